@@ -1,0 +1,57 @@
+"""Shared field types and the base model.
+
+Conventions, used by every model:
+- Money (金額) is an ``int`` number of 千円 unless the field name ends in ``_yen``.
+- Rates and ratios are ``Decimal`` fractions: 0.015 means 1.5%.
+- Months are "YYYY-MM" strings; dates are ISO dates.
+- Year-indexed lists (``PerYear``) start at 計画0年目 (index 0 = the current, in-progress year);
+  a list shorter than the plan is carried forward with its last value.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Amount = int
+"""千円, whole numbers (negative allowed where a field says so)."""
+
+Rate = Annotated[Decimal, Field(ge=Decimal("-10"), le=Decimal("10"))]
+"""A fraction (0.12 = 12%). Bounds catch 12 typed where 0.12 was meant."""
+
+Ratio = Annotated[Decimal, Field(ge=Decimal("0"), le=Decimal("1"))]
+"""A share between 0 and 1 (シェア, 保証割合, 掛目)."""
+
+YearMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+"""A month as "YYYY-MM" (e.g. "2027-04")."""
+
+PerYear = list[int]
+"""千円 amounts by plan year, index 0 = 計画0年目; shorter lists carry the last value forward."""
+
+PerYearRate = list[Decimal]
+"""Fractions by plan year, index 0 = 計画0年目; shorter lists carry the last value forward."""
+
+Severity = Literal["error", "warning", "info"]
+GivenBy = Literal["owner", "advisor"]
+
+
+class KGModel(BaseModel):
+    """Base for all plan models: unknown keys are an error, so a typo in a plan file is caught."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        populate_by_name=True,
+        ser_json_inf_nan="constants",
+    )
+
+
+def per_year(values: list, year: int, default=0):
+    """Value for plan year ``year`` from a carried-forward per-year list."""
+    if not values:
+        return default
+    if year < len(values):
+        return values[year]
+    return values[-1]

@@ -1,0 +1,691 @@
+"""The plan: everything a 経営改善計画 and its 伴走支援 hold, as one pydantic model.
+
+Each field carries a Japanese ``title``: validation messages, the review screen and the JSON
+Schema use it, so a user reads 「借入残高」 rather than ``balance``. Which sheet of the SME Agency
+sample form each part feeds is noted on the class.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, JsonValue, model_validator
+
+from .common import Amount, GivenBy, KGModel, PerYear, PerYearRate, Rate, Ratio, YearMonth
+
+SCHEMA_VERSION = 1
+
+
+def F(title: str, default=..., **kw):
+    """Field with a Japanese title (shorthand used throughout this module)."""
+    if default is ...:
+        return Field(title=title, **kw)
+    return Field(default, title=title, **kw)
+
+
+# ---------------------------------------------------------------------------------------------
+# 表紙 / meta
+
+
+class PlanMeta(KGModel):
+    """表紙: who wrote the plan, for whom, and which style (405 full plan or 早期経営改善計画)."""
+
+    title: str = F("計画書の名称", "経営改善計画書")
+    plan_style: Literal["full", "early"] = F("計画の種類 (full=405事業 / early=早期経営改善計画)", "full")
+    created_on: date | None = F("作成年月日", None)
+    support_agency: str = F("認定経営革新等支援機関", "")
+    main_bank: str = F("メインバンク", "")
+    prepared_by: str = F("作成者 (代表者名)", "")
+
+
+# ---------------------------------------------------------------------------------------------
+# 会社概要 (債務者概況表, 企業集団の状況)
+
+
+class Officer(KGModel):
+    """役員 (債務者概況表 ②)."""
+
+    name: str = F("氏名")
+    title: str = F("役職", "")
+    age: int | None = F("年齢", None, ge=0, le=120)
+    shares: int = F("持株数", 0, ge=0)
+    relation: str = F("代表者との関係", "")
+    lends_to_company: Amount = F("会社への貸付金 (役員借入金)", 0, ge=0)
+    borrows_from_company: Amount = F("会社からの借入金 (役員貸付金)", 0, ge=0)
+
+
+class Shareholder(KGModel):
+    """株主 (債務者概況表 ③)."""
+
+    name: str = F("株主名")
+    shares: int = F("持株数", ge=0)
+    relation: str = F("代表者との関係", "")
+
+
+class GroupCompany(KGModel):
+    """企業集団の状況: a related company and how it ties to the debtor."""
+
+    name: str = F("会社名")
+    relation: str = F("関係 (子会社・関連会社・代表者個人会社など)", "")
+    ownership: Ratio | None = F("出資比率", None)
+    business: str = F("事業内容", "")
+    sales: Amount | None = F("売上高", None)
+    transactions: str = F("当社との取引内容", "")
+    loans_and_guarantees: str = F("貸借・保証の状況", "")
+
+
+class HistoryEvent(KGModel):
+    """沿革."""
+
+    month: YearMonth = F("年月")
+    event: str = F("出来事")
+
+
+class Company(KGModel):
+    """会社概要 (表紙, 債務者概況表 ①, 概要 ①企業の概況)."""
+
+    name: str = F("商号", "")
+    address: str = F("所在地", "")
+    established: YearMonth | None = F("設立年月", None)
+    capital: Amount = F("資本金", 0, ge=0)
+    industry: str = F("業種", "")
+    business: str = F("事業内容", "")
+    employees: int = F("従業員数", 0, ge=0)
+    fiscal_month: int = F("決算月", 3, ge=1, le=12)
+    representative: str = F("代表者名", "")
+    representative_age: int | None = F("経営者の年齢", None, ge=18, le=120)
+    philosophy: str = F("経営理念", "")
+    successor: str = F("後継者 (有無・候補)", "")
+    officers: list[Officer] = F("役員", default_factory=list)
+    shareholders: list[Shareholder] = F("株主", default_factory=list)
+    group_companies: list[GroupCompany] = F("グループ会社 (企業集団)", default_factory=list)
+    history: list[HistoryEvent] = F("沿革", default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# 財務実績 (債務者概況表 ⑥⑦, 資金実績表)
+
+
+class ProfitAndLoss(KGModel):
+    """損益計算書 lines as entered from the 決算書; totals are derived, never typed twice."""
+
+    sales: Amount = F("売上高", 0)
+    cost_of_sales: Amount = F("売上原価", 0)
+    sga: Amount = F("販売費及び一般管理費", 0)
+    personnel: Amount = F("うち人件費", 0)
+    depreciation: Amount = F("うち減価償却費 (販管費)", 0)
+    non_operating_income: Amount = F("営業外収益", 0)
+    non_operating_expenses: Amount = F("営業外費用", 0)
+    interest_expense: Amount = F("うち支払利息", 0)
+    extraordinary_income: Amount = F("特別利益", 0)
+    extraordinary_loss: Amount = F("特別損失", 0)
+    income_taxes: Amount = F("法人税等", 0)
+
+    @property
+    def gross_profit(self) -> int:
+        return self.sales - self.cost_of_sales
+
+    @property
+    def operating_income(self) -> int:
+        return self.gross_profit - self.sga
+
+    @property
+    def ordinary_income(self) -> int:
+        return self.operating_income + self.non_operating_income - self.non_operating_expenses
+
+    @property
+    def pretax_income(self) -> int:
+        return self.ordinary_income + self.extraordinary_income - self.extraordinary_loss
+
+    @property
+    def net_income(self) -> int:
+        return self.pretax_income - self.income_taxes
+
+
+class BalanceSheet(KGModel):
+    """貸借対照表 (一部科目集約), the form's 貸借対照表計画 rows."""
+
+    cash: Amount = F("現金預金", 0)
+    notes_receivable: Amount = F("受取手形", 0)
+    accounts_receivable: Amount = F("売掛金", 0)
+    inventory: Amount = F("棚卸資産", 0)
+    other_current_assets: Amount = F("その他流動資産", 0)
+    tangible_fixed_assets: Amount = F("有形固定資産", 0)
+    intangible_fixed_assets: Amount = F("無形固定資産", 0)
+    investments_and_other: Amount = F("投資その他の資産", 0)
+    notes_payable: Amount = F("支払手形", 0)
+    accounts_payable: Amount = F("買掛金", 0)
+    short_term_borrowings: Amount = F("短期借入金", 0)
+    long_term_borrowings: Amount = F("長期借入金 (1年内返済予定を含む)", 0)
+    officer_borrowings: Amount = F("役員借入金", 0)
+    other_current_liabilities: Amount = F("その他流動負債", 0)
+    other_fixed_liabilities: Amount = F("その他固定負債", 0)
+    capital_stock: Amount = F("資本金", 0)
+    capital_surplus: Amount = F("資本剰余金", 0)
+    retained_earnings: Amount = F("利益剰余金", 0)
+
+    @property
+    def total_assets(self) -> int:
+        return (
+            self.cash + self.notes_receivable + self.accounts_receivable + self.inventory
+            + self.other_current_assets + self.tangible_fixed_assets
+            + self.intangible_fixed_assets + self.investments_and_other
+        )
+
+    @property
+    def interest_bearing_debt(self) -> int:
+        """有利子負債 (短期 + 長期借入金; 役員借入金 is excluded as quasi-equity)."""
+        return self.short_term_borrowings + self.long_term_borrowings
+
+    @property
+    def total_liabilities(self) -> int:
+        return (
+            self.notes_payable + self.accounts_payable + self.short_term_borrowings
+            + self.long_term_borrowings + self.officer_borrowings
+            + self.other_current_liabilities + self.other_fixed_liabilities
+        )
+
+    @property
+    def net_assets(self) -> int:
+        return self.capital_stock + self.capital_surplus + self.retained_earnings
+
+    @property
+    def imbalance(self) -> int:
+        """資産 − (負債 + 純資産); 0 when the sheet balances."""
+        return self.total_assets - self.total_liabilities - self.net_assets
+
+
+class FiscalYearActual(KGModel):
+    """One past fiscal year (実績)."""
+
+    label: str = F("決算期 (例: 2026年3月期)")
+    period_end: YearMonth = F("決算年月")
+    pl: ProfitAndLoss = F("損益計算書", default_factory=ProfitAndLoss)
+    bs: BalanceSheet = F("貸借対照表", default_factory=BalanceSheet)
+    cost_of_sales_depreciation: Amount = F("製造原価の減価償却費", 0)
+    capex: Amount = F("設備投資額", 0, ge=0)
+    employees: int | None = F("従業員数", None, ge=0)
+
+    @property
+    def depreciation_total(self) -> int:
+        return self.pl.depreciation + self.cost_of_sales_depreciation
+
+
+class RealBalanceAdjustment(KGModel):
+    """実態BS修正: one adjustment from 簿価 to 実態 (positive raises net assets)."""
+
+    item: str = F("修正項目 (例: 滞留在庫の評価減)")
+    category: Literal["accounting", "unrealised", "sme_owner"] = F(
+        "区分 (accounting=財務会計上の修正 / unrealised=含み損益 / sme_owner=中小企業特性)",
+        "accounting",
+    )
+    amount: Amount = F("修正額 (純資産の増減)")
+    note: str = F("根拠", "")
+
+
+class Financials(KGModel):
+    """財務実績: at least 3 fiscal years, oldest first, and the 実態BS adjustments on the latest."""
+
+    years: list[FiscalYearActual] = F("決算実績 (古い順)", default_factory=list)
+    real_bs_adjustments: list[RealBalanceAdjustment] = F("実態BS修正", default_factory=list)
+
+    @property
+    def latest(self) -> FiscalYearActual | None:
+        return self.years[-1] if self.years else None
+
+
+# ---------------------------------------------------------------------------------------------
+# 借入 (金融機関別返済計画, 資産保全表)
+
+
+LoanKind = Literal["proper", "guaranteed", "government", "system"]
+"""プロパー / 保証協会付 / 政府系 (日本公庫等) / 制度融資."""
+
+
+class Loan(KGModel):
+    """One loan (借入) from one bank."""
+
+    label: str = F("借入の名称 (例: 運転資金 2023年実行)", "")
+    kind: LoanKind = F("種類 (proper=プロパー / guaranteed=保証協会付 / government=政府系 / system=制度融資)", "proper")
+    balance: Amount = F("借入残高", ge=0)
+    interest_rate: Rate = F("金利", Decimal("0"))
+    monthly_repayment: Amount = F("約定返済額 (月額)", 0, ge=0)
+    final_due: YearMonth | None = F("最終期限", None)
+    guarantee_ratio: Ratio = F("保証協会の保証割合", Decimal("0"))
+    purpose: str = F("資金使途", "")
+
+    @property
+    def guaranteed_amount(self) -> int:
+        """保証協会保証額, rounded down (conservative: 保全 is never overstated)."""
+        return int(self.balance * self.guarantee_ratio)
+
+
+class Bank(KGModel):
+    """A lender and its loans."""
+
+    name: str = F("金融機関名")
+    kind: str = F("業態 (地方銀行・信用金庫・政府系など)", "")
+    is_main: bool = F("メインバンク", False)
+    pledged_deposits: Amount = F("担保預金 (拘束性預金)", 0, ge=0)
+    loans: list[Loan] = F("借入", default_factory=list)
+
+    @property
+    def balance(self) -> int:
+        return sum(loan.balance for loan in self.loans)
+
+
+class Lien(KGModel):
+    """担保権: a bank's (根)抵当権 on a property, by rank, up to its 極度額/設定額."""
+
+    bank: str = F("金融機関名")
+    rank: int = F("順位", ge=1)
+    max_amount: Amount = F("極度額・設定額", ge=0)
+
+
+class Collateral(KGModel):
+    """担保物件 and the liens on it (資産保全表)."""
+
+    name: str = F("物件名 (例: 本社土地建物)")
+    kind: Literal["real_estate", "deposit", "securities", "other"] = F("種類", "real_estate")
+    owner: str = F("所有者 (会社・代表者個人など)", "会社")
+    market_value: Amount = F("評価額 (時価)", ge=0)
+    haircut: Ratio = F("掛目 (処分可能見込額の割合)", Decimal("0.7"))
+    liens: list[Lien] = F("担保権", default_factory=list)
+
+    @property
+    def realizable_value(self) -> int:
+        """処分可能見込額 = 評価額 × 掛目 (rounded down: 保全 is never overstated)."""
+        return int(self.market_value * self.haircut)
+
+
+# ---------------------------------------------------------------------------------------------
+# 現状分析 (ビジネスモデル俯瞰図, ロカベン)
+
+
+class TradePartner(KGModel):
+    """A customer or supplier in the 商流."""
+
+    name: str = F("取引先名")
+    share: Ratio | None = F("構成比", None)
+    annual_amount: Amount | None = F("年間取引額", None)
+    terms: str = F("回収・支払条件 (例: 月末締め翌月末現金)", "")
+    reason: str = F("取引理由 (選ばれている理由)", "")
+
+
+class FlowStep(KGModel):
+    """業務フロー: one step of how the product or service is made and delivered."""
+
+    name: str = F("工程")
+    description: str = F("内容", "")
+    strength: str = F("差別化ポイント・強み", "")
+
+
+class LocalBenchmarkViews(KGModel):
+    """ロカベン 4つの視点 (非財務)."""
+
+    owner: str = F("経営者への着目 (理念・意欲・後継者)", "")
+    business: str = F("事業への着目 (沿革・強み弱み・IT・生産性)", "")
+    environment: str = F("企業を取り巻く環境・関係者への着目 (市場・顧客・従業員・金融機関)", "")
+    internal_control: str = F("内部管理体制への着目 (組織・計画・会議・人材育成)", "")
+
+
+class Analysis(KGModel):
+    """現状分析: 商流, 業務フロー, 外部・内部環境, 強み・弱み, ロカベン."""
+
+    end_users: str = F("エンドユーザー", "")
+    customers: list[TradePartner] = F("主要販売先", default_factory=list)
+    suppliers: list[TradePartner] = F("主要仕入先・外注先", default_factory=list)
+    business_flow: list[FlowStep] = F("業務フロー", default_factory=list)
+    external_environment: str = F("外部環境", "")
+    internal_environment: str = F("内部環境", "")
+    strengths: str = F("強み", "")
+    weaknesses: str = F("弱み", "")
+    local_benchmark: LocalBenchmarkViews = F("ロカベン 4つの視点", default_factory=LocalBenchmarkViews)
+
+
+# ---------------------------------------------------------------------------------------------
+# 窮境要因 → 課題 → 基本方針 → 対策 → アクションプラン (概要, 実施計画, 計数計画・具体的施策)
+
+
+class DistressCause(KGModel):
+    """窮境要因: why the company got into difficulty, with the amount where known."""
+
+    id: str = F("ID")
+    description: str = F("内容")
+    kind: Literal["internal", "external"] = F("区分 (internal=内部要因 / external=外部要因)", "internal")
+    impact: Amount | None = F("影響額 (年額)", None)
+
+
+class Issue(KGModel):
+    """経営課題 (課題・問題点)."""
+
+    id: str = F("ID")
+    title: str = F("課題")
+    description: str = F("内容", "")
+    priority: int = F("優先順位", 1, ge=1)
+    cause_ids: list[str] = F("関連する窮境要因", default_factory=list)
+
+
+MeasureCategory = Literal["profitability", "cost", "cash"]
+"""収益性向上 / コスト削減 / 資金繰り改善."""
+
+MEASURE_CATEGORY_LABELS: dict[str, str] = {
+    "profitability": "収益性向上",
+    "cost": "コスト削減",
+    "cash": "資金繰り改善",
+}
+
+
+class Countermeasure(KGModel):
+    """対策 (具体的施策), linked to the 課題 it answers."""
+
+    id: str = F("ID")
+    title: str = F("対策")
+    description: str = F("具体的な内容", "")
+    category: MeasureCategory = F("区分 (profitability=収益性向上 / cost=コスト削減 / cash=資金繰り改善)")
+    issue_ids: list[str] = F("対応する課題", default_factory=list)
+
+
+PlLine = Literal[
+    "sales", "cost_of_sales", "personnel", "other_sga", "non_operating_income",
+    "non_operating_expenses", "extraordinary",
+]
+"""The 損益計画 line an action moves."""
+
+PL_LINE_LABELS: dict[str, str] = {
+    "sales": "売上高",
+    "cost_of_sales": "売上原価",
+    "personnel": "人件費",
+    "other_sga": "その他販管費",
+    "non_operating_income": "営業外収益",
+    "non_operating_expenses": "営業外費用",
+    "extraordinary": "特別損益",
+}
+
+
+class Kpi(KGModel):
+    """KPI: what is measured, the target level, and why that level is realistic (根拠)."""
+
+    name: str = F("指標")
+    target: Decimal = F("目標値")
+    unit: str = F("単位", "")
+    basis: str = F("根拠", "")
+
+
+class ActionItem(KGModel):
+    """アクションプラン item (実施計画). ``effects[i]`` is the improvement in plan year i+1.
+
+    Effects are improvements in 千円 on ``pl_line``: more sales, or less cost. The finance
+    engine applies the sign by line, so a reader can trace every yen of improvement.
+    """
+
+    id: str = F("ID")
+    measure_id: str = F("対応する対策")
+    title: str = F("実施項目")
+    method: str = F("方法・手順", "")
+    owner: str = F("責任者")
+    start: YearMonth = F("開始")
+    due: YearMonth = F("期限")
+    kpi: Kpi | None = F("KPI", None)
+    pl_line: PlLine = F("影響する損益項目", "sales")
+    effects: list[Amount] = F("効果額 (計画1年目から)", default_factory=list)
+    budget: Amount = F("予算", 0, ge=0)
+
+    @model_validator(mode="after")
+    def _due_after_start(self):
+        if self.due < self.start:
+            raise ValueError(f"期限 ({self.due}) が開始 ({self.start}) より前になっています")
+        return self
+
+
+class Targets(KGModel):
+    """計画期間・改善目標 (概要 ④)."""
+
+    plan_years: int = F("計画期間 (年)", 5, ge=1, le=10)
+    first_plan_year_label: str = F("計画1年目の決算期 (例: 2028年3月期)", "")
+    profit_target_year: int = F("経常利益黒字化の目標 (計画何年目)", 3, ge=1, le=10)
+    solvency_target_year: int = F("実質債務超過解消の目標 (計画何年目)", 5, ge=1, le=10)
+    debt_years_target: Decimal = F("債務償還年数の目標 (年以内)", Decimal("10"))
+    goals: str = F("改善目標 (文章)", "")
+    category_gap_reason: str = F("対策の区分に抜けがある場合の理由", "")
+
+
+# ---------------------------------------------------------------------------------------------
+# 数値計画 drivers (損益計画, 資金計画, 貸借対照表計画, タックスプラン)
+
+
+class SalesSegment(KGModel):
+    """売上 segment: 単価 (円) × 数量 per plan year (index 0 = 計画0年目)."""
+
+    name: str = F("区分名")
+    unit: str = F("数量の単位 (例: 食, 件, 個)", "")
+    unit_price_yen: list[int] = F("単価 (円)", default_factory=list)
+    quantity: list[int] = F("数量", default_factory=list)
+    basis: str = F("前提・根拠", "")
+
+
+class CapexItem(KGModel):
+    """設備投資 in a plan year, depreciated straight-line over its life."""
+
+    year: int = F("実施年度 (計画何年目)", ge=0, le=10)
+    description: str = F("内容", "")
+    amount: Amount = F("金額", ge=0)
+    useful_life: int = F("耐用年数", 5, ge=1, le=50)
+
+
+class NewBorrowing(KGModel):
+    """新規借入 in a plan year."""
+
+    year: int = F("実行年度 (計画何年目)", ge=0, le=10)
+    bank: str = F("金融機関名")
+    amount: Amount = F("金額", ge=0)
+    term_years: int = F("返済期間 (年)", 5, ge=1, le=30)
+    interest_rate: Rate = F("金利", Decimal("0.02"))
+
+
+class LossCarryforward(KGModel):
+    """繰越欠損金 at the start of the plan, by the fiscal year it arose."""
+
+    arising_label: str = F("発生事業年度 (例: 2024年3月期)")
+    arising_year_offset: int = F("発生年度 (計画0年目を0とした相対年, 例: -2)", le=0)
+    amount: Amount = F("残高", ge=0)
+
+
+class TaxSettings(KGModel):
+    """タックスプラン settings."""
+
+    effective_rate: Rate = F("実効税率", Decimal("0.34"))
+    per_capita_levy: Amount = F("均等割 (年額)", 70, ge=0)
+    sme_full_loss_use: bool = F("中小法人 (繰越欠損金を所得の100%まで控除)", True)
+    carryforward_years: int = F("繰越期限 (年)", 10, ge=1, le=20)
+    loss_carryforwards: list[LossCarryforward] = F("繰越欠損金", default_factory=list)
+
+
+class Drivers(KGModel):
+    """数値計画の前提 (drivers). Per-year lists start at 計画0年目 and carry forward."""
+
+    segments: list[SalesSegment] = F("売上区分", default_factory=list)
+    cost_ratio: PerYearRate = F("売上原価率", default_factory=list)
+    personnel: PerYear = F("人件費", default_factory=list)
+    other_sga: PerYear = F("その他販管費 (減価償却費を除く)", default_factory=list)
+    existing_depreciation: PerYear = F("既存資産の減価償却費", default_factory=list)
+    capex: list[CapexItem] = F("設備投資", default_factory=list)
+    new_borrowings: list[NewBorrowing] = F("新規借入", default_factory=list)
+    non_operating_income: PerYear = F("営業外収益", default_factory=list)
+    other_non_operating_expenses: PerYear = F("支払利息以外の営業外費用", default_factory=list)
+    extraordinary: PerYear = F("特別損益 (純額)", default_factory=list)
+    tax: TaxSettings = F("税金", default_factory=TaxSettings)
+    minimum_cash: Amount = F("最低限必要な手元資金", 0, ge=0)
+
+
+class CashFlowInputs(KGModel):
+    """資金繰り inputs: terms, seasonality and the months of lumpy payments."""
+
+    cash_sales_ratio: Ratio = F("現金売上の割合", Decimal("0"))
+    collection_months: Decimal = F("売掛金の回収サイト (月)", Decimal("1"), ge=0, le=12)
+    notes_receivable_months: Decimal = F("受取手形のサイト (月)", Decimal("0"), ge=0, le=12)
+    inventory_months: Decimal = F("在庫の回転期間 (月)", Decimal("0.5"), ge=0, le=24)
+    payment_months: Decimal = F("買掛金の支払サイト (月)", Decimal("1"), ge=0, le=12)
+    seasonality: list[Decimal] = F("月別売上の季節指数 (期首月から12か月)", default_factory=list)
+    tax_payment_months: list[int] = F("納税の月", default_factory=list)
+    social_insurance_months: list[int] = F("労働保険料など年払い社保の月", default_factory=list)
+    bonus_months: list[int] = F("賞与の月", default_factory=list)
+    bonus_ratio: Ratio = F("人件費に占める賞与の割合", Decimal("0"))
+
+    @model_validator(mode="after")
+    def _months_in_range(self):
+        for field in ("tax_payment_months", "social_insurance_months", "bonus_months"):
+            for m in getattr(self, field):
+                if not 1 <= m <= 12:
+                    raise ValueError(f"{m}月は月として正しくありません (1〜12で入力してください)")
+        if self.seasonality and len(self.seasonality) != 12:
+            raise ValueError("季節指数は12か月分を入力してください")
+        return self
+
+
+# ---------------------------------------------------------------------------------------------
+# 金融支援, 伴走支援
+
+
+SupportType = Literal[
+    "principal_grace", "reduced_repayment", "term_extension", "rate_reduction",
+    "refinancing", "new_money", "dds", "debt_forgiveness",
+]
+
+SUPPORT_TYPE_LABELS: dict[str, str] = {
+    "principal_grace": "元金据置",
+    "reduced_repayment": "返済額の減額 (リスケ)",
+    "term_extension": "返済期間の延長",
+    "rate_reduction": "金利の減免",
+    "refinancing": "借換え・一本化",
+    "new_money": "新規融資",
+    "dds": "DDS・資本性借入金",
+    "debt_forgiveness": "債権放棄",
+}
+
+
+class FinancialSupport(KGModel):
+    """金融支援の依頼内容 (金融機関別返済計画・金融支援計画)."""
+
+    needed: bool = F("金融支援を依頼するか", True)
+    types: list[SupportType] = F("支援の種類", default_factory=list)
+    start: YearMonth | None = F("開始月", None)
+    period_months: int = F("期間 (月)", 12, ge=0, le=240)
+    allocation_basis: Literal["balance", "unsecured"] = F(
+        "配分基準 (balance=残高プロラタ / unsecured=信用残高プロラタ)", "balance"
+    )
+    guaranteed_on_contract: bool = F("保証協会付借入は約定どおり返済する", False)
+    repayment_share_of_cf: Ratio = F("返済に充てる簡易CFの割合", Decimal("0.8"))
+    request: str = F("依頼内容 (文章)", "")
+    reasons: str = F("理由", "")
+
+
+class MonitoringPlan(KGModel):
+    """伴走支援計画 (モニタリング計画)."""
+
+    frequency: Literal["monthly", "quarterly", "half_yearly", "yearly"] = F(
+        "頻度 (monthly=毎月 / quarterly=四半期 / half_yearly=半期 / yearly=決算時)", "quarterly"
+    )
+    attendees: list[str] = F("出席者", default_factory=list)
+    period_years: int = F("期間 (年)", 3, ge=1, le=10)
+    report_items: str = F("報告内容", "")
+    start: YearMonth | None = F("開始月", None)
+
+
+class ActionStatus(KGModel):
+    """One アクションプラン item's progress at a monitoring review."""
+
+    action_id: str = F("アクションID")
+    status: Literal["done", "in_progress", "not_started"] = F("実施状況 (済/実施中/未着手)")
+    evaluation: Literal["good", "fair", "poor"] | None = F("評価 (○/△/×)", None)
+    kpi_actual: Decimal | None = F("KPI実績", None)
+    effect_actual: Amount | None = F("効果額の実績", None)
+    comment: str = F("コメント", "")
+
+
+class NextAction(KGModel):
+    """次月アクション: checkable at the next review (a count, amount, date or deliverable)."""
+
+    text: str = F("内容")
+    owner: str = F("担当", "")
+    due: date | None = F("期限", None)
+
+
+class MonitoringRecord(KGModel):
+    """One month's 伴走支援 record: plan vs actual, AP status, causes, next actions."""
+
+    month: YearMonth = F("対象月")
+    actuals: dict[str, Amount] = F("実績 (損益項目 → 千円)", default_factory=dict)
+    action_status: list[ActionStatus] = F("アクションプランの実施状況", default_factory=list)
+    variance_causes: list[str] = F("乖離の原因", default_factory=list)
+    revised_measures: list[str] = F("見直した対策", default_factory=list)
+    next_actions: list[NextAction] = F("次月アクション", default_factory=list)
+    bank_requests: str = F("金融機関への要請", "")
+    reported_to: list[str] = F("報告先", default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Interview record: who said what, when (provenance; values live in the parts above)
+
+
+class AnswerRecord(KGModel):
+    """Provenance of one accepted answer: the raw text, who gave it and when, and its status.
+
+    ``value`` keeps the parsed value so an answer hidden by a later change can be restored;
+    outputs read the plan parts above, never this record.
+    """
+
+    raw: JsonValue = F("入力されたままの回答", None)
+    value: JsonValue = F("解釈した値", None)
+    given_by: GivenBy = F("回答者 (owner=経営者 / advisor=支援者)", "owner")
+    given_at: datetime = F("回答日時")
+    status: Literal["ok", "kept_weak", "needs_review", "hidden"] = F("状態", "ok")
+    probes: int = F("追加質問の回数", 0, ge=0)
+    finding_ids: list[str] = F("指摘のルールID", default_factory=list)
+
+
+class InterviewState(KGModel):
+    """Where the interview stands, so reopening continues at the same question."""
+
+    depth: Literal["full", "short"] = F("深さ (full=405本格 / short=早期簡易)", "full")
+    current: str | None = F("現在の質問ID", None)
+    answers: dict[str, AnswerRecord] = F("回答履歴", default_factory=dict)
+    history: list[str] = F("回答した質問の順序", default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan
+
+
+class Plan(KGModel):
+    """経営改善計画: the single source of truth; the plan file is this model serialised."""
+
+    schema_version: int = F("スキーマのバージョン", SCHEMA_VERSION)
+    meta: PlanMeta = F("表紙", default_factory=PlanMeta)
+    company: Company = F("会社概要", default_factory=Company)
+    financials: Financials = F("財務実績", default_factory=Financials)
+    banks: list[Bank] = F("金融機関・借入", default_factory=list)
+    collaterals: list[Collateral] = F("担保", default_factory=list)
+    analysis: Analysis = F("現状分析", default_factory=Analysis)
+    distress_causes: list[DistressCause] = F("窮境要因", default_factory=list)
+    issues: list[Issue] = F("経営課題", default_factory=list)
+    basic_policy: str = F("基本方針", "")
+    measures: list[Countermeasure] = F("対策", default_factory=list)
+    actions: list[ActionItem] = F("アクションプラン", default_factory=list)
+    targets: Targets = F("計画期間・改善目標", default_factory=Targets)
+    drivers: Drivers = F("数値計画の前提", default_factory=Drivers)
+    cash: CashFlowInputs = F("資金繰りの前提", default_factory=CashFlowInputs)
+    support: FinancialSupport = F("金融支援", default_factory=FinancialSupport)
+    monitoring_plan: MonitoringPlan = F("伴走支援計画", default_factory=MonitoringPlan)
+    monitoring: list[MonitoringRecord] = F("モニタリング記録", default_factory=list)
+    interview: InterviewState = F("インタビューの状態", default_factory=InterviewState)
+
+    # Convenience lookups (not serialised).
+    def bank(self, name: str) -> Bank | None:
+        return next((b for b in self.banks if b.name == name), None)
+
+    @property
+    def total_borrowings(self) -> int:
+        return sum(b.balance for b in self.banks)

@@ -1,0 +1,151 @@
+"""The plan file: JSON (UTF-8, readable Japanese), versioned, saved atomically, owner-only.
+
+Saving writes a temp file in the same folder, fsyncs it, keeps the previous file as
+``<name>.bak`` and renames the temp file over the original, then fsyncs the folder: a crash at
+any point leaves either the old or the new file whole. Loading never writes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .errors import describe_validation_error
+from .plan import SCHEMA_VERSION, Plan
+
+FILE_MODE = 0o600
+
+
+class PlanFileError(Exception):
+    """A plan file that cannot be used; ``message`` is Japanese and names the file."""
+
+    def __init__(self, message: str, path: Path | None = None, details: list[str] | None = None):
+        self.message = message
+        self.path = path
+        self.details = details or []
+        super().__init__(self.full_message)
+
+    @property
+    def full_message(self) -> str:
+        if not self.details:
+            return self.message
+        return self.message + "\n" + "\n".join(f"  - {d}" for d in self.details)
+
+
+def dumps_plan(plan: Plan) -> str:
+    """Canonical text of a plan: stable key order, 2-space indent, Japanese unescaped."""
+    data = plan.model_dump(mode="json")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def loads_plan(text: str, path: Path | None = None) -> Plan:
+    name = str(path) if path else "計画ファイル"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PlanFileError(
+            f"{name} は計画ファイルとして読めません (壊れているか、JSONではありません: "
+            f"{exc.lineno}行目 {exc.colno}文字目)。ファイルはそのまま残してあります。"
+            "バックアップ (.bak) があればそちらを開いてください。",
+            path,
+        ) from None
+    if not isinstance(data, dict):
+        raise PlanFileError(f"{name} は計画ファイルの形式ではありません。", path)
+    version = data.get("schema_version")
+    if not isinstance(version, int):
+        raise PlanFileError(
+            f"{name} に schema_version (計画ファイルの版) がありません。kaizen-guide の計画ファイルではない可能性があります。",
+            path,
+        )
+    if version > SCHEMA_VERSION:
+        raise PlanFileError(
+            f"{name} は新しい版の kaizen-guide で作られています (ファイルの版 {version}、"
+            f"このアプリの対応版 {SCHEMA_VERSION})。アプリを更新してから開いてください。"
+            "ファイルは変更していません。",
+            path,
+        )
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        raise PlanFileError(
+            f"{name} の内容に正しくない項目があります。ファイルは変更していません。",
+            path,
+            describe_validation_error(exc, Plan),
+        ) from None
+
+
+def load_plan(path: str | os.PathLike[str]) -> Plan:
+    """Read and validate a plan file; raises PlanFileError with a Japanese message."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(f"{p} が見つかりません。", p) from None
+    except IsADirectoryError:
+        raise PlanFileError(f"{p} はフォルダです。計画ファイル (.json) を指定してください。", p) from None
+    except PermissionError:
+        raise PlanFileError(f"{p} を読む権限がありません。", p) from None
+    except OSError as exc:
+        raise PlanFileError(f"{p} を読めません ({exc.strerror})。", p) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlanFileError(
+            f"{p} は UTF-8 のテキストではありません。計画ファイルが壊れている可能性があります。", p
+        ) from None
+    return loads_plan(text, p)
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return  # not supported on this platform/filesystem; rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save_plan(plan: Plan, path: str | os.PathLike[str], *, backup: bool = True) -> Path:
+    """Atomically write ``plan`` to ``path`` with mode 0600, keeping ``path.bak``."""
+    p = Path(path)
+    directory = p.parent if str(p.parent) else Path(".")
+    directory.mkdir(parents=True, exist_ok=True)
+    data = dumps_plan(plan).encode("utf-8")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=directory)
+    tmp = Path(tmp_name)
+    try:
+        os.fchmod(fd, FILE_MODE)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if backup and p.exists():
+            bak = p.with_name(p.name + ".bak")
+            # A hard link keeps the old bytes without a window where the plan is missing.
+            try:
+                if bak.exists():
+                    bak.unlink()
+                os.link(p, bak)
+            except OSError:
+                pass  # a backup is a convenience; the atomic replace below is the guarantee
+        os.replace(tmp, p)
+        _fsync_dir(directory)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return p
+
+
+def check_writable(path: str | os.PathLike[str]) -> None:
+    """Refuse to overwrite an existing file that is not a readable plan of our version."""
+    p = Path(path)
+    if p.exists():
+        load_plan(p)  # raises PlanFileError for corrupt / newer / invalid files
