@@ -1,0 +1,232 @@
+"""Command line: `kaizen-guide [demo|interview|check|export|sample|schema]`.
+
+Each command imports only what it needs, so `check` and `schema` never load Textual and the
+TUI never loads openpyxl/jinja2 until the user exports. User-facing text is Japanese; every
+failure the user can cause ends in a Japanese message and an exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FLAGGED = 1
+EXIT_BAD_INPUT = 2
+
+
+def _err(message: str) -> None:
+    print(f"エラー: {message}", file=sys.stderr)
+
+
+def _load_plan_or_exit(path: str):
+    from .model.store import PlanFileError, load_plan
+
+    try:
+        return load_plan(path)
+    except PlanFileError as exc:
+        _err(exc.full_message)
+        raise SystemExit(EXIT_BAD_INPUT) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# commands
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from .tui.app import run
+
+    return run(
+        getattr(args, "plan", None),
+        advisor=getattr(args, "advisor", False),
+        demo=getattr(args, "demo", False),
+        depth=getattr(args, "depth", None),
+    )
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    args.demo = True
+    args.plan = None
+    return cmd_tui(args)
+
+
+def cmd_interview(args: argparse.Namespace) -> int:
+    if args.answers:
+        from .engine import run_headless
+
+        return run_headless(
+            args.plan, args.answers, depth=args.depth,
+            given_by="owner" if args.owner else "advisor",
+        )
+    return cmd_tui(args)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    if args.text is not None or args.stage is not None:
+        if args.text is None or args.stage is None:
+            _err("1つの回答を確認するときは --stage と --text の両方を指定してください。"
+                 "例: kaizen-guide check --stage issue --text \"コロナで売上が減った\"")
+            return EXIT_BAD_INPUT
+        from .checks import check_text
+
+        try:
+            findings = check_text(args.stage, args.text)
+        except ValueError as exc:
+            _err(str(exc))
+            return EXIT_BAD_INPUT
+        from .checks.report import render_findings
+
+        print(render_findings(findings, fmt=args.format, title=f"回答のチェック ({args.stage})"))
+        return EXIT_FLAGGED if any(f.severity == "error" for f in findings) else EXIT_OK
+
+    if not args.plan:
+        _err("チェックする計画ファイルを指定してください。例: kaizen-guide check plan.json")
+        return EXIT_BAD_INPUT
+    plan = _load_plan_or_exit(args.plan)
+    from .checks import check_plan
+    from .checks.report import render_findings
+
+    findings = check_plan(plan)
+    print(render_findings(findings, fmt=args.format, title=f"計画のチェック: {plan.company.name or args.plan}"))
+    return EXIT_FLAGGED if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not (args.xlsx or args.md or args.html):
+        _err("出力先を1つ以上指定してください。例: kaizen-guide export plan.json --xlsx 計画書.xlsx --html 計画書.html")
+        return EXIT_BAD_INPUT
+    plan = _load_plan_or_exit(args.plan)
+    from .export import export_all
+
+    written = export_all(plan, xlsx=args.xlsx, md=args.md, html=args.html)
+    for path in written:
+        print(f"書き出しました: {path}")
+    return EXIT_OK
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from .model.store import save_plan
+    from .sample import build_sample_plan
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        _err(f"{out} はフォルダではありません。出力先のフォルダを指定してください。")
+        return EXIT_BAD_INPUT
+    out.mkdir(parents=True, exist_ok=True)
+    plan = build_sample_plan()
+    plan_path = save_plan(plan, out / "sample_plan.json", backup=False)
+    print(f"サンプルの計画ファイル: {plan_path}")
+    try:
+        from .engine import dump_answers_yaml, plan_to_answers
+    except ImportError:  # the engine ships in a later step; the plan file alone is still useful
+        return EXIT_OK
+    answers_path = out / "sample_answers.yaml"
+    answers_path.write_text(dump_answers_yaml(plan_to_answers(plan)), encoding="utf-8")
+    print(f"サンプルの回答ファイル: {answers_path}")
+    print(f"回答ファイルから計画を作るには: kaizen-guide interview new_plan.json --answers {answers_path}")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .model.plan import Plan
+
+    print(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------
+# parser
+
+
+class _JaParser(argparse.ArgumentParser):
+    """argparse with its usage errors in Japanese (exit 2, like argparse)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        _err(f"コマンドの指定が正しくありません ({message})。`kaizen-guide --help` で使い方を確認できます。")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _JaParser(
+        prog="kaizen-guide",
+        description="経営改善計画を対話形式で作成し、金融機関に出せる計画書とモニタリングまで支援します。"
+                    "コマンドを省略するとスタート画面が開きます。",
+    )
+    parser.add_argument("--version", action="version", version="kaizen-guide 0.1.0")
+    parser.add_argument("--advisor", action="store_true", help="支援者モード (説明を畳み、キーボード操作を最短に)")
+    parser.set_defaults(func=cmd_tui)
+    sub = parser.add_subparsers(title="コマンド", metavar="COMMAND", parser_class=_JaParser)
+
+    p = sub.add_parser("demo", help="サンプル企業 (株式会社さくら亭) の計画を開く")
+    p.add_argument("--advisor", action="store_true", help="支援者モード")
+    p.add_argument("--depth", choices=["full", "short"], default=None, help="full=405本格計画 / short=早期経営改善計画")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("interview", help="計画ファイルを開いてインタビューを続ける (--answers で一括入力)")
+    p.add_argument("plan", help="計画ファイル (.json)。無ければ新しく作ります")
+    p.add_argument("--answers", help="回答ファイル (YAML、質問IDごとの回答) を画面なしで適用する")
+    p.add_argument("--depth", choices=["full", "short"], default=None, help="full=405本格計画 / short=早期経営改善計画")
+    p.add_argument("--advisor", action="store_true", help="支援者モード")
+    p.add_argument("--owner", action="store_true", help="--answers の回答者を経営者として記録する (既定は支援者)")
+    p.set_defaults(func=cmd_interview)
+
+    p = sub.add_parser("check", help="計画 (または1つの回答) を実務指針に照らしてチェックする")
+    p.add_argument("plan", nargs="?", help="計画ファイル (.json)")
+    p.add_argument("--format", choices=["text", "json", "md"], default="text", help="出力形式")
+    p.add_argument("--stage", help="1つの回答をチェックするときの段階 (issue, countermeasure, action, next_action, cause, financial_support)")
+    p.add_argument("--text", help="チェックする回答の文章")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("export", help="計画書 (Excel) とレポート (Markdown/HTML) を書き出す")
+    p.add_argument("plan", help="計画ファイル (.json)")
+    p.add_argument("--xlsx", help="Excel の出力先")
+    p.add_argument("--md", help="Markdown レポートの出力先")
+    p.add_argument("--html", help="HTML レポートの出力先")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("sample", help="サンプル企業の計画ファイルと回答ファイルを書き出す")
+    p.add_argument("--out", required=True, help="出力先フォルダ")
+    p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("schema", help="計画ファイルの JSON Schema を表示する (エディタでの検証用)")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("\n中断しました。回答は保存済みです。", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug, not bad input: say so in Japanese, keep the trace in a log
+        log = _write_crash_log(exc)
+        _err("予期しないエラーが発生しました。計画ファイルは保存済みの状態のままです。"
+             + (f"詳細はログに記録しました: {log}" if log else ""))
+        return 3
+
+
+def _write_crash_log(exc: BaseException) -> Path | None:
+    import traceback
+    from datetime import datetime
+
+    try:
+        from .locations import user_data_dir
+
+        log = user_data_dir() / "logs" / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        return log
+    except Exception:
+        return None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

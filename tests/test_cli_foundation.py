@@ -1,0 +1,59 @@
+"""The foundation commands work from any directory, with Japanese errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from kaizen_guide.model import load_plan
+
+
+def run_cli(*args, cwd):
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "kaizen_guide", *args],
+        cwd=cwd, capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+    )
+
+
+def test_help_lists_commands(tmp_path):
+    res = run_cli("--help", cwd=tmp_path)
+    assert res.returncode == 0
+    for cmd in ("demo", "interview", "check", "export", "sample", "schema"):
+        assert cmd in res.stdout
+
+
+def test_sample_writes_plan_from_another_directory(tmp_path):
+    res = run_cli("sample", "--out", "out", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    plan = load_plan(tmp_path / "out" / "sample_plan.json")
+    assert plan.company.name == "株式会社さくら亭"
+    assert len(plan.financials.years) >= 3
+
+
+def test_schema_prints_json_schema(tmp_path):
+    res = run_cli("schema", cwd=tmp_path)
+    assert res.returncode == 0
+    schema = json.loads(res.stdout)
+    assert schema["title"] == "Plan"
+    assert "借入残高" in res.stdout
+
+
+def test_bad_usage_is_japanese_exit_2(tmp_path):
+    res = run_cli("export", cwd=tmp_path)
+    assert res.returncode == 2
+    assert "エラー" in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_corrupt_plan_is_reported_not_traced(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    res = run_cli("check", str(bad), cwd=tmp_path)
+    assert res.returncode == 2
+    assert "壊れている" in res.stderr
+    assert "Traceback" not in res.stderr
+    assert bad.read_text(encoding="utf-8") == "{not json"
