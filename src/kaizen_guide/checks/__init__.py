@@ -1,0 +1,73 @@
+"""Weak-answer checks for a 経営改善計画: free-text answers (check_text) and whole plans (check_plan).
+
+Public API (names are part of the external contract)::
+
+    from kaizen_guide.checks import check_text, Finding
+    findings = check_text("issue", "コロナ禍で売上が減少した。")
+    weak = any(f.severity in ("error", "warning") for f in findings)
+
+The rules live in question_banks/checklist.yaml and are loaded once, lazily, on the first check.
+Importing this package is cheap: pydantic, rapidfuzz and the YAML are only loaded when first needed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .findings import SEVERITY_ORDER, Finding, is_flagged, sort_findings
+    from .rules import STAGES, ChecklistError
+
+__all__ = [
+    "check_text",
+    "check_plan",
+    "Finding",
+    "SEVERITY_ORDER",
+    "STAGES",
+    "sort_findings",
+    "is_flagged",
+    "ChecklistError",
+]
+
+_LAZY = {
+    "Finding": ("findings", "Finding"),
+    "SEVERITY_ORDER": ("findings", "SEVERITY_ORDER"),
+    "sort_findings": ("findings", "sort_findings"),
+    "is_flagged": ("findings", "is_flagged"),
+    "STAGES": ("rules", "STAGES"),
+    "ChecklistError": ("rules", "ChecklistError"),
+}
+
+
+def check_text(stage: str, text: str, *, question_id: str | None = None, path: str | None = None) -> list["Finding"]:
+    """Check one answer typed at an interview stage; returns findings, worst first.
+
+    stage: one of issue, countermeasure, action, next_action, cause, financial_support
+    (anything else raises ValueError). An empty answer returns no findings.
+    The answer counts as weak when any finding has severity "error" or "warning".
+    """
+    from .text import check_text as _check_text
+
+    return _check_text(stage, text, question_id=question_id, path=path)
+
+
+def check_plan(plan: Any) -> list["Finding"]:
+    """Plan-level rules (cross-field consistency, numeric standards); implemented in plan_rules.py."""
+    from .plan_rules import check_plan as _cp
+
+    return _cp(plan)
+
+
+def __getattr__(name: str) -> Any:
+    target = _LAZY.get(name)
+    if target is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{target[0]}", __name__), target[1])
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,250 @@
+"""Matching form of Japanese answers, and typo-tolerant lexicon matching.
+
+Two forms of every answer are kept:
+
+* ``norm`` – :func:`kaizen_guide.ja.normalize.normalize` (NFKC, whitespace): ｺﾛﾅ → コロナ, ＣＯＶＩＤ → COVID.
+* ``key``  – ``norm`` folded for matching, **character for character** (same length, so a span in
+  ``key`` is the same span in ``norm``, and evidence can be quoted as the user wrote it):
+  hiragana → katakana, small kana → full size (ウィ → ウイ, ッ → ツ), ヶ/ヵ → カ, ASCII lower case,
+  and dash-like characters after katakana → ー (エネルギ－ → エネルギー).
+
+Lexicon terms and regex patterns from the checklist go through the same fold, so the YAML can be
+written in ordinary Japanese.
+
+Fuzzy matching (rapidfuzz) lets a typo such as 原材科 / 物価高謄 still hit 原材料 / 物価高騰. Short terms are
+guarded against false positives: terms of ``exact_max_len`` characters or fewer only match exactly;
+3-character terms are typo-tolerant only when a lexicon lists them in ``fuzzy_short`` (原材料: its stem
+原材 is not a word of its own, unlike 原価 in 原価高), and then allow one substitution by a character of
+the same script; longer terms allow one edit (two from ``two_edits_min_len``). A fuzzy edit never
+substitutes a hiragana character: particles carry meaning (利益「が」出 ≠ 利益「の」出), while okurigana may be
+added or dropped (仕入価格 ≈ 仕入れ価格).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from kaizen_guide.ja.normalize import normalize
+
+# --------------------------------------------------------------------------- folding
+
+_SMALL_TO_LARGE = dict(zip("ァィゥェォッャュョヮヵヶ", "アイウエオツヤユヨワカカ"))
+
+
+def _build_kana_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x3041, 0x3097):  # ぁ..ゖ → ァ..ヶ
+        table[cp] = chr(cp + 0x60)
+    table[0x309D], table[0x309E] = "ヽ", "ヾ"
+    # Small kana → full size, whether they came from hiragana or katakana.
+    for cp, kata in list(table.items()):
+        if kata in _SMALL_TO_LARGE:
+            table[cp] = _SMALL_TO_LARGE[kata]
+    for small, large in _SMALL_TO_LARGE.items():
+        table[ord(small)] = large
+    return table
+
+
+_KANA_TABLE = _build_kana_table()
+_TEXT_TABLE = dict(_KANA_TABLE)
+for _cp in range(ord("A"), ord("Z") + 1):
+    _TEXT_TABLE[_cp] = chr(_cp + 32)
+_TEXT_TABLE[0x301C] = "~"  # 〜 WAVE DASH (NFKC leaves it); ～ is already ~ after NFKC
+_TEXT_TABLE[0x3000] = " "
+
+_DASH_AFTER_KATAKANA = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])[-\u2010-\u2015\u2212\uff0d]")
+
+
+def fold(norm: str) -> str:
+    """Matching key of an already normalised string (same length as ``norm``)."""
+    return _DASH_AFTER_KATAKANA.sub("ー", norm.translate(_TEXT_TABLE))
+
+
+def to_key(text: str) -> str:
+    """Normalise then fold: the matching form of any user text or lexicon term."""
+    return fold(normalize(text))
+
+
+def fold_pattern(pattern: str) -> str:
+    """Fold a regex pattern like the text (kana only: case and dashes are regex syntax)."""
+    return normalize(pattern).translate(_KANA_TABLE)
+
+
+# --------------------------------------------------------------------------- fuzzy policy
+
+
+@dataclass(frozen=True)
+class FuzzyPolicy:
+    exact_max_len: int = 2
+    two_edits_min_len: int = 8
+    enabled: bool = True
+
+    def edits_for(self, length: int, min_len: int | None, short_ok: bool = False) -> int:
+        if not self.enabled or length <= self.exact_max_len:
+            return 0
+        if short_ok and length == 3:
+            return 1
+        if min_len is None or length < max(min_len, 4):
+            return 0
+        return 2 if length >= self.two_edits_min_len else 1
+
+
+def _script(ch: str) -> str:
+    o = ord(ch)
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or ch in "々〆":
+        return "kanji"
+    if 0x30A0 <= o <= 0x30FF:
+        return "kana"
+    if ch.isascii() and ch.isalnum():
+        return "latin"
+    return "other"
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A matched span of the key (and so of the normalised text)."""
+
+    start: int
+    end: int
+    term: str
+    fuzzy: bool = False
+
+
+class Lexicon:
+    """A named list of terms (already folded), matched exactly, then fuzzily."""
+
+    def __init__(
+        self,
+        name: str,
+        terms: list[str],
+        fuzzy_min_len: int | None,
+        policy: FuzzyPolicy,
+        fuzzy_short: list[str] | tuple[str, ...] = (),
+    ):
+        self.name = name
+        keys: dict[str, str] = {}
+        self._norm: dict[str, str] = {}  # key → normalised (unfolded) term, same length as the key
+        for term in [*terms, *fuzzy_short]:
+            k = to_key(term)
+            if k and k not in keys:
+                keys[k] = term
+                self._norm[k] = normalize(term)
+        short_ok = {to_key(t) for t in fuzzy_short}
+        self._display = keys
+        ordered = sorted(keys, key=len, reverse=True)  # longest first in the alternation
+        self.keys: tuple[str, ...] = tuple(ordered)
+        self.regex = re.compile("|".join(re.escape(k) for k in ordered)) if ordered else None
+        # Mostly-hiragana terms (てくれない) are grammar, not vocabulary: never fuzzy.
+        self._edits = {
+            k: policy.edits_for(len(k), fuzzy_min_len, k in short_ok) if _content_chars(self._norm[k]) >= 2 else 0
+            for k in keys
+        }
+        self._fuzzy_keys = [k for k, e in self._edits.items() if e > 0]
+        self._prefilter = min(
+            (100.0 * (1 - self._edits[k] / len(k)) - 0.01 for k in self._fuzzy_keys), default=100.0
+        )
+
+    @property
+    def terms(self) -> list[str]:
+        return list(self._display.values())
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._display
+
+    # exact ------------------------------------------------------------------
+    def exact(self, key: str) -> list[Hit]:
+        if self.regex is None:
+            return []
+        return [Hit(m.start(), m.end(), self._display[m.group()]) for m in self.regex.finditer(key)]
+
+    def search_exact(self, key: str) -> bool:
+        return self.regex is not None and self.regex.search(key) is not None
+
+    # fuzzy ------------------------------------------------------------------
+    def fuzzy(self, key: str, norm: str | None = None) -> list[Hit]:
+        """Typo-tolerant hits, for terms long enough to be safe (never called when exact hits exist).
+
+        `norm` is the unfolded text (same length as `key`), used to keep particles out of typos.
+        """
+        if not self._fuzzy_keys or not key:
+            return []
+        hits: list[Hit] = []
+        candidates = process.extract(
+            key, self._fuzzy_keys, scorer=fuzz.partial_ratio, score_cutoff=self._prefilter, limit=None
+        )
+        for term_key, _score, _idx in candidates:
+            hit = self._verify(term_key, key, norm if norm is not None and len(norm) == len(key) else key)
+            if hit is not None:
+                hits.append(hit)
+        return hits
+
+    def _verify(self, term: str, key: str, norm: str) -> Hit | None:
+        """Confirm a prefilter candidate with a real edit distance on a window of the text."""
+        n, edits = len(term), self._edits[term]
+        if len(key) < n - edits:
+            return None
+        align = fuzz.partial_ratio_alignment(term, key)
+        if align is None:
+            return None
+        # partial_ratio may swap arguments when the text is shorter; work from whichever span is in key.
+        anchor = align.dest_start if len(term) <= len(key) else align.src_start
+        lengths = [n] if n <= 3 else range(max(1, n - edits), n + edits + 1)
+        best: Hit | None = None
+        best_d = edits + 1
+        for start in range(max(0, anchor - edits - 1), min(len(key), anchor + edits + 2)):
+            for length in lengths:
+                window = key[start : start + length]
+                if len(window) != length:
+                    continue
+                d = Levenshtein.distance(term, window, score_cutoff=edits)
+                if d > edits or d >= best_d:
+                    continue
+                if n <= 3 and not _same_script_substitution(term, window):
+                    continue
+                if _content_chars(norm[start : start + length]) < 2:
+                    continue  # 採れない must not match れない
+                if not _no_particle_substitution(self._norm[term], norm[start : start + length]):
+                    continue
+                best, best_d = Hit(start, start + length, self._display[term], fuzzy=True), d
+        return best
+
+    def find(self, key: str, *, allow_fuzzy: bool = True, norm: str | None = None) -> list[Hit]:
+        hits = self.exact(key)
+        if hits or not allow_fuzzy:
+            return hits
+        return self.fuzzy(key, norm)
+
+
+def _same_script_substitution(term: str, window: str) -> bool:
+    """3-character terms: one substituted character, of the same script, and not the first one."""
+    diffs = [(a, b) for a, b in zip(term, window) if a != b]
+    if not diffs:
+        return True
+    if len(diffs) > 1 or term[0] != window[0]:
+        return False
+    a, b = diffs[0]
+    return _script(a) == _script(b) != "other"
+
+
+def _is_hiragana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u309f"
+
+
+def _no_particle_substitution(term_norm: str, window_norm: str) -> bool:
+    """A typo may replace kanji/katakana/latin, or add/drop okurigana, but not swap a hiragana character."""
+    for op, i, j in Levenshtein.editops(term_norm, window_norm):
+        if op == "replace" and (_is_hiragana(term_norm[i]) or _is_hiragana(window_norm[j])):
+            return False
+    return True
+
+
+def _content_chars(text: str) -> int:
+    """Characters that carry vocabulary (kanji, katakana, latin, digits), i.e. not hiragana or punctuation."""
+    return sum(1 for ch in text if _script(ch) != "other" and not _is_hiragana(ch))

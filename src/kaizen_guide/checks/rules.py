@@ -1,0 +1,354 @@
+"""The checklist (question_banks/checklist.yaml): schema, loading and validation.
+
+The rules are data. Each rule names the stages it applies to, its severity and texts (message,
+guideline reference, follow-up question, better example) and a detector: a boolean combination of
+named *signals*. A signal is one detector function (``lexicon``, ``regex``, ``near``,
+``object_verb``, ``any``) with its lexicons and parameters. Lexicons are lists of terms.
+
+A malformed file fails loudly with :class:`ChecklistError`, naming the rule, signal or lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .findings import Severity
+from .lexicon import fold_pattern
+
+STAGES: tuple[str, ...] = ("issue", "countermeasure", "action", "next_action", "cause", "financial_support")
+Stage = Literal["issue", "countermeasure", "action", "next_action", "cause", "financial_support"]
+
+CHECKLIST_FILENAME = "checklist.yaml"
+_FRAGMENT = re.compile(r"<<(\w+)>>")
+
+
+class ChecklistError(ValueError):
+    """The checklist YAML is missing or malformed; the message names the offending item."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+class LexiconSpec(_Strict):
+    description: str = ""
+    #: Shortest term length that may match with a typo; null = exact matching only.
+    fuzzy_min_len: int | None = 4
+    #: 3-character terms that may still match with one typo (their 2-character stem is not a word).
+    fuzzy_short: list[str] = []
+    terms: list[str] = Field(min_length=1)
+
+    @field_validator("terms")
+    @classmethod
+    def _no_blank_terms(cls, terms: list[str]) -> list[str]:
+        blank = [i for i, t in enumerate(terms) if not isinstance(t, str) or not t.strip()]
+        if blank:
+            raise ValueError(f"blank term at position(s) {blank}")
+        return terms
+
+
+class FuzzySpec(_Strict):
+    enabled: bool = True
+    exact_max_len: int = Field(default=2, ge=1)
+    two_edits_min_len: int = Field(default=8, ge=4)
+
+
+class StageSpec(_Strict):
+    section: str
+    description: str = ""
+
+
+# --------------------------------------------------------------------------- signals (detector functions)
+
+
+class LexiconSignal(_Strict):
+    """Any term of the lexicons occurs (exactly, else with a typo)."""
+
+    fn: Literal["lexicon"]
+    description: str = ""
+    lexicons: list[str] = Field(min_length=1)
+    fuzzy: bool = True
+
+
+class RegexSignal(_Strict):
+    """A pattern matches, unless the words right before it (or after it) say otherwise."""
+
+    fn: Literal["regex"]
+    description: str = ""
+    patterns: list[str] = Field(min_length=1)
+    #: Skip a match right after one of these stems (optionally + one particle): 売上が「回復」していない.
+    exclude_before: list[str] = []
+    #: Skip a match followed within `after_window` characters by one of these: 導入を「検討」する.
+    exclude_after: list[str] = []
+    after_window: int = Field(default=8, ge=1)
+    #: Blank out the spans of these signals first (e.g. dates before looking for quantities).
+    mask: list[str] = []
+    #: Skip a match whose sentence contains one of these (a third party as the subject: 顧客が…).
+    exclude_in_sentence: list[str] = []
+
+
+class NearSignal(_Strict):
+    """An object word followed, in the same sentence and within `window` characters, by a predicate."""
+
+    fn: Literal["near"]
+    description: str = ""
+    objects: list[str] = Field(min_length=1)
+    predicates: list[str] = Field(min_length=1)
+    window: int = Field(default=12, ge=0)
+
+
+class ObjectVerbSignal(_Strict):
+    """A concrete method: a hard method verb, or a soft verb applied to a specific (non-generic) object."""
+
+    fn: Literal["object_verb"]
+    description: str = ""
+    hard: list[str] = Field(min_length=1)
+    soft: list[str] = []
+    generic_objects: list[str] = []
+    hedges: list[str] = []
+    object_window: int = Field(default=15, ge=1)
+    hedge_window: int = Field(default=8, ge=1)
+    boundaries: str = "、。,.・;:!?()「」『』[] /"
+    #: A hard-verb hit followed by one of these is a noun compound, not an action (提案「力」を高める).
+    not_followed_by: list[str] = ["力"]
+    particles: str = "をのがはもにでとへ"
+
+
+class AnySignal(_Strict):
+    """Any of the named signals."""
+
+    fn: Literal["any"]
+    description: str = ""
+    of: list[str] = Field(min_length=1)
+
+
+SignalSpec = Annotated[
+    Union[LexiconSignal, RegexSignal, NearSignal, ObjectVerbSignal, AnySignal], Field(discriminator="fn")
+]
+
+
+# --------------------------------------------------------------------------- rules
+
+
+class DetectorSpec(_Strict):
+    """``fn: signals`` — fire when all of `all_of`, at least one of `any_of` and none of `none_of` hold."""
+
+    fn: Literal["signals"]
+    all_of: list[str] = []
+    any_of: list[str] = []
+    none_of: list[str] = []
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "DetectorSpec":
+        if not (self.all_of or self.any_of or self.none_of):
+            raise ValueError("detector needs at least one of all_of / any_of / none_of")
+        return self
+
+    def referenced(self) -> list[str]:
+        return [*self.all_of, *self.any_of, *self.none_of]
+
+
+class RuleSpec(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z_]*\.[a-z][a-z0-9_]*$")
+    stages: list[Stage] = Field(min_length=1)
+    severity: Severity
+    section: str | None = None
+    message: str = Field(min_length=1)
+    guideline_ref: str = Field(min_length=1)
+    follow_up: str | None = None
+    example: str | None = None
+    detector: DetectorSpec
+
+    @model_validator(mode="after")
+    def _flagging_rules_ask_something(self) -> "RuleSpec":
+        if self.severity != "info" and not (self.follow_up and self.follow_up.strip()):
+            raise ValueError("error/warning rules need a follow_up question for the interviewer")
+        return self
+
+
+class Checklist(_Strict):
+    version: int = 1
+    stages: dict[str, StageSpec]
+    fuzzy: FuzzySpec = FuzzySpec()
+    fragments: dict[str, str] = {}
+    lexicons: dict[str, LexiconSpec]
+    signals: dict[str, SignalSpec]
+    rules: list[RuleSpec]
+
+    def expand(self, pattern: str) -> str:
+        """Regex pattern with <<fragments>> substituted and kana folded like the text."""
+        return fold_pattern(_expand_fragments(pattern, self.fragments))
+
+    def rules_for(self, stage: str) -> list[RuleSpec]:
+        return [r for r in self.rules if stage in r.stages]
+
+
+def _expand_fragments(pattern: str, fragments: dict[str, str], depth: int = 0) -> str:
+    if depth > 5:
+        raise ValueError("fragments nest too deeply (cycle?)")
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in fragments:
+            raise ValueError(f"unknown fragment <<{name}>>")
+        return _expand_fragments(fragments[name], fragments, depth + 1)
+
+    return _FRAGMENT.sub(sub, pattern)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def default_checklist_path() -> Path:
+    from kaizen_guide.locations import question_banks_dir
+
+    return question_banks_dir() / CHECKLIST_FILENAME
+
+
+def _fmt(err: ValidationError) -> str:
+    parts = []
+    for e in err.errors():
+        loc = ".".join(str(x) for x in e["loc"])
+        parts.append(f"{loc}: {e['msg']}" if loc else e["msg"])
+    return "; ".join(parts)
+
+
+def parse_checklist(raw: object, source: str = CHECKLIST_FILENAME) -> Checklist:
+    """Validate already-parsed YAML. Errors name the rule id / signal / lexicon at fault."""
+    if not isinstance(raw, dict):
+        raise ChecklistError(f"{source}: top level must be a mapping with 'lexicons', 'signals' and 'rules'")
+    for key in ("stages", "lexicons", "signals", "rules"):
+        if key not in raw:
+            raise ChecklistError(f"{source}: missing top-level key '{key}'")
+    if not isinstance(raw["rules"], list):
+        raise ChecklistError(f"{source}: 'rules' must be a list")
+
+    # Validate rule by rule first, so the message names the rule.
+    seen: set[str] = set()
+    for i, item in enumerate(raw["rules"]):
+        rid = item.get("id") if isinstance(item, dict) else None
+        label = f"rule '{rid}'" if rid else f"rule #{i + 1} (no id)"
+        try:
+            RuleSpec.model_validate(item)
+        except ValidationError as err:
+            raise ChecklistError(f"{source}: {label} is malformed: {_fmt(err)}") from None
+        if rid in seen:
+            raise ChecklistError(f"{source}: {label} is defined twice")
+        seen.add(rid)
+    for section in ("lexicons", "signals"):
+        if not isinstance(raw[section], dict):
+            raise ChecklistError(f"{source}: '{section}' must be a mapping of name → definition")
+    for name, spec in raw["lexicons"].items():
+        try:
+            LexiconSpec.model_validate(spec)
+        except ValidationError as err:
+            raise ChecklistError(f"{source}: lexicon '{name}' is malformed: {_fmt(err)}") from None
+    for name, spec in raw["signals"].items():
+        try:
+            Checklist.model_validate({"stages": {}, "lexicons": {}, "signals": {name: spec}, "rules": []})
+        except ValidationError as err:
+            raise ChecklistError(f"{source}: signal '{name}' is malformed: {_fmt(err)}") from None
+
+    try:
+        checklist = Checklist.model_validate(raw)
+    except ValidationError as err:
+        raise ChecklistError(f"{source}: {_fmt(err)}") from None
+    _cross_check(checklist, source)
+    return checklist
+
+
+def _cross_check(cl: Checklist, source: str) -> None:
+    unknown_stages = set(cl.stages) - set(STAGES)
+    if unknown_stages:
+        raise ChecklistError(f"{source}: unknown stage(s) in 'stages': {sorted(unknown_stages)}")
+
+    def need_lexicons(owner: str, names: list[str]) -> None:
+        missing = [n for n in names if n not in cl.lexicons]
+        if missing:
+            raise ChecklistError(f"{source}: {owner} refers to unknown lexicon(s) {missing}")
+
+    for name, sig in cl.signals.items():
+        owner = f"signal '{name}'"
+        if isinstance(sig, LexiconSignal):
+            need_lexicons(owner, sig.lexicons)
+        elif isinstance(sig, RegexSignal):
+            need_lexicons(owner, sig.exclude_before + sig.exclude_after + sig.exclude_in_sentence)
+            bad = [m for m in sig.mask if m not in cl.signals]
+            if bad:
+                raise ChecklistError(f"{source}: {owner} masks unknown signal(s) {bad}")
+            for p in sig.patterns:
+                try:
+                    re.compile(cl.expand(p))
+                except (re.error, ValueError) as err:
+                    raise ChecklistError(f"{source}: {owner} has a bad pattern {p!r}: {err}") from None
+        elif isinstance(sig, NearSignal):
+            need_lexicons(owner, sig.objects + sig.predicates)
+        elif isinstance(sig, ObjectVerbSignal):
+            need_lexicons(owner, sig.hard + sig.soft + sig.generic_objects + sig.hedges)
+        elif isinstance(sig, AnySignal):
+            bad = [m for m in sig.of if m not in cl.signals]
+            if bad:
+                raise ChecklistError(f"{source}: {owner} combines unknown signal(s) {bad}")
+    _check_cycles(cl, source)
+
+    for rule in cl.rules:
+        bad = [s for s in rule.detector.referenced() if s not in cl.signals]
+        if bad:
+            raise ChecklistError(f"{source}: rule '{rule.id}' uses unknown signal(s) {bad}")
+        for stage in rule.stages:
+            if stage not in cl.stages:
+                raise ChecklistError(f"{source}: rule '{rule.id}' uses stage '{stage}' missing from 'stages'")
+
+
+def _deps(sig: SignalSpec) -> list[str]:
+    if isinstance(sig, AnySignal):
+        return list(sig.of)
+    if isinstance(sig, RegexSignal):
+        return list(sig.mask)
+    return []
+
+
+def _check_cycles(cl: Checklist, source: str) -> None:
+    state: dict[str, int] = {}
+
+    def visit(name: str, trail: list[str]) -> None:
+        if state.get(name) == 2:
+            return
+        if state.get(name) == 1:
+            raise ChecklistError(f"{source}: signal cycle {' → '.join([*trail, name])}")
+        state[name] = 1
+        for dep in _deps(cl.signals[name]):
+            visit(dep, [*trail, name])
+        state[name] = 2
+
+    for n in cl.signals:
+        visit(n, [])
+
+
+def load_checklist(path: str | Path | None = None) -> Checklist:
+    """Read and validate a checklist file (the shipped one by default)."""
+    p = Path(path) if path is not None else default_checklist_path()
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as err:
+        raise ChecklistError(f"cannot read checklist {p}: {err}") from None
+    try:
+        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as err:
+        raise ChecklistError(f"{p.name}: not valid YAML: {err}") from None
+    return parse_checklist(raw, source=p.name)
+
+
+@lru_cache(maxsize=1)
+def default_checklist() -> Checklist:
+    """The shipped checklist, loaded once."""
+    return load_checklist()
