@@ -175,6 +175,21 @@ class RuleSpec(_Strict):
         return self
 
 
+class PlanRuleSpec(_Strict):
+    """A whole-plan rule: texts are data here, the test itself lives in plan_rules.py by id.
+
+    ``message`` may hold ``{placeholders}`` that the rule fills (e.g. ``{detail}``).
+    """
+
+    id: str = Field(pattern=r"^(plan|numeric)\.[a-z][a-z0-9_]*$")
+    severity: Severity
+    section: str
+    message: str = Field(min_length=1)
+    guideline_ref: str = Field(min_length=1)
+    follow_up: str | None = None
+    example: str | None = None
+
+
 class Checklist(_Strict):
     version: int = 1
     stages: dict[str, StageSpec]
@@ -183,6 +198,13 @@ class Checklist(_Strict):
     lexicons: dict[str, LexiconSpec]
     signals: dict[str, SignalSpec]
     rules: list[RuleSpec]
+    plan_rules: list[PlanRuleSpec] = []
+
+    def plan_rule(self, rule_id: str) -> PlanRuleSpec:
+        for rule in self.plan_rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
 
     def expand(self, pattern: str) -> str:
         """Regex pattern with <<fragments>> substituted and kana folded like the text."""
@@ -257,6 +279,17 @@ def parse_checklist(raw: object, source: str = CHECKLIST_FILENAME) -> Checklist:
             Checklist.model_validate({"stages": {}, "lexicons": {}, "signals": {name: spec}, "rules": []})
         except ValidationError as err:
             raise ChecklistError(f"{source}: signal '{name}' is malformed: {_fmt(err)}") from None
+
+    for i, item in enumerate(raw.get("plan_rules") or []):
+        rid = item.get("id") if isinstance(item, dict) else None
+        label = f"plan rule '{rid}'" if rid else f"plan rule #{i + 1} (no id)"
+        try:
+            PlanRuleSpec.model_validate(item)
+        except ValidationError as err:
+            raise ChecklistError(f"{source}: {label} is malformed: {_fmt(err)}") from None
+        if rid in seen:
+            raise ChecklistError(f"{source}: {label} is defined twice")
+        seen.add(rid)
 
     try:
         checklist = Checklist.model_validate(raw)

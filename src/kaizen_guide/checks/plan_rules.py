@@ -1,0 +1,322 @@
+"""Whole-plan rules: the chain 課題 → 対策 → アクション, completeness, and the numeric standards.
+
+Texts (message, guideline point, follow-up, example) are data in checklist.yaml under
+``plan_rules``; this module holds only the tests, registered by rule id. Free-text parts of the
+plan (課題, 対策, 金融支援の依頼, monitoring notes) also go through the same text rules the
+interviewer uses, so `check` and the interview never disagree about an answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..model.plan import MEASURE_CATEGORY_LABELS, Plan
+from .findings import Finding, sort_findings
+from .rules import ChecklistError, default_checklist
+
+Hit = tuple[str | None, dict[str, Any]]  # (plan path, values for the message placeholders)
+RuleFn = Callable[[Plan, "_Context"], Iterator[Hit]]
+
+_REGISTRY: dict[str, RuleFn] = {}
+
+# Owners that mean "the president does it": the 実務指針 lists all-president plans as weak.
+_PRESIDENT_WORDS = ("社長", "代表取締役", "代表者", "代表")
+
+
+def rule(rule_id: str) -> Callable[[RuleFn], RuleFn]:
+    def register(fn: RuleFn) -> RuleFn:
+        _REGISTRY[rule_id] = fn
+        return fn
+
+    return register
+
+
+class _Context:
+    """Lazily computed figures shared by the rules (the projection is computed at most once)."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self._projection: Any = None
+        self._projection_error: str | None = None
+        self._computed = False
+
+    @property
+    def numbers_ready(self) -> str | None:
+        """None when the numeric plan can be computed, else a Japanese reason."""
+        missing = []
+        if not self.plan.financials.years:
+            missing.append("決算実績")
+        if not self.plan.drivers.segments:
+            missing.append("売上の前提")
+        return "・".join(missing) + "が未入力" if missing else None
+
+    def projection(self):
+        if not self._computed:
+            self._computed = True
+            from ..finance import compute_projection
+
+            try:
+                self._projection = compute_projection(self.plan)
+            except (ValueError, ArithmeticError) as exc:  # an inconsistent plan, not a crash
+                self._projection_error = str(exc)
+        return self._projection
+
+
+# ---------------------------------------------------------------------------------------------
+# 財務実績
+
+
+@rule("plan.actuals_missing")
+def _actuals_missing(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    n = len(plan.financials.years)
+    if n < 3:
+        yield "financials.years", {"count": n}
+
+
+@rule("plan.actuals_unbalanced")
+def _actuals_unbalanced(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    for i, year in enumerate(plan.financials.years):
+        if year.bs.imbalance != 0:
+            yield f"financials.years[{i}].bs", {"label": year.label, "imbalance": f"{year.bs.imbalance:,}"}
+
+
+@rule("plan.borrowings_mismatch")
+def _borrowings_mismatch(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    latest = plan.financials.latest
+    if latest is None or not plan.banks:
+        return
+    bs = latest.bs.interest_bearing_debt
+    banks = plan.total_borrowings
+    if banks != bs:
+        yield "banks", {"banks": f"{banks:,}", "bs": f"{bs:,}"}
+
+
+# ---------------------------------------------------------------------------------------------
+# 課題 → 対策 → アクション
+
+
+@rule("plan.no_issues")
+def _no_issues(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    if not plan.issues:
+        yield "issues", {}
+
+
+@rule("plan.issue_without_measure")
+def _issue_without_measure(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    covered = {iid for m in plan.measures for iid in m.issue_ids}
+    for i, issue in enumerate(plan.issues):
+        if issue.id not in covered:
+            yield f"issues[{i}]", {"title": issue.title}
+
+
+@rule("plan.measure_without_action")
+def _measure_without_action(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    acted = {a.measure_id for a in plan.actions}
+    for i, measure in enumerate(plan.measures):
+        if measure.id not in acted:
+            yield f"measures[{i}]", {"title": measure.title}
+
+
+@rule("plan.action_unknown_measure")
+def _action_unknown_measure(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    known = {m.id for m in plan.measures}
+    for i, action in enumerate(plan.actions):
+        if action.measure_id not in known:
+            yield f"actions[{i}].measure_id", {"title": action.title, "measure_id": action.measure_id}
+
+
+@rule("plan.action_incomplete")
+def _action_incomplete(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    for i, action in enumerate(plan.actions):
+        missing = []
+        if not action.owner.strip():
+            missing.append("責任者")
+        if not action.due:
+            missing.append("期限")
+        if action.kpi is None or not action.kpi.name.strip():
+            missing.append("KPI")
+        if not any(action.effects):
+            missing.append("効果額")
+        if missing:
+            yield f"actions[{i}]", {"title": action.title, "missing": "・".join(missing)}
+
+
+@rule("plan.actions_all_president")
+def _actions_all_president(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    if len(plan.actions) < 3:
+        return
+    rep = plan.company.representative.replace(" ", "").replace("\u3000", "")
+    def by_president(owner: str) -> bool:
+        o = owner.replace(" ", "").replace("\u3000", "")
+        return any(w in o for w in _PRESIDENT_WORDS) or (bool(rep) and rep in o)
+    if all(by_president(a.owner) for a in plan.actions):
+        yield "actions", {"count": len(plan.actions)}
+
+
+@rule("plan.measure_categories")
+def _measure_categories(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    if not plan.measures or plan.targets.category_gap_reason.strip():
+        return
+    present = {m.category for m in plan.measures}
+    missing = [label for key, label in MEASURE_CATEGORY_LABELS.items() if key not in present]
+    if missing:
+        yield "measures", {"missing": "・".join(missing)}
+
+
+@rule("plan.effects_unexplained")
+def _effects_unexplained(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    if ctx.numbers_ready or not plan.actions:
+        return
+    proj = ctx.projection()
+    latest = plan.financials.latest
+    if proj is None or latest is None:
+        return
+    final = proj.pl[-1]
+    total = final.ordinary_income - latest.pl.ordinary_income
+    # Improvement the base case (成り行き) already assumes, i.e. not carried by any action.
+    unexplained = final.base_ordinary_income - latest.pl.ordinary_income
+    explained = final.ordinary_income - final.base_ordinary_income
+    threshold = max(latest.pl.sales * 3 // 100, 1)
+    if total > 0 and unexplained > threshold and unexplained * 2 > max(explained, 0):
+        yield "drivers", {"total": f"{total:,}", "unexplained": f"{unexplained:,}"}
+
+
+# ---------------------------------------------------------------------------------------------
+# 金融支援・伴走支援
+
+
+@rule("plan.support_request_missing")
+def _support_request_missing(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    if plan.support.needed and not plan.support.request.strip() and not plan.support.types:
+        yield "support.request", {}
+
+
+@rule("plan.monitoring_plan_missing")
+def _monitoring_plan_missing(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    mp = plan.monitoring_plan
+    missing = []
+    if not mp.attendees:
+        missing.append("出席者")
+    if not mp.report_items.strip():
+        missing.append("報告内容")
+    if missing:
+        yield "monitoring_plan", {"missing": "・".join(missing)}
+
+
+# ---------------------------------------------------------------------------------------------
+# 数値基準: the finance engine evaluates, the checklist words the finding
+
+
+_NUMERIC_IDS = (
+    "numeric.profit_by_year3", "numeric.solvency_by_year5", "numeric.debt_years_final",
+    "numeric.monthly_cash_negative", "numeric.sales_jump", "numeric.stress_fails",
+)
+
+
+def _numeric_findings(plan: Plan, ctx: _Context, make: Callable[..., Finding]) -> list[Finding]:
+    reason = ctx.numbers_ready
+    if reason is None:
+        proj = ctx.projection()
+        if proj is None:
+            reason = f"計算中に矛盾が見つかりました: {ctx._projection_error}"
+    if reason is not None:
+        return [make("numeric.not_computable", "drivers", {"detail": reason})]
+    out = []
+    for check in proj.checks:
+        if check.rule_id not in _NUMERIC_IDS:
+            continue
+        # A standard that is met is still worth stating in the report, as a note.
+        out.append(make(check.rule_id, "drivers", {"detail": check.message},
+                        severity=None if not check.ok else "info"))
+    monthly = proj.monthly
+    if monthly.minimum_cash > 0 and monthly.below_minimum_months and not monthly.negative_months:
+        out.append(make("numeric.monthly_cash_below_minimum", "cash", {
+            "count": len(monthly.below_minimum_months),
+            "minimum": f"{monthly.minimum_cash:,}",
+            "lowest": f"{monthly.lowest_label} ({monthly.lowest_balance:,}千円)",
+        }))
+    return out
+
+
+for _rid in (*_NUMERIC_IDS, "numeric.not_computable", "numeric.monthly_cash_below_minimum"):
+    _REGISTRY.setdefault(_rid, lambda plan, ctx: iter(()))  # handled by _numeric_findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Text rules on the plan's free text (the same rules the interviewer applies per answer)
+
+
+def _text_findings(plan: Plan) -> list[Finding]:
+    from .text import check_text
+
+    items: list[tuple[str, str, str]] = []
+    for i, issue in enumerate(plan.issues):
+        items.append(("issue", f"issues[{i}]", "。".join(t for t in (issue.title, issue.description) if t)))
+    for i, measure in enumerate(plan.measures):
+        items.append(("countermeasure", f"measures[{i}]",
+                      "。".join(t for t in (measure.title, measure.description) if t)))
+    if plan.support.needed and plan.support.request.strip():
+        items.append(("financial_support", "support.request", plan.support.request))
+    for r, record in enumerate(plan.monitoring):
+        for j, cause in enumerate(record.variance_causes):
+            items.append(("cause", f"monitoring[{r}].variance_causes[{j}]", cause))
+        for j, action in enumerate(record.next_actions):
+            items.append(("next_action", f"monitoring[{r}].next_actions[{j}]", action.text))
+    out: list[Finding] = []
+    for stage, path, text in items:
+        if text.strip():
+            out.extend(check_text(stage, text, path=path))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _validate_registry() -> None:
+    checklist = default_checklist()
+    data_ids = {r.id for r in checklist.plan_rules}
+    code_ids = set(_REGISTRY)
+    if data_ids != code_ids:
+        raise ChecklistError(
+            "checklist.yaml plan_rules and plan_rules.py disagree: "
+            f"without implementation {sorted(data_ids - code_ids)}, without data {sorted(code_ids - data_ids)}"
+        )
+
+
+def check_plan(plan: Plan) -> list[Finding]:
+    """Every plan-level finding (structure, completeness, numbers, free text), worst first."""
+    _validate_registry()
+    checklist = default_checklist()
+    ctx = _Context(plan)
+
+    def make(rule_id: str, path: str | None, values: dict[str, Any], severity: str | None = None) -> Finding:
+        spec = checklist.plan_rule(rule_id)
+        fmt = _SafeFormat(values)
+        # A met standard is reported as a note; it needs no follow-up question.
+        note_only = severity == "info" and spec.severity != "info"
+        return Finding(
+            rule_id=rule_id,
+            severity=severity or spec.severity,
+            message=spec.message.format_map(fmt),
+            guideline_ref=spec.guideline_ref,
+            follow_up=spec.follow_up.format_map(fmt) if spec.follow_up and not note_only else None,
+            example=None if note_only else spec.example,
+            path=path,
+            section=spec.section,
+        )
+
+    findings: list[Finding] = []
+    for rule_id, fn in _REGISTRY.items():
+        for path, values in fn(plan, ctx):
+            findings.append(make(rule_id, path, values))
+    findings.extend(_numeric_findings(plan, ctx, make))
+    findings.extend(_text_findings(plan))
+    return sort_findings(findings)
+
+
+class _SafeFormat(dict):
+    """str.format_map values where a missing placeholder stays visible instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
