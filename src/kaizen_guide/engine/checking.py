@@ -1,0 +1,69 @@
+"""Running the text checks on answers, and the assistant's follow-up question when one is weak."""
+
+from __future__ import annotations
+
+from typing import Any
+
+FLAGGING = frozenset({"error", "warning"})
+
+# Used when a weak finding carries no follow-up of its own: one question per stage, in the voice
+# of an advisor sitting with the owner.
+DEFAULT_FOLLOW_UPS: dict[str, str] = {
+    "issue": "外部環境の影響以外に、社内で見直すべき点はありますか?",
+    "cause": "外部の要因のほかに、特定の取引先・商品・業務のやり方など、社内で手を打てる原因はありましたか?",
+    "countermeasure": "具体的には、何を・誰に対して・どのくらい行いますか? 数字で言えるところがあれば教えてください。",
+    "action": "誰が責任者で、いつまでに、どんな数値を目標に進めますか?",
+    "next_action": "来月の会議で「できた・できなかった」を確かめられるよう、件数・金額・期日・成果物のどれかで言い換えられますか?",
+    "financial_support": "簡易キャッシュフローから毎月いくらなら返済を続けられそうですか? また、各金融機関への配分はどう考えますか?",
+}
+
+
+def is_flagged(findings: list) -> bool:
+    return any(getattr(f, "severity", None) in FLAGGING for f in findings)
+
+
+def _check_text():
+    try:
+        from kaizen_guide.checks import check_text
+    except ImportError:  # the checks package is optional for the engine's own tests
+        return None
+    return check_text
+
+
+def run_text_check(stage: str, text: str, *, question_id: str, section: str, path: str) -> list:
+    """``check_text(stage, text)`` with the question id, plan path and section filled in."""
+    fn = _check_text()
+    if fn is None or not text.strip():
+        return []
+    found = fn(stage, text)
+    out = []
+    for f in found:
+        out.append(_annotate(f, stage=stage, question_id=question_id, path=path, section=section))
+    return out
+
+
+def _annotate(f: Any, **values: Any) -> Any:
+    update = {k: v for k, v in values.items() if hasattr(f, k) and not getattr(f, k)}
+    if not update:
+        return f
+    if hasattr(f, "model_copy"):
+        return f.model_copy(update=update)
+    try:
+        import dataclasses
+
+        if dataclasses.is_dataclass(f):
+            return dataclasses.replace(f, **update)
+    except (TypeError, ValueError):
+        pass
+    return f
+
+
+def follow_up_for(findings: list, stage_hint: str | None = None, prefix: str = "") -> str | None:
+    """The assistant's next question for a weak answer (None when nothing flags)."""
+    for f in findings:
+        if getattr(f, "severity", None) in FLAGGING:
+            text = getattr(f, "follow_up", None) or DEFAULT_FOLLOW_UPS.get(getattr(f, "stage", None) or stage_hint or "")
+            if not text:
+                text = "もう少し具体的に教えていただけますか?"
+            return prefix + text
+    return None
