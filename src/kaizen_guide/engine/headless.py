@@ -124,5 +124,7 @@ def run_headless(
     if flagged or plan_errors:
         out(f"インタビューは完了しました。指摘のある回答が{flagged}件、計画全体の要修正が{len(plan_errors)}件あります。")
         return EXIT_FLAGGED
-    out("インタビューは完了しました。指摘はありません。")
+    warnings = sum(1 for f in plan_findings if f.severity == "warning")
+    out("インタビューは完了しました。要修正の指摘はありません"
+        + (f" (要確認が{warnings}件あります。上の内容を確認してください)。" if warnings else "。"))
     return EXIT_OK
