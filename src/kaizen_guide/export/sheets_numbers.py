@@ -1,0 +1,199 @@
+"""Numeric sheets by year: 資金実績表, 損益計画 (with its chart), 資金計画, 貸借対照表計画, タックスプラン."""
+
+from __future__ import annotations
+
+from openpyxl.utils import get_column_letter
+
+from openpyxl.chart import BarChart, LineChart, Reference
+
+from . import layout, styles
+from .context import BuildContext
+from .grid import Grid, GridRow, place, rows_from_specs, set_grid_widths, write_body, write_header, year_columns
+
+HEADER_ROW = layout.HEADER_ROW
+
+
+def _get(ctx: BuildContext):
+    return ctx.sources.get
+
+
+# ---------------------------------------------------------------------------------------------
+# Preparation (rows and positions); every grid is placed before any sheet is written.
+
+
+def prepare_pl(ctx: BuildContext) -> Grid:
+    cols = year_columns(ctx)
+    offsets = [c.offset for c in cols]
+    segs = []
+    for i, seg in enumerate(ctx.plan.drivers.segments):
+        row = GridRow(key=f"seg.{i}", label=seg.name or f"区分{i + 1}", indent=1,
+                      note=(f"単価 × 数量 ({seg.unit})" if seg.unit else "単価 × 数量"))
+        for o in offsets:
+            row.values[o] = ctx.sources.get(f"seg:{seg.name}", o)
+        segs.append(row)
+    rows = rows_from_specs(ctx, layout.PL_ROWS, offsets, _get(ctx), expand={layout.SEGMENTS: segs})
+    grid = Grid("pl", cols, rows)
+    place(ctx, grid, HEADER_ROW)
+    return grid
+
+
+def prepare_cf(ctx: BuildContext) -> Grid:
+    cols = year_columns(ctx, actual=False)
+    rows = rows_from_specs(ctx, layout.CF_ROWS, [c.offset for c in cols], _get(ctx))
+    grid = Grid("cf", cols, rows)
+    place(ctx, grid, HEADER_ROW)
+    return grid
+
+
+def prepare_bs(ctx: BuildContext) -> Grid:
+    cols = year_columns(ctx)
+    specs = list(layout.BS_ROWS)
+    if getattr(ctx.settings, "include_officer_borrowings_in_debt", False):
+        specs = [s if s.key != "interest_bearing_debt" else
+                 layout.Row(s.key, "有利子負債 (役員借入金を含む)", s.src, layout.BS_DEBT_WITH_OFFICER)
+                 for s in specs]
+    rows = rows_from_specs(ctx, specs, [c.offset for c in cols], _get(ctx))
+    grid = Grid("bs", cols, rows)
+    place(ctx, grid, HEADER_ROW)
+    return grid
+
+
+def prepare_tax(ctx: BuildContext) -> Grid:
+    cols = year_columns(ctx, actual=False)
+    rows = rows_from_specs(ctx, layout.TAX_ROWS, [c.offset for c in cols], _get(ctx))
+    grid = Grid("tax", cols, rows)
+    place(ctx, grid, HEADER_ROW)
+    return grid
+
+
+def prepare_cash_actual(ctx: BuildContext) -> Grid:
+    src = ctx.sources
+    cols = year_columns(ctx, plan=False, actual_filter=lambda o: src.fiscal_year(o - 1) is not None)
+    rows = rows_from_specs(ctx, layout.CASH_ACTUAL_ROWS, [c.offset for c in cols], _get(ctx))
+    grid = Grid("cash_actual", cols, rows)
+    place(ctx, grid, HEADER_ROW)
+    return grid
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def write_grid_sheet(ctx: BuildContext, grid: Grid, *, intro: str | None = None) -> None:
+    ws = ctx.ws(grid.sheet)
+    w = ctx.writer(grid.sheet)
+    set_grid_widths(ctx, grid)
+    w.sheet_title(layout.SHEET[grid.sheet].title, ctx.company, ctx.date_text, grid.last_col)
+    write_header(w, grid)
+    write_body(ctx, w, grid)
+    end = grid.rows[-1].row if grid.rows else grid.header_row
+    if intro:
+        w.block(end + 2, 1, grid.last_col, intro, width_chars=sum(
+            (ws.column_dimensions[c].width or 10) for c in ws.column_dimensions) or 100)
+        ws.cell(row=end + 2, column=1).font = ctx.fonts.small
+    ws.freeze_panes = f"{get_column_letter(grid.first_col)}{grid.header_row + 1}"
+    styles.page_setup(ws, company=ctx.company, date_text=ctx.date_text,
+                      title_rows=f"1:{grid.header_row}", title_cols="A:A")
+
+
+def write_pl(ctx: BuildContext, grid: Grid) -> None:
+    write_grid_sheet(ctx, grid)
+    _pl_chart(ctx, grid)
+
+
+def _pl_chart(ctx: BuildContext, grid: Grid) -> None:
+    ws = ctx.ws("pl")
+    rows = {r.key: r.row for r in grid.rows if r.key}
+    bar_key, line_key = layout.PL_CHART_ROWS
+    if not grid.columns or bar_key not in rows or line_key not in rows:
+        return
+    c1, c2 = grid.first_col, grid.first_col + len(grid.columns) - 1
+    cats = Reference(ws, min_col=c1, max_col=c2, min_row=grid.header_row, max_row=grid.header_row)
+
+    bar = BarChart()
+    bar.type = "col"
+    bar.title = "売上高・経常利益の推移 (千円)"
+    bar.y_axis.title = "売上高"
+    bar.y_axis.numFmt = "#,##0"
+    bar.y_axis.majorGridlines = None
+    bar.y_axis.scaling.min = 0
+    data = Reference(ws, min_col=1, max_col=c2, min_row=rows[bar_key], max_row=rows[bar_key])
+    bar.add_data(data, titles_from_data=True, from_rows=True)
+    bar.set_categories(cats)
+
+    line = LineChart()
+    data = Reference(ws, min_col=1, max_col=c2, min_row=rows[line_key], max_row=rows[line_key])
+    line.add_data(data, titles_from_data=True, from_rows=True)
+    line.y_axis.axId = 200
+    line.y_axis.title = "経常利益"
+    line.y_axis.numFmt = '#,##0;"▲"#,##0'
+    line.y_axis.crosses = "max"
+    for s in line.series:
+        s.marker.symbol = "circle"
+        s.smooth = False
+    bar.x_axis.delete = False
+    bar.y_axis.delete = False
+    line.y_axis.delete = False
+    bar += line
+    bar.legend.position = "b"
+    bar.height = 9
+    bar.width = 24
+    anchor_row = grid.rows[-1].row + 3
+    ws.add_chart(bar, f"A{anchor_row}")
+    # keep the chart on its own printed page area: a page break before it
+    from openpyxl.worksheet.pagebreak import Break
+
+    ws.row_breaks.append(Break(id=anchor_row - 2))
+
+
+def write_cf(ctx: BuildContext, grid: Grid) -> None:
+    write_grid_sheet(ctx, grid, intro="実績期の資金の動きは「資金実績表」を参照。計画年度の期首現預金は前期末 (計画0年目は直近決算) の現預金です。")
+
+
+def write_bs(ctx: BuildContext, grid: Grid) -> None:
+    write_grid_sheet(ctx, grid)
+
+
+def write_tax(ctx: BuildContext, grid: Grid) -> None:
+    tax = ctx.plan.drivers.tax
+    intro = (f"実効税率 {float(tax.effective_rate) * 100:.2f}% / 均等割 {tax.per_capita_levy:,}千円 / "
+             f"繰越欠損金の控除限度: {'所得の100% (中小法人)' if tax.sme_full_loss_use else '所得の50%'} / "
+             f"繰越期限 {tax.carryforward_years}年。申告調整 (加算・減算) は見込んでいません。")
+    write_grid_sheet(ctx, grid, intro=intro)
+    w = ctx.writer("tax")
+    row = grid.rows[-1].row + 4
+    w.section(row, "繰越欠損金の内訳 (計画開始時)", grid.last_col)
+    row += 1
+    w.header_row(row, 1, ["発生事業年度", "残高 (千円)"])
+    row += 1
+    lcs = tax.loss_carryforwards
+    if not lcs:
+        w.text(row, 1, "繰越欠損金はありません")
+    first = row
+    for lc in lcs:
+        w.text(row, 1, lc.arising_label)
+        w.number(row, 2, lc.amount)
+        row += 1
+    if lcs:
+        w.text(row, 1, "合計", bold=True, fill=styles.FILL_TOTAL)
+        opening = ctx.proj.tax[0].carryforward_opening if ctx.proj.tax else None
+        total = sum(lc.amount for lc in lcs)
+        w.formula(row, 2, f"SUM(B{first}:B{row - 1})", total, bold=True, fill=styles.FILL_TOTAL,
+                  border=styles.BORDER_TOTAL)
+        if opening is not None and opening != total:
+            w.text(row, 3, f"計画0年目期首の残高 {opening:,}千円 (期限切れ等を除く)", font=ctx.fonts.small,
+                   border=None)
+
+
+def write_cash_actual(ctx: BuildContext, grid: Grid) -> None:
+    if not grid.columns:
+        ws = ctx.ws("cash_actual")
+        w = ctx.writer("cash_actual")
+        w.sheet_title(layout.SHEET["cash_actual"].title, ctx.company, ctx.date_text, 6)
+        w.block(4, 1, 6, "資金実績表には2期以上の決算実績が必要です (前期の貸借対照表との差額で作成します)。",
+                width_chars=80)
+        styles.set_widths(ws, {1: 30, 2: 12, 3: 12, 4: 12, 5: 12, 6: 12})
+        styles.page_setup(ws, company=ctx.company, date_text=ctx.date_text)
+        return
+    write_grid_sheet(ctx, grid, intro="決算書の損益計算書と前期・当期の貸借対照表の差額から作成しています "
+                                      "(最も古い決算期は前期の貸借対照表がないため省略)。")
