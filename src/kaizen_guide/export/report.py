@@ -338,8 +338,8 @@ def render_check_report(plan_name: str, findings, fmt: str = "md", *, title: str
 
 
 def write_report(text: str, path) -> None:
-    from pathlib import Path
+    """Atomic, owner-only (the report holds the company's finances)."""
+    from ..model.store import atomic_write_bytes
 
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    Path(path).write_text(text, encoding="utf-8")
+    atomic_write_bytes(path, text.encode("utf-8"))
 

@@ -12,7 +12,6 @@ engine's number for it (``expectations``), so the tests can recalculate in Libre
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -124,21 +123,14 @@ def _set_default_font(wb: Workbook, name: str) -> None:
 
 
 def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
-    """Save atomically (temp file in the same folder, then rename)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return path
+    """Save atomically with owner-only permissions (the workbook holds the company's finances)."""
+    import io
+
+    from ..model.store import atomic_write_bytes
+
+    buf = io.BytesIO()
+    wb.save(buf)
+    return atomic_write_bytes(path, buf.getvalue())
 
 
 def export_xlsx(plan, path: str | os.PathLike, projection=None, *, settings=None,

@@ -113,12 +113,15 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def save_plan(plan: Plan, path: str | os.PathLike[str], *, backup: bool = True) -> Path:
-    """Atomically write ``plan`` to ``path`` with mode 0600, keeping ``path.bak``."""
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, backup: bool = False) -> Path:
+    """Write ``data`` to ``path`` atomically with mode 0600 (plans and reports hold finances).
+
+    Temp file in the same folder, fsync, optional hard-link backup of the old file as
+    ``<name>.bak``, rename over the original, fsync the folder.
+    """
     p = Path(path)
     directory = p.parent if str(p.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
-    data = dumps_plan(plan).encode("utf-8")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)
     try:
@@ -129,7 +132,7 @@ def save_plan(plan: Plan, path: str | os.PathLike[str], *, backup: bool = True) 
             os.fsync(fh.fileno())
         if backup and p.exists():
             bak = p.with_name(p.name + ".bak")
-            # A hard link keeps the old bytes without a window where the plan is missing.
+            # A hard link keeps the old bytes without a window where the file is missing.
             try:
                 if bak.exists():
                     bak.unlink()
@@ -142,6 +145,11 @@ def save_plan(plan: Plan, path: str | os.PathLike[str], *, backup: bool = True) 
         tmp.unlink(missing_ok=True)
         raise
     return p
+
+
+def save_plan(plan: Plan, path: str | os.PathLike[str], *, backup: bool = True) -> Path:
+    """Atomically write ``plan`` to ``path`` with mode 0600, keeping ``path.bak``."""
+    return atomic_write_bytes(path, dumps_plan(plan).encode("utf-8"), backup=backup)
 
 
 def check_writable(path: str | os.PathLike[str]) -> None:
