@@ -1,0 +1,291 @@
+"""kaizen-guide's terminal app: a start screen, the interview, the review.
+
+The app is a thin shell over :mod:`kaizen_guide.engine`: screens send what the person typed to
+``Interview`` and render what comes back. The engine saves every accepted answer before the next
+question is shown, so quitting (or a crash) never loses an answer.
+
+``run()`` is the entry point ``kaizen-guide`` calls. An unexpected error ends the app with a
+Japanese message naming the plan file and a log file, never a traceback on the screen.
+Heavy modules (the engine, openpyxl, jinja2) are imported only when needed.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from . import recent
+
+if TYPE_CHECKING:
+    from kaizen_guide.engine import Interview
+
+EXIT_OK = 0
+EXIT_CRASH = 1
+
+CRASH_LOG_NAME = "crash.log"
+
+
+def crash_log_path() -> Path:
+    from kaizen_guide.locations import user_data_dir
+
+    return user_data_dir() / CRASH_LOG_NAME
+
+
+def write_crash_log(error: BaseException) -> Path | None:
+    """Append the traceback (for developers, in English) to the crash log; best effort."""
+    import traceback
+
+    try:
+        path = crash_log_path()
+        text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(f"=== {datetime.now().isoformat(timespec='seconds')} kaizen-guide crash\n{text}\n")
+        return path
+    except Exception:  # noqa: BLE001 - logging must never raise over the original error
+        return None
+
+
+def crash_message(plan_path: Path | None, log: Path | None) -> str:
+    lines = ["kaizen-guide が予期しないエラーで終了しました。申し訳ありません。"]
+    if plan_path is not None:
+        lines.append(f"回答は計画ファイルに保存済みです: {plan_path}")
+        lines.append(f"もう一度開くと、同じ質問から続けられます: kaizen-guide interview {plan_path}")
+    else:
+        lines.append("計画ファイルは変更していません。")
+    if log is not None:
+        lines.append(f"エラーの詳細 (開発者向け) を記録しました: {log}")
+    return "\n".join(lines)
+
+
+class LoadingScreen(Screen):
+    """Shown while the engine and the plan load (the first open takes about half a second)."""
+
+    DEFAULT_CSS = """
+    LoadingScreen { align: center middle; }
+    LoadingScreen Static { width: auto; color: $text-muted; }
+    """
+
+    def compose(self):
+        from textual.widgets import Static
+
+        yield Static("計画を開いています…")
+
+
+def demo_plan_path(now: datetime | None = None) -> Path:
+    """A fresh copy of the sample company under ``<user data>/plans/``."""
+    from kaizen_guide.model import save_plan
+    from kaizen_guide.sample import build_sample_plan
+
+    path = recent.new_plan_path("sample", now=now)
+    save_plan(build_sample_plan(), path, backup=False)
+    return path
+
+
+def open_interview(path: str | Path, *, depth: str | None = None, advisor: bool = False) -> "Interview":
+    """Open (or create) the plan at ``path``; PlanFileError propagates."""
+    from kaizen_guide.engine import Interview
+
+    return Interview.open(Path(path).expanduser(), depth=depth, given_by="advisor" if advisor else "owner")
+
+
+DEMO_START = "issues"
+"""Where the demo lands: the 経営課題 table of the sample company, where a weak answer shows what
+the assistant does (a follow-up with the guideline point behind it)."""
+
+
+def land_demo(interview: "Interview") -> None:
+    """Move a fresh demo copy to DEMO_START (the sample is complete, so nothing is pending)."""
+    try:
+        interview.goto(DEMO_START)
+    except KeyError:  # a bank without that section: stay where the engine says
+        pass
+
+
+class KaizenApp(App[int]):
+    """The kaizen-guide TUI."""
+
+    TITLE = "kaizen-guide"
+    SUB_TITLE = "経営改善計画づくり"
+    CSS_PATH = "global.tcss"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "終了", priority=True, tooltip="保存済みなので、いつ終了しても回答は失われません。"),
+        Binding("ctrl+c", "quit", "終了", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", "移動", show=False, priority=True, tooltip="セクションや質問へ移動"),
+    ]
+
+    def __init__(
+        self,
+        plan_path: str | Path | None = None,
+        *,
+        advisor: bool = False,
+        demo: bool = False,
+        depth: str | None = None,
+        interview: "Interview | None" = None,
+        show_save_time: bool = True,
+    ) -> None:
+        super().__init__()
+        self.plan_path = Path(plan_path) if plan_path else None
+        self.advisor = advisor
+        self.demo = demo
+        self.depth = depth
+        self.show_save_time = show_save_time
+        self._initial_interview = interview
+        self._crash_error: BaseException | None = None
+        self.interview: Interview | None = None
+        if advisor:
+            self.add_class("-advisor")
+
+    # -- start --------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        if self._initial_interview is not None:
+            self.show_interview(self._initial_interview)
+        elif self.demo or self.plan_path is not None:
+            self.open_plan(self.plan_path, demo=self.demo)
+        else:
+            self.show_start()
+
+    def show_start(self, error: str | None = None) -> None:
+        """The start screen (with ``error`` shown on it, e.g. why a plan file could not be opened)."""
+        from .screens.start import StartScreen
+
+        stack = self.screen_stack
+        below = stack[-2] if len(stack) > 1 else None
+        if isinstance(self.screen, LoadingScreen):
+            if isinstance(below, StartScreen):
+                self.pop_screen()
+                below.show_error(error)
+            else:
+                self.switch_screen(StartScreen(error=error))
+        elif isinstance(self.screen, StartScreen):
+            self.screen.show_error(error)
+        else:
+            self.push_screen(StartScreen(error=error))
+
+    def open_plan(self, path: str | Path | None, *, demo: bool = False) -> None:
+        """Open (or create) a plan file in a worker and show its interview; a bad file is explained
+        on the start screen (and left untouched). ``demo`` copies the sample company first."""
+        self.push_screen(LoadingScreen())
+        self._open_in_thread(Path(path).expanduser() if path else None, demo)
+
+    @work(thread=True, exclusive=True, group="open-plan", exit_on_error=True)
+    def _open_in_thread(self, path: Path | None, demo: bool) -> None:
+        from kaizen_guide.model import PlanFileError
+
+        try:
+            if demo:
+                path = demo_plan_path()
+            assert path is not None
+            interview = open_interview(path, depth=self.depth, advisor=self.advisor)
+            if demo:
+                land_demo(interview)
+        except PlanFileError as exc:
+            self.call_from_thread(self.show_start, exc.full_message)
+            return
+        self.call_from_thread(self.show_interview, interview, demo=demo)
+
+    def show_interview(self, interview: "Interview", *, demo: bool = False) -> None:
+        from .screens.interview import InterviewScreen
+
+        self.interview = interview
+        self.plan_path = Path(interview.path) if interview.path else None
+        if self.plan_path is not None:
+            recent.remember(self.plan_path, interview.plan.company.name)
+        screen = InterviewScreen(interview, demo=demo)
+        if isinstance(self.screen, LoadingScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    # -- palette ------------------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Japanese commands only (the section/question jumps come from the screen's provider)."""
+        from .screens.interview import InterviewScreen
+
+        if isinstance(screen, InterviewScreen):
+            yield SystemCommand("見直し画面", "すべての回答と指摘を一覧で確認・修正する (ctrl+r)", screen.action_review)
+            yield SystemCommand("書き出し", "Excel の計画書とレポートを書き出す (F4)", screen.action_export)
+            yield SystemCommand("説明と例を表示", "今の質問の説明と記入例をもう一度表示する (F1)", screen.action_explain)
+            yield SystemCommand("計画の要約", "主な数値と目標 (黒字化年度・債務償還年数) の表示を切り替える (F2)", screen.action_toggle_summary)
+            yield SystemCommand(
+                "支援者モード切替", "説明を畳んだ短い表示と、説明を開いた表示を切り替える", self.action_toggle_mode
+            )
+        yield SystemCommand("終了", "保存して終了する (ctrl+q)", self.action_quit)
+
+    def action_command_palette(self) -> None:
+        """The command palette, in Japanese: jump to a section or question, or run a command."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder="セクション・質問・操作を検索 (例: 決算、課題、書き出し)")
+            )
+
+    def action_toggle_mode(self) -> None:
+        self.advisor = not self.advisor
+        self.set_class(self.advisor, "-advisor")
+        self.notify("支援者モード (説明を畳む)" if self.advisor else "経営者モード (説明を開く)")
+
+    # -- crashes ------------------------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        self._crash_error = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Replace Textual's traceback with a Japanese message; the traceback goes to a log."""
+        from rich.text import Text
+
+        error = self._crash_error or sys.exc_info()[1]
+        log = write_crash_log(error) if error is not None else None
+        self.bell()
+        self._exit_renderables.append(Text(crash_message(self.plan_path, log), style="bold"))
+        self._close_messages_no_wait()
+
+
+def run(
+    plan_path: str | Path | None = None,
+    *,
+    advisor: bool = False,
+    demo: bool = False,
+    depth: str | None = None,
+) -> int:
+    """Run the TUI; returns the process exit code. Never shows a traceback to the user."""
+    app: KaizenApp | None = None
+    try:
+        app = KaizenApp(plan_path, advisor=advisor, demo=demo, depth=depth)
+        app.run()
+        if app._crash_error is not None:
+            return EXIT_CRASH
+        return app.return_code or EXIT_OK
+    except KeyboardInterrupt:
+        print("\n中断しました。回答は保存済みです。", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
+        log = write_crash_log(exc)
+        print(crash_message(app.plan_path if app else (Path(plan_path) if plan_path else None), log), file=sys.stderr)
+        return EXIT_CRASH
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m kaizen_guide.tui.app [PLAN] [--advisor] [--demo]`` for trying the TUI alone."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="kaizen_guide.tui.app")
+    parser.add_argument("plan", nargs="?")
+    parser.add_argument("--advisor", action="store_true")
+    parser.add_argument("--demo", action="store_true")
+    parser.add_argument("--depth", choices=["full", "short"])
+    args = parser.parse_args(argv)
+    return run(args.plan, advisor=args.advisor, demo=args.demo, depth=args.depth)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,88 @@
+"""The recent-plans list: a small JSON file under the user data folder.
+
+Each entry is a plan file path, the company name seen when it was last opened, and when. The
+list is a convenience: a missing or unreadable list is treated as empty and never stops the app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+from kaizen_guide.locations import user_data_dir
+
+MAX_RECENT = 12
+FILE_NAME = "recent.json"
+
+
+@dataclass(frozen=True)
+class RecentPlan:
+    path: str
+    company: str
+    opened_at: str  # ISO datetime, local time
+
+
+def plans_dir() -> Path:
+    """Folder where new plans and demo copies are created (``<user data>/plans``)."""
+    path = user_data_dir() / "plans"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _list_path() -> Path:
+    return user_data_dir() / FILE_NAME
+
+
+def load_recent() -> list[RecentPlan]:
+    """The recent plans, newest first; entries whose file is gone are dropped."""
+    try:
+        data = json.loads(_list_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    items: list[RecentPlan] = []
+    if not isinstance(data, list):
+        return []
+    for entry in data:
+        if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+            continue
+        if not Path(entry["path"]).exists():
+            continue
+        items.append(
+            RecentPlan(
+                path=entry["path"],
+                company=str(entry.get("company") or ""),
+                opened_at=str(entry.get("opened_at") or ""),
+            )
+        )
+    return items
+
+
+def remember(path: str | os.PathLike[str], company: str = "", *, now: datetime | None = None) -> None:
+    """Put ``path`` at the top of the recent list (best effort: errors are ignored)."""
+    resolved = str(Path(path).resolve())
+    stamp = (now or datetime.now()).isoformat(timespec="seconds")
+    items = [r for r in load_recent() if r.path != resolved]
+    items.insert(0, RecentPlan(resolved, company, stamp))
+    text = json.dumps([asdict(r) for r in items[:MAX_RECENT]], ensure_ascii=False, indent=2)
+    target = _list_path()
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_text(text + "\n", encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+def new_plan_path(prefix: str = "plan", *, now: datetime | None = None) -> Path:
+    """A fresh file name under plans_dir(): ``<prefix>-YYYYmmdd-HHMMSS.json`` (suffixed if taken)."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    folder = plans_dir()
+    candidate = folder / f"{prefix}-{stamp}.json"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{prefix}-{stamp}-{n}.json"
+        n += 1
+    return candidate

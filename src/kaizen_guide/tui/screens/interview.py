@@ -1,0 +1,458 @@
+"""The interview screen: outline | chat log + composer | plan summary.
+
+Everything the person types goes to :class:`kaizen_guide.engine.Interview`; this screen renders
+what comes back (the next question, an error, findings and a follow-up) and never decides
+anything itself. The engine saves each accepted answer before returning the next question.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ..commands import JumpProvider
+from ..messages import AnswerSubmitted, JumpTo
+from ..texts import (
+    column_headings,
+    explain_markdown,
+    finding_markdown,
+    follow_up_markdown,
+    preview_text,
+    question_markdown,
+    user_text,
+    worst_severity,
+)
+from ..widgets.chat_log import ChatLog
+from ..widgets.composer import PREVIEW_TYPES, Composer
+from ..widgets.outline import Outline
+from ..widgets.summary import Summary
+
+WIDE = 110
+"""At this width and above the summary panel shows beside the chat."""
+
+OUTLINE_MIN = 100
+"""Below this width the outline is hidden (ctrl+t shows it): Japanese text needs the columns."""
+
+
+def _file_time(path: Any):
+    """When the plan file was last written (an earlier session saved it)."""
+    from datetime import datetime
+    from pathlib import Path
+
+    try:
+        return datetime.fromtimestamp(Path(path).stat().st_mtime)
+    except OSError:
+        return None
+
+
+class InterviewScreen(Screen):
+    """One question at a time, with the outline and the plan summary beside it."""
+
+    CSS_PATH = "interview.tcss"
+    COMMANDS = {JumpProvider}
+    AUTO_FOCUS = None  # the composer takes focus when a question is asked
+    BINDINGS = [
+        Binding("ctrl+o", "keep", "そのまま進む", priority=True, tooltip="指摘された回答をこのまま記録して次へ"),
+        Binding("ctrl+b", "back", "前へ", priority=True),
+        Binding("ctrl+n", "skip", "とばす", priority=True),
+        Binding("ctrl+r", "review", "見直し", priority=True),
+        Binding("f1", "explain", "説明", priority=True),
+        Binding("f2", "toggle_summary", "要約", show=False, priority=True),
+        Binding("f4", "export", "書き出し", show=False, priority=True),
+        Binding("ctrl+t", "toggle_outline", "目次", show=False, priority=True),
+    ]
+
+    def __init__(self, interview: Any, *, demo: bool = False) -> None:
+        super().__init__()
+        self.interview = interview
+        self.demo = demo
+        self.question: Any = None
+        self.pending: str | None = None
+        """Question id whose weak answer awaits a revision or ctrl+o."""
+        self._section_id: str | None = None
+        self._summary_forced: bool | None = None
+        self._outline_open = False
+        """The outline was opened with ctrl+t on a narrow terminal."""
+
+    # -- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static("", id="topbar")
+        with Horizontal(id="body"):
+            yield Outline(id="outline")
+            with Vertical(id="main"):
+                yield ChatLog(id="chat")
+                yield Composer(id="composer")
+            yield Summary(id="summary")
+        yield Footer(compact=True)
+
+    @property
+    def chat(self) -> ChatLog:
+        return self.query_one(ChatLog)
+
+    @property
+    def composer(self) -> Composer:
+        return self.query_one(Composer)
+
+    @property
+    def advisor(self) -> bool:
+        return bool(getattr(self.app, "advisor", False))
+
+    async def on_mount(self) -> None:
+        self._apply_width(self.app.size.width)
+        self._greet()
+        await self.ask(self.interview.current())
+        if self.demo and self.question is not None and self.question.type == "group":
+            self.chat.say(
+                "**試してみましょう**：**a**で課題を1件追加し、課題に「コロナで売上が減った」と書いて"
+                "ctrl+sで保存、もう一度ctrl+sで送ってください。銀行がどう読むかと、その根拠を返します。"
+                "  \nctrl+rで全回答の見直し、ctrl+pで好きな質問へ移動できます。",
+                "note",
+            )
+        self.query_one(Summary).refresh_from(self.interview.plan)
+
+    def on_resize(self, event) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        summary = self.query_one(Summary)
+        wide = width >= WIDE
+        summary.display = wide if self._summary_forced is None else self._summary_forced
+        self.query_one(Outline).display = width >= OUTLINE_MIN or self._outline_open
+
+    # -- conversation -------------------------------------------------------------------------
+    def _greet(self) -> None:
+        plan = self.interview.plan
+        name = plan.company.name
+        if self.demo:
+            self.chat.say(
+                f"サンプル会社 **{name}** (飲食業) の計画を開きました。練習用のコピーなので、自由に書き換えて大丈夫です。",
+                "note",
+            )
+        elif plan.interview.history:
+            self.chat.say(
+                f"{name or 'この計画'}の計画を開きました。これまでの回答は保存されています。続きから伺います。",
+                "note",
+            )
+        else:
+            self.chat.say(
+                "はじめまして。金融機関に出せる経営改善計画を、一緒に1問ずつ作っていきます。\n\n"
+                "答えるたびに自動で保存されます。わからない質問は F1 で説明と記入例を、"
+                "任意の質問は ctrl+n でとばせます。",
+                "note",
+            )
+
+    async def ask(self, question: Any) -> None:
+        """Show ``question`` (or the end of the interview when it is None)."""
+        self.question = question
+        self.pending = None
+        if question is None:
+            await self._finished()
+            self._refresh_status()
+            return
+        section = self._section_of(question)
+        if section is not None and section.id != self._section_id:
+            self._section_id = section.id
+            intro = (getattr(section, "intro", "") or "").strip()
+            text = f"**― {section.title} ―**"
+            if intro and not self.advisor:
+                text += f"  \n{intro}"
+            self.chat.say(text, "section")
+        self.chat.say(question_markdown(question, advisor=self.advisor))
+        record = self._safe(lambda: self.interview.record(question.id), None)
+        if record is not None and record.status == "needs_review":
+            # An earlier answer it depends on changed: confirm it (ctrl+o) or edit it.
+            self.pending = question.id
+            self.chat.say(
+                "前の回答が変わったため、この回答を確かめてください。"
+                "このままでよければ**ctrl+o**で確定、直すときは書き換えて送ってください。",
+                "note",
+            )
+        await self.composer.show(question, prefill=self._prefill(question), **self._helpers())
+        self._refresh_status()
+
+    async def _finished(self) -> None:
+        await self.composer.clear()
+        complete = self._safe(lambda: self.interview.is_complete(), False)
+        if complete:
+            self.chat.say(
+                "すべての質問に答えました。お疲れさまでした。\n\n"
+                "ctrl+r で回答と指摘を見直し、F4 で Excel の計画書とレポートを書き出せます。",
+                "note",
+            )
+        else:
+            self.chat.say(
+                "ここまでの質問は終わりです。まだ答えていない必須の質問があります。"
+                "左の目次 (ctrl+t) か ctrl+r の見直し画面から選んでください。",
+                "note",
+            )
+
+    def _section_of(self, question: Any) -> Any:
+        bank = getattr(self.interview, "bank", None)
+        try:
+            return bank.section_of(question.id)
+        except Exception:  # noqa: BLE001
+            return None
+
+    def _prefill(self, question: Any) -> Any:
+        """The stored answer in the shape the editor takes (text, rows or grid)."""
+        return self._safe(lambda: self.interview.edit_value(question.id), None)
+
+    def _helpers(self) -> dict[str, Any]:
+        return {"preview": self._preview, "options": self._options, "columns": self._columns}
+
+    def _preview(self, qid: str, raw: str) -> str:
+        return self._safe(lambda: preview_text(self.interview, qid, raw), "")
+
+    def _options(self, qid: str, field_id: str) -> list[tuple[Any, str]]:
+        return self._safe(lambda: list(self.interview.choices(qid, field_id or None)), [])
+
+    def _columns(self, qid: str, n: int | None) -> list[str]:
+        """Column headings of a year grid; ``n=None`` asks for the natural number of columns."""
+        return self._safe(lambda: column_headings(self.interview, qid, n), [])
+
+    def _safe(self, fn, default):
+        try:
+            return fn()
+        except Exception as exc:  # noqa: BLE001 - a bug in a helper must not end the interview
+            from ..app import write_crash_log
+
+            write_crash_log(exc)
+            return default
+
+    # -- answers ------------------------------------------------------------------------------
+    @on(AnswerSubmitted)
+    async def _answer(self, event: AnswerSubmitted) -> None:
+        event.stop()
+        question = self.question
+        if question is None or event.qid != question.id:
+            return
+        shown = user_text(question, event.raw)
+        if isinstance(event.raw, str) and question.type in PREVIEW_TYPES and event.raw.strip():
+            read_as = self._preview(question.id, event.raw)
+            if "→" in read_as:
+                shown = read_as  # 「350万 → 3,500千円」: what was typed and how it was read
+        self.chat.said_by_user(shown)
+        result = self._call(lambda: self.interview.answer(question.id, event.raw))
+        if result is not None:
+            await self._handle(question, result)
+
+    def _call(self, fn):
+        """Run an engine call; an unexpected error becomes a message, the plan stays as saved."""
+        from kaizen_guide.engine import NavigationError
+
+        try:
+            return fn()
+        except NavigationError as exc:  # e.g. a question this depth does not ask: say why
+            self.chat.say(str(exc), "finding-info")
+            return None
+        except Exception as exc:  # noqa: BLE001
+            from ..app import write_crash_log
+
+            log = write_crash_log(exc)
+            self.chat.say(
+                "内部エラーのため、この操作は記録できませんでした。これまでの回答は保存済みです。"
+                + (f"\n\n詳細 (開発者向け): `{log}`" if log else ""),
+                "finding-error",
+            )
+            return None
+
+    async def _handle(self, question: Any, result: Any) -> None:
+        if result.error:
+            self.chat.say(result.error, "finding-error")
+            self.composer.focus_input()
+            return
+        if result.follow_up:
+            # A weak answer: the engine waits for a better one, or for "keep as is" (ctrl+o).
+            self.pending = question.id
+            findings = list(result.findings or [])
+            self.chat.say(
+                follow_up_markdown(findings, result.follow_up), f"finding-{worst_severity(findings)}", top=True
+            )
+            self.refresh_bindings()
+            self.composer.focus_input()
+            self._refresh_status()
+            return
+        if getattr(result, "status", None) == "kept_weak":
+            self.chat.say(
+                "指摘の点は「要確認」として記録して先へ進みます。見直し画面 (ctrl+r) でいつでも直せます。", "note"
+            )
+        else:
+            for finding in result.findings or []:
+                self.chat.say(finding_markdown(finding), f"finding-{finding.severity}")
+        if result.note:
+            self.chat.say(result.note, "note")
+        await self.ask(result.next)
+        self.query_one(Summary).refresh_from(self.interview.plan)
+
+    # -- actions ------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "keep":
+            return self.pending is not None
+        if action == "skip":
+            return self.question is not None and not self.question.required
+        if action == "explain":
+            return self.question is not None
+        return True
+
+    async def action_keep(self) -> None:
+        if self.pending is None or self.question is None:
+            return
+        question = self.question
+        result = self._call(lambda: self.interview.keep_as_is(question.id))
+        if result is None:
+            return
+        self.chat.said_by_user("(このまま進む)")
+        if result.accepted:
+            if result.status == "kept_weak":
+                self.chat.say("この回答のまま記録しました。見直し画面(ctrl+r)でいつでも直せます。", "note")
+            await self.ask(result.next)
+            self.query_one(Summary).refresh_from(self.interview.plan)
+        else:
+            await self._handle(question, result)
+
+    async def action_skip(self) -> None:
+        if self.question is None or self.question.required:
+            return
+        question = self.question
+        self.chat.said_by_user("(とばす)")
+        result = self._call(lambda: self.interview.skip(question.id))
+        if result is not None:
+            await self._handle(question, result)
+
+    async def action_back(self) -> None:
+        here = self.question
+        previous = self._call(lambda: self.interview.back())
+        if previous is None or (here is not None and previous.id == here.id):
+            self.notify("これより前の質問はありません。")
+            return
+        self.chat.say("ひとつ前の質問に戻ります。今の回答はそのまま残っています。", "note")
+        await self.ask(previous)
+
+    def jump(self, target: str) -> None:
+        self.post_message(JumpTo(target))
+
+    @on(JumpTo)
+    async def _jump(self, event: JumpTo) -> None:
+        event.stop()
+        question = self._call(lambda: self.interview.goto(event.target))
+        if question is not None:
+            await self.ask(question)
+
+    def action_explain(self) -> None:
+        if self.question is not None:
+            self.chat.say(explain_markdown(self.question), "explain")
+
+    def action_toggle_summary(self) -> None:
+        summary = self.query_one(Summary)
+        self._summary_forced = not summary.display
+        summary.display = self._summary_forced
+        if summary.display:
+            summary.refresh_from(self.interview.plan)
+
+    def action_toggle_outline(self) -> None:
+        outline = self.query_one(Outline)
+        if outline.has_focus:
+            self._outline_open = False
+            self._apply_width(self.size.width)
+            self.composer.focus_input()
+        else:
+            self._outline_open = True
+            self._apply_width(self.size.width)
+            outline.focus()
+
+    @on(JumpTo)
+    def _close_outline(self, event: JumpTo) -> None:
+        self._outline_open = False
+        self._apply_width(self.size.width)
+
+    def action_review(self) -> None:
+        from .review import ReviewScreen
+
+        def back_from_review(changed: bool | None) -> None:
+            self.run_worker(self._after_review(bool(changed)), exclusive=True, group="after-review")
+
+        self.app.push_screen(ReviewScreen(self.interview), back_from_review)
+
+    async def _after_review(self, changed: bool) -> None:
+        if not changed:
+            self.composer.focus_input()
+            return
+        self.chat.say("見直しで回答を更新しました。続きの質問です。", "note")
+        await self.ask(self._safe(lambda: self.interview.current(), None))
+        self.query_one(Summary).refresh_from(self.interview.plan)
+
+    def action_export(self) -> None:
+        """Write the workbook and the reports next to the plan file (in a worker)."""
+        from pathlib import Path
+
+        if self.interview.path is None:
+            self.notify("計画ファイルが未保存のため書き出せません。", severity="error")
+            return
+        self.notify("書き出しています…", timeout=2)
+        self._export(self.interview.plan.model_copy(deep=True), Path(self.interview.path))
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, plan: Any, path: Any) -> None:
+        notify = self.app.call_from_thread
+        try:
+            from kaizen_guide.export import export_all
+        except ImportError:
+            notify(
+                self.notify,
+                "書き出し機能がまだ使えません (このバージョンには含まれていません)。回答は保存済みです。",
+                severity="warning",
+            )
+            return
+        targets = {kind: path.with_suffix(f".{kind}") for kind in ("xlsx", "md", "html")}
+        try:
+            written = export_all(plan, **targets)
+        except Exception as exc:  # noqa: BLE001 - tell the person; the plan itself is untouched
+            from ..app import write_crash_log
+
+            log = write_crash_log(exc)
+            notify(
+                self.notify,
+                f"書き出しに失敗しました ({type(exc).__name__})。計画ファイルは変更していません。"
+                + (f"\n詳細: {log}" if log else ""),
+                severity="error",
+                timeout=10,
+            )
+            return
+        names = "\n".join(str(p) for p in (written or targets.values()))
+        notify(self.notify, f"書き出しました:\n{names}", title="書き出し", timeout=10)
+
+    # -- status -------------------------------------------------------------------------------
+    def _refresh_status(self) -> None:
+        progress = self._safe(lambda: list(self.interview.progress()), [])
+        section = self._section_of(self.question) if self.question is not None else None
+        self.query_one(Outline).update_progress(progress, section.id if section else None)
+        self._update_topbar(progress)
+        self.refresh_bindings()
+
+    def _update_topbar(self, progress: list[Any]) -> None:
+        plan = self.interview.plan
+        name = plan.company.name or "新しい計画"
+        saved_at = getattr(self.interview, "last_saved_at", None)
+        if saved_at is None and self.interview.path is not None:
+            saved_at = _file_time(self.interview.path)  # saved in an earlier session
+        save_error = getattr(self.interview, "save_error", None)
+        if save_error:
+            saved = f"[b $text-error]{save_error}[/]"
+        elif saved_at is None:
+            saved = "未保存"
+        elif getattr(self.app, "show_save_time", True):
+            saved = f"保存 {saved_at:%H:%M:%S}"
+        else:
+            saved = "保存済み"
+        answered = sum(p.answered for p in progress)
+        required = sum(getattr(p, "total", p.required) for p in progress)
+        mode = "支援者" if self.advisor else "経営者"
+        self.query_one("#topbar", Static).update(
+            f"[b]{name}[/b]  [dim]{mode}モード[/]  回答 {answered}/{required}  [dim]│[/] {saved}"
+        )

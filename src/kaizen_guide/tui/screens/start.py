@@ -1,0 +1,142 @@
+"""The start screen: a new plan, the sample company, a plan file, or a recent plan."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.css.query import NoMatches
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import recent
+
+INTRO = (
+    "金融機関に出せる経営改善計画を、質問に答えながら作ります。\n"
+    "回答は1つずつ自動で保存されるので、いつ終了しても続きから再開できます。"
+)
+
+
+def _when(stamp: str) -> str:
+    try:
+        return datetime.fromisoformat(stamp).strftime("%m/%d %H:%M")
+    except ValueError:
+        return ""
+
+
+class OpenFileScreen(ModalScreen[str | None]):
+    """Ask for a plan file path."""
+
+    CSS_PATH = "start.tcss"
+    BINDINGS = [Binding("escape", "cancel", "やめる")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="open-dialog"):
+            yield Static("開く計画ファイル (.json) のパスを入力して Enter", id="open-title")
+            yield Input(placeholder="例: ~/計画/さくら亭.json", id="open-path")
+            yield Static("", id="open-error", markup=False)
+            yield Static("Esc でやめる", id="open-hint")
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        text = event.value.strip().strip("'\"")
+        if not text:
+            return
+        path = Path(text).expanduser()
+        if not path.exists():
+            self.query_one("#open-error", Static).update(
+                f"{path} が見つかりません。パスを確かめてください (新しく作るときは「新しい計画を作る」を選びます)。"
+            )
+            return
+        self.dismiss(str(path))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class StartScreen(Screen):
+    """What `kaizen-guide` opens with."""
+
+    CSS_PATH = "start.tcss"
+    BINDINGS = [
+        Binding("n", "new", "新しい計画"),
+        Binding("s", "demo", "サンプル"),
+        Binding("o", "open", "ファイルを開く"),
+    ]
+
+    def __init__(self, error: str | None = None) -> None:
+        super().__init__()
+        self._error = error
+        self._recent: list[recent.RecentPlan] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="start"):
+            yield Static("[b]kaizen-guide[/b]  経営改善計画づくりの相談相手", id="start-title")
+            yield Static(INTRO, id="start-intro", markup=False)
+            yield OptionList(id="start-menu")
+            yield Static("", id="start-error", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_menu()
+        self.show_error(self._error)
+        self.query_one(OptionList).focus()
+
+    def refresh_menu(self) -> None:
+        self._recent = recent.load_recent()
+        options: list[Option | None] = [
+            Option("新しい計画を作る", id="new"),
+            Option("サンプル会社で試す (株式会社さくら亭・飲食業)", id="demo"),
+            Option("計画ファイルを開く…", id="open"),
+        ]
+        if self._recent:
+            options.append(None)
+            for i, item in enumerate(self._recent):
+                name = item.company or "(会社名未入力)"
+                options.append(
+                    Option(f"{name}  [dim]{Path(item.path).name}  {_when(item.opened_at)}[/dim]", id=f"recent:{i}")
+                )
+        menu = self.query_one(OptionList)
+        menu.set_options(options)
+        menu.highlighted = 0
+
+    def show_error(self, error: str | None) -> None:
+        """Show why a plan could not be opened (None hides the box)."""
+        self._error = error
+        try:
+            box = self.query_one("#start-error", Static)
+        except NoMatches:  # not composed yet: on_mount shows it
+            return
+        box.update(error or "")
+        box.display = bool(error)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        choice = event.option.id or ""
+        if choice == "new":
+            self.action_new()
+        elif choice == "demo":
+            self.action_demo()
+        elif choice == "open":
+            self.action_open()
+        elif choice.startswith("recent:"):
+            item = self._recent[int(choice.split(":", 1)[1])]
+            self.app.open_plan(item.path)
+
+    def action_new(self) -> None:
+        self.app.open_plan(recent.new_plan_path("plan"))
+
+    def action_demo(self) -> None:
+        self.app.open_plan(None, demo=True)
+
+    def action_open(self) -> None:
+        def opened(path: str | None) -> None:
+            if path:
+                self.app.open_plan(path)
+
+        self.app.push_screen(OpenFileScreen(), opened)

@@ -1,0 +1,132 @@
+"""The conversation: assistant messages as Markdown, the person's answers as plain text.
+
+An anchored VerticalScroll (toad / Textual's mother.py pattern): new messages keep the view at the
+bottom until the person scrolls up. Only the last MAX_MESSAGES are kept, so a long interview costs
+the same per answer as a short one (the plan file holds the answers, not this log).
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown, Static
+
+MAX_MESSAGES = 60
+
+_CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_SPACE_BY_CJK = re.compile(
+    f"(?<=[{_CJK}]) (?=[A-Za-z0-9(*▲])|(?<=[A-Za-z0-9)*%]) (?=[{_CJK}])|(?<=[、。」』）:]) (?=[{_CJK}])"
+)
+
+
+def ja_wrap(text: str) -> str:
+    """Drop single ASCII spaces between Japanese and Latin text (「課題 5件目」→「課題5件目」)
+    and after Japanese punctuation (a YAML line fold: 「…ので、 ここでは」).
+
+    Terminal word-wrap breaks lines only at spaces, so a space before a long Japanese clause
+    pushes the whole clause to the next line; without it the clause folds at the edge, which is
+    how Japanese text is set anyway.
+    """
+    return _SPACE_BY_CJK.sub("", text)
+
+
+class AssistantMessage(Markdown):
+    """A message from the advisor: a question, an explanation, a finding, a follow-up.
+
+    The blocks are built while composing, so the message appears in the same layout pass as it
+    is mounted (Markdown.update parses in a thread and mounts later: a visible delay per answer).
+    """
+
+    def __init__(self, markdown: str, **kwargs) -> None:
+        super().__init__(None, **kwargs)
+        self._markdown = markdown
+
+    def compose(self):
+        from markdown_it import MarkdownIt
+
+        tokens = MarkdownIt("gfm-like").parse(self._markdown)
+        yield from self._parse_markdown(tokens)
+
+    def _on_mount(self, event) -> None:
+        event.prevent_default()  # the blocks are composed already; skip the threaded re-parse
+
+    DEFAULT_CSS = """
+    AssistantMessage {
+        margin: 0 4 1 0;
+        padding: 0 1;
+        background: $boost;
+        border-left: tall $primary;
+    }
+    AssistantMessage.-finding-error { border-left: tall $error; }
+    AssistantMessage.-finding-warning { border-left: tall $warning; }
+    AssistantMessage.-finding-info { border-left: tall $accent; }
+    AssistantMessage.-note { border-left: tall $success; background: transparent; }
+    AssistantMessage.-section { border-left: none; background: transparent; color: $text-muted; }
+    AssistantMessage > MarkdownBlock:last-child { margin-bottom: 0; }
+    """
+
+
+class UserMessage(Static):
+    """What the person typed (shown as typed, never parsed as Markdown)."""
+
+    DEFAULT_CSS = """
+    UserMessage {
+        margin: 0 0 1 8;
+        padding: 0 1;
+        background: $primary 20%;
+        border-right: tall $primary;
+        width: 1fr;
+    }
+    """
+
+    def __init__(self, text: str, **kwargs) -> None:
+        super().__init__(text, markup=False, **kwargs)
+
+
+class ChatLog(VerticalScroll, can_focus=False):
+    """The scrolling conversation."""
+
+    DEFAULT_CSS = """
+    ChatLog {
+        height: 1fr;
+        padding: 0 1 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    def on_mount(self) -> None:
+        self.anchor()
+
+    def say(self, markdown: str, *kinds: str, top: bool = False) -> AssistantMessage:
+        """Add an assistant message; ``kinds`` become CSS classes (``finding-warning`` → ``-finding-warning``).
+
+        ``top``: scroll so the message starts at the top of the view (a long reply is read from its
+        first line; the log re-anchors to the bottom with the next message)."""
+        message = AssistantMessage(ja_wrap(markdown), classes=" ".join(f"-{k}" for k in kinds))
+        if not top and not self.is_anchored:
+            self.anchor()
+        self._add(message)
+        if top:
+            self.call_after_refresh(self._show_top, message)
+        return message
+
+    def _show_top(self, message: AssistantMessage) -> None:
+        if message.is_attached and message.outer_size.height > self.scrollable_content_region.height:
+            self.anchor(False)
+            self.scroll_to_widget(message, top=True, animate=False)
+
+    def said_by_user(self, text: str) -> UserMessage:
+        message = UserMessage(text)
+        self._add(message)
+        return message
+
+    def _add(self, widget) -> None:
+        extra = len(self.children) + 1 - MAX_MESSAGES
+        if extra > 0:
+            for old in list(self.children)[:extra]:
+                old.remove()
+        self.mount(widget)
+
+    def clear(self) -> None:
+        self.remove_children()

@@ -1,0 +1,405 @@
+"""The composer: the input area under the chat, shaped by the question type.
+
+Each editor sends the raw input (``str`` for scalars, ``list[dict]`` for groups, ``dict`` for year
+grids) up as :class:`AnswerSubmitted`; the interview engine parses and checks it. Editors hold
+text being typed, never answers: what they show when a question opens comes from the engine.
+
+Keys are chosen to leave an IME alone: Enter commits IME text, so multi-line editors submit
+with ctrl+s and single-line ones with Enter (a committed IME Enter never reaches the app).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from ..messages import AnswerSubmitted
+
+PreviewFn = Callable[[str, str], str]
+"""(question or field id, raw text) -> a one-line preview, e.g. 「350万円 → 3,500千円」."""
+
+OptionsFn = Callable[[str, str], list[tuple[Any, str]]]
+"""(question id, field id or "") -> [(value, label)] (static choices or choices_from rows)."""
+
+ColumnsFn = Callable[[str, int], list[str]]
+"""(question id, column count) -> column headings of a year grid."""
+
+LINE_TYPES = frozenset(
+    {"text", "amount", "integer", "percent", "decimal", "date", "month", "fiscal_month"}
+)
+PREVIEW_TYPES = frozenset({"amount", "integer", "percent", "decimal", "date", "month", "fiscal_month"})
+
+SUBMIT_KEY = "ctrl+s"
+
+
+def _placeholder(question: Any) -> str:
+    example = (getattr(question, "example", "") or "").strip().splitlines()
+    first = example[0] if example else ""
+    if len(first) > 40:
+        first = first[:39] + "…"
+    return f"例：{first}" if first else ""
+
+
+class Editor(Widget):
+    """Base of the type-specific editors."""
+
+    DEFAULT_CSS = """
+    Editor { height: auto; }
+    """
+
+    def __init__(
+        self,
+        question: Any,
+        *,
+        prefill: Any = None,
+        preview: PreviewFn | None = None,
+        options: OptionsFn | None = None,
+        columns: ColumnsFn | None = None,
+    ) -> None:
+        super().__init__()
+        self.question = question
+        self.prefill = prefill
+        self.preview_fn = preview
+        self.options_fn = options
+        self.columns_fn = columns
+
+    def submit(self) -> None:
+        self.post_message(AnswerSubmitted(self.question.id, self.value()))
+
+    def value(self) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def focus_input(self) -> None:
+        focus_now(self)
+
+
+def focus_now(widget: Widget) -> None:
+    """Focus ``widget`` at once (Widget.focus waits a message cycle, and keys typed ahead in that
+    cycle would go to the editor being replaced)."""
+    try:
+        widget.screen.set_focus(widget)
+    except Exception:  # noqa: BLE001 - not on a screen yet: fall back to the deferred focus
+        widget.focus()
+
+
+# ---------------------------------------------------------------------------------------------
+# single line (text and the parsed types) with a live preview
+
+
+class LineEditor(Editor):
+    """One-line input; Enter submits. Numbers, dates and months show what they will be read as."""
+
+    DEFAULT_CSS = """
+    LineEditor { height: auto; }
+    LineEditor Input { width: 1fr; margin: 0; background: $boost; }
+    LineEditor Input:focus { background: $primary 15%; }
+    LineEditor #preview { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
+    LineEditor #preview.-error { color: $text-error; }
+    """
+
+    def compose(self) -> ComposeResult:
+        q = self.question
+        yield Input(
+            value="" if self.prefill is None else str(self.prefill),
+            placeholder=_placeholder(q),
+            id="line",
+            compact=True,
+        )
+        if q.type in PREVIEW_TYPES:
+            yield Static("", id="preview", markup=False)
+
+    def on_mount(self) -> None:
+        self._update_preview(self.query_one(Input).value)
+
+    def focus_input(self) -> None:
+        focus_now(self.query_one(Input))
+
+    def value(self) -> str:
+        return self.query_one(Input).value
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._update_preview(event.value)
+
+    def _update_preview(self, text: str) -> None:
+        if self.question.type not in PREVIEW_TYPES or self.preview_fn is None:
+            return
+        preview = self.query_one("#preview", Static)
+        shown = self.preview_fn(self.question.id, text) if text.strip() else ""
+        preview.set_class("→" not in shown, "-error")
+        preview.update(shown)
+        preview.display = bool(shown)
+
+
+# ---------------------------------------------------------------------------------------------
+# multi-line text
+
+
+class LongTextEditor(Editor):
+    """Multi-line text; Enter is a new line (and the IME's commit key), ctrl+s sends."""
+
+    DEFAULT_CSS = """
+    LongTextEditor { height: auto; }
+    LongTextEditor TextArea { height: 5; }
+    LongTextEditor #hint { height: 1; padding: 0 1; color: $text-muted; }
+    """
+
+    BINDINGS = [Binding(SUBMIT_KEY, "submit", "送信", priority=True)]
+
+    def compose(self) -> ComposeResult:
+        area = TextArea(
+            "" if self.prefill is None else str(self.prefill),
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder=_placeholder(self.question),
+            id="long",
+            compact=True,
+        )
+        yield area
+        yield Static("Enter で改行、ctrl+s で送信", id="hint")
+
+    def focus_input(self) -> None:
+        area = self.query_one(TextArea)
+        area.move_cursor(area.document.end)
+        focus_now(area)
+
+    def value(self) -> str:
+        return self.query_one(TextArea).text
+
+    def action_submit(self) -> None:
+        self.submit()
+
+
+# ---------------------------------------------------------------------------------------------
+# choices
+
+
+class ChoiceEditor(Editor):
+    """Pick one option (↑↓ and Enter, or the option's number)."""
+
+    DEFAULT_CSS = """
+    ChoiceEditor { height: auto; }
+    ChoiceEditor OptionList { height: auto; max-height: 10; }
+    """
+
+    def _choices(self) -> list[tuple[str, str]]:
+        """(label shown, raw sent) per option."""
+        if not hasattr(self, "_choice_cache"):
+            options: list[tuple[Any, str]] = []
+            if self.options_fn is not None:
+                try:
+                    options = list(self.options_fn(self.question.id, ""))
+                except Exception:  # noqa: BLE001
+                    options = []
+            if not options:
+                options = [(c.value, c.label) for c in self.question.choices]
+            self._choice_cache = [(str(label), str(label)) for _value, label in options]
+        return self._choice_cache
+
+    def compose(self) -> ComposeResult:
+        options = [
+            Option(f"{n}. {label}" if n < 10 else label, id=str(i))
+            for i, (n, (label, _raw)) in enumerate(enumerate(self._choices(), start=1))
+        ]
+        yield OptionList(*options, id="choices")
+
+    def on_mount(self) -> None:
+        ol = self.query_one(OptionList)
+        ol.highlighted = self._initial_index()
+
+    def _initial_index(self) -> int:
+        if self.prefill is not None:
+            for i, (label, raw) in enumerate(self._choices()):
+                if str(self.prefill) in (label, raw):
+                    return i
+        return 0
+
+    def focus_input(self) -> None:
+        focus_now(self.query_one(OptionList))
+
+    def value(self) -> str:
+        ol = self.query_one(OptionList)
+        index = ol.highlighted or 0
+        return self._choices()[index][1]
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.submit()
+
+    def on_key(self, event) -> None:
+        if event.character and event.character.isdigit() and event.character != "0":
+            n = int(event.character) - 1
+            if n < len(self._choices()):
+                event.stop()
+                self.query_one(OptionList).highlighted = n
+                self.submit()
+
+
+class YesNoEditor(ChoiceEditor):
+    """はい / いいえ (also the y and n keys)."""
+
+    def _choices(self) -> list[tuple[str, str]]:
+        return [("はい", "はい"), ("いいえ", "いいえ")]
+
+    def on_key(self, event) -> None:
+        key = (event.character or "").lower()
+        if key in ("y", "n"):
+            event.stop()
+            self.query_one(OptionList).highlighted = 0 if key == "y" else 1
+            self.submit()
+        else:
+            super().on_key(event)
+
+
+class MultiChoiceEditor(Editor):
+    """Pick any number of options (space toggles, ctrl+s sends)."""
+
+    DEFAULT_CSS = """
+    MultiChoiceEditor { height: auto; }
+    MultiChoiceEditor SelectionList { height: auto; max-height: 10; }
+    MultiChoiceEditor #hint { height: 1; padding: 0 2; color: $text-muted; }
+    """
+
+    BINDINGS = [Binding(SUBMIT_KEY, "submit", "送信", priority=True)]
+
+    def _is_chosen(self, value: Any, label: str) -> bool:
+        """Whether the stored answer (「、」-joined labels, or a list) includes this option."""
+        pre = self.prefill
+        if not pre:
+            return False
+        if isinstance(pre, (list, tuple)):
+            return str(value) in map(str, pre) or label in map(str, pre)
+        parts = {p.strip() for p in str(pre).split("、")}
+        return str(value) in parts or label in parts or label in str(pre)
+
+    def compose(self) -> ComposeResult:
+        options: list[tuple[Any, str]] = []
+        if self.options_fn is not None:
+            try:
+                options = list(self.options_fn(self.question.id, ""))
+            except Exception:  # noqa: BLE001
+                options = []
+        if not options:
+            options = [(c.value, c.label) for c in self.question.choices]
+        yield SelectionList[str](
+            *[(str(label), str(value), self._is_chosen(value, str(label))) for value, label in options],
+            id="multi",
+        )
+        yield Static("スペースで選ぶ・外す、ctrl+s で送信", id="hint")
+
+    def focus_input(self) -> None:
+        focus_now(self.query_one(SelectionList))
+
+    def value(self) -> list[str]:
+        """The chosen options' values (a list, so labels containing 「、」 stay whole)."""
+        return list(self.query_one(SelectionList).selected)
+
+    def action_submit(self) -> None:
+        self.submit()
+
+
+# ---------------------------------------------------------------------------------------------
+# the container
+
+
+def editor_for(question: Any, *, prefill: Any = None, **helpers: Any) -> Editor:
+    """The editor that fits ``question.type``."""
+    kind = question.type
+    cls: type[Editor]
+    if kind == "group":
+        from .group_editor import GroupEditor
+
+        cls = GroupEditor
+    elif kind == "year_grid":
+        from .grid_editor import GridEditor
+
+        cls = GridEditor
+    elif getattr(question, "is_list", False) and kind not in ("multi_choice", "long_text"):
+        cls = LineEditor
+    elif kind == "long_text":
+        cls = LongTextEditor
+    elif kind == "choice":
+        cls = ChoiceEditor
+    elif kind == "multi_choice":
+        cls = MultiChoiceEditor
+    elif kind == "yes_no":
+        cls = YesNoEditor
+    else:
+        cls = LineEditor
+    return cls(question, prefill=prefill, **helpers)
+
+
+class Composer(Vertical):
+    """Holds the editor of the question being asked."""
+
+    DEFAULT_CSS = """
+    Composer {
+        height: auto;
+        max-height: 65%;
+        padding: 0 1 0 1;
+        background: $surface;
+        border-top: hkey $primary 60%;
+    }
+    Composer #composer-prompt {
+        height: auto;
+        max-height: 3;
+        color: $text-primary;
+        text-style: bold;
+    }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.editor: Editor | None = None
+
+    def compose(self):
+        yield Static("", id="composer-prompt", markup=False)
+
+    async def show(self, question: Any, *, prefill: Any = None, **helpers: Any) -> Editor:
+        """Replace the editor with one for ``question`` and focus it (helpers: preview, options, columns)."""
+        editor = editor_for(question, prefill=prefill, **helpers)
+        prompt = question.prompt.strip() + ("" if question.required else " (任意)")
+        self.query_one("#composer-prompt", Static).update(prompt)
+        if self.editor is not None:
+            await self.editor.remove()
+        await self.mount(editor)
+        self.editor = editor
+        editor.focus_input()
+        return editor
+
+    async def clear(self) -> None:
+        if self.editor is not None:
+            await self.editor.remove()
+        self.editor = None
+        self.query_one("#composer-prompt", Static).update("")
+
+    def focus_input(self) -> None:
+        if self.editor is not None:
+            self.editor.focus_input()
+
+
+__all__ = [
+    "ChoiceEditor",
+    "Composer",
+    "Editor",
+    "LineEditor",
+    "LongTextEditor",
+    "MultiChoiceEditor",
+    "PreviewFn",
+    "YesNoEditor",
+    "editor_for",
+]

@@ -1,0 +1,344 @@
+"""Repeating groups (役員, 金融機関, 課題, 対策, アクション …): a table of rows and a row form.
+
+The table shows the rows being written; ``a`` adds a row, Enter edits the highlighted row in a
+form, ``d`` deletes it, ctrl+s sends all rows (``list[dict]`` of field id → text) to the engine.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Input, Label, Select, SelectionList, Static, TextArea
+
+from ..texts import fit
+from .composer import PREVIEW_TYPES, SUBMIT_KEY, Editor, OptionsFn, focus_now
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "はい" if value else "いいえ"
+    if isinstance(value, (list, tuple)):
+        return "、".join(_cell_text(v) for v in value)
+    return " ".join(str(value).split())
+
+
+def _split(value: Any) -> list[str]:
+    import re
+
+    if value is None:
+        return []
+    return [p.strip() for p in re.split(r"[、,，/／;；\s]+", str(value)) if p.strip()]
+
+
+def _short(prompt: str, width: int = 16) -> str:
+    return fit(prompt.split("(")[0].split("（")[0].strip(), width)
+
+
+class RowFormScreen(ModalScreen[dict | None]):
+    """One row of a group: a label and an input per field. ctrl+s saves, Esc cancels."""
+
+    DEFAULT_CSS = """
+    RowFormScreen { align: center middle; }
+    RowFormScreen #row-dialog {
+        width: 96%; max-width: 100; height: auto; max-height: 96%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    RowFormScreen #row-title { height: auto; text-style: bold; }
+    RowFormScreen #row-fields { height: auto; max-height: 70vh; }
+    RowFormScreen .row-field { height: auto; margin-bottom: 0; }
+    RowFormScreen .row-label { width: 18; height: auto; padding: 0 1 0 0; color: $text-muted; }
+    RowFormScreen .row-label.-required { color: $text; }
+    RowFormScreen .row-input { width: 1fr; background: $boost; }
+    RowFormScreen .row-input:focus { background: $primary 20%; }
+
+    RowFormScreen TextArea.row-input { height: 3; }
+    RowFormScreen SelectionList.row-input { height: auto; max-height: 6; }
+    RowFormScreen Select.row-input { width: 1fr; }
+    RowFormScreen #row-preview { height: 1; color: $text-muted; }
+    RowFormScreen #row-preview.-error { color: $text-error; }
+    RowFormScreen #row-hint { height: 1; color: $text-muted; }
+    """
+
+    BINDINGS = [
+        Binding(SUBMIT_KEY, "save", "行を保存", priority=True),
+        Binding("escape", "cancel", "やめる"),
+    ]
+
+    def __init__(
+        self,
+        question: Any,
+        row: dict[str, Any],
+        *,
+        options: OptionsFn | None = None,
+        preview: Callable[[str, str], str] | None = None,
+        title: str = "",
+    ) -> None:
+        super().__init__()
+        self.question = question
+        self.row = dict(row)
+        self.options_fn = options
+        self.preview_fn = preview
+        self.title_text = title
+
+    def _options(self, field: Any) -> list[tuple[Any, str]]:
+        if self.options_fn is not None:
+            try:
+                return self.options_fn(self.question.id, field.id)
+            except Exception:  # noqa: BLE001
+                pass
+        return [(c.value, c.label) for c in field.choices]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="row-dialog"):
+            yield Static(self.title_text or self.question.prompt, id="row-title", markup=False)
+            with VerticalScroll(id="row-fields"):
+                for field in self.question.fields:
+                    value = self.row.get(field.id)
+                    with Horizontal(classes="row-field"):
+                        mark = " *" if field.required else ""
+                        yield Label(
+                            _short(field.prompt, 16) + mark,
+                            classes="row-label" + (" -required" if field.required else ""),
+                        )
+                        yield self._input_for(field, value)
+            yield Static("", id="row-preview", markup=False)
+            yield Static("Tab/Enter 次の項目・Space 選択・ctrl+s 行を保存・Esc やめる (*必須)", id="row-hint")
+
+    def _input_for(self, field: Any, value: Any):
+        wid = f"f-{field.id}"
+        if field.type in ("choice", "yes_no") and not field.is_list:
+            if field.type == "yes_no":
+                opts = [("はい", "はい"), ("いいえ", "いいえ")]
+            else:
+                opts = [(label, label) for _v, label in self._options(field)]
+            current = _cell_text(value) if value is not None else None
+            values = [v for _l, v in opts]
+            if current not in values:
+                # A stored value rather than its label (e.g. "M1"): show the matching label.
+                for v, label in self._options(field) if field.type == "choice" else []:
+                    if str(v) == str(value):
+                        current = label
+                        break
+            return Select(
+                opts,
+                value=current if current in values else Select.NULL,
+                prompt="選んでください",
+                allow_blank=not field.required,
+                id=wid,
+                classes="row-input",
+                compact=True,
+            )
+        if field.type == "multi_choice":
+            chosen = {str(v) for v in (value if isinstance(value, (list, tuple)) else _split(value))}
+            return SelectionList[str](
+                *[(label, str(v), str(v) in chosen or label in chosen) for v, label in self._options(field)],
+                id=wid,
+                classes="row-input row-multi",
+            )
+        if field.type == "long_text":
+            return TextArea(
+                _cell_text(value), soft_wrap=True, tab_behavior="focus", id=wid, classes="row-input", compact=True
+            )
+        placeholder = f"例：{field.example}" if getattr(field, "example", "") else ""
+        return Input(_cell_text(value), placeholder=placeholder, id=wid, classes="row-input", compact=True)
+
+    def on_mount(self) -> None:
+        first = self.query(".row-input").first()
+        if first is not None:
+            first.focus()
+
+    def _field_for(self, widget_id: str | None) -> Any:
+        if not widget_id or not widget_id.startswith("f-"):
+            return None
+        return self.question.field(widget_id[2:])
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        if event.input.has_focus:
+            self._show_preview(event.input)
+
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, Input):
+            self._show_preview(event.widget)
+        else:
+            self.query_one("#row-preview", Static).update("")
+
+    def _show_preview(self, widget: Input) -> None:
+        """How the focused field's text will be read (「350万円 → 3,500千円」)."""
+        field = self._field_for(widget.id)
+        preview = self.query_one("#row-preview", Static)
+        if field is None or field.type not in PREVIEW_TYPES or not widget.value.strip() or self.preview_fn is None:
+            preview.update("")
+            return
+        shown = self.preview_fn(f"{self.question.id}.{field.id}", widget.value)
+        preview.set_class("→" not in shown, "-error")
+        preview.update(f"{_short(field.prompt)}: {shown}")
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(".row-input"))
+        idx = inputs.index(event.input) if event.input in inputs else -1
+        if 0 <= idx < len(inputs) - 1:
+            inputs[idx + 1].focus()
+        else:
+            self.action_save()
+
+    def values(self) -> dict[str, Any]:
+        field_ids = {f.id for f in self.question.fields}
+        # Keys that are not fields (the row id, e.g. "I1") travel with the row unchanged.
+        row: dict[str, Any] = {k: v for k, v in self.row.items() if k not in field_ids}
+        for field in self.question.fields:
+            widget = self.query_one(f"#f-{field.id}")
+            if isinstance(widget, SelectionList):
+                if widget.selected:
+                    row[field.id] = list(widget.selected)
+                continue
+            if isinstance(widget, Select):
+                value = widget.value
+                text = "" if value is Select.NULL or value is None else str(value)
+            elif isinstance(widget, TextArea):
+                text = widget.text
+            else:
+                text = widget.value
+            if text.strip():
+                row[field.id] = text
+        return row
+
+    def action_save(self) -> None:
+        self.dismiss(self.values())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class GroupEditor(Editor):
+    """An editable table of rows; rows are sent together with ctrl+s."""
+
+    DEFAULT_CSS = """
+    GroupEditor { height: auto; }
+    GroupEditor DataTable { height: auto; max-height: 10; overflow-x: hidden; }
+    GroupEditor #group-hint { height: 1; color: $text-muted; padding: 0 1; }
+    GroupEditor #group-empty { height: 1; color: $text-muted; padding: 0 1; }
+    """
+
+    BINDINGS = [
+        Binding(SUBMIT_KEY, "submit", "送信", priority=True),
+        Binding("a", "add", "行を追加", show=False),
+        Binding("enter", "edit", "行を編集", show=False),
+        Binding("d,delete", "delete", "行を削除", show=False),
+    ]
+
+    def __init__(self, question: Any, **kwargs: Any) -> None:
+        super().__init__(question, **kwargs)
+        rows = self.prefill if isinstance(self.prefill, list) else []
+        self.rows: list[dict[str, Any]] = [dict(r) for r in rows if isinstance(r, dict)]
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="group-table")
+        yield Static("まだ行がありません。a で追加します。", id="group-empty")
+        yield Static("a 追加・Enter 編集・d 削除・ctrl+s で送信", id="group-hint")
+
+    @staticmethod
+    def _width_of(field: Any) -> int:
+        return 20 if field.type in ("long_text", "text") else 12
+
+    def _columns(self) -> list[Any]:
+        """The fields that fit the editor's width (the row form shows them all)."""
+        width = (self.size.width or 60) - 2
+        shown: list[Any] = []
+        used = 3 + 2  # the row number column and its padding
+        for f in self.question.fields:
+            w = self._width_of(f) + 2
+            if used + w > width and shown:
+                break
+            shown.append(f)
+            used += w
+        return shown
+
+    def on_mount(self) -> None:
+        self._render_rows()
+
+    def on_resize(self) -> None:
+        self._render_rows()
+
+    def _render_rows(self, cursor: int | None = None) -> None:
+        table = self.query_one(DataTable)
+        columns = self._columns()
+        table.clear(columns=True)
+        table.add_column("#", width=3)
+        for f in columns:
+            table.add_column(_short(f.prompt, self._width_of(f)), width=self._width_of(f))
+        for i, row in enumerate(self.rows, 1):
+            cells = [str(i)]
+            for f in columns:
+                cells.append(fit(_cell_text(row.get(f.id)), self._width_of(f)))
+            table.add_row(*cells)
+        self.query_one("#group-empty").display = not self.rows
+        table.display = bool(self.rows)
+        if self.rows:
+            table.move_cursor(row=min(cursor if cursor is not None else 0, len(self.rows) - 1))
+
+    def focus_input(self) -> None:
+        table = self.query_one(DataTable)
+        focus_now(table if self.rows else self)
+
+    can_focus = True
+
+    def value(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.rows]
+
+    def action_submit(self) -> None:
+        self.submit()
+
+    def _open_form(self, index: int | None) -> None:
+        row = self.rows[index] if index is not None else {}
+        label = getattr(self.question, "row_label", "") or "行"
+        title = f"{self.question.prompt} ― {label} {index + 1 if index is not None else len(self.rows) + 1}"
+
+        def done(values: dict | None) -> None:
+            if values is None:
+                self.focus_input()
+                return
+            if index is None:
+                self.rows.append(values)
+                cursor = len(self.rows) - 1
+            else:
+                self.rows[index] = values
+                cursor = index
+            self._render_rows(cursor)
+            self.focus_input()
+
+        self.app.push_screen(
+            RowFormScreen(self.question, row, options=self.options_fn, preview=self.preview_fn, title=title),
+            done,
+        )
+
+    def action_add(self) -> None:
+        self._open_form(None)
+
+    def action_edit(self) -> None:
+        if not self.rows:
+            self._open_form(None)
+            return
+        self._open_form(self.query_one(DataTable).cursor_row)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self._open_form(event.cursor_row)
+
+    def action_delete(self) -> None:
+        if not self.rows:
+            return
+        index = self.query_one(DataTable).cursor_row
+        del self.rows[index]
+        self._render_rows(max(0, index - 1))
+        self.focus_input()

@@ -1,0 +1,96 @@
+"""The outline: every section with its state and counts; Enter jumps there."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from rich.cells import cell_len
+from textual import on
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..messages import JumpTo
+from ..texts import fit
+
+STATUS_MARKS: dict[str, tuple[str, str]] = {
+    # status: (mark, style)
+    "done": ("✓", "$text-success"),
+    "flagged": ("!", "$text-warning"),
+    "in_progress": ("▸", "$text-accent"),
+    "not_started": ("·", "$text-muted"),
+}
+
+STATUS_LABELS: dict[str, str] = {
+    "done": "完了",
+    "flagged": "要確認",
+    "in_progress": "入力中",
+    "not_started": "未着手",
+}
+
+
+class Outline(OptionList):
+    """Sections of the plan: ✓ done, ! flagged, ▸ in progress, · not started, with counts."""
+
+    DEFAULT_CSS = """
+    Outline {
+        width: 26;
+        height: 1fr;
+        border: none;
+        border-right: solid $primary 40%;
+        padding: 0;
+        scrollbar-size-vertical: 1;
+    }
+    Outline:focus { border: none; border-right: solid $accent; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._section_ids: list[str] = []
+        self._signature: tuple = ()
+        self._last: tuple[list[Any], str | None] = ([], None)
+
+    def update_progress(self, progress: Iterable[Any], current_section: str | None = None) -> None:
+        """Show ``Interview.progress()``; the current section is highlighted."""
+        rows = list(progress)
+        self._last = (rows, current_section)
+        signature = tuple(
+            (p.section_id, p.answered, p.total, p.flagged, p.status) for p in rows
+        ) + (current_section, self.size.width)
+        if signature == self._signature:
+            return
+        self._signature = signature
+        # Inner width: the outline's width less the scrollbar and a cell of padding.
+        width = max(10, (self.size.width or 26) - 2)
+        options = []
+        for p in rows:
+            mark, style = STATUS_MARKS.get(p.status, ("·", "$text-muted"))
+            counts = f"{p.answered}/{getattr(p, 'total', p.required)}"
+            if p.flagged:
+                counts += f" !{p.flagged}"
+            title_width = width - 2 - cell_len(counts) - 1
+            title = fit(p.title, max(4, title_width))
+            gap = " " * max(1, width - 2 - cell_len(title) - cell_len(counts))
+            prompt = Content.assemble(
+                (f"{mark} ", style),
+                (title, "bold" if p.section_id == current_section else ""),
+                gap,
+                (counts, "$text-muted"),
+            )
+            options.append(Option(prompt, id=p.section_id))
+        highlighted = self.highlighted
+        self.set_options(options)
+        self._section_ids = [p.section_id for p in rows]
+        if current_section in self._section_ids and not self.has_focus:
+            self.highlighted = self._section_ids.index(current_section)
+        elif highlighted is not None and highlighted < len(options):
+            self.highlighted = highlighted
+
+    def on_resize(self) -> None:
+        self.update_progress(*self._last)  # re-fit the titles to the new width
+
+    @on(OptionList.OptionSelected)
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(JumpTo(event.option.id))

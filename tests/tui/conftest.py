@@ -1,0 +1,86 @@
+"""Fixtures and helpers for the TUI tests: the real engine, the real banks, the sample company.
+
+Typing Japanese: an IME hands the terminal committed text, which reaches the app like a paste.
+Pilot's ``press`` drops full-width punctuation (、。！), so Japanese goes in through Paste events.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+
+from kaizen_guide.model import save_plan
+from kaizen_guide.sample import build_sample_plan
+from kaizen_guide.tui.app import KaizenApp
+from kaizen_guide.tui.widgets.chat_log import AssistantMessage, UserMessage
+
+
+@pytest.fixture
+def plan_path(tmp_path: Path) -> Path:
+    """Where a new plan is created (a fixed name, so screens are the same on every run)."""
+    return tmp_path / "plan.json"
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path) -> Path:
+    """A copy of the sample company's plan file."""
+    path = tmp_path / "sakura.json"
+    save_plan(build_sample_plan(), path, backup=False)
+    return path
+
+
+def make_app(path: Path | None = None, **kwargs) -> KaizenApp:
+    """The app as the tests run it: no clock in the status line."""
+    kwargs.setdefault("show_save_time", False)
+    return KaizenApp(path, **kwargs)
+
+
+async def settle(pilot) -> None:
+    """Wait until the app is idle and its workers (summary, export) are done."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    """Committed IME text into the focused widget (as a terminal delivers it)."""
+    await pilot.pause()  # focus moves on the next message cycle
+    assert pilot.app.focused is not None, "nothing has focus"
+    # Like a terminal paste: the app forwards it to the focused widget.
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+async def answer_line(pilot, text: str) -> None:
+    """Type into the one-line input and press Enter."""
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def interview_screen(pilot):
+    from kaizen_guide.tui.screens.interview import InterviewScreen
+
+    screen = pilot.app.screen
+    assert isinstance(screen, InterviewScreen), f"expected the interview screen, got {screen!r}"
+    return screen
+
+
+def current_qid(pilot) -> str | None:
+    question = interview_screen(pilot).question
+    return question.id if question is not None else None
+
+
+def assistant_texts(pilot) -> list[str]:
+    return [m.source for m in interview_screen(pilot).query(AssistantMessage)]
+
+
+def user_texts(pilot) -> list[str]:
+    return [str(m.render()) for m in interview_screen(pilot).query(UserMessage)]
+
+
+async def goto(pilot, target: str) -> None:
+    interview_screen(pilot).jump(target)
+    await settle(pilot)

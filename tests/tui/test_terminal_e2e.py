@@ -1,0 +1,156 @@
+"""End to end in a real terminal: `kaizen-guide demo` in tmux, Japanese typed as committed IME
+text (`send-keys -l`), the process killed, restarted, and nothing lost.
+
+Waits poll the terminal for the expected text (there is no app to await from outside).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from kaizen_guide.banks import load_bank
+from kaizen_guide.model import load_plan
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (CI installs it)")
+
+WIDTH, HEIGHT = 100, 30
+TIMEOUT = 30.0
+
+
+def _command(*args: str) -> str:
+    """`kaizen-guide ...` from this environment (the console script, or python -m)."""
+    script = Path(sys.executable).with_name("kaizen-guide")
+    exe = [str(script)] if script.exists() else [sys.executable, "-m", "kaizen_guide"]
+    return " ".join(shlex.quote(a) for a in [*exe, *args])
+
+
+class Terminal:
+    def __init__(self, data_dir: Path):
+        self.name = f"kg-e2e-{uuid.uuid4().hex[:8]}"
+        self.data_dir = data_dir
+
+    def start(self, command: str) -> None:
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", self.name, "-x", str(WIDTH), "-y", str(HEIGHT),
+             "-e", f"KAIZEN_GUIDE_DATA_DIR={self.data_dir}", "-e", "LANG=C.UTF-8", command],
+            check=True,
+        )
+
+    def screen(self) -> str:
+        res = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
+        return res.stdout
+
+    def wait_for(self, text: str, timeout: float = TIMEOUT) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen.replace("\n", ""):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} did not appear on the terminal:\n{screen}")
+            time.sleep(0.05)
+
+    def wait_until_gone(self, text: str, timeout: float = TIMEOUT) -> None:
+        deadline = time.monotonic() + timeout
+        while text in self.screen().replace("\n", ""):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} is still on the terminal:\n{self.screen()}")
+            time.sleep(0.05)
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def type(self, text: str) -> None:
+        """Committed text, as an IME hands it to the terminal."""
+        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+
+    def kill_app(self) -> None:
+        """SIGKILL the app: no clean shutdown, as in a crash or a closed terminal."""
+        pid = subprocess.run(
+            ["tmux", "display-message", "-p", "-t", self.name, "#{pane_pid}"], capture_output=True, text=True
+        ).stdout.strip()
+        os.kill(int(pid), signal.SIGKILL)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+@pytest.fixture
+def terminal(tmp_path):
+    term = Terminal(tmp_path / "data")
+    yield term
+    term.close()
+
+
+def test_demo_in_tmux_survives_a_kill_and_resumes_at_the_same_question(terminal):
+    bank = load_bank()
+    issues_prompt = bank.question("issues").prompt.strip()[:12]
+
+    terminal.start(_command("demo"))
+    terminal.wait_for(issues_prompt)
+    plans = list((terminal.data_dir / "plans").glob("sample-*.json"))
+    assert len(plans) == 1
+    plan_path = plans[0]
+
+    # A new 課題 with an internal cause, typed in Japanese with punctuation.
+    terminal.keys("a")
+    terminal.wait_for("行を保存")
+    terminal.type("仕出しの受注を店長の経験に頼り、法要需要の営業体制がない")
+    terminal.wait_for("法要需要の営業")
+    terminal.keys("Tab")
+    terminal.type("葬儀社・寺院への定期訪問がなく、受注は問い合わせ待ち。")
+    terminal.wait_for("葬儀社・寺院への定期訪問")
+    terminal.keys("C-s")  # save the row …
+    terminal.wait_until_gone("行を保存")
+    terminal.keys("C-s")  # … and send the table
+
+    def saved_issue_titles():
+        return [i.title for i in load_plan(plan_path).issues]
+
+    deadline = time.monotonic() + TIMEOUT
+    while "仕出しの受注を店長の経験に頼り、法要需要の営業体制がない" not in saved_issue_titles():
+        assert time.monotonic() < deadline, terminal.screen()
+        time.sleep(0.05)
+    plan = load_plan(plan_path)
+    current = plan.interview.current
+    assert current and current != "issues"
+    next_prompt = bank.question(current).prompt.strip()[:12]
+    terminal.wait_for(next_prompt)
+
+    # If the next question is a text one, answer it too (Japanese, full-width digits).
+    if bank.question(current).type == "long_text":
+        terminal.wait_for("Enter で改行、ctrl+s で送信")  # its editor is in place
+        terminal.type("⑤仕出しの販路を広げる。")  # added at the end of the stored answer
+        terminal.wait_for("⑤仕出しの販路")
+        terminal.keys("C-s")
+        deadline = time.monotonic() + TIMEOUT
+        while load_plan(plan_path).interview.current == current:
+            assert time.monotonic() < deadline, terminal.screen()
+            time.sleep(0.05)
+        assert load_plan(plan_path).basic_policy.endswith("⑤仕出しの販路を広げる。")
+    before = load_plan(plan_path)
+
+    terminal.kill_app()
+    terminal.close()
+
+    after_kill = load_plan(plan_path)  # still a valid plan file after SIGKILL
+    assert after_kill.model_dump() == before.model_dump()
+
+    resume_at = after_kill.interview.current
+    terminal.start(_command("interview", str(plan_path)))
+    screen = terminal.wait_for(bank.question(resume_at).prompt.strip()[:12])
+    assert "株式会社さくら亭" in screen
+    assert "Traceback" not in screen
+    reopened = load_plan(plan_path)
+    assert "仕出しの受注を店長の経験に頼り、法要需要の営業体制がない" in [i.title for i in reopened.issues]
+    assert reopened.interview.current == resume_at
