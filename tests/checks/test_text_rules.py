@@ -3,6 +3,8 @@
 * the shared development set (/work/shared/eval/weak_answers_dev.yaml, beside the repository): ≥ 0.95
 * our own set (tests/checks/data/labelled_extra.yaml, other industries and wordings): ≥ 0.90 overall and
   on each of its parts (`main` = labelled before the rules were tuned, `probe` = blind probes)
+* the blind rounds (tests/checks/data/labelled_blind.yaml, `blind2`, `blind3`): answers written and labelled
+  per the README definitions before the checks were run on them; ≥ 0.90 overall and on each round
 
 An answer counts as flagged when any finding is an error or a warning. Run with -s to see the figures.
 """
@@ -20,6 +22,7 @@ from kaizen_guide.checks import check_text
 
 DEV_SET = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "weak_answers_dev.yaml"
 EXTRA_SET = Path(__file__).resolve().parent / "data" / "labelled_extra.yaml"
+BLIND_SET = Path(__file__).resolve().parent / "data" / "labelled_blind.yaml"
 STAGES = ("issue", "countermeasure", "action", "next_action", "cause", "financial_support")
 
 
@@ -114,6 +117,28 @@ def test_extra_set_precision_and_recall():
     assert overall.precision >= 0.9 and overall.recall >= 0.9, "\n".join(overall.errors)
     for name, score in per_group.items():
         assert score.precision >= 0.9 and score.recall >= 0.9, f"set={name}:\n" + "\n".join(score.errors)
+
+
+def test_blind_set_precision_and_recall():
+    items = load(BLIND_SET)
+    rounds = {it.get("set") for it in items}
+    assert rounds <= {"blind2", "blind3"} and "blind2" in rounds, f"unexpected rounds {rounds}"
+    assert sum(1 for it in items if it["set"] == "blind2") >= 200
+    assert {it["stage"] for it in items} == set(STAGES), "the blind set must cover all six stages"
+    overall, per_stage, per_group = evaluate(items, group_key="set")
+    report(f"blind set {BLIND_SET.name}", overall, per_stage, per_group)
+    assert overall.precision >= 0.9 and overall.recall >= 0.9, "\n".join(overall.errors)
+    for name, score in per_group.items():
+        assert score.precision >= 0.9 and score.recall >= 0.9, f"set={name}:\n" + "\n".join(score.errors)
+
+
+def test_blind_set_holds_new_answers():
+    known = {it["text"] for it in load(EXTRA_SET)}
+    if DEV_SET.is_file():
+        known |= {it["text"] for it in load(DEV_SET)}
+    texts = [it["text"] for it in load(BLIND_SET)]
+    assert not [t for t in texts if t in known], "the blind set should hold answers not in the dev or extra sets"
+    assert len(texts) == len(set(texts)), "duplicate answers in the blind set"
 
 
 def test_extra_set_has_no_duplicate_of_dev_answers():

@@ -17,7 +17,12 @@ guarded against false positives: terms of ``exact_max_len`` characters or fewer 
 原材 is not a word of its own, unlike 原価 in 原価高), and then allow one substitution by a character of
 the same script; longer terms allow one edit (two from ``two_edits_min_len``). A fuzzy edit never
 substitutes a hiragana character: particles carry meaning (利益「が」出 ≠ 利益「の」出), while okurigana may be
-added or dropped (仕入価格 ≈ 仕入れ価格).
+added or dropped (仕入価格 ≈ 仕入れ価格). A typo also keeps the script of what it replaces (金融機関別 ≉ 金融機関3),
+keeps the first character of a term of 4 characters or fewer (効率が悪 ≉ 価率が悪), and is never a plain truncation
+(仕入れ量 ≉ 仕入れ: the dropped head noun makes it another word).
+
+Before the fuzzy scorer runs, a bigram index drops the terms that cannot be within their edit budget (e edits
+destroy at most 2e of a term's distinct bigrams); this is exact and keeps the fuzzy pass cheap.
 """
 
 from __future__ import annotations
@@ -150,6 +155,19 @@ class Lexicon:
         self._prefilter = min(
             (100.0 * (1 - self._edits[k] / len(k)) - 0.01 for k in self._fuzzy_keys), default=100.0
         )
+        # Bigram index, a cheap exact filter before the fuzzy scorer: e edits destroy at most 2e of a term's
+        # distinct bigrams, so a term can only match a text that shares at least (distinct - 2e) of them.
+        self._bigram_index: dict[str, list[int]] = {}
+        self._bigram_need: list[int] = []
+        self._always: list[int] = []
+        for idx, k in enumerate(self._fuzzy_keys):
+            grams = {k[i : i + 2] for i in range(len(k) - 1)}
+            need = len(grams) - 2 * self._edits[k]
+            self._bigram_need.append(need)
+            if need <= 0:
+                self._always.append(idx)
+            for g in grams:
+                self._bigram_index.setdefault(g, []).append(idx)
 
     @property
     def terms(self) -> list[str]:
@@ -176,14 +194,30 @@ class Lexicon:
         if not self._fuzzy_keys or not key:
             return []
         hits: list[Hit] = []
+        possible = self._possible(key)
+        if not possible:
+            return []
         candidates = process.extract(
-            key, self._fuzzy_keys, scorer=fuzz.partial_ratio, score_cutoff=self._prefilter, limit=None
+            key, possible, scorer=fuzz.partial_ratio, score_cutoff=self._prefilter, limit=None
         )
         for term_key, _score, _idx in candidates:
             hit = self._verify(term_key, key, norm if norm is not None and len(norm) == len(key) else key)
             if hit is not None:
                 hits.append(hit)
         return hits
+
+    def _possible(self, key: str) -> list[str]:
+        """Fuzzy keys that share enough bigrams with the text to be within their edit budget."""
+        counts: dict[int, int] = {}
+        index = self._bigram_index
+        for g in {key[i : i + 2] for i in range(len(key) - 1)}:
+            for idx in index.get(g, ()):
+                counts[idx] = counts.get(idx, 0) + 1
+        need = self._bigram_need
+        keys = self._fuzzy_keys
+        out = [keys[i] for i, c in counts.items() if c >= need[i]]
+        out.extend(keys[i] for i in self._always if i not in counts)
+        return out
 
     def _verify(self, term: str, key: str, norm: str) -> Hit | None:
         """Confirm a prefilter candidate with a real edit distance on a window of the text."""
@@ -208,10 +242,16 @@ class Lexicon:
                     continue
                 if n <= 3 and not _same_script_substitution(term, window):
                     continue
+                if n <= 4 and window[:1] != term[:1]:
+                    continue  # in a short term the first character carries the word: 効率が悪 ≠ 価率が悪
+                if len(window) < n and (term.startswith(window) or term.endswith(window)):
+                    continue  # a truncated term is another word: 仕入れ量 → 仕入れ, 取引先の → 取引先
                 if _content_chars(norm[start : start + length]) < 2:
                     continue  # 採れない must not match れない
                 if not _no_particle_substitution(self._norm[term], norm[start : start + length]):
                     continue
+                if not _substitutions_keep_script(term, window):
+                    continue  # 金融機関別 ≠ 金融機関3: a typo swaps a kanji for a kanji, not for a digit
                 best, best_d = Hit(start, start + length, self._display[term], fuzzy=True), d
         return best
 
@@ -231,6 +271,14 @@ def _same_script_substitution(term: str, window: str) -> bool:
         return False
     a, b = diffs[0]
     return _script(a) == _script(b) != "other"
+
+
+def _substitutions_keep_script(term: str, window: str) -> bool:
+    """Every substituted character is replaced by one of the same script (a typo, not another word)."""
+    for op, i, j in Levenshtein.editops(term, window):
+        if op == "replace" and _script(term[i]) != _script(window[j]):
+            return False
+    return True
 
 
 def _is_hiragana(ch: str) -> bool:

@@ -28,6 +28,13 @@ from .rules import (
 from kaizen_guide.ja.normalize import normalize
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
+# An amount at the end of an object phrase (前年比10%, 月50万円, 3割, 2倍): stripped before judging the object.
+_TRAILING_AMOUNT = re.compile(
+    r"(?:(?:前年|前期|昨年|現状|計画)(?:比|対比)?|年間?|月|毎月|月額|年額|約|各|合計|計)?"
+    r"(?:\d[\d,.]*(?:百万|千万|万|億|千)?(?:円|%|パーセント|割|倍|ポイント|pt|件|社|人|名|個|台|回|時間|日)?"
+    r"|[〇一二三四五六七八九十百千万億]+(?:円|%|パーセント|割|倍|ポイント|件|社|人|名|個|台|回|時間|日))"
+    r"(?:程度|ほど|以上|以下|前後)?$"
+)
 _HAS_CONTENT = re.compile(r"[0-9a-z\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -145,9 +152,14 @@ class Engine:
                     span = span[: stop.start()]
                 for lx in predicates:
                     for ph in lx.exact(span):
-                        if ph.start <= window:
-                            hits.append(Hit(oh.start, oh.end + ph.end, key[oh.start : oh.end + ph.end]))
+                        if ph.start > window:
                             break
+                        # がない / が弱い name their own subject: it must be the object itself
+                        # (取引先の中国移転で仕事がなく: 仕事, not 取引先, is what is missing).
+                        if ph.start and span[ph.start] in _CASE_PARTICLES:
+                            continue
+                        hits.append(Hit(oh.start, oh.end + ph.end, key[oh.start : oh.end + ph.end]))
+                        break
             return hits
 
         return run
@@ -179,7 +191,11 @@ class Engine:
             """
             key, norm = ans.key, ans.norm
             i = start
-            while i > 0 and start - i < spec.object_window and key[i - 1] not in boundaries:
+            while i > 0 and start - i < spec.object_window:
+                ch = key[i - 1]
+                # 3,000万円 / 1.5倍: a separator between digits is part of a number, not a clause boundary.
+                if ch in boundaries and not (ch in ",." and i >= 2 and key[i - 2].isdigit()):
+                    break
                 i -= 1
             j = start
             # 売上高を前年比10%増やす: the object is what precedes を, not the amount before the verb.
@@ -188,6 +204,12 @@ class Engine:
                 j = wo
             while j > i and (norm[j - 1] in particles or norm[j - 1].isspace()):
                 j -= 1
+            # 売上3,000万円増やす / 人件費を月50万円削減: an amount says how much, not what.
+            m = _TRAILING_AMOUNT.search(key, i, j)
+            if m:
+                j = m.start()
+                while j > i and (norm[j - 1] in particles or norm[j - 1].isspace()):
+                    j -= 1
             return key[i:j].strip()
 
         def is_generic(obj: str) -> bool:
@@ -286,6 +308,7 @@ class Engine:
 # --------------------------------------------------------------------------- helpers
 
 _PARTICLES = fold("をがはもの")
+_CASE_PARTICLES = frozenset(fold("がはもを"))
 
 
 # Verb endings peeled off the text before a negation so that the bare stem can be compared:
