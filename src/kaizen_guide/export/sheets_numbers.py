@@ -37,33 +37,30 @@ def prepare_pl(ctx: BuildContext) -> Grid:
     return grid
 
 
-def prepare_cf(ctx: BuildContext) -> Grid:
-    cols = year_columns(ctx, actual=False)
-    rows = rows_from_specs(ctx, layout.CF_ROWS, [c.offset for c in cols], _get(ctx))
-    grid = Grid("cf", cols, rows)
+def _prepare_rows(ctx: BuildContext, name: str, specs, *, actual: bool) -> Grid:
+    """A year-column grid built straight from layout row specs, placed under the header."""
+    cols = year_columns(ctx, actual=actual)
+    rows = rows_from_specs(ctx, specs, [c.offset for c in cols], _get(ctx))
+    grid = Grid(name, cols, rows)
     place(ctx, grid, HEADER_ROW)
     return grid
 
 
+def prepare_cf(ctx: BuildContext) -> Grid:
+    return _prepare_rows(ctx, "cf", layout.CF_ROWS, actual=False)
+
+
 def prepare_bs(ctx: BuildContext) -> Grid:
-    cols = year_columns(ctx)
     specs = list(layout.BS_ROWS)
     if getattr(ctx.settings, "include_officer_borrowings_in_debt", False):
         specs = [s if s.key != "interest_bearing_debt" else
                  layout.Row(s.key, "有利子負債 (役員借入金を含む)", s.src, layout.BS_DEBT_WITH_OFFICER)
                  for s in specs]
-    rows = rows_from_specs(ctx, specs, [c.offset for c in cols], _get(ctx))
-    grid = Grid("bs", cols, rows)
-    place(ctx, grid, HEADER_ROW)
-    return grid
+    return _prepare_rows(ctx, "bs", specs, actual=True)
 
 
 def prepare_tax(ctx: BuildContext) -> Grid:
-    cols = year_columns(ctx, actual=False)
-    rows = rows_from_specs(ctx, layout.TAX_ROWS, [c.offset for c in cols], _get(ctx))
-    grid = Grid("tax", cols, rows)
-    place(ctx, grid, HEADER_ROW)
-    return grid
+    return _prepare_rows(ctx, "tax", layout.TAX_ROWS, actual=False)
 
 
 def prepare_cash_actual(ctx: BuildContext) -> Grid:

@@ -54,6 +54,18 @@ def _debtor_sections(plan) -> list[tuple[str, int]]:
     ]
 
 
+
+def _linked_row(ctx: BuildContext, w, row: int, label: str, sheet: str, key: str, fmt, years, *, bold: bool) -> None:
+    """A label and, per year, a formula linking to the numeric sheet (「—」 where it has no value)."""
+    w.text(row, 1, label, bold=bold)
+    for j, lab in enumerate(years):
+        link = ctx.link(sheet, key, lab.offset)
+        value = ctx.link_value(sheet, key, lab.offset)
+        if link and value is not None:
+            w.formula(row, 2 + j, link, value, fmt=fmt, tol=0.0051 if fmt == styles.YEARS else 0)
+        else:
+            w.text(row, 2 + j, "—", align=styles.RIGHT)
+
 def prepare_debtor(ctx: BuildContext) -> DebtorLayout:
     lay = DebtorLayout()
     row = 4
@@ -180,14 +192,8 @@ def write_debtor(ctx: BuildContext, lay: DebtorLayout) -> None:
     row += 2
     result_rows = layout.DEBTOR_RESULTS
     for label, sheet, key, fmt in result_rows:
-        w.text(row, 1, label, bold=key in ("ordinary_income", "simple_cf", "debt_years"))
-        for j, lab in enumerate(actual):
-            link = ctx.link(sheet, key, lab.offset)
-            value = ctx.link_value(sheet, key, lab.offset)
-            if link and value is not None:
-                w.formula(row, 2 + j, link, value, fmt=fmt, tol=0.0051 if fmt == styles.YEARS else 0)
-            else:
-                w.text(row, 2 + j, "—", align=styles.RIGHT)
+        _linked_row(ctx, w, row, label, sheet, key, fmt, actual,
+                    bold=key in ("ordinary_income", "simple_cf", "debt_years"))
         row += 1
     w.text(row, 1, "従業員数 (名)")
     for j, lab in enumerate(actual):
@@ -421,14 +427,8 @@ def write_summary(ctx: BuildContext) -> None:
     ws.row_dimensions[row + 1].height = 26
     row += 2
     for label, sheet, key, fmt in SUMMARY_ROWS:
-        w.text(row, 1, label, bold=key in ("ordinary_income", "real_net_assets", "debt_years"))
-        for j, lab in enumerate(years):
-            link = ctx.link(sheet, key, lab.offset)
-            value = ctx.link_value(sheet, key, lab.offset)
-            if link and value is not None:
-                w.formula(row, 2 + j, link, value, fmt=fmt, tol=0.0051 if fmt == styles.YEARS else 0)
-            else:
-                w.text(row, 2 + j, "—", align=styles.RIGHT)
+        _linked_row(ctx, w, row, label, sheet, key, fmt, years,
+                    bold=key in ("ordinary_income", "real_net_assets", "debt_years"))
         row += 1
     row += 1
 
