@@ -7,7 +7,7 @@ from openpyxl.styles import Alignment, Border, Side
 from . import layout, styles
 from .cells import merge
 from .blocks import field_row, span_width, text_table
-from .context import BuildContext, date_text, ym_text
+from .context import BuildContext, date_text
 
 
 def pct(value) -> str:
