@@ -15,7 +15,8 @@ from .labels import fiscal_months
 from .loans import LoanState, decide_repayments, draw_new, initial_loans, interest_for
 from .pl import OperatingYear, depreciation_schedule, operating_year
 from .rounding import mul
-from .tax import TaxCalc, compute_tax, opening_carryforwards
+from .results import TaxYear
+from .tax import compute_tax, opening_carryforwards
 
 
 @dataclass
@@ -26,7 +27,7 @@ class YearCalc:
     interest_by_bank: dict[str, int]
     ordinary_income: int
     pretax_income: int
-    tax: TaxCalc
+    tax: TaxYear
     net_income: int
     simple_cf: int
     support_months: int

@@ -12,7 +12,7 @@ from .metrics import MetricInputs, actual_inputs, compute_metrics, plan_employee
 from .monthly import build_monthly
 from .results import (
     ActionEffect, BankRepayment, BankRepaymentYear, CashFlowYear, InterestYear, PlYear, Projection,
-    RepaymentPlan, TaxYear,
+    RepaymentPlan,
 )
 from .settings import FinanceSettings
 from .stress import run_stress
@@ -57,13 +57,7 @@ def compute_projection(plan, settings: FinanceSettings | None = None) -> Project
             pretax_income=yc.pretax_income, income_taxes=yc.tax.total_taxes, net_income=yc.net_income,
             effects_by_action=effects, base_ordinary_income=yc.ordinary_income - op.effects_ordinary,
         ))
-        t = yc.tax
-        tax.append(TaxYear(
-            year=y, label=lab[y], pretax_income=t.pretax_income,
-            carryforward_opening=t.carryforward_opening, arising=t.arising, used=t.used,
-            expired=t.expired, carryforward_closing=t.carryforward_closing,
-            taxable_income=t.taxable_income, corporate_tax=t.corporate_tax, per_capita=t.per_capita,
-            total_taxes=t.total_taxes, carryforward_by_origin=t.carryforward_by_origin))
+        tax.append(yc.tax.model_copy(update={"label": lab[y]}))
         c = yc.cf
         cf.append(CashFlowYear(
             year=y, label=lab[y], net_income=c.net_income, depreciation=c.depreciation,

@@ -11,25 +11,9 @@ Rules (no 申告調整: 課税所得の基礎 = 税引前当期純利益):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .results import TaxYear
 
 from .rounding import mul
-
-
-@dataclass
-class TaxCalc:
-    year: int
-    pretax_income: int
-    carryforward_opening: int
-    arising: int
-    used: int
-    expired: int
-    carryforward_closing: int
-    taxable_income: int
-    corporate_tax: int
-    per_capita: int
-    total_taxes: int
-    carryforward_by_origin: dict[int, int]
 
 
 def opening_carryforwards(plan) -> dict[int, int]:
@@ -40,7 +24,7 @@ def opening_carryforwards(plan) -> dict[int, int]:
     return buckets
 
 
-def compute_tax(settings_tax, buckets: dict[int, int], year: int, pretax: int) -> tuple[TaxCalc, dict[int, int]]:
+def compute_tax(settings_tax, buckets: dict[int, int], year: int, pretax: int) -> tuple[TaxYear, dict[int, int]]:
     """One year's tax; returns the result and the closing 繰越欠損金 buckets (input not mutated)."""
     k = settings_tax.carryforward_years
     b = {o: a for o, a in buckets.items() if a > 0}
@@ -69,8 +53,9 @@ def compute_tax(settings_tax, buckets: dict[int, int], year: int, pretax: int) -
     taxable = max(0, pretax - used)
     corporate = mul(taxable, settings_tax.effective_rate) if taxable > 0 else 0
     per_capita = settings_tax.per_capita_levy
-    calc = TaxCalc(
-        year=year, pretax_income=pretax, carryforward_opening=opening, arising=arising, used=used,
+    # The label is the caller's to set (it knows the fiscal year); the figures are all here.
+    calc = TaxYear(
+        year=year, label="", pretax_income=pretax, carryforward_opening=opening, arising=arising, used=used,
         expired=expired, carryforward_closing=sum(b.values()), taxable_income=taxable,
         corporate_tax=corporate, per_capita=per_capita, total_taxes=corporate + per_capita,
         carryforward_by_origin=dict(sorted(b.items())),
