@@ -96,6 +96,25 @@ def main() -> None:
     for stage, xs in by_stage.items():
         xs.sort()
         print(f"      {stage:<18} mean {statistics.fmean(xs):7.1f} µs   p95 {xs[int(0.95 * (len(xs) - 1))]:7.1f} µs")
+    bench_check_plan()
+
+
+def bench_check_plan(runs: int = 20) -> None:
+    """The full `check` of the sample plan: structure, numbers (finance engine) and text rules."""
+    from kaizen_guide.checks import check_plan
+    from kaizen_guide.sample import build_sample_plan
+
+    plan = build_sample_plan()
+    t0 = time.perf_counter()
+    n = len(check_plan(plan))
+    first = (time.perf_counter() - t0) * 1e3
+    xs = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        check_plan(plan)
+        xs.append((time.perf_counter() - t0) * 1e3)
+    print(f"full check_plan (sample, {n} findings): first {first:.1f} ms, "
+          f"warm mean {statistics.fmean(xs):.1f} ms, max {max(xs):.1f} ms over {runs} runs")
 
 
 if __name__ == "__main__":
