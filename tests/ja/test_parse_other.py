@@ -308,3 +308,19 @@ def test_parse_fiscal_month(text: str, expected: int) -> None:
 @pytest.mark.parametrize("text", ["", "13月", "0", "三月", "3月4日", "abc"])
 def test_parse_fiscal_month_rejects(text: str) -> None:
     assert_rejects(parse_fiscal_month, text)
+
+
+@pytest.mark.parametrize(
+    ("func", "text", "expected"),
+    [
+        (parse_int, "2年目", 2),
+        (parse_int, "計画2年目", 2),
+        (parse_int, "3年間", 3),
+        (parse_decimal, "10年", Decimal(10)),
+        (parse_decimal, "10年以内", Decimal(10)),
+        (parse_decimal, "0.5か月分", Decimal("0.5")),
+    ],
+)
+def test_numbers_with_the_counter_the_prompt_asks_for(func, text, expected) -> None:
+    """Prompts ask 「何年目」「何年以内」「何か月分」; the answer comes back in that form."""
+    assert func(text) == expected

@@ -7,7 +7,7 @@ the plan model; the models themselves only check the shape of each entry.
 Question types
 --------------
 Scalar types (a question or a group/grid field):
-  ``text``, ``long_text``, ``amount`` (千円 unless ``unit: 円``), ``integer``, ``percent`` (stored as a
+  ``text``, ``long_text``, ``amount`` (千円 unless ``unit: 円``; ``per: month|year`` for a 月額/年額), ``integer``, ``percent`` (stored as a
   fraction), ``decimal``, ``date``, ``month`` ("YYYY-MM"), ``fiscal_month`` (1–12), ``choice``,
   ``multi_choice``, ``yes_no``.  ``list: true`` on a scalar makes the value a list of that type
   (per-year amounts, months of the year, names).
@@ -145,6 +145,7 @@ class SubField(_BankModel):
     required: bool = False
     field: str | None = None           # path inside the row model (default: id)
     unit: Literal["千円", "円"] = "千円"
+    per: Literal["month", "year"] | None = None  # amounts: 月額 / 年額 (「月90万円」 is then accepted)
     is_list: bool = Field(False, alias="list")
     choices: list[Choice] = Field(default_factory=list)
     choices_from: ChoicesFrom | None = None
@@ -183,6 +184,7 @@ class Question(_BankModel):
     checks: list[str] = Field(default_factory=list)
     validation: Validation = Field(default_factory=Validation)
     unit: Literal["千円", "円"] = "千円"
+    per: Literal["month", "year"] | None = None  # amounts: 月額 / 年額
     is_list: bool = Field(False, alias="list")
     choices: list[Choice] = Field(default_factory=list)
     choices_from: ChoicesFrom | None = None

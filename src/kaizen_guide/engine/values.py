@@ -141,6 +141,35 @@ def choice_label(value: Any, options: Options) -> str:
     return str(value)
 
 
+_PERIOD_WORDS = {
+    "month": ("月額", "毎月", "月々", "月"),
+    "year": ("年額", "年間", "毎年", "年"),
+}
+_PER_SUFFIXES = {"month": ("/月", "／月"), "year": ("/年", "／年")}
+
+
+def _strip_period(text: str, per: str | None) -> str:
+    """An amount written with its period (「月90万円」「年3,600千円」「90万円/月」): the period word is
+    dropped when it is the field's own, and refused with a hint when it is the other one."""
+    s = text.strip()
+    for kind, words in _PERIOD_WORDS.items():
+        hit = next((w for w in words if s.startswith(w)), None) or next(
+            (w for w in _PER_SUFFIXES[kind] if s.endswith(w)), None
+        )
+        if hit is None:
+            continue
+        if per == kind:
+            return s[len(hit):] if s.startswith(hit) else s[: -len(hit)]
+        if per is None:
+            return s  # the parser says what it cannot read
+        want = "月額" if per == "month" else "年額"
+        raise AnswerError(
+            f"この欄は{want}です。{want}に直して入力してください"
+            + ("(月額の12か月分)。" if per == "year" else "(年額の12分の1)。")
+        )
+    return s
+
+
 def parse_one(field: Any, raw: Any, options: Options | None = None) -> tuple[Any, str | None]:
     """Parse one (non-list) value of ``field``'s type. Returns (stored value, note)."""
     t = field.type
@@ -155,8 +184,8 @@ def parse_one(field: Any, raw: Any, options: Options | None = None) -> tuple[Any
                 raise AnswerError(f"{v.max_length}文字以内にまとめてください (今は{len(value)}文字)。")
             return value, None
         if t == "amount":
-            res = parse_amount_detail(raw if isinstance(raw, str) else _text_of(raw),
-                                      unit=field.unit, allow_negative=field.allow_negative)
+            text = _strip_period(raw if isinstance(raw, str) else _text_of(raw), getattr(field, "per", None))
+            res = parse_amount_detail(text, unit=field.unit, allow_negative=field.allow_negative)
             value, note = res.value, res.note
         elif t == "integer":
             lo = field._int_min

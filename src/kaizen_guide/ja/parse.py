@@ -367,12 +367,14 @@ def format_percent(d: Decimal, digits: int = 1) -> str:
 
 
 def parse_decimal(text: str) -> Decimal:
-    """Plain decimal number: 「1.5」「１．５」「－５」「▲0.3」「1,234.5」."""
+    """Plain decimal number: 「1.5」「１．５」「－５」「▲0.3」「1,234.5」, with an optional counter
+    word as prompts suggest (「10年」「0.5か月分」「10年以内」)."""
     bad = "数値として読めません。「1.5」「-5」「1,234.5」のように入力してください。"
     s = _prepare(text, "数値", "「1.5」「-5」")
     negative, body, yen_mark = _split_sign(
         s, "マイナスの記号が重なっています。「-5」「▲5」のように記号は1つだけにしてください。"
     )
+    body = _strip_counter(body)
     if yen_mark or not _NUM_RE.fullmatch(body):
         raise ParseError(bad)
     num = _to_decimal(body)
@@ -385,11 +387,31 @@ _COUNTERS = sorted(
         "人", "名", "社", "件", "個", "台", "店", "店舗", "拠点", "回", "本", "枚", "品目", "品",
         "戸", "室", "棟", "期", "年", "日", "歳", "才", "時間", "週", "行", "口", "先",
         "か月", "カ月", "ヵ月", "ヶ月", "ケ月", "箇月", "ヵ所", "ヶ所", "か所", "カ所", "箇所",
-        "月",
+        "月", "年目", "期目", "か月目", "カ月目", "ヶ月目", "ヵ月目",
     ],
     key=len,
     reverse=True,
 )
+# Words that may follow a counter (「10年以内」「0.5か月分」「3年間」) and ordinal prefixes
+# (「計画2年目」「第3期」): prompts ask 「何年目」「何か月分」, so answers come back in that form.
+_COUNTER_TAILS = ("以内", "以下", "程度", "くらい", "ぐらい", "分", "間")
+_ORDINAL_PREFIXES = ("計画", "第")
+
+
+def _strip_counter(body: str) -> str:
+    """``body`` without one ordinal prefix, one counter word and its tail (「計画2年目」→「2」)."""
+    for prefix in _ORDINAL_PREFIXES:
+        if body.startswith(prefix):
+            body = body[len(prefix):]
+            break
+    for tail in _COUNTER_TAILS:
+        if body.endswith(tail) and len(body) > len(tail):
+            body = body[: -len(tail)]
+            break
+    for counter in _COUNTERS:
+        if body.endswith(counter):
+            return body[: -len(counter)]
+    return body
 
 
 def parse_int(text: str, *, min: int | None = None, max: int | None = None) -> int:  # noqa: A002
@@ -399,10 +421,7 @@ def parse_int(text: str, *, min: int | None = None, max: int | None = None) -> i
     negative, body, yen_mark = _split_sign(
         s, "マイナスの記号が重なっています。「-5」のように記号は1つだけにしてください。"
     )
-    for counter in _COUNTERS:
-        if body.endswith(counter):
-            body = body[: -len(counter)]
-            break
+    body = _strip_counter(body)
     if yen_mark or not _NUM_RE.fullmatch(body):
         raise ParseError(f"数として読めません。{example}のように整数で入力してください。")
     if "." in body:
