@@ -134,3 +134,21 @@ def test_a_modified_checklist_changes_behaviour(raw, tmp_path):
     engine = Engine(parse_checklist(data))
     assert engine.signal("external", _Answer("黄砂で視界が悪く、屋外作業が止まった。"))
     assert not Engine(parse_checklist(raw)).signal("external", _Answer("黄砂で視界が悪い。"))
+
+
+def test_guideline_refs_cite_numbered_sections_of_the_guideline():
+    cl = default_checklist()
+    refs = [s.guideline_ref for s in [*cl.rules, *cl.plan_rules] if "実務指針" in s.guideline_ref]
+    assert len(refs) >= 10
+    numbers = {re.search(r"実務指針 (\S+) ", ref)[1] for ref in refs}
+    assert numbers <= set(cl.guideline_sections)
+    assert len(numbers) >= 5  # the refs are spread over the sections, not one catch-all
+
+
+@pytest.mark.parametrize("ref", ["実務指針 2.x 経営課題の明確化", "実務指針 2.3.3 経営課題の明確化", "実務指針 アクションプラン"])
+def test_a_guideline_ref_without_a_real_section_is_refused(raw, ref):
+    def bad(d):
+        d["rules"][0]["guideline_ref"] = ref
+
+    with pytest.raises(ChecklistError, match="guideline_sections"):
+        parse_checklist(mutate(raw, bad))

@@ -199,6 +199,8 @@ class Checklist(_Strict):
     signals: dict[str, SignalSpec]
     rules: list[RuleSpec]
     plan_rules: list[PlanRuleSpec] = []
+    # 実務指針 section numbers → titles; every 「実務指針 N」 reference must cite one of them.
+    guideline_sections: dict[str, str] = {}
 
     def plan_rule(self, rule_id: str) -> PlanRuleSpec:
         for rule in self.plan_rules:
@@ -333,6 +335,9 @@ def _cross_check(cl: Checklist, source: str) -> None:
                 raise ChecklistError(f"{source}: {owner} combines unknown signal(s) {bad}")
     _check_cycles(cl, source)
 
+    for spec in [*cl.rules, *cl.plan_rules]:
+        _check_guideline_ref(cl, spec.id, spec.guideline_ref, source)
+
     for rule in cl.rules:
         bad = [s for s in rule.detector.referenced() if s not in cl.signals]
         if bad:
@@ -340,6 +345,19 @@ def _cross_check(cl: Checklist, source: str) -> None:
         for stage in rule.stages:
             if stage not in cl.stages:
                 raise ChecklistError(f"{source}: rule '{rule.id}' uses stage '{stage}' missing from 'stages'")
+
+
+_GUIDELINE_REF = re.compile(r"実務指針 (\S+) (\S+?)(?=[:：\s]|$)")
+
+
+def _check_guideline_ref(cl: Checklist, owner: str, ref: str, source: str) -> None:
+    """A 根拠 line that names the 実務指針 cites a real section, with its title (「2.3.2 経営課題の明確化」)."""
+    if "実務指針" not in ref or not cl.guideline_sections:
+        return
+    m = _GUIDELINE_REF.search(ref)
+    if m is None or cl.guideline_sections.get(m[1]) != m[2]:
+        known = ", ".join(f"{k} {v}" for k, v in cl.guideline_sections.items())
+        raise ChecklistError(f"{source}: '{owner}' guideline_ref {ref!r} must cite a section of guideline_sections ({known})")
 
 
 def _deps(sig: SignalSpec) -> list[str]:
