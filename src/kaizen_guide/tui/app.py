@@ -22,6 +22,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from . import recent
+from .wrap import install as _install_japanese_wrap
+
+_install_japanese_wrap()  # before any widget renders text
 
 if TYPE_CHECKING:
     from kaizen_guide.engine import Interview

@@ -14,21 +14,16 @@ from textual.widgets import Markdown, Static
 
 MAX_MESSAGES = 60
 
-_CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
-_SPACE_BY_CJK = re.compile(
-    f"(?<=[{_CJK}]) (?=[A-Za-z0-9(*▲])|(?<=[A-Za-z0-9)*%]) (?=[{_CJK}])|(?<=[、。」』）:]) (?=[{_CJK}])"
-)
+_CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\uffef"
+_SPACE_AFTER_PUNCT = re.compile(f"(?<=[、。」』）:]) (?=[{_CJK}])")
 
 
 def ja_wrap(text: str) -> str:
-    """Drop single ASCII spaces between Japanese and Latin text (「課題 5件目」→「課題5件目」)
-    and after Japanese punctuation (a YAML line fold: 「…ので、 ここでは」).
+    """Drop a single ASCII space after Japanese punctuation (a YAML line fold: 「…ので、 ここでは」).
 
-    Terminal word-wrap breaks lines only at spaces, so a space before a long Japanese clause
-    pushes the whole clause to the next line; without it the clause folds at the edge, which is
-    how Japanese text is set anyway.
+    Line breaking itself (by phrase, with 禁則) is done for every widget by :mod:`..wrap`.
     """
-    return _SPACE_BY_CJK.sub("", text)
+    return _SPACE_AFTER_PUNCT.sub("", text)
 
 
 class AssistantMessage(Markdown):
