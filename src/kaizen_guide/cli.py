@@ -1,4 +1,4 @@
-"""Command line: `kaizen-guide [demo|interview|check|export|sample|schema]`.
+"""Command line: `kaizen-guide [demo|interview|check|export|sample|answers-reference|schema]`.
 
 Each command imports only what it needs, so `check` and `schema` never load Textual and the
 TUI never loads openpyxl/jinja2 until the user exports. User-facing text is Japanese; every
@@ -67,18 +67,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.text is not None or args.stage is not None:
         if args.text is None or args.stage is None:
             _err("1つの回答を確認するときは --stage と --text の両方を指定してください。"
-                 "例: kaizen-guide check --stage issue --text \"コロナで売上が減った\"")
+                 "例: kaizen-guide check --stage 課題 --text \"コロナで売上が減った\"")
             return EXIT_BAD_INPUT
         from .checks import check_text
+        from .checks.rules import default_checklist, resolve_stage, stage_list_ja
 
-        try:
-            findings = check_text(args.stage, args.text)
-        except ValueError as exc:
-            _err(str(exc))
+        stage = resolve_stage(args.stage)
+        if stage is None:
+            _err(f"段階「{args.stage}」はありません。次のどれかを指定してください: {stage_list_ja()}")
             return EXIT_BAD_INPUT
+        findings = check_text(stage, args.text)
         from .checks.report import render_findings
 
-        print(render_findings(findings, fmt=args.format, title=f"回答のチェック ({args.stage})"))
+        label = default_checklist().stages[stage].section
+        print(render_findings(findings, fmt=args.format, title=f"回答のチェック ({label})"))
         return EXIT_FLAGGED if any(f.severity == "error" for f in findings) else EXIT_OK
 
     if not args.plan:
@@ -123,9 +125,24 @@ def cmd_sample(args: argparse.Namespace) -> int:
     except ImportError:  # the engine ships in a later step; the plan file alone is still useful
         return EXIT_OK
     answers_path = out / "sample_answers.yaml"
-    answers_path.write_text(dump_answers_yaml(plan_to_answers(plan)), encoding="utf-8")
-    print(f"サンプルの回答ファイル: {answers_path}")
+    answers_path.write_text(dump_answers_yaml(plan_to_answers(plan), annotate=True), encoding="utf-8")
+    print(f"サンプルの回答ファイル (各キーの説明つき): {answers_path}")
+    print("すべてのキーの説明: kaizen-guide answers-reference")
     print(f"回答ファイルから計画を作るには: kaizen-guide interview new_plan.json --answers {answers_path}")
+    return EXIT_OK
+
+
+def cmd_answers_reference(args: argparse.Namespace) -> int:
+    from .engine.reference import answers_reference_markdown
+
+    text = answers_reference_markdown()
+    if args.out:
+        from .model.store import atomic_write_bytes
+
+        atomic_write_bytes(Path(args.out), text.encode("utf-8"))
+        print(f"書き出しました: {args.out}")
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -176,7 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="計画 (または1つの回答) を実務指針に照らしてチェックする")
     p.add_argument("plan", nargs="?", help="計画ファイル (.json)")
     p.add_argument("--format", choices=["text", "json", "md"], default="text", help="出力形式")
-    p.add_argument("--stage", help="1つの回答をチェックするときの段階 (issue, countermeasure, action, next_action, cause, financial_support)")
+    p.add_argument("--stage", help="1つの回答をチェックするときの段階: 課題, 対策, アクション, 次月アクション, 要因, 金融支援 "
+                                   "(英語の issue, countermeasure, action, next_action, cause, financial_support も可)")
     p.add_argument("--text", help="チェックする回答の文章")
     p.set_defaults(func=cmd_check)
 
@@ -190,6 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sample", help="サンプル企業の計画ファイルと回答ファイルを書き出す")
     p.add_argument("--out", required=True, help="出力先フォルダ")
     p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("answers-reference", help="回答ファイルに書けるキーの一覧 (質問バンクから生成) を表示する")
+    p.add_argument("--out", help="表示せずにファイルへ書き出す (Markdown)")
+    p.set_defaults(func=cmd_answers_reference)
 
     p = sub.add_parser("schema", help="計画ファイルの JSON Schema を表示する (エディタでの検証用)")
     p.set_defaults(func=cmd_schema)

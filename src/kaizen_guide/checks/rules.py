@@ -65,6 +65,7 @@ class FuzzySpec(_Strict):
 class StageSpec(_Strict):
     section: str
     description: str = ""
+    names: list[str] = []  # Japanese names a person may type for the stage (check --stage 課題)
 
 
 # --------------------------------------------------------------------------- signals (detector functions)
@@ -230,6 +231,26 @@ def _expand_fragments(pattern: str, fragments: dict[str, str], depth: int = 0) -
 
 
 # --------------------------------------------------------------------------- loading
+
+
+def resolve_stage(name: str, checklist: "Checklist | None" = None) -> str | None:
+    """The stage id for ``name``: an id (``issue``) or one of its Japanese names (「課題」「窮境要因」)."""
+    from kaizen_guide.ja import normalize
+
+    key = normalize(name or "").strip().casefold()
+    if key in STAGES:
+        return key
+    cl = checklist or default_checklist()
+    for stage_id, spec in cl.stages.items():
+        if key in {normalize(n).casefold() for n in (spec.section, *spec.names)}:
+            return stage_id
+    return None
+
+
+def stage_list_ja(checklist: "Checklist | None" = None) -> str:
+    """The stages as a person reads them: 「課題 (issue)、対策 (countermeasure)…」."""
+    cl = checklist or default_checklist()
+    return "、".join(f"{(spec.names or [spec.section])[0]} ({sid})" for sid, spec in cl.stages.items())
 
 
 def default_checklist_path() -> Path:

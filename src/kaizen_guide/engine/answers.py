@@ -16,6 +16,7 @@ engine reproduces the plan.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,10 +71,64 @@ def _construct_mapping_unique(loader: yaml.SafeLoader, node: yaml.MappingNode) -
 
 _AnswersLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping_unique)
 
+# In a YAML flow list a comma always separates items, so [1億1,000万円, 2,000] would be read as four
+# values. People write amounts with thousands separators, so in a flow list a comma between a digit
+# and exactly three digits (outside quotes) is part of the number.
+_THOUSANDS = re.compile(r"(?<=\d),\d{3}(?!\d)")
+
+
+def _split_flow(inner: str) -> list[str] | None:
+    """Items of a flow list's inside, or None when it holds nested lists/mappings or comments."""
+    items: list[str] = []
+    item = ""
+    quote = ""
+    for i, ch in enumerate(inner):
+        if quote:
+            item += ch
+            if ch == quote and not (quote == '"' and item.endswith('\\"')):
+                quote = ""
+        elif ch in "\"'" and not item.strip():
+            quote = ch
+            item += ch
+        elif ch in "[]{}#":
+            return None
+        elif ch == "," and not _THOUSANDS.match(inner, i):
+            items.append(item.strip())
+            item = ""
+        else:
+            item += ch
+    if item.strip() or not items:
+        items.append(item.strip())
+    return items
+
+
+def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> list:
+    source = getattr(loader, "_source", None)
+    scalars = all(isinstance(c, yaml.ScalarNode) for c in node.value)
+    if source and node.flow_style and scalars and node.value:
+        inner = source[node.start_mark.index:node.end_mark.index].strip()
+        if inner.startswith("[") and inner.endswith("]"):
+            items = _split_flow(inner[1:-1])
+            if items is not None and len(items) != len(node.value):
+                return [_flow_item(loader, item, node) for item in items]
+    return loader.construct_sequence(node, deep=True)
+
+
+def _flow_item(loader: yaml.SafeLoader, text: str, node: yaml.Node) -> Any:
+    """A re-split flow item typed as YAML would type it (12000 → int, ~ → None, 1,200 → text)."""
+    if text[:1] in "\"'":
+        return yaml.safe_load(text)
+    tag = loader.resolve(yaml.ScalarNode, text, (True, False))
+    return loader.construct_object(yaml.ScalarNode(tag, text, node.start_mark, node.end_mark))
+
+
+_AnswersLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
 
 def parse_answers_text(text: str, path: Path | None = None) -> AnswersFile:
     name = str(path) if path else "回答ファイル"
     loader = _AnswersLoader(text)
+    loader._source = text  # flow lists are re-read from the text (see _construct_sequence)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -281,13 +336,21 @@ _HEADER = """\
 """
 
 
-def dump_answers_yaml(data: dict[str, Any], bank: Bank | None = None) -> str:
-    """Readable Japanese YAML for an answers dict, each answer preceded by its question."""
+_ANNOTATED_HEADER = """\
+# 各回答の上のコメントは、質問・値の形 (単位)・必須かどうか・一覧や表の項目です。
+# すべてのキーの説明: kaizen-guide answers-reference (docs/answers-reference.md と同じ内容)
+# カンマを含む金額はリストの中でもそのまま書けます: [1億1,000万円, 2,000万円]
+"""
+
+
+def dump_answers_yaml(data: dict[str, Any], bank: Bank | None = None, *, annotate: bool = False) -> str:
+    """Readable Japanese YAML for an answers dict, each answer preceded by its question
+    (``annotate``: also the value's shape and unit, whether it is required, and the fields)."""
     try:
         bank = bank or load_bank()
     except Exception:  # noqa: BLE001 - comments are a nicety; never fail a dump for them
         bank = None
-    parts = [_HEADER]
+    parts = [_HEADER + (_ANNOTATED_HEADER if annotate else "")]
     section = None
     for key, value in data.items():
         text = yaml.dump({key: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
@@ -298,7 +361,11 @@ def dump_answers_yaml(data: dict[str, Any], bank: Bank | None = None) -> str:
             if s.id != section:
                 parts.append(f"\n# ==== {s.title} ====\n")
                 section = s.id
-            prompt = " ".join(q.prompt.split())
-            parts.append(f"# {prompt}\n")
+            if annotate:
+                from .reference import annotation
+
+                parts.append("".join(f"# {line}\n" for line in annotation(q)))
+            else:
+                parts.append(f"# {' '.join(q.prompt.split())}\n")
         parts.append(text)
     return "".join(parts)
