@@ -10,7 +10,7 @@ import pytest
 
 from kaizen_guide.locations import question_banks_dir, templates_dir
 
-HEAVY = ("textual", "openpyxl", "jinja2")
+HEAVY = ("textual", "openpyxl", "jinja2", "charset_normalizer")
 
 # module -> heavy packages it may pull in at import time
 ALLOWED = {
@@ -21,6 +21,7 @@ ALLOWED = {
     "kaizen_guide.engine": (),
     "kaizen_guide.checks": (),
     "kaizen_guide.finance": (),
+    "kaizen_guide.imports": (),
     "kaizen_guide.sample": (),
     "kaizen_guide.tui.app": ("textual",),
 }
@@ -49,3 +50,7 @@ def test_question_banks_and_templates_ship_with_the_package():
     assert (question_banks_dir() / "checklist.yaml").is_file()
     assert any(question_banks_dir().glob("[0-9]*_*.yaml"))
     assert any(templates_dir().glob("*.j2"))
+
+
+def test_account_synonyms_ship_with_the_package():
+    assert (question_banks_dir() / "account_synonyms.yaml").is_file()

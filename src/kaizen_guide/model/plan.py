@@ -594,6 +594,24 @@ class MonitoringPlan(KGModel):
     start: YearMonth | None = F("開始月", None)
 
 
+ActualsTarget = Literal[
+    "sales", "cost_of_sales", "sga", "personnel", "non_operating_income", "non_operating_expenses",
+    "cash_end", "borrowings_end", "ignore",
+]
+"""Where an accounting-software account goes when actuals are imported (personnel also counts in sga)."""
+
+
+class ActualsImportSettings(KGModel):
+    """会計ソフトからの実績の取り込み: the plan's tax basis and this company's account answers."""
+
+    tax_basis: Literal["excluded", "included"] = F(
+        "計画の消費税の扱い (excluded=税抜 / included=税込)", "excluded"
+    )
+    account_mapping: dict[str, ActualsTarget] = F(
+        "会計ソフトの科目と計画の項目の対応 (一度答えた科目は次回から聞きません)", default_factory=dict
+    )
+
+
 class ActionStatus(KGModel):
     """One アクションプラン item's progress at a monitoring review."""
 
@@ -680,6 +698,7 @@ class Plan(KGModel):
     support: FinancialSupport = F("金融支援", default_factory=FinancialSupport)
     monitoring_plan: MonitoringPlan = F("伴走支援計画", default_factory=MonitoringPlan)
     monitoring: list[MonitoringRecord] = F("モニタリング記録", default_factory=list)
+    actuals_import: ActualsImportSettings = F("実績の取り込み設定", default_factory=ActualsImportSettings)
     interview: InterviewState = F("インタビューの状態", default_factory=InterviewState)
 
     # Convenience lookups (not serialised).

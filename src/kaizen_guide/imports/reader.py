@@ -1,0 +1,760 @@
+"""Read monthly actuals from an accounting export: detect, classify, map, convert, check.
+
+One tolerant reader for every product: it finds the preamble and the header (or, for the 弥生
+年間推移 export that has none, the column positions), classifies each column (account labels,
+months, subtotals to drop), maps each account row to a plan line through the synonym table and
+the company's own mapping, converts to 千円 once per line and month, differences 累計 files,
+and checks the 税抜/税込 basis against the plan. The product is detected only to name it and to
+pick layout defaults; a file from another version that keeps the same shape reads the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from kaizen_guide.finance.rounding import to_int
+
+from .cells import CellError, parse_cell
+from .errors import ActualsImportError, column_name
+from .lines import BALANCE_LINES, LINE_KEYS, LINE_LABELS, MAP_TARGETS, detail_lines
+from .months import FiscalCalendar, classify_label, ym_add, ym_diff
+from .preamble import UNITS_YEN, Preamble
+from .synonyms import SynonymTable, account_key, load_table
+from .table import Table, read_table
+
+FORMAT_LABELS = {
+    "yayoi": "弥生会計",
+    "moneyforward": "マネーフォワード クラウド会計",
+    "freee": "freee会計",
+    "tkc": "TKC (FX2/FX4)",
+    "generic": "汎用 (科目×月の表)",
+}
+TAX_LABELS = {"excluded": "税抜", "included": "税込", None: "記載なし"}
+_HEADER_SCAN = 40
+_NAME_HEADERS = ("勘定科目", "科目", "科目名", "勘定科目名", "項目", "account")
+_SUB_HEADERS = ("補助科目", "補助", "内訳")
+_CODE_HEADERS = ("コード", "code", "科目cd", "番号")
+_SINGLE_VALUE_HEADERS = ("当月残高", "期末残高", "当期残高", "残高", "金額", "当月", "実績", "当月発生", "期間残高")
+_OPENING_HEADERS = ("前月残高", "前月繰越", "期首残高", "前期繰越", "繰越残高", "開始残高")
+_NO_SUB = ("補助科目なし", "なし", "-")
+# 弥生 年間推移 without a header row (monitoring-reference §5.2): 0-based columns.
+_YAYOI_MONTH_COLUMNS = (3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15)
+_YAYOI_HALF_COLUMNS = {9: range(0, 6), 16: range(6, 12)}
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownAccount:
+    """An account the table and the plan's mapping do not know (asked once, then remembered)."""
+
+    name: str
+    key: str  # what the plan's mapping is keyed by
+    row: int
+    suggestion: str  # a MAP_TARGETS key
+    amount_yen: Decimal  # sum over the file, to show the user what is at stake
+
+    @property
+    def suggestion_label(self) -> str:
+        return MAP_TARGETS[self.suggestion]
+
+
+@dataclass(slots=True)
+class ActualsImport:
+    """What one file gave: 千円 per month and line, and how it was read."""
+
+    months: dict[str, dict[str, int]]
+    source_format: str
+    encoding: str
+    unit: str
+    unit_source: str  # "file" / "given" / "guessed"
+    tax_basis: str | None  # "excluded" / "included" / None (not stated in the file)
+    path: str = ""
+    sha256: str = ""
+    title: str = ""
+    period: tuple[str, str] | None = None
+    line_accounts: dict[str, list[str]] = field(default_factory=dict)
+    line_how: dict[str, str] = field(default_factory=dict)  # total / detail / derived
+    cumulative: bool = False
+    cumulative_note: str | None = None
+    unknown_accounts: list[UnknownAccount] = field(default_factory=list)
+    ignored_accounts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def format_label(self) -> str:
+        return FORMAT_LABELS.get(self.source_format, self.source_format)
+
+    @property
+    def complete(self) -> bool:
+        """False while an unknown account waits for the user's mapping."""
+        return not self.unknown_accounts
+
+    def summary_lines(self) -> list[str]:
+        """What was read, in Japanese, for the CLI and the TUI."""
+        unit_note = {"file": "ファイルの記載", "given": "指定", "guessed": "金額の大きさから推定"}[self.unit_source]
+        out = [
+            f"形式: {self.format_label}" + (f" 「{self.title}」" if self.title else ""),
+            f"文字コード: {self.encoding}",
+            f"単位: {self.unit} ({unit_note}) → 千円に換算 (千円未満四捨五入)",
+            f"消費税: {TAX_LABELS[self.tax_basis]}",
+            f"月: {', '.join(sorted(self.months)) or 'なし'}",
+        ]
+        if self.cumulative_note:
+            out.append(self.cumulative_note)
+        for line in LINE_KEYS:
+            if line not in self.line_how:
+                continue
+            how = {"total": "合計行", "detail": "明細の合計", "derived": "計算"}[self.line_how[line]]
+            accounts = "・".join(self.line_accounts.get(line, [])) or "—"
+            out.append(f"  {LINE_LABELS[line]}: {accounts} ({how})")
+        out.extend(f"注意: {w}" for w in self.warnings)
+        out.extend(self.notes)
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+# Layout
+
+
+@dataclass(slots=True)
+class _Layout:
+    kind: str  # "months" (a column per month) / "single" (one period) / "positional" (弥生, no header)
+    header_row: int | None  # 0-based
+    data_start: int
+    label_cols: list[int]
+    sub_col: int | None
+    code_cols: set[int]
+    month_cols: dict[int, object]  # col -> Label (months) or fiscal index (positional)
+    total_col: int | None = None  # 期間累計 / 合計, used to tell 累計 from 月次
+    half_cols: dict[int, range] = field(default_factory=dict)
+    value_col: int | None = None  # single
+    opening_col: int | None = None  # single: 前月残高 (PL period amount = value − opening)
+
+
+def _text(cell: object) -> str:
+    return "" if cell is None else str(cell).strip()
+
+
+def _is_numberish(cell: object) -> bool:
+    if cell is None:
+        return False
+    try:
+        return parse_cell(cell) is not None
+    except CellError:
+        return False
+
+
+def _find_layout(rows: list[list[object]], name: str) -> _Layout:
+    # 1. A header row naming at least two months (or one month beside an account header).
+    best = None
+    for i, row in enumerate(rows[:_HEADER_SCAN]):
+        labels = {j: classify_label(c) for j, c in enumerate(row)}
+        months = {j: lb for j, lb in labels.items() if lb.kind in ("ym", "m")}
+        has_name = any(_text(c).replace(" ", "") in _NAME_HEADERS for c in row)
+        if len(months) >= 2 or (months and has_name):
+            best = (i, labels, months)
+            break
+    if best is not None:
+        i, labels, months = best
+        first = min(months)
+        header = rows[i]
+        label_cols = [j for j in range(first) if labels.get(j) is None or labels[j].kind != "sub"]
+        sub_col = next((j for j in label_cols if any(h in _text(header[j]) for h in _SUB_HEADERS)), None)
+        code_cols = {j for j in label_cols if any(h in _text(header[j]).lower() for h in _CODE_HEADERS)}
+        total_col = next(
+            (j for j, lb in labels.items() if lb.kind == "sub" and any(w in lb.text for w in ("期間累計", "合計", "累計"))
+             and "上半期" not in lb.text and "下半期" not in lb.text and "前" not in lb.text),
+            None,
+        )
+        return _Layout("months", i, i + 1, [j for j in label_cols if j != sub_col and j not in code_cols],
+                       sub_col, code_cols, months, total_col)
+    # 2. A single-period 試算表: 勘定科目 | (前月残高) | 借方 | 貸方 | 当月残高 …
+    for i, row in enumerate(rows[:_HEADER_SCAN]):
+        cells = [_text(c).replace(" ", "") for c in row]
+        name_col = next((j for j, c in enumerate(cells) if c in _NAME_HEADERS), None)
+        if name_col is None:
+            continue
+        value_col = next((j for h in _SINGLE_VALUE_HEADERS for j, c in enumerate(cells) if c == h or c.startswith(h)), None)
+        if value_col is None:
+            continue
+        opening_col = next((j for h in _OPENING_HEADERS for j, c in enumerate(cells) if c.startswith(h)), None)
+        label_cols = [j for j in range(value_col) if j == name_col or (j < name_col)]
+        sub_col = next((j for j, c in enumerate(cells) if any(h in c for h in _SUB_HEADERS) and j < value_col), None)
+        code_cols = {j for j, c in enumerate(cells) if any(h in c.lower() for h in _CODE_HEADERS)}
+        label_cols = [j for j in label_cols if j != sub_col and j not in code_cols]
+        return _Layout("single", i, i + 1, label_cols, sub_col, code_cols, {}, value_col=value_col,
+                       opening_col=opening_col if opening_col is not None and opening_col < value_col else None)
+    # 3. 弥生 年間推移 with no header: labels in columns 1–3, amounts in 4–20.
+    wide = [r for r in rows if len(r) >= 17 and any(_text(c) for c in r[:3])
+            and sum(1 for c in r[3:20] if _is_numberish(c)) >= 6]
+    if len(wide) >= 2:
+        start = next(i for i, r in enumerate(rows) if r is wide[0])
+        months = {col: k + 1 for k, col in enumerate(_YAYOI_MONTH_COLUMNS)}
+        return _Layout("positional", None, start, [0, 1, 2], None, set(), months, None, dict(_YAYOI_HALF_COLUMNS))
+    # 4. Two columns, account and amount, no header at all.
+    pairs = [r for r in rows if len(r) >= 2 and _text(r[0]) and not _is_numberish(r[0]) and _is_numberish(r[-1])]
+    if len(pairs) >= 2:
+        start = next(i for i, r in enumerate(rows) if r is pairs[0])
+        width = max(len(r) for r in pairs)
+        return _Layout("single", None, start, list(range(width - 1)), None, set(), {}, value_col=width - 1)
+    raise ActualsImportError(
+        f"{name} に月の見出し (「4月」「2027年4月」など) も、勘定科目と金額の列も見つかりません。"
+        "会計ソフトの試算表・推移表 (科目ごとに行、月ごとに列) を CSV か Excel で出力して指定してください。"
+    )
+
+
+def _detect_format(table: Table, pre: Preamble, layout: _Layout) -> str:
+    head = " ".join(_text(c) for r in table.rows[: (layout.header_row or layout.data_start) + 1] for c in r)
+    body = " ".join(_text(c) for r in table.rows[:80] for c in r[:4])
+    if "TKC" in head.upper() or "勘定科目残高推移表" in head or "月間発生" in head:
+        return "tkc"
+    if "freee" in head.lower() or ("推移" in head and "期間累計" in head):
+        return "freee"
+    if ("開始月" in head and "終了月" in head) or "マネーフォワード" in head or "Money Forward" in head \
+            or "補助科目なし" in body or "大区分" in head:
+        return "moneyforward"
+    if "弥生" in head or layout.kind == "positional" or "決算仕訳" in head or "当期仮残高" in head or "月度" in head:
+        return "yayoi"
+    return "generic"
+
+
+# --------------------------------------------------------------------------------------------
+# Rows → accounts
+
+
+@dataclass(slots=True)
+class _Account:
+    name: str
+    key: str
+    row: int  # 1-based, for messages
+    values: dict[str, Decimal]  # month -> amount in the file's unit
+    total_value: Decimal | None = None  # 期間累計 column, when present
+    halves: dict[int, Decimal] = field(default_factory=dict)
+    section: str | None = None
+    sub: bool = False
+
+
+def _row_name(row: list[object], layout: _Layout) -> str:
+    texts = []
+    for j in layout.label_cols:
+        if j < len(row):
+            t = _text(row[j])
+            if t and not t.replace(" ", "").isdigit():
+                texts.append(t)
+    return texts[-1] if texts else ""
+
+
+def _resolve_months(layout: _Layout, cal: FiscalCalendar, year_start: str, name: str) -> dict[int, str]:
+    """Column → "YYYY-MM"; months without a year take the fiscal year ``year_start``."""
+    out: dict[int, str] = {}
+    for col, lb in sorted(layout.month_cols.items()):
+        if layout.kind == "positional":
+            out[col] = ym_add(year_start, int(lb) - 1)
+        elif lb.kind == "ym":
+            out[col] = lb.ym
+        else:
+            out[col] = cal.resolve(lb.month, year_start)
+    seen: dict[str, int] = {}
+    prev = None
+    for col, ym in out.items():
+        if ym in seen:
+            raise ActualsImportError(
+                f"{ym[:4]}年{int(ym[5:])}月の列が2つあります ({column_name(seen[ym])}列と{column_name(col)}列)。"
+                "どちらが当月か分からないため読めません。月の列が1つずつになるよう出力し直してください。",
+                row=(layout.header_row + 1) if layout.header_row is not None else None, column=col,
+            )
+        seen[ym] = col
+        if prev is not None and ym_diff(ym, prev) < 0 and layout.month_cols[col] is not None and \
+                getattr(layout.month_cols[col], "kind", "") == "m":
+            raise ActualsImportError(
+                f"月の並び ({int(prev[5:])}月の次に{int(ym[5:])}月) が計画の会計年度 (期首{cal.start_month}月) と合いません。"
+                "計画の決算月が正しいか、ファイルの期間が1つの会計年度か確認してください。",
+                row=(layout.header_row + 1) if layout.header_row is not None else None, column=col,
+            )
+        prev = ym
+    return out
+
+
+def _cell_amount(cell: object, row: int, col: int, what: str) -> Decimal | None:
+    try:
+        return parse_cell(cell)
+    except CellError as exc:
+        raise ActualsImportError(f"{what}: {exc.message}", row=row, column=col) from None
+
+
+def _read_accounts(table: Table, layout: _Layout, month_of_col: dict[int, str], single_month: str | None,
+                   syn: SynonymTable) -> list[_Account]:
+    accounts: list[_Account] = []
+    section: str | None = None
+    for i in range(layout.data_start, len(table.rows)):
+        row = table.rows[i]
+        if not row:
+            continue
+        name = _row_name(row, layout)
+        if not name:
+            continue
+        key = account_key(name)
+        sec = syn.section_of(name)
+        sub = False
+        if layout.sub_col is not None and layout.sub_col < len(row):
+            sub_text = _text(row[layout.sub_col])
+            if sub_text and sub_text not in _NO_SUB:
+                sub = True
+        values: dict[str, Decimal] = {}
+        what = f"「{name}」"
+        if layout.kind == "single":
+            col = layout.value_col
+            v = _cell_amount(row[col] if col < len(row) else None, i + 1, col, what)
+            if layout.opening_col is not None and v is not None:
+                o = _cell_amount(row[layout.opening_col] if layout.opening_col < len(row) else None,
+                                 i + 1, layout.opening_col, what)
+                values[single_month] = v  # closing balance; opening kept apart for P/L rows
+                acct = _Account(name, key, i + 1, values, section=section, sub=sub)
+                acct.halves[-1] = o or Decimal(0)  # -1: the opening balance of the period
+                accounts.append(acct)
+                continue
+            if v is not None:
+                values[single_month] = v
+        else:
+            for col, ym in month_of_col.items():
+                v = _cell_amount(row[col] if col < len(row) else None, i + 1, col, what)
+                if v is not None:
+                    values[ym] = v
+        # Section headings (a row naming a section with no amounts) say where the next accounts
+        # belong; a total row closes its section.
+        if sec is not None and not values:
+            section = sec
+            continue
+        acct = _Account(name, key, i + 1, values, section=section, sub=sub)
+        total, _detail = syn.match(name)
+        if total is not None and (section == total.line or section is None or total.line in BALANCE_LINES):
+            acct.section = None if total.line != section else section
+            section = None if total.line == section else section
+        if layout.total_col is not None and layout.total_col < len(row):
+            acct.total_value = _cell_amount(row[layout.total_col], i + 1, layout.total_col, what)
+        for col, _rng in layout.half_cols.items():
+            if col < len(row):
+                hv = _cell_amount(row[col], i + 1, col, what)
+                if hv is not None:
+                    acct.halves[col] = hv
+        accounts.append(acct)
+    # 補助科目 rows: use the account's own row when it has one, else sum its 補助科目 rows.
+    parents = {a.key for a in accounts if not a.sub}
+    return [a for a in accounts if not (a.sub and a.key in parents)]
+
+
+# --------------------------------------------------------------------------------------------
+# Accounts → lines
+
+
+_SECTION_LINES = {"sales", "cost_of_sales", "sga", "non_operating_income", "non_operating_expenses"}
+
+
+def _assign(accounts: list[_Account], syn: SynonymTable, mapping: dict[str, str]):
+    """(totals: line -> [(priority, sign, account)], details: line -> [(sign, account)], unknown, ignored)."""
+    totals: dict[str, list] = {}
+    details: dict[str, list] = {}
+    unknown: list[_Account] = []
+    ignored: list[str] = []
+    for a in accounts:
+        total, detail = syn.match(a.name, mapping)
+        if total is not None:
+            totals.setdefault(total.line, []).append((total.priority, total.sign, a))
+            continue
+        if detail is None:
+            if syn.section_of(a.name) is not None or not a.values:
+                continue  # a section heading, or a row with nothing in it
+            if a.section == "balance_sheet":
+                ignored.append(a.name)
+                continue
+            unknown.append(a)
+            continue
+        if detail.role == "ignore":
+            ignored.append(a.name)
+            continue
+        target = detail.line
+        if detail.source != "plan":
+            # The file's own section wins over the name: 外注費 under 売上原価 is a cost of sales,
+            # and 給料手当 in a 製造原価報告書 is not 販管費.
+            if a.section in ("manufacturing", "extraordinary"):
+                ignored.append(a.name)
+                continue
+            if a.section == "balance_sheet" and target not in BALANCE_LINES:
+                ignored.append(a.name)
+                continue
+            if a.section in _SECTION_LINES and target not in BALANCE_LINES and a.section not in detail_lines(target):
+                target = a.section
+        for line in detail_lines(target):
+            details.setdefault(line, []).append((detail.sign, a))
+    return totals, details, unknown, ignored
+
+
+def _suggest(a: _Account) -> str:
+    if a.section in _SECTION_LINES:
+        return a.section
+    return "sga" if a.section is None else "ignore"
+
+
+# --------------------------------------------------------------------------------------------
+# The public entry point
+
+
+def _plan_mapping(plan) -> dict[str, str]:
+    settings = getattr(plan, "actuals_import", None)
+    return dict(settings.account_mapping) if settings is not None else {}
+
+
+def _plan_tax_basis(plan) -> str:
+    settings = getattr(plan, "actuals_import", None)
+    return settings.tax_basis if settings is not None else "excluded"
+
+
+def recorded_actuals(plan) -> dict[str, dict[str, int]]:
+    return {r.month: dict(r.actuals) for r in getattr(plan, "monitoring", [])}
+
+
+def default_year_start(plan, cal: FiscalCalendar) -> str | None:
+    """The fiscal year a month label without a year belongs to when nothing else says.
+
+    The year after the last month with actuals, else the one the monitoring starts in, else
+    計画1年目.
+    """
+    recorded = sorted(m for m, v in recorded_actuals(plan).items() if v)
+    if recorded:
+        return cal.year_start(ym_add(recorded[-1], 1))
+    start = getattr(plan.monitoring_plan, "start", None)
+    if start:
+        return cal.year_start(start)
+    from kaizen_guide.finance.labels import fiscal_months
+
+    months = fiscal_months(plan, 1)
+    if months:
+        y, m = months[0]
+        return f"{y:04d}-{m:02d}"
+    return None
+
+
+def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str | None = None,
+                 cumulative: bool | None = None, mapping: dict[str, str] | None = None) -> ActualsImport:
+    """Read an accounting export into 千円 per month and plan line.
+
+    ``month`` ("YYYY-MM"): keep only that month (and name the month of a single-period file).
+    ``unit`` (円/千円/百万円) and ``cumulative`` override what the file says or what is guessed.
+    ``mapping`` adds account → target answers on top of the plan's remembered ones.
+    Raises ``ActualsImportError`` (Japanese, naming row/column) for anything unreadable and
+    for a 税抜/税込 basis that differs from the plan's. Unknown accounts are not an error: they are
+    listed in ``unknown_accounts`` and left out of the figures until mapped.
+    """
+    p = Path(path)
+    if unit is not None and unit not in UNITS_YEN:
+        raise ActualsImportError(f"単位「{unit}」は使えません。円・千円・百万円のいずれかを指定してください。")
+    table = read_table(p)
+    rows = table.rows
+    layout = _find_layout(rows, p.name)
+    pre = Preamble()
+    for r in rows[: layout.header_row if layout.header_row is not None else layout.data_start]:
+        for c in r:
+            pre.add(c)
+    if layout.header_row is not None:  # 「金額(円)」 style units in the header itself
+        for c in rows[layout.header_row]:
+            t = _text(c)
+            if "単位" in t or t.endswith(("(円)", "(千円)", "(百万円)", "（円）", "（千円）")):
+                pre.texts.append(t)
+    pre.parse()
+    fmt = _detect_format(table, pre, layout)
+
+    cal = FiscalCalendar.of_plan(plan)
+    # Which fiscal year month labels without a year (and 弥生's positions) belong to.
+    if pre.period is not None:
+        year_start = cal.year_start(pre.period[0])
+    elif month is not None:
+        year_start = cal.year_start(month)
+    else:
+        year_start = default_year_start(plan, cal)
+    needs_year = layout.kind == "positional" or any(
+        getattr(lb, "kind", "") == "m" for lb in layout.month_cols.values())
+    if needs_year and year_start is None:
+        raise ActualsImportError(
+            "ファイルの月に年がなく、計画からも会計年度が分かりません。--month 2027-04 のように対象月を指定してください。")
+    notes: list[str] = []
+    if needs_year:
+        notes.append(f"年のない月は {cal.label(year_start)} の月として読みました。")
+
+    single_month = None
+    if layout.kind == "single":
+        if month is not None:
+            if pre.period is not None and pre.period[1] != month:
+                raise ActualsImportError(
+                    f"ファイルの期間 ({_ym_ja(pre.period[0])}〜{_ym_ja(pre.period[1])}) の最後の月と、"
+                    f"指定した月 ({_ym_ja(month)}) が合いません。対象月の試算表を指定してください。")
+            single_month = month
+        elif pre.period is not None:
+            single_month = pre.period[1]
+        else:
+            raise ActualsImportError(
+                f"{p.name} には1期間の金額しかなく、何月の実績か分かりません。--month 2027-04 のように対象月を指定してください。")
+    month_of_col = _resolve_months(layout, cal, year_start, p.name) if layout.kind != "single" else {}
+
+    syn = load_table()
+    company_mapping = _plan_mapping(plan)
+    if mapping:
+        company_mapping.update({account_key(k): v for k, v in mapping.items()})
+    accounts = _read_accounts(table, layout, month_of_col, single_month, syn)
+    if not accounts:
+        raise ActualsImportError(f"{p.name} に勘定科目の行がありません。試算表・推移表を出力し直してください。")
+    totals, details, unknown, ignored = _assign(accounts, syn, company_mapping)
+
+    # Unit: the file's word, else the caller's, else a guess from the plan's size.
+    if unit is not None:
+        unit_name, unit_source = unit, "given"
+    elif pre.unit is not None:
+        unit_name, unit_source = pre.unit, "file"
+    else:
+        unit_name, unit_source = _guess_unit(plan, totals, details, fmt), "guessed"
+        notes.append(f"ファイルに単位の記載がないため、金額の大きさから「{unit_name}」と判断しました。"
+                     "違う場合は単位を指定して取り込み直してください (--unit 千円 など)。")
+    scale = Decimal(UNITS_YEN[unit_name])
+
+    # Tax basis: refuse a file on the other basis (達成率 would move ~10pt with nothing behind it).
+    plan_basis = _plan_tax_basis(plan)
+    if pre.tax_basis is not None and pre.tax_basis != plan_basis:
+        raise ActualsImportError(
+            f"このファイルは{TAX_LABELS[pre.tax_basis]}の金額ですが、計画は{TAX_LABELS[plan_basis]}で作られています。"
+            f"{TAX_LABELS[pre.tax_basis]}の実績を{TAX_LABELS[plan_basis]}の計画と比べると、売上や課税仕入が約10%ずれ、"
+            "達成率が10ポイント近く動いてしまいます。会計ソフトの表示を"
+            f"{TAX_LABELS[plan_basis]}に切り替えて出力し直してください (計画自体が{TAX_LABELS[pre.tax_basis]}で作られている場合は、"
+            "計画の「消費税の扱い」を変えてから取り込んでください)。"
+        )
+    if pre.tax_basis is None:
+        notes.append(f"ファイルに税抜・税込の記載がありません。計画と同じ{TAX_LABELS[plan_basis]}として扱いました。")
+
+    all_months = sorted({m for a in accounts for m in a.values} | set(month_of_col.values()) |
+                        ({single_month} if single_month else set()))
+    lines_yen: dict[str, dict[str, Decimal]] = {}
+    line_accounts: dict[str, list[str]] = {}
+    line_how: dict[str, str] = {}
+    warnings: list[str] = []
+    for line in LINE_KEYS:
+        cands = totals.get(line)
+        if cands:
+            cands.sort(key=lambda t: (t[0], t[2].row))
+            _prio, sign, acct = cands[0]
+            lines_yen[line] = {m: sign * acct.values.get(m, Decimal(0)) for m in all_months}
+            line_accounts[line] = [acct.name]
+            line_how[line] = "total"
+            if details.get(line):
+                det = {m: sum((s * a.values.get(m, Decimal(0)) for s, a in details[line]), Decimal(0)) for m in all_months}
+                tol = _tolerance(unit_name, len(details[line]))
+                off = [m for m in all_months if abs(det[m] - lines_yen[line][m]) > tol]
+                if off and line not in BALANCE_LINES | {"personnel"}:
+                    m = off[0]
+                    warnings.append(
+                        f"{LINE_LABELS[line]}: 合計行「{acct.name}」({_fmt(lines_yen[line][m], unit_name)}) と明細の合計"
+                        f" ({_fmt(det[m], unit_name)}) が {int(m[5:])}月で一致しません。合計行を使いました。")
+        elif details.get(line):
+            lines_yen[line] = {m: sum((s * a.values.get(m, Decimal(0)) for s, a in details[line]), Decimal(0))
+                               for m in all_months}
+            line_accounts[line] = [a.name for _s, a in details[line]]
+            line_how[line] = "detail"
+
+    # Opening balances of a single-period 試算表: P/L rows hold balances since 期首.
+    openings: dict[str, Decimal] = {}
+    if layout.kind == "single" and layout.opening_col is not None:
+        for line, how in line_how.items():
+            if line in BALANCE_LINES:
+                continue
+            if how == "total":
+                acct = sorted(totals[line], key=lambda t: (t[0], t[2].row))[0]
+                openings[line] = acct[1] * acct[2].halves.get(-1, Decimal(0))
+            else:
+                openings[line] = sum((s * a.halves.get(-1, Decimal(0)) for s, a in details[line]), Decimal(0))
+
+    _derive(lines_yen, line_accounts, line_how, all_months, warnings, unit_name)
+
+    # 累計 (cumulative) figures → the month's own figure.
+    is_cum, cum_note = _cumulative(cumulative, pre, layout, accounts, lines_yen, all_months, fmt)
+    recorded = recorded_actuals(plan)
+    if layout.kind == "single":
+        for line in list(lines_yen):
+            if line not in BALANCE_LINES and line in openings:
+                lines_yen[line][single_month] -= openings[line]
+    # Differences are taken in 円, before the one rounding to 千円, so a 累計 file gives the same
+    # figures as the monthly one.
+    yen = {line: {m: v * scale for m, v in by_month.items()} for line, by_month in lines_yen.items()}
+    if layout.kind == "single":
+        cum_note = _single_period(yen, pre, layout, single_month, recorded)
+        is_cum = cum_note is not None and "差し引いて" in cum_note
+    elif is_cum:
+        yen = _difference(yen, cal, recorded)
+    flows_k = {line: {m: to_int(v / 1000) for m, v in by_month.items()} for line, by_month in yen.items()}
+    months_out: dict[str, dict[str, int]] = {}
+    for m in all_months:
+        months_out[m] = {line: flows_k[line][m] for line in LINE_KEYS if line in flows_k and m in flows_k[line]}
+    if month is not None:
+        if layout.kind != "single" and month not in months_out:
+            found = ", ".join(all_months) or "なし"
+            raise ActualsImportError(f"{month[:4]}年{int(month[5:])}月の列がファイルにありません (ファイルの月: {found})。")
+        if len(months_out) > 1:
+            notes.append(f"ファイルの {len(months_out)} か月のうち {month} だけを読みました。")
+        months_out = {month: months_out[month]}
+    months_out = {m: v for m, v in months_out.items() if any(v.values()) or m == month}
+
+    unknown_out = []
+    seen_keys = set()
+    for a in unknown:
+        if a.key in seen_keys:
+            continue
+        seen_keys.add(a.key)
+        unknown_out.append(UnknownAccount(a.name, a.key, a.row, _suggest(a),
+                                          sum(a.values.values(), Decimal(0)) * scale))
+    digest = hashlib.sha256(p.read_bytes()).hexdigest()
+    return ActualsImport(
+        months=months_out, source_format=fmt, encoding=table.encoding, unit=unit_name, unit_source=unit_source,
+        tax_basis=pre.tax_basis, path=str(p), sha256=digest, title=pre.title, period=pre.period,
+        line_accounts=line_accounts, line_how=line_how, cumulative=is_cum, cumulative_note=cum_note,
+        unknown_accounts=unknown_out, ignored_accounts=ignored, notes=notes, warnings=warnings,
+    )
+
+
+def _tolerance(unit: str, parts: int) -> Decimal:
+    """Rows printed in 千円 are each rounded, so a total may differ from its parts by up to half a
+    unit per part; in 円 they must agree exactly."""
+    return Decimal(0) if unit == "円" else Decimal(parts + 1) / 2
+
+
+def _fmt(v: Decimal, unit: str) -> str:
+    from kaizen_guide.ja import format_amount
+
+    return f"{format_amount(to_int(v), '円')}{unit}"
+
+
+def _guess_unit(plan, totals, details, fmt: str) -> str:
+    """円 or 千円 from the size of 売上高 against the plan's last annual 売上高 (千円)."""
+    sales_rows = [a for _p, _s, a in totals.get("sales", [])] or [a for _s, a in details.get("sales", [])]
+    values = [abs(v) for a in sales_rows for v in a.values.values()]
+    if not values:
+        values = [abs(v) for rows in totals.values() for _p, _s, a in rows for v in a.values.values()]
+    if not values:
+        return "円"
+    biggest = max(values)
+    latest = plan.financials.latest
+    if latest is not None and latest.pl.sales > 0:
+        monthly_k = Decimal(latest.pl.sales) / 12
+        # A month's 売上 in 円 is ~1,000× the plan's monthly figure in 千円; split the difference.
+        return "円" if biggest > monthly_k * 30 else "千円"
+    return "円" if biggest >= 10_000_000 or fmt != "generic" else "千円"
+
+
+def _derive(lines, accounts, how, months, warnings, unit):
+    """Totals the file does not print, from their parts; and a check where it does."""
+    def have(*keys):
+        return all(k in lines for k in keys)
+
+    rules = [
+        ("gross_profit", ("sales", "cost_of_sales"), lambda m: lines["sales"][m] - lines["cost_of_sales"][m],
+         "売上高−売上原価"),
+        ("operating_profit", ("gross_profit", "sga"), lambda m: lines["gross_profit"][m] - lines["sga"][m],
+         "売上総利益−販管費"),
+        ("ordinary_profit", ("operating_profit",),
+         lambda m: lines["operating_profit"][m] + lines.get("non_operating_income", {}).get(m, Decimal(0))
+         - lines.get("non_operating_expenses", {}).get(m, Decimal(0)), "営業利益+営業外収益−営業外費用"),
+    ]
+    for target, parts, fn, formula in rules:
+        if not have(*parts):
+            continue
+        computed = {m: fn(m) for m in months}
+        if target not in lines:
+            lines[target] = computed
+            accounts[target] = [formula]
+            how[target] = "derived"
+        elif how[target] != "derived":
+            tol = _tolerance(unit, len(parts) + 2)
+            off = [m for m in months if abs(computed[m] - lines[target][m]) > tol]
+            if off:
+                m = off[0]
+                warnings.append(
+                    f"{LINE_LABELS[target]} ({_fmt(lines[target][m], unit)}) が内訳からの計算 ({_fmt(computed[m], unit)}) と"
+                    f" {int(m[5:])}月で一致しません。取り込まれていない科目がないか確認してください。")
+
+
+def _cumulative(given, pre, layout, accounts, lines, months, fmt) -> tuple[bool, str | None]:
+    if given is not None:
+        return given, ("累計の数字として、前月までとの差額を当月の金額にしました (指定による)。" if given else None)
+    if layout.kind == "single":
+        return False, None
+    if pre.cumulative_hint is False:
+        return False, "ファイルは月間発生額 (各月の金額) として読みました。"
+    # Evidence from the 期間累計 / 半期 columns: equal to the sum of the months (月次) or to the
+    # last month (累計)?
+    votes_sum = votes_last = 0
+    for a in accounts:
+        vals = [a.values.get(m, Decimal(0)) for m in months]
+        if sum(1 for v in vals if v) < 2:
+            continue
+        if a.total_value is not None:
+            s, last = sum(vals, Decimal(0)), next((v for v in reversed(vals) if v), Decimal(0))
+            if s != last:
+                votes_sum += a.total_value == s
+                votes_last += a.total_value == last
+    if pre.cumulative_hint is True and votes_sum <= votes_last:
+        return True, "ファイルは累計の数字のため、前月までとの差額を当月の金額にしました。"
+    if votes_last > votes_sum:
+        return True, "期間累計の列が最終月の金額と一致するため累計の数字と判断し、前月までとの差額を当月の金額にしました。"
+    return False, None
+
+
+def _difference(flows, cal, recorded):
+    out = {}
+    for line, by_month in flows.items():
+        if line in BALANCE_LINES:
+            out[line] = dict(by_month)
+            continue
+        res = {}
+        for m in sorted(by_month):
+            prev_m = ym_add(m, -1)
+            if cal.index(m) == 1:
+                res[m] = by_month[m]  # 累計 restarts at 期首
+            elif prev_m in by_month:
+                res[m] = by_month[m] - by_month[prev_m]
+            else:
+                # The file starts mid-year: the months before must already be recorded.
+                start = cal.year_start(m)
+                before = [ym_add(start, k) for k in range(ym_diff(m, start))]
+                missing = [b for b in before if line not in recorded.get(b, {})]
+                if missing:
+                    raise ActualsImportError(
+                        f"累計の数字から{int(m[5:])}月単月の金額を出すには、{', '.join(missing)} の実績が必要ですが、"
+                        "まだ記録されていません。期首からの月を含めて出力するか、月間の金額で出力してください。")
+                res[m] = by_month[m] - 1000 * sum(recorded[b][line] for b in before)
+        out[line] = res
+    return out
+
+
+def _ym_ja(ym: str) -> str:
+    return f"{ym[:4]}年{int(ym[5:])}月"
+
+
+def _single_period(flows, pre, layout, month, recorded) -> str | None:
+    """A one-period 試算表 covers its 期間; a period of several months is made single-month by
+    taking off the months already recorded."""
+    if pre.period is None or pre.period[0] == month:
+        if layout.opening_col is not None:
+            return "試算表の当月残高から前月残高を差し引いて、損益科目の当月の金額にしました。"
+        return None
+    start = pre.period[0]
+    before = [ym_add(start, k) for k in range(ym_diff(month, start))]
+    for line, by_month in flows.items():
+        if line in BALANCE_LINES:
+            continue
+        missing = [b for b in before if line not in recorded.get(b, {})]
+        if missing:
+            raise ActualsImportError(
+                f"このファイルは {_ym_ja(start)}〜{_ym_ja(month)} の累計です。{_ym_ja(month)}単月の金額を出すには "
+                f"{', '.join(_ym_ja(b) for b in missing)} の実績が必要ですが、まだ記録されていません。"
+                f"期間を {_ym_ja(month)} だけにして出力し直すか、先に前の月を取り込んでください。")
+        by_month[month] -= 1000 * sum(recorded[b][line] for b in before)
+    return (f"ファイルは {_ym_ja(start)}〜{_ym_ja(month)} の累計のため、記録済みの前月までの実績を差し引いて"
+            f" {_ym_ja(month)} の金額にしました。")
