@@ -32,6 +32,8 @@ ENGINE_FILLED: dict[str, str] = {
     "meta.plan_style": "set from the interview depth",
     # Monthly 伴走支援 records: filled by the monitoring feature (a later issue), not the interview.
     "monitoring": "monitoring records (monitoring feature)",
+    # Tax basis and remembered account answers: set when actuals are imported (imports/, monitor).
+    "actuals_import": "actuals import settings (imports)",
 }
 
 
