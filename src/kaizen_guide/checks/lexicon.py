@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -122,6 +124,11 @@ class Hit:
     fuzzy: bool = False
 
 
+# A real answer names a term a handful of times; an answer of the same word 3,000 times must not make
+# every later rule pay per hit (issue 11: checks stay fast on adversarial 10,000-character answers).
+MAX_HITS = 64
+
+
 class Lexicon:
     """A named list of terms (already folded), matched exactly, then fuzzily."""
 
@@ -145,7 +152,7 @@ class Lexicon:
         self._display = keys
         ordered = sorted(keys, key=len, reverse=True)  # longest first in the alternation
         self.keys: tuple[str, ...] = tuple(ordered)
-        self.regex = re.compile("|".join(re.escape(k) for k in ordered)) if ordered else None
+        self.regex = re.compile(_trie_pattern(ordered)) if ordered else None
         # Mostly-hiragana terms (てくれない) are grammar, not vocabulary: never fuzzy.
         self._edits = {
             k: policy.edits_for(len(k), fuzzy_min_len, k in short_ok) if _content_chars(self._norm[k]) >= 2 else 0
@@ -180,7 +187,7 @@ class Lexicon:
     def exact(self, key: str) -> list[Hit]:
         if self.regex is None:
             return []
-        return [Hit(m.start(), m.end(), self._display[m.group()]) for m in self.regex.finditer(key)]
+        return [Hit(m.start(), m.end(), self._display[m.group()]) for m in islice(self.regex.finditer(key), MAX_HITS)]
 
     def search_exact(self, key: str) -> bool:
         return self.regex is not None and self.regex.search(key) is not None
@@ -210,7 +217,7 @@ class Lexicon:
         """Fuzzy keys that share enough bigrams with the text to be within their edit budget."""
         counts: dict[int, int] = {}
         index = self._bigram_index
-        for g in {key[i : i + 2] for i in range(len(key) - 1)}:
+        for g in _bigrams(key):
             for idx in index.get(g, ()):
                 counts[idx] = counts.get(idx, 0) + 1
         need = self._bigram_need
@@ -260,6 +267,37 @@ class Lexicon:
         if hits or not allow_fuzzy:
             return hits
         return self.fuzzy(key, norm)
+
+
+def _trie_pattern(terms: list[str]) -> str:
+    """One regex for the terms, shaped as a trie: the longest term at a position wins, as in a
+    longest-first alternation, but a position costs one step per character, not one per term (a
+    10,000-character answer would otherwise pay terms × characters for every lexicon)."""
+    trie: dict = {}
+    for t in terms:
+        node = trie
+        for ch in t:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if len(alts) == 1 and not end:
+            return alts[0]
+        # Branches start with different characters, so at most one can go on; `?` (greedy) lets a term
+        # stop here only when no longer one matches.
+        return "(?:" + "|".join(alts) + (")?" if end else ")")
+
+    return build(trie)
+
+
+@lru_cache(maxsize=8)
+def _bigrams(key: str) -> frozenset[str]:
+    """The text's distinct bigrams, computed once per answer for all lexicons."""
+    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
 
 
 def _same_script_substitution(term: str, window: str) -> bool:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import islice
 
 from .findings import Finding, sort_findings
-from .lexicon import FuzzyPolicy, Hit, Lexicon, fold
+from .lexicon import MAX_HITS, FuzzyPolicy, Hit, Lexicon, fold
 from .rules import (
     STAGES,
     AnySignal,
@@ -120,15 +121,18 @@ class Engine:
                         chars[h.start : h.end] = "\u3000" * (h.end - h.start)
                 key = "".join(chars)
             hits = []
-            for m in pattern.finditer(key):
+            # Bounded like lexicon hits: each candidate may cost a look at its sentence.
+            for m in islice(pattern.finditer(key), MAX_HITS):
                 if m.end() == m.start():
                     continue
                 if before and _stem_before(key, m.start(), before):
                     continue
                 if after and any(lx.search_exact(key[m.end() : m.end() + window]) for lx in after):
                     continue
-                if in_sentence and any(lx.search_exact(_sentence(key, m.start(), m.end())) for lx in in_sentence):
-                    continue
+                if in_sentence:
+                    sentence = _sentence(key, m.start(), m.end())
+                    if any(lx.search_exact(sentence) for lx in in_sentence):
+                        continue
                 hits.append(Hit(m.start(), m.end(), m.group()))
             return hits
 
@@ -345,11 +349,17 @@ def _stem_before(key: str, start: int, lexicons: list[Lexicon]) -> bool:
     return False
 
 
+# Text without sentence ends is read in windows this wide around a span: a pasted wall of text must not
+# make every hit search the whole answer again.
+_SENTENCE_MAX = 200
+
+
 def _sentence(key: str, start: int, end: int) -> str:
-    """The sentence around a span (between sentence-ending punctuation)."""
-    left = max(key.rfind(ch, 0, start) for ch in "。!?\n")
-    rights = [i for i in (key.find(ch, end) for ch in "。!?\n") if i != -1]
-    return key[left + 1 : min(rights) if rights else len(key)]
+    """The sentence around a span (between sentence-ending punctuation), at most _SENTENCE_MAX each side."""
+    lo, hi = max(0, start - _SENTENCE_MAX), min(len(key), end + _SENTENCE_MAX)
+    left = max(key.rfind(ch, lo, start) for ch in "。!?\n")
+    rights = [i for i in (key.find(ch, end, hi) for ch in "。!?\n") if i != -1]
+    return key[max(left + 1, lo) : min(rights) if rights else hi]
 
 
 def _quote(norm: str, hits: list[Hit], limit: int = 3) -> list[str]:
