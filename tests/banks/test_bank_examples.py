@@ -47,11 +47,12 @@ def test_example_is_accepted_by_its_parser(question, field, sample_interview):
     options = None
     if target.type in ("choice", "multi_choice") and target.choices_from is not None:
         options = sample_interview.choices(question.id, field.id if field else None)
-    try:
-        value, _ = parse_value(target, target.example, options)
-    except AnswerError as exc:
-        pytest.fail(f"{question.id}{'.' + field.id if field else ''}: 例「{target.example}」→ {exc.message}")
-    assert value is not None
+    for example in [target.example, *target.examples.values()]:  # the generic one and each industry's
+        try:
+            value, _ = parse_value(target, example, options)
+        except AnswerError as exc:
+            pytest.fail(f"{question.id}{'.' + field.id if field else ''}: 例「{example}」→ {exc.message}")
+        assert value is not None
 
 
 @pytest.mark.parametrize(

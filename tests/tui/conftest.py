@@ -84,3 +84,12 @@ def user_texts(pilot) -> list[str]:
 async def goto(pilot, target: str) -> None:
     interview_screen(pilot).jump(target)
     await settle(pilot)
+
+
+async def add_row_text(pilot, first_field: str) -> None:
+    """In a group editor: add a row with its first field typed, and save the row (ctrl+s)."""
+    await pilot.press("a")
+    await pilot.pause()
+    await type_text(pilot, first_field)
+    await pilot.press("ctrl+s")
+    await settle(pilot)

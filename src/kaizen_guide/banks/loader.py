@@ -26,6 +26,7 @@ from kaizen_guide.model.errors import location_label
 from kaizen_guide.model.plan import Plan
 
 from .conditions import ConditionError, parse_condition
+from .industries import industries
 from .models import DEPTHS, SCALAR_TYPES, TEXT_TYPES, Bank, Question, Section, SubField
 from .targets import ENGINE_FILLED, TargetError, check_scalar_fit, resolve, uncovered_fields
 
@@ -219,7 +220,9 @@ def _label_for_path(path: str) -> str:
 class _Validator:
     """Cross-checks between questions, the plan model and the checklist."""
 
-    def __init__(self, sections: list[Section], stages: frozenset[str], problems: list[BankProblem]):
+    def __init__(self, sections: list[Section], stages: frozenset[str], problems: list[BankProblem],
+                 directory: str | None = None):
+        self.directory = directory
         self.sections = sections
         self.stages = stages
         self.problems = problems
@@ -260,6 +263,13 @@ class _Validator:
         for name in ("prompt", "help", "example"):
             if not str(getattr(q, name)).strip():
                 self.err(q, f"{name} が空です。質問には prompt・help・example を書いてください")
+        known = set(industries(self.directory))
+        for owner, variants in [("examples", q.examples), ("helps", q.helps)] + [
+            (f"{f.id}.examples", f.examples) for f in q.sub_fields
+        ]:
+            unknown = sorted(set(variants) - known)
+            if unknown:
+                self.err(q, f"{owner} の業種 {unknown} は industries.yaml にありません ({', '.join(sorted(known))})")
         if q.depth is not None:
             extra = set(q.depth) - set(s.depth)
             if extra:
@@ -583,7 +593,7 @@ def load_bank(directory: str | Path | None = None, *, coverage: bool = True, use
     sections = [s for s in (_parse_file(p, directory, problems) for p in files) if s is not None]
     for i, s in enumerate(sections):
         s._order = i
-    v = _Validator(sections, stages, problems)
+    v = _Validator(sections, stages, problems, str(directory))
     v.run()
     if coverage and not problems:
         v.check_coverage(directory.name)

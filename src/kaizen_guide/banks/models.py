@@ -66,6 +66,11 @@ class _BankModel(BaseModel):
     line: int = Field(0, alias="__line__", description="line in the bank file (set by the loader)")
 
 
+def _variants(v: Any) -> Any:
+    """An industry → text mapping without the loader's ``__line__`` key."""
+    return {k: t for k, t in v.items() if k != "__line__"} if isinstance(v, dict) else v
+
+
 class Choice(_BankModel):
     """One option of a choice: the stored ``value`` and the Japanese ``label`` shown and accepted."""
 
@@ -141,6 +146,7 @@ class SubField(_BankModel):
     prompt: str
     help: str = ""
     example: str = ""
+    examples: dict[str, str] = Field(default_factory=dict)  # industry key → example (industries.yaml)
     type: ScalarType
     required: bool = False
     field: str | None = None           # path inside the row model (default: id)
@@ -156,6 +162,13 @@ class SubField(_BankModel):
     _allow_negative: bool = PrivateAttr(True)
     _int_min: int | None = PrivateAttr(None)
     _int_max: int | None = PrivateAttr(None)
+
+    _strip_line = field_validator("examples", mode="before")(_variants)
+
+    def example_for(self, industry: str | None) -> str:
+        from .industries import pick
+
+        return pick(self.example, self.examples, industry)
 
     @property
     def path(self) -> str:
@@ -174,7 +187,9 @@ class Question(_BankModel):
     id: str
     prompt: str
     help: str
-    example: str
+    example: str                 # fits any business (shown when the industry has no variant)
+    examples: dict[str, str] = Field(default_factory=dict)  # industry key → example (industries.yaml)
+    helps: dict[str, str] = Field(default_factory=dict)     # industry key → help, where help gives an example
     type: QuestionType
     required: bool = False
     target: str | None = None
@@ -208,6 +223,8 @@ class Question(_BankModel):
     _grid_mode: Literal["records", "series", ""] = PrivateAttr("")
     _refs: frozenset[str] = PrivateAttr(frozenset())  # question ids the `when` refers to
     _when_fn: Any = PrivateAttr(None)
+
+    _strip_line = field_validator("examples", "helps", mode="before")(_variants)
 
     @field_validator("id")
     @classmethod
@@ -250,6 +267,25 @@ class Question(_BankModel):
     @property
     def sub_fields(self) -> list[SubField]:
         return self.fields if self.type == "group" else self.rows
+
+    def example_for(self, industry: str | None) -> str:
+        """The example written for ``industry`` (a key of industries.yaml), else the generic one."""
+        from .industries import pick
+
+        return pick(self.example, self.examples, industry)
+
+    def help_for(self, industry: str | None) -> str:
+        from .industries import pick
+
+        return pick(self.help, self.helps, industry)
+
+    def for_industry(self, industry: str | None) -> "Question":
+        """This question with the example and help written for ``industry`` in place of the
+        generic ones (itself when there is no variant), so every view of it shows the same."""
+        example, help_ = self.example_for(industry), self.help_for(industry)
+        if example == self.example and help_ == self.help:
+            return self
+        return self.model_copy(update={"example": example, "help": help_})
 
     def field(self, field_id: str) -> SubField | None:
         return next((f for f in self.sub_fields if f.id == field_id), None)

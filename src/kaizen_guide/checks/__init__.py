@@ -39,7 +39,9 @@ _LAZY = {
 }
 
 
-def check_text(stage: str, text: str, *, question_id: str | None = None, path: str | None = None) -> list["Finding"]:
+def check_text(
+    stage: str, text: str, *, question_id: str | None = None, path: str | None = None, industry: str | None = None
+) -> list["Finding"]:
     """Check one answer typed at an interview stage; returns findings, worst first.
 
     stage: one of issue, countermeasure, action, next_action, cause, financial_support
@@ -48,7 +50,7 @@ def check_text(stage: str, text: str, *, question_id: str | None = None, path: s
     """
     from .text import check_text as _check_text
 
-    return _check_text(stage, text, question_id=question_id, path=path)
+    return _check_text(stage, text, question_id=question_id, path=path, industry=industry)
 
 
 def check_plan(plan: Any) -> list["Finding"]:

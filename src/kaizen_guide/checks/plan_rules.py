@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from kaizen_guide.banks.industries import industry_key, pick
+
 from ..model.plan import MEASURE_CATEGORY_LABELS, Plan
 from .findings import Finding, sort_findings
 from .rules import ChecklistError, default_checklist
@@ -289,6 +291,7 @@ def check_plan(plan: Plan) -> list[Finding]:
     _validate_registry()
     checklist = default_checklist()
     ctx = _Context(plan)
+    industry = industry_key(plan.company.industry)  # follow-ups and examples that fit the company
 
     def make(rule_id: str, path: str | None, values: dict[str, Any], severity: str | None = None) -> Finding:
         spec = checklist.plan_rule(rule_id)
@@ -300,8 +303,9 @@ def check_plan(plan: Plan) -> list[Finding]:
             severity=severity or spec.severity,
             message=spec.message.format_map(fmt),
             guideline_ref=spec.guideline_ref,
-            follow_up=spec.follow_up.format_map(fmt) if spec.follow_up and not note_only else None,
-            example=None if note_only else spec.example,
+            follow_up=pick(spec.follow_up, spec.follow_ups, industry).format_map(fmt)
+            if spec.follow_up and not note_only else None,
+            example=None if note_only else pick(spec.example or "", spec.examples, industry) or None,
             path=path,
             section=spec.section,
         )

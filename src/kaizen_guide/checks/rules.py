@@ -167,6 +167,9 @@ class RuleSpec(_Strict):
     guideline_ref: str = Field(min_length=1)
     follow_up: str | None = None
     example: str | None = None
+    # industry key (industries.yaml) → a follow-up / example that fits that industry
+    follow_ups: dict[str, str] = {}
+    examples: dict[str, str] = {}
     detector: DetectorSpec
 
     @model_validator(mode="after")
@@ -189,6 +192,8 @@ class PlanRuleSpec(_Strict):
     guideline_ref: str = Field(min_length=1)
     follow_up: str | None = None
     example: str | None = None
+    follow_ups: dict[str, str] = {}
+    examples: dict[str, str] = {}
 
 
 class Checklist(_Strict):
@@ -356,8 +361,14 @@ def _cross_check(cl: Checklist, source: str) -> None:
                 raise ChecklistError(f"{source}: {owner} combines unknown signal(s) {bad}")
     _check_cycles(cl, source)
 
+    from kaizen_guide.banks.industries import industries
+
+    known = set(industries())
     for spec in [*cl.rules, *cl.plan_rules]:
         _check_guideline_ref(cl, spec.id, spec.guideline_ref, source)
+        unknown = sorted((set(spec.examples) | set(spec.follow_ups)) - known)
+        if unknown:
+            raise ChecklistError(f"{source}: '{spec.id}' has variants for unknown industries {unknown} (industries.yaml: {sorted(known)})")
 
     for rule in cl.rules:
         bad = [s for s in rule.detector.referenced() if s not in cl.signals]

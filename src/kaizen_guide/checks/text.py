@@ -13,6 +13,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import islice
 
+from kaizen_guide.banks.industries import pick
+
 from .findings import Finding, sort_findings
 from .lexicon import MAX_HITS, FuzzyPolicy, Hit, Lexicon, fold
 from .rules import (
@@ -272,7 +274,8 @@ class Engine:
         return evidence
 
     def check(
-        self, stage: str, text: str, *, question_id: str | None = None, path: str | None = None
+        self, stage: str, text: str, *, question_id: str | None = None, path: str | None = None,
+        industry: str | None = None,
     ) -> list[Finding]:
         rules = self.rules_by_stage.get(stage)
         if rules is None:
@@ -297,8 +300,8 @@ class Engine:
                     severity=rule.severity,
                     message=_render(rule.message, quoted),
                     guideline_ref=rule.guideline_ref,
-                    follow_up=rule.follow_up,
-                    example=rule.example,
+                    follow_up=pick(rule.follow_up, rule.follow_ups, industry),
+                    example=pick(rule.example, rule.examples, industry),
                     stage=stage,
                     question_id=question_id,
                     path=path,
@@ -394,7 +397,8 @@ def get_engine() -> Engine:
 
 
 def check_text(
-    stage: str, text: str, *, question_id: str | None = None, path: str | None = None
+    stage: str, text: str, *, question_id: str | None = None, path: str | None = None,
+    industry: str | None = None,
 ) -> list[Finding]:
     """Check one answer of the given interview stage; findings sorted worst first.
 
@@ -403,4 +407,4 @@ def check_text(
     """
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}; expected one of: {', '.join(STAGES)}")
-    return get_engine().check(stage, text, question_id=question_id, path=path)
+    return get_engine().check(stage, text, question_id=question_id, path=path, industry=industry)

@@ -30,12 +30,15 @@ def _check_text():
     return check_text
 
 
-def run_text_check(stage: str, text: str, *, question_id: str, section: str, path: str) -> list:
-    """``check_text(stage, text)`` with the question id, plan path and section filled in."""
+def run_text_check(
+    stage: str, text: str, *, question_id: str, section: str, path: str, industry: str | None = None
+) -> list:
+    """``check_text(stage, text)`` with the question id, plan path and section filled in, and the
+    follow-ups and examples written for the company's ``industry`` (a key of industries.yaml)."""
     fn = _check_text()
     if fn is None or not text.strip():
         return []
-    found = fn(stage, text)
+    found = fn(stage, text, industry=industry)
     out = []
     for f in found:
         out.append(_annotate(f, stage=stage, question_id=question_id, path=path, section=section))

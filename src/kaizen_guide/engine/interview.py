@@ -27,6 +27,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kaizen_guide.banks import Bank, Question, Section, load_bank
+from kaizen_guide.banks.industries import industry_key
 from kaizen_guide.banks.models import TEXT_TYPES, SubField
 from kaizen_guide.banks.targets import FieldSpec, nested_get, nested_set, resolve, set_path
 from kaizen_guide.model.errors import describe_validation_error
@@ -1025,10 +1026,13 @@ class Interview:
         if value is None:
             return []
         section = self.bank.section_of(q.id).title
+        check = functools.partial(
+            run_text_check, section=section, industry=industry_key(self.plan.company.industry)
+        )
         out: list = []
         if q.type in TEXT_TYPES:
             for stage in q.checks:
-                out.extend(run_text_check(stage, str(value), question_id=q.id, section=section, path=q.target or ""))
+                out.extend(check(stage, str(value), question_id=q.id, path=q.target or ""))
             return out
         if q.type == "group":
             rows = value
@@ -1037,19 +1041,17 @@ class Interview:
                 for f in q.fields:
                     if f.checks and r.get(f.id):
                         for stage in f.checks:
-                            out.extend(run_text_check(stage, str(r[f.id]), question_id=q.id, section=section,
-                                                      path=f"{q.target}[{i}].{f.path}"))
+                            out.extend(check(stage, str(r[f.id]), question_id=q.id, path=f"{q.target}[{i}].{f.path}"))
                 for k, rc in enumerate(q.row_checks):
                     text = self._fill(rc.text, q, r)
                     if rc.per == "row":
-                        out.extend(run_text_check(rc.stage, text, question_id=q.id, section=section,
-                                                  path=f"{q.target}[{i}]"))
+                        out.extend(check(rc.stage, text, question_id=q.id, path=f"{q.target}[{i}]"))
                     else:
                         texts_all.setdefault(k, []).append(text)
             for k, texts in texts_all.items():
                 rc = q.row_checks[k]
-                out.extend(run_text_check(rc.stage, "\n".join(t for t in texts if t.strip()), question_id=q.id,
-                                          section=section, path=q.target or ""))
+                out.extend(check(rc.stage, "\n".join(t for t in texts if t.strip()), question_id=q.id,
+                                 path=q.target or ""))
         return out
 
     def _fill(self, template: str, q: Question, row: dict) -> str:

@@ -65,7 +65,10 @@ def annotation(q: Any) -> list[str]:
 
 def answers_reference_markdown(bank: Bank | None = None) -> str:
     """Every key of an answers file, section by section, with its type, unit and an example."""
+    from kaizen_guide.banks.industries import industries
+
     bank = bank or load_bank()
+    labels = {k: v.get("label", k) for k, v in industries(bank.directory or None).items()}
     out = [
         "# 回答ファイルのキー一覧",
         "",
@@ -96,6 +99,7 @@ def answers_reference_markdown(bank: Bank | None = None) -> str:
                     out.append(f"- 選択肢: {_choices(q)}")
                 if q.example:
                     out.append(f"- 例: `{q.id}: {_cell(q.example)}`")
+                    out += [f"- 例 ({labels.get(k, k)}): `{q.id}: {_cell(v)}`" for k, v in q.examples.items()]
             else:
                 what = "項目" if q.type == "group" else "行"
                 out += ["", f"| {what}ID | 内容 | 形 | 必須 | 例 |", "|---|---|---|---|---|"]

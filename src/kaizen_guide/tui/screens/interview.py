@@ -148,7 +148,10 @@ class InterviewScreen(Screen):
             )
 
     async def ask(self, question: Any) -> None:
-        """Show ``question`` (or the end of the interview when it is None)."""
+        """Show ``question`` (or the end of the interview when it is None), with the example and
+        help written for the company's industry."""
+        if question is not None and hasattr(question, "for_industry"):
+            question = question.for_industry(self._industry())
         self.question = question
         self.pending = None
         if question is None:
@@ -191,6 +194,11 @@ class InterviewScreen(Screen):
                 "左の目次 (ctrl+t) か ctrl+r の見直し画面から選んでください。",
                 "note",
             )
+
+    def _industry(self) -> str:
+        from kaizen_guide.banks.industries import industry_key
+
+        return self._safe(lambda: industry_key(self.interview.plan.company.industry), "generic")
 
     def _section_of(self, question: Any) -> Any:
         bank = getattr(self.interview, "bank", None)

@@ -1,0 +1,51 @@
+"""Which industry a company is in, for examples and follow-ups that fit it.
+
+``question_banks/industries.yaml`` lists the industries the banks and the checklist write variants
+for (``examples: {construction: …}``), with the words that identify each in the free-text 業種
+(company.industry). Anything else is ``generic``: the plain ``example`` written to fit any business.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+GENERIC = "generic"
+FILE_NAME = "industries.yaml"
+
+
+@lru_cache(maxsize=4)
+def industries(directory: str | None = None) -> dict[str, dict]:
+    """{key: {label, keywords}} in matching order (the shipped file unless ``directory`` is given)."""
+    from kaizen_guide.locations import question_banks_dir
+
+    path = Path(directory or question_banks_dir()) / FILE_NAME
+    if not path.is_file():  # a bank folder without its own list uses the shipped one
+        path = question_banks_dir() / FILE_NAME
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError:
+        return {}
+    return dict(data.get("industries") or {})
+
+
+def industry_key(industry_text: str | None, directory: str | None = None) -> str:
+    """The industry of a 業種 answer (「工務店 (木造住宅)」 → ``construction``), else ``generic``."""
+    from kaizen_guide.ja import normalize
+
+    text = normalize(industry_text or "")
+    if not text:
+        return GENERIC
+    for key, spec in industries(directory).items():
+        if any(normalize(word) in text for word in spec.get("keywords") or []):
+            return key
+    return GENERIC
+
+
+def pick(generic: str, variants: dict[str, str] | None, industry: str | None) -> str:
+    """The variant written for ``industry``, else the generic text."""
+    if industry and variants and industry in variants:
+        return variants[industry]
+    return generic
