@@ -34,6 +34,8 @@ ENGINE_FILLED: dict[str, str] = {
     "monitoring": "monitoring records (monitoring feature)",
     # Tax basis and remembered account answers: set when actuals are imported (imports/, monitor).
     "actuals_import": "actuals import settings (imports)",
+    # The メインバンク is asked once (meta.main_bank); the plan model marks that bank.
+    "banks.is_main": "follows meta.main_bank (Plan validator)",
 }
 
 

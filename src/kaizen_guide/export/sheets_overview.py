@@ -57,7 +57,7 @@ def write_cover(ctx: BuildContext) -> None:
     ws.row_dimensions[13].height = 26
 
     row = 17
-    main_bank = plan.meta.main_bank or next((b.name for b in plan.banks if b.is_main), "")
+    main_bank = plan.meta.main_bank  # the Plan model fills it from an older file's is_main
     banks = "、".join(b.name for b in plan.banks)
     for label, value in (
         ("認定経営革新等支援機関", plan.meta.support_agency),

@@ -279,7 +279,7 @@ def write_debtor(ctx: BuildContext, lay: DebtorLayout) -> None:
     rp = {b.bank: b for b in ctx.proj.repayment.banks}
     n = len(plan.banks)
     for b in plan.banks:
-        w.text(row, 1, b.name + (" (メイン)" if b.is_main else ""))
+        w.text(row, 1, b.name + (" (メイン)" if plan.main_bank is b else ""))
         w.text(row, 2, b.kind, wrap=True)
         bal_link = ctx.link("coverage", f"balance:{b.name}", 0)
         bal = ctx.link_value("coverage", f"balance:{b.name}", 0)

@@ -267,7 +267,7 @@ class Bank(KGModel):
 
     name: str = F("金融機関名")
     kind: str = F("業態 (地方銀行・信用金庫・政府系など)", "")
-    is_main: bool = F("メインバンク", False)
+    is_main: bool = F("メインバンク (meta.main_bank から決まる)", False)
     pledged_deposits: Amount = F("担保預金 (拘束性預金)", 0, ge=0)
     loans: list[Loan] = F("借入", default_factory=list)
 
@@ -700,6 +700,25 @@ class Plan(KGModel):
     monitoring: list[MonitoringRecord] = F("モニタリング記録", default_factory=list)
     actuals_import: ActualsImportSettings = F("実績の取り込み設定", default_factory=ActualsImportSettings)
     interview: InterviewState = F("インタビューの状態", default_factory=InterviewState)
+
+    @model_validator(mode="after")
+    def _one_main_bank(self) -> "Plan":
+        """The メインバンク is asked once (meta.main_bank); banks[].is_main follows it. A file
+        that only marked a bank as main (older plans) names it in meta.main_bank."""
+        if not self.meta.main_bank:
+            marked = next((b.name for b in self.banks if b.is_main), "")
+            if marked:
+                object.__setattr__(self.meta, "main_bank", marked)
+        if self.meta.main_bank:
+            for b in self.banks:
+                if b.is_main != (b.name == self.meta.main_bank):
+                    object.__setattr__(b, "is_main", b.name == self.meta.main_bank)
+        return self
+
+    @property
+    def main_bank(self) -> Bank | None:
+        """The メインバンク (meta.main_bank), if it is one of the banks."""
+        return self.bank(self.meta.main_bank) if self.meta.main_bank else None
 
     # Convenience lookups (not serialised).
     def bank(self, name: str) -> Bank | None:

@@ -1,0 +1,39 @@
+"""The メインバンク is asked once (meta.main_bank); the banks' is_main follows it."""
+
+from __future__ import annotations
+
+from kaizen_guide.engine import Interview, plan_to_answers
+from kaizen_guide.model import load_plan
+from kaizen_guide.model.plan import Plan
+from kaizen_guide.sample import build_sample_plan
+
+
+def test_only_one_question_asks_for_the_main_bank(bank):
+    asking = [q.id for q in bank.questions if "メインバンク" in q.prompt]
+    asking += [f"{q.id}.{f.id}" for q in bank.questions for f in q.sub_fields if "メインバンク" in f.prompt]
+    assert asking == ["meta.main_bank"]
+    assert all(f.id != "is_main" for f in bank.question("banks").fields)
+
+
+def test_choosing_the_main_bank_marks_that_bank_in_the_saved_plan(tmp_path, bank, sample_answers):
+    iv = Interview.open(tmp_path / "plan.json", bank=bank, given_by="advisor")
+    for qid in ("banks", "banks.loans"):
+        assert iv.answer(qid, sample_answers[qid]).error is None
+    assert iv.answer("meta.main_bank", "あおば信用金庫").accepted
+    plan = load_plan(tmp_path / "plan.json")
+    assert plan.meta.main_bank == "あおば信用金庫"
+    assert [b.name for b in plan.banks if b.is_main] == ["あおば信用金庫"]
+    assert plan.main_bank is not None and plan.main_bank.name == "あおば信用金庫"
+
+
+def test_an_older_file_that_only_marked_a_bank_names_it_as_the_main_bank():
+    data = build_sample_plan().model_dump(mode="json")
+    data["meta"]["main_bank"] = ""
+    assert [b["name"] for b in data["banks"] if b["is_main"]] == ["ひまわり銀行"]
+    assert Plan.model_validate(data).meta.main_bank == "ひまわり銀行"
+
+
+def test_the_answers_file_round_trip_keeps_the_main_bank(bank):
+    answers = plan_to_answers(build_sample_plan(), bank)
+    assert answers["meta.main_bank"] == "ひまわり銀行"
+    assert all("is_main" not in row for row in answers["banks"])
