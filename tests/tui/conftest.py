@@ -32,8 +32,9 @@ def sample_path(tmp_path: Path) -> Path:
 
 
 def make_app(path: Path | None = None, **kwargs) -> KaizenApp:
-    """The app as the tests run it: no clock in the status line."""
+    """The app as the tests run it: no clock and no (temporary) folder in the status line."""
     kwargs.setdefault("show_save_time", False)
+    kwargs.setdefault("show_plan_folder", False)
     return KaizenApp(path, **kwargs)
 
 

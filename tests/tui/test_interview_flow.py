@@ -362,6 +362,8 @@ async def test_export_writes_the_workbook_and_reports_and_names_them(sample_path
         await settle(pilot)
         await pilot.press("f4")
         await settle(pilot)
+        await pilot.press("enter")  # the dialog shows where; Enter confirms
+        await settle(pilot)
         messages = [n.message for n in app._notifications]
     written = [sample_path.with_suffix(s) for s in (".xlsx", ".md", ".html")]
     assert all(p.is_file() for p in written)
@@ -383,6 +385,8 @@ async def test_export_says_so_when_the_export_module_is_missing(sample_path, mon
 
         monkeypatch.setattr(builtins, "__import__", no_export)
         await pilot.press("f4")
+        await settle(pilot)
+        await pilot.press("enter")
         await settle(pilot)
         monkeypatch.setattr(builtins, "__import__", real_import)
         messages = [n.message for n in app._notifications]

@@ -78,3 +78,25 @@ def test_the_scan_finds_a_closing_mark_at_a_line_start():
     rows = [" ▊ 書いてctrl+sで保存、もう一度ctrl+sで送ってください。銀行がどう読むかと", " ▊ 、その根拠を返します。   │ 5年"]
     assert bad_starts(rows) == ["、その根拠を返します。"]
     assert bad_starts(["│ ! 窮境要因・経…  3/3 !2  │ ▊ !よろしいですか"]) == ["!よろしいですか"]
+
+
+# Latin words a Japanese screen may show: key names, file types, names of things.
+LATIN_OK = {
+    "Enter", "Esc", "esc", "Tab", "Space", "KPI", "POS", "kaizen-guide", "Excel", "Markdown", "HTML", "html",
+    "JSON", "json", "xlsx", "bak", "sakura", "plan", "sample-",
+}
+
+
+def english_words(rows: list[str]) -> list[str]:
+    words = re.findall(r"[A-Za-z][A-Za-z+\-]{2,}", "\n".join(rows))
+    return [w for w in words if w not in LATIN_OK and not w.startswith("ctrl+")]
+
+
+@pytest.mark.parametrize("svg", SVGS, ids=[p.stem for p in SVGS])
+def test_screens_speak_japanese(svg):
+    """No English message on any screen (Textual's own texts included, e.g. 「No matches found」)."""
+    assert english_words(screen_rows(svg.read_text(encoding="utf-8"))) == []
+
+
+def test_the_english_scan_finds_english():
+    assert english_words(["  No matches found", " ^s 送信 ctrl+s で保存 sakura.json"]) == ["matches", "found"]

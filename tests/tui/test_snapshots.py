@@ -1,13 +1,14 @@
 """SVG snapshots of the main screens at 80×24 and 120×40 (pytest-textual-snapshot).
 
-Deterministic by construction: fixed plan file names in tmp, no clock in the status line
-(``show_save_time=False``), a fixed "opened at" in the recent list, the summary computed before
+Deterministic by construction: fixed plan file names in tmp, no clock and no folder in the status
+line (``show_save_time=False``, ``show_plan_folder=False``), a fixed last edit in the recent list, the summary computed before
 the picture, cursors not blinking. Update with ``pytest tests/tui --snapshot-update`` and look at
 the SVGs in ``__snapshots__/`` before committing them.
 """
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 
 import pytest
@@ -38,6 +39,8 @@ async def still(pilot) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_start_screen(snap_compare, sample_path, size):
     recent.remember(sample_path, "株式会社さくら亭", now=datetime(2026, 11, 20, 9, 30))
+    edited = datetime(2026, 11, 20, 9, 30).timestamp()  # the list shows the file's last edit
+    os.utime(sample_path, (edited, edited))
     assert snap_compare(make_app(), terminal_size=size, run_before=still)
 
 
@@ -56,8 +59,13 @@ def test_start_screen_with_a_corrupt_plan(snap_compare, tmp_path, monkeypatch, s
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_interview_demo_first_screen(snap_compare, size):
+def test_interview_demo_first_screen(snap_compare, monkeypatch, size):
     """What `kaizen-guide demo` shows first: the 課題 table of the sample company."""
+    from kaizen_guide.tui import app as app_module
+
+    real = app_module.demo_plan_path
+    # The copy's name carries the time it was made; the status line shows it.
+    monkeypatch.setattr(app_module, "demo_plan_path", lambda: real(now=datetime(2026, 11, 20, 9, 30)))
     assert snap_compare(make_app(demo=True), terminal_size=size, run_before=still)
 
 
@@ -127,3 +135,15 @@ def test_advisor_mode_is_compact(snap_compare, sample_path):
         await still(pilot)
 
     assert snap_compare(make_app(sample_path, advisor=True), terminal_size=(80, 24), run_before=capital)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_export_dialog(snap_compare, sample_path, monkeypatch, size):
+    monkeypatch.chdir(sample_path.parent)  # paths are shown relative to where the app started
+
+    async def export(pilot):
+        await settle(pilot)
+        await pilot.press("f4")
+        await still(pilot)
+
+    assert snap_compare(make_app(sample_path), terminal_size=size, run_before=export)

@@ -134,6 +134,7 @@ class KaizenApp(App[int]):
         depth: str | None = None,
         interview: "Interview | None" = None,
         show_save_time: bool = True,
+        show_plan_folder: bool = True,
     ) -> None:
         super().__init__()
         self.plan_path = Path(plan_path) if plan_path else None
@@ -141,6 +142,7 @@ class KaizenApp(App[int]):
         self.demo = demo
         self.depth = depth
         self.show_save_time = show_save_time
+        self.show_plan_folder = show_plan_folder  # the status line names the plan's folder too
         self._initial_interview = interview
         self._crash_error: BaseException | None = None
         self.interview: Interview | None = None
@@ -225,11 +227,11 @@ class KaizenApp(App[int]):
 
     def action_command_palette(self) -> None:
         """The command palette, in Japanese: jump to a section or question, or run a command."""
-        from textual.command import CommandPalette
+        from .commands import JaCommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not JaCommandPalette.is_open(self):
             self.push_screen(
-                CommandPalette(id="--command-palette", placeholder="セクション・質問・操作を検索 (例: 決算、課題、書き出し)")
+                JaCommandPalette(id="--command-palette", placeholder="セクション・質問・操作を検索 (例: 決算、課題、書き出し)")
             )
 
     def action_toggle_mode(self) -> None:

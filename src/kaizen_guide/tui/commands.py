@@ -1,11 +1,34 @@
-"""Command palette provider: jump to any section or question of the interview (ctrl+p)."""
+"""The command palette in Japanese, and its provider: jump to any section or question (ctrl+p)."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
+
+NO_MATCHES = "見つかりません。別の言葉で探してください (例: 決算、課題、書き出し)"
+
+
+class JaCommandPalette(CommandPalette):
+    """Textual's palette with its one built-in message (「No matches found」) in Japanese."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(NO_MATCHES, style="not bold")), disabled=True, id=self._NO_MATCHES)
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 def _targets(interview: Any) -> list[tuple[str, str, str]]:

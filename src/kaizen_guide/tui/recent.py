@@ -76,6 +76,24 @@ def remember(path: str | os.PathLike[str], company: str = "", *, now: datetime |
         tmp.unlink(missing_ok=True)
 
 
+def describe(item: RecentPlan) -> tuple[str, datetime | None]:
+    """(company, last edit) of a recent plan, read from the plan file itself: the name may have
+    been typed after the plan was opened, and the file's time is when it was last saved."""
+    company = item.company
+    path = Path(item.path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        name = ((data.get("company") or {}).get("name") or "") if isinstance(data, dict) else ""
+        company = str(name) or company
+    except (OSError, ValueError, AttributeError):
+        pass  # unreadable here: the start screen explains it when the plan is opened
+    try:
+        edited: datetime | None = datetime.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        edited = None
+    return company, edited
+
+
 def new_plan_path(prefix: str = "plan", *, now: datetime | None = None) -> Path:
     """A fresh file name under plans_dir(): ``<prefix>-YYYYmmdd-HHMMSS.json`` (suffixed if taken)."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")

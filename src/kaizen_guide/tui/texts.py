@@ -6,6 +6,7 @@ them directly. All wording the person reads is Japanese.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.cells import cell_len
@@ -24,6 +25,31 @@ def fit(text: str, width: int) -> str:
             break
         out += ch
     return out + "…"
+
+
+_UNIT_NOTE = re.compile(r"[(（]\s*(円|千円|月額|年額|年|か月|%)\s*[)）]")
+
+
+def short_label(prompt: str, width: int = 16) -> str:
+    """A field's prompt without its explanation in brackets, but with its unit when it has one
+    (「単価 (円)」 → 「単価(円)」: that amount is in 円 while the others are in 千円)."""
+    base = prompt.split("(")[0].split("（")[0].strip()
+    unit = _UNIT_NOTE.search(prompt)
+    return fit(f"{base}({unit.group(1)})" if unit else base, width)
+
+
+def fit_left(text: str, width: int) -> str:
+    """``text`` cut from the left to ``width`` cells (「…/plans/sakura.json」): the end of a path
+    is the part that says which file it is."""
+    text = " ".join((text or "").split())
+    if cell_len(text) <= width:
+        return text
+    out = ""
+    for ch in reversed(text):
+        if cell_len(out) + cell_len(ch) > width - 1:
+            break
+        out = ch + out
+    return "…" + out
 
 
 def _quote(text: str) -> str:

@@ -14,6 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from pathlib import Path
+
+from rich.markup import escape
+from rich.text import Text
 from textual.widgets import Footer, Static
 
 from ..commands import JumpProvider
@@ -21,6 +25,7 @@ from ..messages import AnswerSubmitted, JumpTo
 from ..texts import (
     column_headings,
     explain_markdown,
+    fit_left,
     finding_markdown,
     follow_up_markdown,
     preview_text,
@@ -64,7 +69,7 @@ class InterviewScreen(Screen):
         Binding("ctrl+r", "review", "見直し", priority=True),
         Binding("f1", "explain", "説明", priority=True),
         Binding("f2", "toggle_summary", "要約", show=False, priority=True),
-        Binding("f4", "export", "書き出し", show=False, priority=True),
+        Binding("f4", "export", "書き出し", priority=True, tooltip="書き出し先を確かめてから Excel とレポートを書き出す"),
         Binding("ctrl+t", "toggle_outline", "目次", show=False, priority=True),
     ]
 
@@ -79,6 +84,8 @@ class InterviewScreen(Screen):
         self._summary_forced: bool | None = None
         self._outline_open = False
         """The outline was opened with ctrl+t on a narrow terminal."""
+        self._export_base: Any = None
+        """Where the last export went (the dialog offers it again)."""
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -118,6 +125,8 @@ class InterviewScreen(Screen):
 
     def on_resize(self, event) -> None:
         self._apply_width(event.size.width)
+        if self.is_mounted:
+            self._refresh_status()  # the plan's path is fitted to the width
 
     def _apply_width(self, width: int) -> None:
         summary = self.query_one(Summary)
@@ -396,17 +405,29 @@ class InterviewScreen(Screen):
         self.query_one(Summary).refresh_from(self.interview.plan)
 
     def action_export(self) -> None:
-        """Write the workbook and the reports next to the plan file (in a worker)."""
+        """Ask where to write the workbook and the reports (next to the plan file unless changed),
+        then write them in a worker."""
         from pathlib import Path
+
+        from .export import ExportScreen, export_targets
 
         if self.interview.path is None:
             self.notify("計画ファイルが未保存のため書き出せません。", severity="error")
             return
-        self.notify("書き出しています…", timeout=2)
-        self._export(self.interview.plan.model_copy(deep=True), Path(self.interview.path))
+        base = self._export_base or Path(self.interview.path).with_suffix("")
+
+        def chosen(where: Any) -> None:
+            if where is None:
+                self.composer.focus_input()
+                return
+            self._export_base = where
+            self.notify("書き出しています…", timeout=2)
+            self._export(self.interview.plan.model_copy(deep=True), export_targets(where))
+
+        self.app.push_screen(ExportScreen(base), chosen)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, plan: Any, path: Any) -> None:
+    def _export(self, plan: Any, targets: dict[str, Any]) -> None:
         notify = self.app.call_from_thread
         try:
             from kaizen_guide.export import export_all
@@ -417,7 +438,6 @@ class InterviewScreen(Screen):
                 severity="warning",
             )
             return
-        targets = {kind: path.with_suffix(f".{kind}") for kind in ("xlsx", "md", "html")}
         try:
             written = export_all(plan, **targets)
         except Exception as exc:  # noqa: BLE001 - tell the person; the plan itself is untouched
@@ -461,6 +481,20 @@ class InterviewScreen(Screen):
         answered = sum(p.answered for p in progress)
         required = sum(getattr(p, "total", p.required) for p in progress)
         mode = "支援者" if self.advisor else "経営者"
-        self.query_one("#topbar", Static).update(
-            f"[b]{name}[/b]  [dim]{mode}モード[/]  回答 {answered}/{required}  [dim]│[/] {saved}"
-        )
+        left = f"[b]{escape(name)}[/b]  [dim]{mode}モード[/]  回答 {answered}/{required}  [dim]│[/] {saved}"
+        # Where the plan is: as much of its path as fits, always ending with the file name.
+        room = self.app.size.width - 2 - Text.from_markup(left).cell_len - 2
+        where = self._where() if room >= 8 else ""
+        topbar = self.query_one("#topbar", Static)
+        topbar.update(left + (f"  [dim]{escape(fit_left(where, room))}[/]" if where else ""))
+        topbar.tooltip = f"計画ファイル: {self.interview.path}" if self.interview.path else None
+
+    def _where(self) -> str:
+        from .export import display_path
+
+        path = self.interview.path
+        if path is None:
+            return ""
+        if not getattr(self.app, "show_plan_folder", True):
+            return Path(path).name  # tests: the folder is a new temporary one every run
+        return display_path(path)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,13 +20,6 @@ INTRO = (
     "金融機関に出せる経営改善計画を、質問に答えながら作ります。\n"
     "回答は1つずつ自動で保存されるので、いつ終了しても続きから再開できます。"
 )
-
-
-def _when(stamp: str) -> str:
-    try:
-        return datetime.fromisoformat(stamp).strftime("%m/%d %H:%M")
-    except ValueError:
-        return ""
 
 
 class OpenFileScreen(ModalScreen[str | None]):
@@ -97,9 +90,11 @@ class StartScreen(Screen):
         if self._recent:
             options.append(None)
             for i, item in enumerate(self._recent):
-                name = item.company or "(会社名未入力)"
+                company, edited = recent.describe(item)
+                name = escape(company or "(会社名未入力)")
+                when = f"最終更新 {edited:%m/%d %H:%M}" if edited else ""
                 options.append(
-                    Option(f"{name}  [dim]{Path(item.path).name}  {_when(item.opened_at)}[/dim]", id=f"recent:{i}")
+                    Option(f"{name}  [dim]{when}  {escape(Path(item.path).name)}[/dim]", id=f"recent:{i}")
                 )
         menu = self.query_one(OptionList)
         menu.set_options(options)

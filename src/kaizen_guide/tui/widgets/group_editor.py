@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Select, SelectionList, Static, TextArea
 
-from ..texts import fit
+from ..texts import fit, short_label
 from .composer import PREVIEW_TYPES, SUBMIT_KEY, Editor, OptionsFn, focus_now
 
 
@@ -38,7 +38,7 @@ def _split(value: Any) -> list[str]:
 
 
 def _short(prompt: str, width: int = 16) -> str:
-    return fit(prompt.split("(")[0].split("（")[0].strip(), width)
+    return short_label(prompt, width)
 
 
 class RowFormScreen(ModalScreen[dict | None]):
