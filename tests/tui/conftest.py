@@ -94,3 +94,10 @@ async def add_row_text(pilot, first_field: str) -> None:
     await type_text(pilot, first_field)
     await pilot.press("ctrl+s")
     await settle(pilot)
+
+
+async def search_palette(pilot, text: str) -> None:
+    """Open the command palette (ctrl+p) and type ``text`` into its search box."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await type_text(pilot, text)

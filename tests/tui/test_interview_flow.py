@@ -15,6 +15,7 @@ from .conftest import (
     goto,
     interview_screen,
     make_app,
+    search_palette,
     settle,
     type_text,
     user_texts,
@@ -305,9 +306,7 @@ async def test_command_palette_jumps_to_a_question(sample_path):
     app = make_app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await type_text(pilot, "決算月")
+        await search_palette(pilot, "決算月")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("enter")

@@ -13,7 +13,7 @@ from kaizen_guide.tui import recent
 from kaizen_guide.tui.commands import NO_MATCHES
 from kaizen_guide.tui.screens.export import ExportScreen
 
-from .conftest import interview_screen, make_app, settle, type_text
+from .conftest import interview_screen, make_app, search_palette, settle
 
 
 def topbar(pilot) -> str:
@@ -97,9 +97,7 @@ async def test_palette_says_no_match_in_japanese(sample_path, monkeypatch):
     app = make_app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await type_text(pilot, "zzzzqqq")
+        await search_palette(pilot, "zzzzqqq")
         for _ in range(20):  # the search runs in a worker, then the timer fires
             await settle(pilot)
             options = app.screen.query("CommandList").first()
