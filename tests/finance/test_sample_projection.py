@@ -23,19 +23,20 @@ def test_labels(proj):
 
 def test_sample_meets_its_targets(proj, sample_plan):
     ordinary = [p.ordinary_income for p in proj.pl]
-    assert ordinary[0] < 0 and ordinary[1] < 0          # 進行期 and 1年目 still loss-making
-    assert all(o > 0 for o in ordinary[2:])             # 黒字化 in 計画2年目
-    t = proj.targets
-    assert (t.profit_year, t.profit_target_year, t.profit_met) == (2, 2, True)
+    assert ordinary[0] < 0                              # 進行期 still loss-making
+    assert all(o > 0 for o in ordinary[1:])             # 黒字化 in 計画1年目 (the price increase
+    t = proj.targets                                    # A3 carries no 原価), ahead of the target
+    assert (t.profit_year, t.profit_target_year, t.profit_met) == (1, 2, True)
     assert (t.solvency_year, t.solvency_target_year, t.solvency_met) == (4, 4, True)
     assert proj.plan_metrics[3].real_net_assets < 0 <= proj.plan_metrics[4].real_net_assets
     assert t.final_debt_years is not None and t.final_debt_years <= D(10)
     assert t.debt_years_met and t.all_met
     checks = {c.rule_id: c for c in evaluate_targets(proj)}
     assert set(checks) == {"numeric.profit_by_year3", "numeric.solvency_by_year5", "numeric.debt_years_final",
-                           "numeric.monthly_cash_negative", "numeric.sales_jump", "numeric.stress_fails"}
+                           "numeric.monthly_cash_negative", "numeric.sales_jump", "numeric.stress_fails",
+                           "numeric.cash_shortfall"}
     for rule in ("numeric.profit_by_year3", "numeric.solvency_by_year5", "numeric.debt_years_final",
-                 "numeric.monthly_cash_negative", "numeric.sales_jump"):
+                 "numeric.monthly_cash_negative", "numeric.sales_jump", "numeric.cash_shortfall"):
         assert checks[rule].ok, checks[rule].message
 
 
@@ -66,7 +67,7 @@ def test_balance_sheet_balances_and_ties(proj):
         assert bs.total_assets == bs.total_liabilities_and_net_assets
         assert bs.cash == cf.cash_closing and cf.cash_opening == prev.cash
         assert bs.retained_earnings - prev.retained_earnings == pl.net_income
-        assert bs.borrowings - prev.borrowings == cf.borrowing - cf.repayment
+        assert bs.borrowings - prev.borrowings == cf.borrowing - cf.repayment + cf.shortfall_borrowing
         assert sum(bs.borrowings_by_bank.values()) + bs.borrowings_unassigned == bs.borrowings
         prev = bs
 
@@ -81,27 +82,35 @@ def test_every_yen_of_improvement_is_traced_to_an_action(proj, sample_plan):
         assert pl.cost_of_sales == pl.base_cost_of_sales + pl.cost_of_sales_on_effects - pl.cost_of_sales_effects
         assert pl.sga == pl.personnel + pl.depreciation + pl.other_sga
     y1 = proj.pl[1].effects_by_action
-    # A3 宴会価格改定 8,000 of sales carries 8,000 × 41% = 3,280 of 原価 → +4,720 経常利益.
-    assert (y1["A3"].amount, y1["A3"].cost_of_sales_carried, y1["A3"].ordinary_income_impact) == (8000, 3280, 4720)
+    # A3 宴会価格改定 is a price increase: 8,000 of sales, no 原価 → +8,000 経常利益.
+    assert (y1["A3"].amount, y1["A3"].cost_of_sales_carried, y1["A3"].ordinary_income_impact) == (8000, 0, 8000)
+    # A4 仕出し is volume: 10,000 of sales carries 10,000 × 41% = 4,100 of 原価 → +5,900.
+    assert (y1["A4"].amount, y1["A4"].cost_of_sales_carried, y1["A4"].ordinary_income_impact) == (10000, 4100, 5900)
     assert y1["A1"].ordinary_income_impact == 12000    # 原価 reduction counts in full
-    # 計画1年目 bridge: 12,000 + 3,000 + 4,720 + 5,900 + 4,000 + 2,400 + 1,500 = 33,520
-    assert sum(e.ordinary_income_impact for e in y1.values()) == 33520
+    # 計画1年目 bridge: 12,000 + 3,000 + 8,000 + 5,900 + 4,000 + 2,400 + 1,500 = 36,800
+    assert sum(e.ordinary_income_impact for e in y1.values()) == 36800
 
 
 def test_repayment_plan(proj, sample_plan):
     rp = proj.repayment
     assert rp.needed and rp.basis_label == "残高プロラタ"
-    assert rp.support_months == [6, 12, 12, 12, 12, 12]  # 暫定リスケ from 2026-10
+    # 暫定リスケ from 2026-10 for 42 months: the last support month is 2030-03 (計画3年目末).
+    assert rp.support_months == [6, 12, 12, 12, 0, 0]
+    assert rp.after_support_months == [0, 0, 0, 0, 12, 12]
+    assert rp.support_end == "2030-03" and rp.after_period == "cf_share"
     for y in range(len(proj.pl)):
         assert rp.total_repayment[y] == sum(b.years[y].repayment for b in rp.banks) == proj.cf[y].repayment
         assert rp.total_contractual[y] == 49800              # (1,000+1,200+700+300+600+350) × 12
         for b in rp.banks:
             by = b.years[y]
             assert by.closing == by.opening + by.new_borrowing - by.repayment >= 0
-    for y in range(1, len(proj.pl)):
+    for y in (1, 2, 3):
         # Full support years: everything repaid is the 返済原資 = 80% of 簡易CF.
         assert rp.capacity[y] == mul(proj.plan_metrics[y].simple_cf, D("0.8"))  # 四捨五入
         assert rp.total_repayment[y] == rp.capacity[y]
+    for y in (4, 5):
+        # After the period the request asks for 90% of 簡易CF (not 80%, not 約定).
+        assert rp.total_repayment[y] == mul(proj.plan_metrics[y].simple_cf, D("0.9"))
     assert rp.request_total == sum(rp.total_reduction) > 0
 
 

@@ -42,15 +42,16 @@ def test_zero_shock_stress_reproduces_the_plan():
     settings = FinanceSettings(stress_cases=[StressCase(name="変化なし")])
     proj = compute_projection(small_plan(), settings)
     s = proj.stress.scenarios[0]
-    for sy, pl, cf in zip(s.years, proj.pl[1:], proj.cf[1:]):
+    for sy, pl, cf, bs in zip(s.years, proj.pl[1:], proj.cf[1:], proj.bs[1:]):
+        # Stress cash is net of the stopgap 短期借入金 the base plan needs to keep 現預金 ≥ 0.
         assert (sy.sales, sy.ordinary_income, sy.repayment, sy.cash_closing) == (
-            pl.sales, pl.ordinary_income, cf.repayment, cf.cash_closing)
+            pl.sales, pl.ordinary_income, cf.repayment, cf.cash_closing - bs.shortfall_borrowings)
 
 
 def test_stress_keeps_repayments_and_reports_in_japanese():
     proj = compute_projection(small_plan())
     names = [s.name for s in proj.stress.scenarios]
-    assert names == ["売上高10%減", "原価率2ポイント上昇", "売上高10%減・原価率2ポイント上昇"]
+    assert names == ["売上高10%減", "原価率2ポイント上昇", "施策の効果が半分"]
     down = proj.stress.scenarios[0]
     # Sales −10%: 100,000 → 90,000 from plan year 1; 原価 60% → 営業利益 2,000 − 4,000 = −2,000.
     assert down.years[0].sales == 90000

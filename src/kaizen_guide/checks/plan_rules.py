@@ -212,7 +212,7 @@ def _monitoring_plan_missing(plan: Plan, ctx: _Context) -> Iterator[Hit]:
 
 _NUMERIC_IDS = (
     "numeric.profit_by_year3", "numeric.solvency_by_year5", "numeric.debt_years_final",
-    "numeric.monthly_cash_negative", "numeric.sales_jump", "numeric.stress_fails",
+    "numeric.monthly_cash_negative", "numeric.sales_jump", "numeric.stress_fails", "numeric.cash_shortfall",
 )
 
 

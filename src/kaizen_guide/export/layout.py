@@ -208,7 +208,10 @@ CF_ROWS: tuple[Row, ...] = (
     H("財務活動によるキャッシュフロー"),
     R("borrowing", "借入金の増加", "cf.borrowing", "?{banks:total.new_borrowing}", note="金融機関別返済計画より"),
     R("repayment", "借入金の返済", "cf.repayment_out", "?-{banks:total.repayment}", note="支出は▲"),
-    R("financing_cf", "財務キャッシュフロー", "cf.financing_cf", "{borrowing}+{repayment}", total=True),
+    R("shortfall_borrowing", "短期借入金 (資金不足の補填)", "cf.shortfall_borrowing",
+      note="期末の現預金がマイナスにならないよう補う借入 (借入先未定・返済は翌期以降)"),
+    R("financing_cf", "財務キャッシュフロー", "cf.financing_cf", "{borrowing}+{repayment}+{shortfall_borrowing}",
+      total=True),
     H("現預金"),
     R("cash_change", "現預金の増減", "cf.cash_change", "{free_cf}+{financing_cf}", total=True),
     R("cash_opening", "期首現預金", "cf.cash_opening", "?{cash_closing@-1}"),
@@ -430,6 +433,7 @@ REAL_BS_CATEGORIES: tuple[tuple[str, str], ...] = (
     ("accounting", "財務会計上の修正"),
     ("unrealised", "含み損益"),
     ("sme_owner", "中小企業特性"),
+    ("owner_assets", "代表者個人の資産・負債"),
 )
 
 # ---- 概要: 数値計画の概要 ([U], inferred from oki Ⅳ) ------------------------------------------

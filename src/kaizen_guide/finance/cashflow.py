@@ -10,6 +10,10 @@ The plan's 期首 (計画0年目の期首) is the latest actual B/S. その他�
 投資その他, 役員借入金 and その他負債 are held constant; 有形固定資産 moves by 設備投資 − 減価償却費;
 借入金 by 新規借入 − 返済; 利益剰余金 by 当期純利益; 現預金 by the CF. 法人税等 are paid in the
 year they are charged (no 未払法人税等 movement).
+
+現預金 is never negative: a year-end shortfall is funded by an explicit 短期借入金 (資金不足の補填)
+(``shortfall_borrowings``), repaid first from the next years' cash. It is part of 有利子負債;
+its interest is not projected (the plan has no lender for it: the checks report it as an error).
 """
 
 from __future__ import annotations
@@ -60,13 +64,15 @@ class BsState:
     other_liabilities: int
     capital: int
     retained_earnings: int
+    shortfall_borrowings: int = 0
+    """短期借入金 (資金不足の補填): funds a year-end cash shortfall so 現預金 never goes negative."""
 
     def copy(self) -> "BsState":
         return replace(self, borrowings_by_bank=dict(self.borrowings_by_bank))
 
     @property
     def borrowings(self) -> int:
-        return sum(self.borrowings_by_bank.values()) + self.borrowings_unassigned
+        return sum(self.borrowings_by_bank.values()) + self.borrowings_unassigned + self.shortfall_borrowings
 
     @property
     def receivables(self) -> int:
@@ -105,6 +111,7 @@ class BsState:
             total_assets=self.total_assets, payables=self.payables, borrowings=self.borrowings,
             borrowings_by_bank=dict(self.borrowings_by_bank),
             borrowings_unassigned=self.borrowings_unassigned,
+            shortfall_borrowings=self.shortfall_borrowings,
             officer_borrowings=self.officer_borrowings, other_liabilities=self.other_liabilities,
             total_liabilities=self.total_liabilities, capital=self.capital,
             retained_earnings=self.retained_earnings, net_assets=self.net_assets,
@@ -158,6 +165,8 @@ class CfCalc:
     repayment: int
     repayment_by_bank: dict[str, int]
     cash_opening: int
+    shortfall_change: int = 0
+    """Δ 短期借入金 (資金不足の補填): drawn to keep 現預金 ≥ 0, repaid when cash allows."""
 
     @property
     def working_capital_cf(self) -> int:
@@ -173,7 +182,7 @@ class CfCalc:
 
     @property
     def financing_cf(self) -> int:
-        return self.borrowing - self.repayment
+        return self.borrowing - self.repayment + self.shortfall_change
 
     @property
     def cash_change(self) -> int:
@@ -195,7 +204,12 @@ def roll_forward(prev: BsState, wc: WorkingCapital, net_income: int, depreciatio
         repayment=sum(repayment_by_bank.values()), repayment_by_bank=repayment_by_bank,
         cash_opening=prev.cash,
     )
+    # Cash if last year's stopgap loan were repaid now; a shortfall is borrowed short-term.
+    unfunded = cf.cash_closing - prev.shortfall_borrowings
+    need = max(0, -unfunded)
+    cf.shortfall_change = need - prev.shortfall_borrowings
     nxt = prev.copy()
+    nxt.shortfall_borrowings = need
     nxt.cash = cf.cash_closing
     nxt.notes_receivable = wc.notes_receivable
     nxt.accounts_receivable = wc.accounts_receivable

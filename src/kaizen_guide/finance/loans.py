@@ -1,9 +1,11 @@
 """Loan schedule: contractual repayments, the planned (support) repayments, 支払利息.
 
-Repayment policy for plan year *y* (``support_months`` = months of the year from
-``plan.support.start`` onward, when ``plan.support.needed``):
-- months outside the support: every loan repays its 約定 (月額 × 12, capped by the balance),
+Repayment policy for plan year *y*, when ``plan.support.needed``. The support covers
+``support.period_months`` months from ``support.start`` (from plan year 1 without a start):
+- months before the support: every loan repays its 約定 (月額 × 12, capped by the balance),
   pro rata to the months;
+- months after the support: 約定 again (``support.after_period`` = ``contract``, the default), or
+  the 簡易CF rule below at ``after_share_of_cf`` (``cf_share``: what the request says follows);
 - support months: 返済原資 = ``repayment_share_of_cf`` × max(0, 簡易CF) × months/12. Loans repaid
   on contract (新規借入 always; 保証協会付 when ``guaranteed_on_contract``) are paid first from it;
   the rest (the pool) is split among banks by 残高 or 信用残 (プロラタ, largest remainder,
@@ -90,15 +92,19 @@ class RepaymentDecision:
     contractual: list[int]
     bases: dict[str, int]
     used_fallback: bool
+    unsecured: dict[str, int] | None = None
+    """信用残 by bank at the year's opening (信用残高プロラタ only)."""
 
 
 def decide_repayments(plan, settings, bank_names: list[str], loans: list[LoanState], year: int,
-                      support_months: int, capacity: int) -> RepaymentDecision:
+                      cf_months: int, pool_total: int) -> RepaymentDecision:
+    """``cf_months``: months of the year whose repayment is sized from 簡易CF (the rest repay
+    約定); ``pool_total``: the 返済原資 for those months (already prorated)."""
     contract = [ln.contractual(year) for ln in loans]
     bases = {n: 0 for n in bank_names}
-    if support_months <= 0:
+    if cf_months <= 0:
         return RepaymentDecision(contract, contract, bases, False)
-    m = support_months
+    m = cf_months
     sup = plan.support
     on_contract = [ln.is_new or (sup.guaranteed_on_contract and ln.kind == "guaranteed") for ln in loans]
     pay = [0] * len(loans)
@@ -108,7 +114,7 @@ def decide_repayments(plan, settings, bank_names: list[str], loans: list[LoanSta
             pay[i] = contract[i]
         elif m < 12:
             pay[i] = min(to_int(Fraction(contract[i] * (12 - m), 12)), ln.balance)
-    pool = to_int(Fraction(capacity * m, 12))
+    pool = pool_total
     pool -= sum(to_int(Fraction(contract[i] * m, 12)) for i in range(len(loans)) if on_contract[i])
     pool = max(0, pool)
 
@@ -117,6 +123,7 @@ def decide_repayments(plan, settings, bank_names: list[str], loans: list[LoanSta
     bank_left = {n: 0 for n in bank_names}
     for i in eligible:
         bank_left[loans[i].bank] += left[i]
+    unsecured = None
     if sup.allocation_basis == "unsecured":
         unsecured = unsecured_by_bank(plan, settings, bank_names, loans)
         base_map = {n: min(unsecured.get(n, 0), bank_left[n]) for n in bank_names}
@@ -134,7 +141,7 @@ def decide_repayments(plan, settings, bank_names: list[str], loans: list[LoanSta
         parts = allocate(amount, [left[i] for i in idx], [left[i] for i in idx])
         for i, p in zip(idx, parts):
             pay[i] += p
-    return RepaymentDecision(pay, contract, base_map, fallback)
+    return RepaymentDecision(pay, contract, base_map, fallback, unsecured)
 
 
 def unsecured_by_bank(plan, settings, bank_names: list[str], loans: list[LoanState]) -> dict[str, int]:

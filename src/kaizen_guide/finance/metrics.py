@@ -7,8 +7,11 @@ Formulas (plan-reference §4.3, §5.2):
 - 要償還債務 / 債務償還年数: FinanceSettings.debt_years_variant (default
   (有利子負債 − 現預金 − 正常運転資金) ÷ (経常利益 + 減価償却費 − 法人税等)).
   要償還債務 is floored at 0 (→ 0年); a denominator ≤ 0 → None (算出不能). Never negative.
+- 債務償還年数 (簡易, gross) beside it = 有利子負債 ÷ 簡易CF (None when 簡易CF ≤ 0).
 - 実質純資産 = 簿価純資産 + Σ 実態BS修正 (the adjustments on the latest 決算 are carried forward
-  unchanged); older actual years → None (their adjustments are not known).
+  unchanged); older actual years → None (their adjustments are not known). Shown before and after
+  代表者資産 (adjustments of category ``owner_assets``: the owner's personal assets − personal
+  debts); ``real_net_assets`` is the figure after them.
 - EBITDA = 営業利益 + 減価償却費; EBITDA有利子負債倍率 = (借入金 − 現預金) ÷ EBITDA (None if
   EBITDA ≤ 0; negative = net cash).
 - ロカベン: ① 売上高 ÷ 前期 − 1 ② 営業利益 ÷ 売上高 ③ 営業利益 ÷ 従業員数 (千円)
@@ -46,6 +49,8 @@ class MetricInputs:
     net_assets: int
     total_assets: int
     real_adjustment: int | None
+    owner_assets: int = 0
+    """The part of ``real_adjustment`` that is 代表者資産 (category owner_assets)."""
 
 
 def simple_cf_of(variant: str, x: MetricInputs) -> int:
@@ -78,6 +83,8 @@ def compute_metrics(x: MetricInputs, settings) -> MetricsYear:
     debt = x.borrowings + (x.officer_borrowings if settings.include_officer_borrowings_in_debt else 0)
     nwc = x.receivables + x.inventory - x.payables
     to_repay, denom, years = debt_years(settings.debt_years_variant, debt, x.cash, nwc, x)
+    scf = simple_cf_of(settings.simple_cf_variant, x)
+    gross_years = ratio(debt, scf, Q2, positive_denominator=True) if scf > 0 else None
     ebitda = x.operating_income + x.depreciation
     ebitda_ratio = ratio(x.borrowings - x.cash, ebitda, Q2, positive_denominator=True)
     lb = LocalBenchmark(
@@ -93,18 +100,27 @@ def compute_metrics(x: MetricInputs, settings) -> MetricsYear:
         offset=x.offset, kind=x.kind, label=x.label, sales=x.sales,
         operating_income=x.operating_income, ordinary_income=x.ordinary_income,
         net_income=x.net_income, depreciation=x.depreciation, income_taxes=x.income_taxes,
-        employees=x.employees, simple_cf=simple_cf_of(settings.simple_cf_variant, x), cash=x.cash,
+        employees=x.employees, simple_cf=scf, cash=x.cash,
         normal_working_capital=nwc, interest_bearing_debt=debt, debt_to_repay=to_repay,
-        debt_service_cf=denom, debt_repayment_years=years, net_assets=x.net_assets,
+        debt_service_cf=denom, debt_repayment_years=years, gross_debt_repayment_years=gross_years,
+        net_assets=x.net_assets,
         real_net_assets=(x.net_assets + x.real_adjustment) if x.real_adjustment is not None else None,
+        real_net_assets_before_owner=(x.net_assets + x.real_adjustment - x.owner_assets)
+        if x.real_adjustment is not None else None,
         ebitda=ebitda, ebitda_debt_ratio=ebitda_ratio, total_assets=x.total_assets,
         local_benchmark=lb,
     )
 
 
+def real_adjustments(plan) -> tuple[int, int]:
+    """(Σ 実態BS修正, of which 代表者資産 (category owner_assets))."""
+    adjs = plan.financials.real_bs_adjustments
+    return sum(a.amount for a in adjs), sum(a.amount for a in adjs if a.category == "owner_assets")
+
+
 def actual_inputs(plan) -> list[MetricInputs]:
     years = plan.financials.years
-    adj = sum(a.amount for a in plan.financials.real_bs_adjustments)
+    adj, owner = real_adjustments(plan)
     out = []
     prev_sales = None
     for k, fy in enumerate(years):
@@ -120,6 +136,7 @@ def actual_inputs(plan) -> list[MetricInputs]:
             borrowings=bs.interest_bearing_debt, officer_borrowings=bs.officer_borrowings,
             net_assets=bs.net_assets, total_assets=bs.total_assets,
             real_adjustment=adj if k == len(years) - 1 else None,
+            owner_assets=owner if k == len(years) - 1 else 0,
         ))
         prev_sales = pl.sales
     return out

@@ -17,7 +17,8 @@ exactly (翌月繰越 of month 12 == cf[1].cash_closing):
   賞与 (``bonus_ratio`` of the rest) split over the bonus months; salaries evenly.
 - 諸経費 (その他販管費 + その他営業外費用), 営業外収益, 支払利息: evenly.
 - 納税 (the year's 法人税等) split over the tax months (the last month if none); 設備投資 in
-  ``capex_month``; 特別損益 in the last month; 新規借入 in ``borrowing_month``; 返済 evenly by bank.
+  ``capex_month``; 特別損益 in the last month; 新規借入 in ``borrowing_month``; 返済 evenly by bank;
+  the stopgap 短期借入金 (資金不足の補填) change in the last month.
 """
 
 from __future__ import annotations
@@ -122,6 +123,9 @@ def build_monthly(plan, settings, bank_names: list[str], y0, y1) -> MonthlyTable
     for n, amount in y1.borrowing_by_bank.items():
         borrow_by_bank[n][settings.borrowing_month - 1] += amount
     repay_by_bank = {n: split_even(y1.repayment_by_bank.get(n, 0), 12) for n in bank_names}
+    # The stopgap 短期借入金 (資金不足の補填) moves at the year end, as in the annual B/S.
+    shortfall = [0] * 12
+    shortfall[11] = y1.cf.shortfall_change
 
     months = fiscal_months(plan, 1)
     rows: list[MonthlyRow] = []
@@ -134,7 +138,7 @@ def build_monthly(plan, settings, bank_names: list[str], y0, y1) -> MonthlyTable
         non_op = -capex[m] - taxes[m] - social[m] + extraordinary[m]
         borrow = sum(v[m] for v in borrow_by_bank.values())
         repay = sum(v[m] for v in repay_by_bank.values())
-        fin = borrow - repay
+        fin = borrow - repay + shortfall[m]
         closing = balance + op_bal + non_op + fin
         ar_bal += credit[m] - ar_settle[m]
         nr_bal += nr_flows[m] - nr_settle[m]
@@ -152,7 +156,8 @@ def build_monthly(plan, settings, bank_names: list[str], y0, y1) -> MonthlyTable
             capex=capex[m], tax_payments=taxes[m], social_insurance=social[m],
             extraordinary=extraordinary[m], non_operating_balance=non_op, borrowing=borrow,
             borrowing_by_bank={n: v[m] for n, v in borrow_by_bank.items()}, repayment=repay,
-            repayment_by_bank={n: v[m] for n, v in repay_by_bank.items()}, financial_balance=fin,
+            repayment_by_bank={n: v[m] for n, v in repay_by_bank.items()},
+            shortfall_borrowing=shortfall[m], financial_balance=fin,
             closing=closing, accounts_receivable=ar_bal, notes_receivable=nr_bal,
             inventory=inv[m + 1], payables=pay_bal,
         ))

@@ -3,11 +3,13 @@
 - 売上高 = Σ segments (単価(円) × 数量 ÷ 1000, rounded once per segment) + sales effects.
   (Under a stress case each segment and each sales effect is scaled by 1 + sales_change.)
 - 売上原価 = base sales × 原価率 + each sales effect × 原価率 (rounded per item, so the bridge is
-  exact per action) − cost_of_sales effects.
+  exact per action; none for an effect with ``carries_cost_of_sales`` False, i.e. a price
+  increase) − cost_of_sales effects.
 - 人件費 / その他販管費 = driver − effects; 減価償却費 = existing (capped at the book value left)
   + straight-line on 設備投資 from the year of acquisition.
 - 営業外収益 += effects; 支払利息以外の営業外費用 −= effects; 特別損益 += effects.
-- Effects start in plan year 1 (``effects[0]``); 計画0年目 is base only.
+- Effects start in plan year 1 (``effects[0]``); 計画0年目 is base only. Past the end of the list
+  an effect carries its last value forward (like every per-year list), unless ``one_off``.
 
 支払利息 and 法人税等 are added by the projection loop (they depend on the loan schedule and the
 tax state), see :func:`finish_pl`.
@@ -115,7 +117,8 @@ def depreciation_schedule(plan, plan_years: int, existing_book: int) -> tuple[li
 
 
 def operating_year(plan, year: int, depreciation: int, sales_change: Decimal = Decimal(0),
-                   cost_ratio_change: Decimal = Decimal(0)) -> OperatingYear:
+                   cost_ratio_change: Decimal = Decimal(0), achievement: Decimal = Decimal(1)) -> OperatingYear:
+    """``achievement``: share of every action effect realised (stress case 「効果が半分」 = 0.5)."""
     d = plan.drivers
     factor = Decimal(1) + sales_change
     ratio = Decimal(per_year(d.cost_ratio, year, Decimal(0))) + cost_ratio_change
@@ -133,14 +136,17 @@ def operating_year(plan, year: int, depreciation: int, sales_change: Decimal = D
     sales_eff = cos_on_eff = cos_eff = pers_eff = sga_eff = noi_eff = noe_eff = extra_eff = 0
     if year >= 1:
         for a in plan.actions:
-            amount = per_year(a.effects, year - 1) if year - 1 < len(a.effects) else 0
+            # Effects carry their last value forward like every per-year list, unless one-off.
+            amount = per_year(a.effects, year - 1) if (year - 1 < len(a.effects) or not a.one_off) else 0
+            amount = to_int(Decimal(amount) * achievement) if achievement != 1 else amount
             if not amount:
                 continue
             carried = 0
             line = a.pl_line
             if line == "sales":
                 amount = to_int(Decimal(amount) * factor)
-                carried = mul(amount, ratio)
+                # A price increase sells the same goods dearer: no 売上原価 on it.
+                carried = mul(amount, ratio) if a.carries_cost_of_sales else 0
                 sales_eff += amount
                 cos_on_eff += carried
                 ordinary = amount - carried

@@ -8,7 +8,7 @@ from .coverage import compute_coverage, coverage_table
 from .engine import run
 from .labels import build_labels
 from .loans import bank_balances_and_guarantees
-from .metrics import MetricInputs, actual_inputs, compute_metrics, plan_employees
+from .metrics import MetricInputs, actual_inputs, compute_metrics, plan_employees, real_adjustments
 from .monthly import build_monthly
 from .results import (
     ActionEffect, BankRepayment, BankRepaymentYear, CashFlowYear, InterestYear, PlYear, Projection,
@@ -16,7 +16,7 @@ from .results import (
 )
 from .settings import FinanceSettings
 from .stress import run_stress
-from .targets import evaluate, numeric_checks
+from .targets import definitions, evaluate, numeric_checks
 
 BASIS_LABELS = {"balance": "残高プロラタ", "unsecured": "信用残高プロラタ"}
 
@@ -66,7 +66,8 @@ def compute_projection(plan, settings: FinanceSettings | None = None) -> Project
             operating_cf=c.operating_cf, capex=c.capex, investing_cf=c.investing_cf,
             free_cf=c.operating_cf + c.investing_cf, borrowing=c.borrowing,
             borrowing_by_bank=c.borrowing_by_bank, repayment=c.repayment,
-            repayment_by_bank=c.repayment_by_bank, financing_cf=c.financing_cf,
+            repayment_by_bank=c.repayment_by_bank, shortfall_borrowing=c.shortfall_change,
+            financing_cf=c.financing_cf,
             cash_change=c.cash_change, cash_opening=c.cash_opening, cash_closing=c.cash_closing))
         bs.append(yc.bs.to_result(y, lab[y]))
         interest.append(InterestYear(year=y, total=yc.interest, by_bank=yc.interest_by_bank))
@@ -74,7 +75,7 @@ def compute_projection(plan, settings: FinanceSettings | None = None) -> Project
 
     # Metrics: actual years then plan years.
     metrics = [compute_metrics(x, settings) for x in actual_inputs(plan)]
-    adj = sum(a.amount for a in plan.financials.real_bs_adjustments)
+    adj, owner = real_adjustments(plan)
     prev_sales = plan.financials.latest.pl.sales if plan.financials.latest else None
     employees = plan_employees(plan)
     for yc, b in zip(res.years, bs):
@@ -85,7 +86,7 @@ def compute_projection(plan, settings: FinanceSettings | None = None) -> Project
             net_income=yc.net_income, depreciation=op.depreciation, income_taxes=yc.tax.total_taxes,
             employees=employees, cash=b.cash, receivables=b.receivables, inventory=b.inventory,
             payables=b.payables, borrowings=b.borrowings, officer_borrowings=b.officer_borrowings,
-            net_assets=b.net_assets, total_assets=b.total_assets, real_adjustment=adj,
+            net_assets=b.net_assets, total_assets=b.total_assets, real_adjustment=adj, owner_assets=owner,
         ), settings))
         prev_sales = op.sales
     plan_metrics = [m for m in metrics if m.kind == "plan"]
@@ -101,13 +102,15 @@ def compute_projection(plan, settings: FinanceSettings | None = None) -> Project
     repayment = _repayment_plan(plan, settings, res, cov_calcs, notes)
     monthly = build_monthly(plan, settings, names, res.years[0], res.years[1])
     stress = run_stress(plan, settings, n, res)
-    targets = evaluate(plan, pl, plan_metrics)
-    checks = numeric_checks(plan, settings, targets, pl, plan_metrics, prev_sales_actual(plan), monthly, stress)
+    targets = evaluate(plan, pl, plan_metrics, stress)
+    checks = numeric_checks(plan, settings, targets, pl, plan_metrics, prev_sales_actual(plan), monthly, stress,
+                            bs)
     notes.extend(_standard_notes(plan, settings))
     return Projection(
         labels=labels, plan_years=n, pl=pl, tax=tax, cf=cf, bs_opening=bs_opening, bs=bs,
         metrics=metrics, targets=targets, checks=checks, stress=stress, monthly=monthly,
-        coverage=coverage, repayment=repayment, interest=interest, notes=notes,
+        coverage=coverage, repayment=repayment, interest=interest, definitions=definitions(settings),
+        notes=notes,
     )
 
 
@@ -129,7 +132,8 @@ def _repayment_plan(plan, settings, res, cov_calcs, notes: list[str]) -> Repayme
                 repayment=yc.repayment_by_bank[name],
                 reduction=yc.contractual_by_bank[name] - yc.repayment_by_bank[name],
                 new_borrowing=yc.borrowing_by_bank.get(name, 0), closing=yc.closing_by_bank[name],
-                interest=yc.interest_by_bank.get(name, 0), base_amount=yc.bases.get(name, 0)))
+                interest=yc.interest_by_bank.get(name, 0), base_amount=yc.bases.get(name, 0),
+                unsecured=yc.unsecured.get(name, 0) if yc.unsecured is not None else None))
         first_loans = [ln for ln in res.loans_initial if ln.bank == name]
         banks.append(BankRepayment(
             bank=name, balance=sum(ln.balance for ln in first_loans),
@@ -145,6 +149,14 @@ def _repayment_plan(plan, settings, res, cov_calcs, notes: list[str]) -> Repayme
         plan_notes.append(
             f"返済原資 = 簡易CF × {(Decimal(sup.repayment_share_of_cf) * 100).normalize():f}% "
             f"(マイナスの年は0)。{BASIS_LABELS[sup.allocation_basis]}で各金融機関に配分 (千円未満は最大剰余法)。")
+        end = support_end_month(plan)
+        period = f"{sup.period_months}か月" + (f" ({end}まで)" if end else "")
+        if sup.after_period == "cf_share":
+            share2 = sup.after_share_of_cf if sup.after_share_of_cf is not None else sup.repayment_share_of_cf
+            after = f"期間後も返済原資 = 簡易CF × {(Decimal(share2) * 100).normalize():f}% で返済します"
+        else:
+            after = "期間後は約定返済に戻します"
+        plan_notes.append(f"金融支援の期間は{period}、{after}。")
         if sup.guaranteed_on_contract:
             plan_notes.append("保証協会付の借入は約定どおり返済し、残りを配分しています。")
         if plan.drivers.new_borrowings:
@@ -158,8 +170,25 @@ def _repayment_plan(plan, settings, res, cov_calcs, notes: list[str]) -> Repayme
         guaranteed_on_contract=sup.guaranteed_on_contract,
         capacity=[yc.capacity for yc in res.years], total_repayment=total_rep,
         total_contractual=total_con, total_reduction=red,
-        support_months=[yc.support_months for yc in res.years], banks=banks,
-        request_total=sum(red), notes=plan_notes)
+        support_months=[yc.support_months for yc in res.years],
+        after_support_months=[yc.after_support_months for yc in res.years],
+        after_period=sup.after_period,
+        after_share_of_cf=Decimal(sup.after_share_of_cf) if sup.after_share_of_cf is not None else None,
+        support_end=support_end_month(plan),
+        basis_by_year=[("contract" if yc.cf_months == 0 else "balance" if yc.used_fallback
+                        else sup.allocation_basis) for yc in res.years],
+        fallback_years=[yc.year for yc in res.years if yc.used_fallback],
+        banks=banks, request_total=sum(red), notes=plan_notes)
+
+
+def support_end_month(plan) -> str:
+    """Last month of the support period ("YYYY-MM"), "" without a start or a period."""
+    sup = plan.support
+    if not sup.needed or not sup.start or sup.period_months <= 0:
+        return ""
+    y, m = (int(x) for x in sup.start.split("-"))
+    last = y * 12 + (m - 1) + sup.period_months - 1
+    return f"{last // 12:04d}-{last % 12 + 1:02d}"
 
 
 def _standard_notes(plan, settings) -> list[str]:
@@ -169,5 +198,7 @@ def _standard_notes(plan, settings) -> list[str]:
         "その他流動資産・投資その他の資産・役員借入金・その他負債は据え置いています。",
     ]
     if plan.support.needed and plan.support.start:
-        out.append(f"金融支援の返済条件は{plan.support.start}から適用しています。")
+        end = support_end_month(plan)
+        out.append(f"金融支援の返済条件は{plan.support.start}から" + (f"{end}まで" if end else "")
+                   + "適用しています。")
     return out

@@ -175,8 +175,10 @@ class CashFlowYear(ResultModel):
     borrowing_by_bank: dict[str, int]
     repayment: int
     repayment_by_bank: dict[str, int]
+    shortfall_borrowing: int = 0
+    """Δ 短期借入金 (資金不足の補填) (positive = drawn to cover a shortfall, negative = repaid)."""
     financing_cf: int
-    """= borrowing − repayment."""
+    """= borrowing − repayment + shortfall_borrowing."""
     cash_change: int
     cash_opening: int
     cash_closing: int
@@ -202,10 +204,14 @@ class BalanceSheetYear(ResultModel):
     payables: int
     """支払手形 + 買掛金."""
     borrowings: int
-    """有利子負債 (短期 + 長期借入金) = Σ borrowings_by_bank + borrowings_unassigned."""
+    """有利子負債 (短期 + 長期借入金) = Σ borrowings_by_bank + borrowings_unassigned
+    + shortfall_borrowings."""
     borrowings_by_bank: dict[str, int]
     borrowings_unassigned: int
     """Difference between the B/S 借入金 and the bank list at the start, carried unchanged."""
+    shortfall_borrowings: int = 0
+    """短期借入金 (資金不足の補填): what the plan must borrow so 現預金 is not negative at the year
+    end (no lender is named; numeric.cash_shortfall reports it). 0 in a funded plan."""
     officer_borrowings: int
     other_liabilities: int
     """その他流動負債 + その他固定負債 (held constant)."""
@@ -264,10 +270,17 @@ class MetricsYear(ResultModel):
     debt_service_cf: int
     """債務償還年数の分母 (default 経常利益 + 減価償却費 − 法人税等)."""
     debt_repayment_years: Decimal | None
-    """債務償還年数; None = 算出不能 (分母 ≤ 0); 0 when nothing is left to repay. Never negative."""
+    """債務償還年数 (variant: FinanceSettings.debt_years_variant, defined in
+    Projection.definitions.debt_years); None = 算出不能 (分母 ≤ 0); 0 when nothing is left to
+    repay. Never negative."""
+    gross_debt_repayment_years: Decimal | None = None
+    """債務償還年数 (簡易) = 有利子負債 ÷ 簡易CF, shown beside the main variant; None when 簡易CF ≤ 0."""
     net_assets: int
     real_net_assets: int | None
-    """実質純資産 = 簿価純資産 + 実態BS修正 (carried forward); None for older actual years."""
+    """実質純資産 = 簿価純資産 + 実態BS修正 (carried forward), after 代表者資産 (the owner's personal
+    assets − debts); None for older actual years."""
+    real_net_assets_before_owner: int | None = None
+    """実質純資産 before 代表者資産 (all 実態BS修正 except category owner_assets)."""
     ebitda: int
     """営業利益 + 減価償却費."""
     ebitda_debt_ratio: Decimal | None
@@ -283,17 +296,39 @@ class TargetsResult(ResultModel):
     """改善目標 vs the projection (§4.2 of the domain note)."""
 
     profit_year: int | None
-    """First plan year (≥ 1) with 経常利益 > 0 (None = not within the plan)."""
+    """経常黒字化年度: the first plan year from which 経常利益 > 0 in every year to the end of the
+    plan (a good year followed by a loss does not count); None = not within the plan."""
     profit_target_year: int
     profit_met: bool
     solvency_year: int | None
-    """First plan year (≥ 0) with 実質純資産 ≥ 0."""
+    """First plan year (≥ 0) from which 実質純資産 (after 代表者資産) stays ≥ 0 to the end."""
     solvency_target_year: int
     solvency_met: bool
+    solvency_year_before_owner: int | None = None
+    """Same, for 実質純資産 before 代表者資産."""
     final_debt_years: Decimal | None
     debt_years_target: Decimal
     debt_years_met: bool
     all_met: bool
+    """The three targets met in the base case (the stress test is separate: stress_passed)."""
+    stress_passed: bool = True
+    """Every stress case keeps the repayment covered and the cash ≥ 0."""
+
+    def verdict(self, met: bool) -> str:
+        """「達成」 only when the target is met and the stress cases hold; else say which."""
+        if not met:
+            return "未達"
+        return "達成" if self.stress_passed else "基本ケースのみ達成 (ストレス時は未達)"
+
+    @property
+    def summary(self) -> str:
+        """One sentence for the 概要: never 「達成」 while a stress case fails."""
+        if self.all_met and self.stress_passed:
+            return "基本ケース・ストレスケースとも、改善目標を達成する計画です。"
+        if self.all_met:
+            return ("基本ケースでは改善目標を達成しますが、ストレスケースでは返済または資金繰りが"
+                    "成り立ちません (ストレステストの表を参照)。")
+        return "改善目標のうち未達のものがあります。"
 
 
 class NumericCheck(ResultModel):
@@ -312,6 +347,19 @@ class NumericCheck(ResultModel):
     data: dict[str, str | int | None]
 
 
+class MetricDefinitions(ResultModel):
+    """What the headline numbers mean, in Japanese, for the sheets and the reports."""
+
+    debt_years: str
+    """The 債務償還年数 definition used (depends on FinanceSettings.debt_years_variant)."""
+    gross_debt_years: str
+    simple_cf: str
+    real_net_assets: str
+    profit_year: str
+    solvency_year: str
+    stress: str
+
+
 # ---------------------------------------------------------------------------------------------
 # Stress test
 
@@ -327,12 +375,17 @@ class StressYear(ResultModel):
     covered: bool
     """simple_cf ≥ repayment."""
     cash_closing: int
+    """現預金 at the year end net of any stopgap 短期借入金 (negative = the cash would run out)."""
 
 
 class StressScenario(ResultModel):
+    """One row group of the stress-test table (ストレステスト)."""
+
     name: str
     sales_change: Decimal
     cost_ratio_change: Decimal
+    effect_achievement: Decimal = Decimal(1)
+    """Share of the action effects realised (0.5 = 施策の効果が半分)."""
     years: list[StressYear]
     """Plan years 1..N."""
     repayment_covered: bool
@@ -390,7 +443,10 @@ class MonthlyRow(ResultModel):
     borrowing_by_bank: dict[str, int]
     repayment: int
     repayment_by_bank: dict[str, int]
+    shortfall_borrowing: int = 0
+    """Δ 短期借入金 (資金不足の補填), month 12 only (the annual stopgap, see CashFlowYear)."""
     financial_balance: int
+    """= borrowing − repayment + shortfall_borrowing."""
     closing: int
     """翌月繰越."""
     accounts_receivable: int
@@ -475,7 +531,11 @@ class BankRepaymentYear(ResultModel):
     closing: int
     interest: int
     base_amount: int
-    """This bank's プロラタ base for the year (残高 or 信用残), 0 where not pro-rata."""
+    """This bank's プロラタ base for the year, 0 where not pro-rata: its balance still to repay
+    (残高プロラタ, or the fallback), or min(信用残, that balance) (信用残高プロラタ)."""
+    unsecured: int | None = None
+    """信用残 at the year's opening (信用残高プロラタ years only; recomputed from that year's
+    balances, so the base moves as loans are repaid)."""
 
 
 class BankRepayment(ResultModel):
@@ -499,13 +559,28 @@ class RepaymentPlan(ResultModel):
     guaranteed_on_contract: bool
     capacity: list[int]
     """返済原資 per plan year = share × max(0, 簡易CF), full-year amount before allocation. In a
-    year only partly under support (``support_months`` < 12) the repayment is 約定 × (12−m)/12
-    + 返済原資 × m/12. Years without support (or ``needed`` False): the 約定 total."""
+    year only partly under support (``support_months`` m < 12) the repayment is 約定 × (12−m)/12
+    + 返済原資 × m/12 (months after the period: 約定, or 簡易CF × after_share_of_cf × months/12
+    under ``cf_share``). Years without support (or ``needed`` False): the 約定 total."""
     total_repayment: list[int]
     total_contractual: list[int]
     total_reduction: list[int]
     support_months: list[int]
-    """Months of each plan year under the support terms (from plan.support.start)."""
+    """Months of each plan year under the support terms (``support.period_months`` from
+    ``support.start``)."""
+    after_support_months: list[int] = []
+    """Months of each plan year after the support period ended."""
+    after_period: Literal["contract", "cf_share"] = "contract"
+    """What follows the support period: 約定返済 (contract) or the 簡易CF rule (cf_share)."""
+    after_share_of_cf: Decimal | None = None
+    """返済に充てる簡易CFの割合 after the period (cf_share only)."""
+    support_end: str = ""
+    """Last month of the support period ("YYYY-MM"; "" when it cannot be dated)."""
+    basis_by_year: list[Literal["balance", "unsecured", "contract"]] = []
+    """The base actually used each plan year: the plan's basis, 残高 where the 信用残高プロラタ fell
+    back (every base 0), or contract (no pro-rata: 約定 only)."""
+    fallback_years: list[int] = []
+    """Plan years where 信用残高プロラタ fell back to 残高プロラタ (every bank's 信用残 was 0)."""
     banks: list[BankRepayment]
     request_total: int
     """Σ reduction over plan years 0..N (the implied 金融支援)."""
@@ -540,6 +615,7 @@ class Projection(ResultModel):
     coverage: CoverageTable
     repayment: RepaymentPlan
     interest: list[InterestYear]
+    definitions: MetricDefinitions
     notes: list[str]
     """Assumptions the engine made (Japanese), for the report's 前提 section."""
 

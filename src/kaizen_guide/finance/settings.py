@@ -24,6 +24,22 @@ DebtYearsVariant = Literal["net_of_cash_and_wc", "net_of_wc", "gross", "gross_si
 In every variant 要償還債務 is floored at 0 (→ 0年) and a denominator ≤ 0 gives None (算出不能).
 """
 
+DEBT_YEARS_DEFINITIONS: dict[str, str] = {
+    "net_of_cash_and_wc": "債務償還年数 = (有利子負債 − 現預金 − 正常運転資金) ÷ (経常利益 + 減価償却費 − 法人税等)",
+    "net_of_wc": "債務償還年数 = (有利子負債 − 正常運転資金) ÷ (経常利益 + 減価償却費 − 法人税等)",
+    "gross": "債務償還年数 = 有利子負債 ÷ (経常利益 + 減価償却費 − 法人税等)",
+    "gross_simple_cf": "債務償還年数 = 有利子負債 ÷ (当期純利益 + 減価償却費)",
+}
+"""The sentence the sheets and reports print for each variant (plus :data:`DEBT_YEARS_NOTE`)."""
+
+DEBT_YEARS_NOTE = "要償還債務がマイナスなら0年、分母が0以下なら算出不能。"
+
+SIMPLE_CF_DEFINITIONS: dict[str, str] = {
+    "net_income": "簡易CF = 当期純利益 + 減価償却費",
+    "ordinary_after_tax": "簡易CF = 経常利益 + 減価償却費 − 法人税等",
+    "operating": "簡易CF = 営業利益 + 減価償却費",
+}
+
 
 class StressCase(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -33,14 +49,15 @@ class StressCase(BaseModel):
     """Relative change of 売上高 (−0.10 = −10%) applied to every plan year ≥ 1."""
     cost_ratio_change: Decimal = Decimal("0")
     """Points added to 売上原価率 (0.02 = +2pt) in every plan year ≥ 1."""
+    effect_achievement: Decimal = Decimal("1")
+    """Share of every アクションプラン effect realised (0.5 = actions only half achieved)."""
 
 
 def _default_stress() -> list[StressCase]:
     return [
         StressCase(name="売上高10%減", sales_change=Decimal("-0.10")),
         StressCase(name="原価率2ポイント上昇", cost_ratio_change=Decimal("0.02")),
-        StressCase(name="売上高10%減・原価率2ポイント上昇", sales_change=Decimal("-0.10"),
-                   cost_ratio_change=Decimal("0.02")),
+        StressCase(name="施策の効果が半分", effect_achievement=Decimal("0.5")),
     ]
 
 

@@ -1,6 +1,7 @@
-"""Stress test: the plan rerun with a sales drop and/or a cost-ratio rise (plan years 1..N),
-keeping the plan's allocated repayments (and so 支払利息) fixed. Each scenario answers: is the
-repayment still covered by 簡易CF every year, and does cash stay ≥ 0?
+"""Stress test: the plan rerun with a sales drop, a cost-ratio rise or the actions only partly
+achieved (plan years 1..N), keeping the plan's allocated repayments (and so 支払利息) fixed. Each
+scenario answers: is the repayment still covered by 簡易CF every year, and does cash stay ≥ 0
+without a stopgap 短期借入金?
 """
 
 from __future__ import annotations
@@ -20,14 +21,16 @@ def run_stress(plan, settings, plan_years: int, base: RunResult) -> StressResult
     scenarios = []
     for case in settings.stress_cases:
         res = run(plan, settings, plan_years, Decimal(case.sales_change), Decimal(case.cost_ratio_change),
-                  fixed_repayments=fixed)
+                  fixed_repayments=fixed, effect_achievement=Decimal(case.effect_achievement))
         years = []
         for yc in res.years[1:]:
             repay = sum(yc.repayment_by_bank.values())
             years.append(StressYear(
                 year=yc.year, sales=yc.op.sales, ordinary_income=yc.ordinary_income,
                 net_income=yc.net_income, simple_cf=yc.simple_cf, repayment=repay,
-                covered=yc.simple_cf >= repay, cash_closing=yc.bs.cash))
+                covered=yc.simple_cf >= repay,
+                # Net of the stopgap loan: the cash the company would have without it.
+                cash_closing=yc.bs.cash - yc.bs.shortfall_borrowings))
         uncovered = [s.year for s in years if not s.covered]
         negative = [s.year for s in years if s.cash_closing < 0]
         low = min(years, key=lambda s: (s.cash_closing, s.year))
@@ -46,7 +49,8 @@ def run_stress(plan, settings, plan_years: int, base: RunResult) -> StressResult
                        f" (最低 計画{low.year}年目末 {low.cash_closing:,}千円)。")
         scenarios.append(StressScenario(
             name=case.name, sales_change=Decimal(case.sales_change),
-            cost_ratio_change=Decimal(case.cost_ratio_change), years=years,
+            cost_ratio_change=Decimal(case.cost_ratio_change),
+            effect_achievement=Decimal(case.effect_achievement), years=years,
             repayment_covered=not uncovered, cash_never_negative=not negative,
             min_cash=low.cash_closing, min_cash_year=low.year, verdict=verdict))
     passed = all(s.repayment_covered and s.cash_never_negative for s in scenarios)

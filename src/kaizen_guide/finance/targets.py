@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .results import MetricsYear, MonthlyTable, NumericCheck, PlYear, StressResult, TargetsResult
+from .results import (
+    MetricDefinitions, MetricsYear, MonthlyTable, NumericCheck, PlYear, StressResult, TargetsResult,
+)
 
 
 def _first_sustained(values: list[bool], start: int = 0) -> int | None:
@@ -23,12 +25,15 @@ def _first_sustained(values: list[bool], start: int = 0) -> int | None:
     return first
 
 
-def evaluate(plan, pl: list[PlYear], plan_metrics: list[MetricsYear]) -> TargetsResult:
+def evaluate(plan, pl: list[PlYear], plan_metrics: list[MetricsYear],
+             stress: StressResult | None = None) -> TargetsResult:
     t = plan.targets
     n = len(pl) - 1
     profit_year = _first_sustained([p.ordinary_income > 0 for p in pl])
     solvency_year = _first_sustained([m.real_net_assets is not None and m.real_net_assets >= 0
                                       for m in plan_metrics])
+    solvency_before = _first_sustained([m.real_net_assets_before_owner is not None
+                                        and m.real_net_assets_before_owner >= 0 for m in plan_metrics])
     final_years = plan_metrics[-1].debt_repayment_years
     target_years = Decimal(t.debt_years_target)
     profit_met = profit_year is not None and profit_year <= t.profit_target_year
@@ -37,14 +42,28 @@ def evaluate(plan, pl: list[PlYear], plan_metrics: list[MetricsYear]) -> Targets
     return TargetsResult(
         profit_year=profit_year, profit_target_year=t.profit_target_year, profit_met=profit_met,
         solvency_year=solvency_year, solvency_target_year=t.solvency_target_year,
-        solvency_met=solvency_met, final_debt_years=final_years, debt_years_target=target_years,
+        solvency_met=solvency_met, solvency_year_before_owner=solvency_before,
+        final_debt_years=final_years, debt_years_target=target_years,
         debt_years_met=debt_met, all_met=profit_met and solvency_met and debt_met,
+        stress_passed=stress.passed if stress is not None else True,
     )
 
 
 def numeric_checks(plan, settings, targets: TargetsResult, pl: list[PlYear], plan_metrics: list[MetricsYear],
-                   actual_sales: int | None, monthly: MonthlyTable, stress: StressResult) -> list[NumericCheck]:
+                   actual_sales: int | None, monthly: MonthlyTable, stress: StressResult,
+                   bs: list | None = None) -> list[NumericCheck]:
     out: list[NumericCheck] = []
+    short = [(b.year, b.shortfall_borrowings) for b in (bs or []) if b.shortfall_borrowings > 0]
+    worst = max(short, key=lambda t: (t[1], -t[0])) if short else None
+    out.append(NumericCheck(
+        rule_id="numeric.cash_shortfall", ok=not short, severity="error",
+        message=("各年度末の現金預金はマイナスになりません。" if not short else
+                 f"計画{short[0][0]}年目末に資金が不足し、貸借対照表では不足額を短期借入金 (資金不足の補填) として"
+                 f"計上しています (最大 計画{worst[0]}年目末 {worst[1]:,}千円、該当: "
+                 f"{'・'.join(str(y) for y, _ in short)}年目)。借入先の決まっていない資金です。"
+                 "返済額・設備投資・経費の前提を見直すか、資金調達の手当てを計画に書いてください。"),
+        years=[y for y, _ in short],
+        data={"first_year": short[0][0] if short else None, "max_amount": worst[1] if worst else 0}))
     t = targets
     py = f"計画{t.profit_year}年目" if t.profit_year is not None else "計画期間内に黒字化せず"
     out.append(NumericCheck(
@@ -105,3 +124,22 @@ def numeric_checks(plan, settings, targets: TargetsResult, pl: list[PlYear], pla
         data={s.name: ("ok" if s.repayment_covered and s.cash_never_negative else "ng")
               for s in stress.scenarios}))
     return out
+
+
+def definitions(settings) -> MetricDefinitions:
+    """What the headline numbers mean (printed on the sheets and in the reports)."""
+    from .settings import DEBT_YEARS_DEFINITIONS, DEBT_YEARS_NOTE, SIMPLE_CF_DEFINITIONS
+
+    scf = SIMPLE_CF_DEFINITIONS[settings.simple_cf_variant]
+    cases = "・".join(c.name for c in settings.stress_cases) or "なし"
+    return MetricDefinitions(
+        debt_years=f"{DEBT_YEARS_DEFINITIONS[settings.debt_years_variant]}。{DEBT_YEARS_NOTE}",
+        gross_debt_years=f"債務償還年数 (簡易) = 有利子負債 ÷ 簡易CF ({scf})。簡易CFが0以下なら算出不能。",
+        simple_cf=scf,
+        real_net_assets=("実質純資産 = 簿価純資産 + 実態BS修正。「代表者資産加味前」は代表者個人の資産・負債を除き、"
+                         "「加味後」は含めた金額 (実質債務超過の判定は加味後)。"),
+        profit_year="経常黒字化年度 = その年度から計画最終年度まで、毎年度の経常利益が黒字となる最初の年度。",
+        solvency_year="実質債務超過解消年度 = その年度から計画最終年度まで、実質純資産が0以上となる最初の年度。",
+        stress=(f"ストレステスト: {cases}の場合に、計画の返済額を簡易CFで賄えるか、資金残高がマイナスに"
+                "ならないかを計画1年目から確かめます (返済額は計画のまま)。"),
+    )

@@ -217,8 +217,9 @@ class RealBalanceAdjustment(KGModel):
     """実態BS修正: one adjustment from 簿価 to 実態 (positive raises net assets)."""
 
     item: str = F("修正項目 (例: 滞留在庫の評価減)")
-    category: Literal["accounting", "unrealised", "sme_owner"] = F(
-        "区分 (accounting=財務会計上の修正 / unrealised=含み損益 / sme_owner=中小企業特性)",
+    category: Literal["accounting", "unrealised", "sme_owner", "owner_assets"] = F(
+        "区分 (accounting=財務会計上の修正 / unrealised=含み損益 / sme_owner=中小企業特性 (役員借入金など)"
+        " / owner_assets=代表者個人の資産 − 個人負債)",
         "accounting",
     )
     amount: Amount = F("修正額 (純資産の増減)")
@@ -431,6 +432,10 @@ class ActionItem(KGModel):
     kpi: Kpi | None = F("KPI", None)
     pl_line: PlLine = F("影響する損益項目", "sales")
     effects: list[Amount] = F("効果額 (計画1年目から)", default_factory=list)
+    one_off: bool = F(
+        "一時的な効果 (記入した年度だけ効果があり、以降の年度に引き継がない)", False)
+    carries_cost_of_sales: bool = F(
+        "売上の効果に売上原価がかかる (数量の増加=はい / 値上げ=いいえ)", True)
     budget: Amount = F("予算", 0, ge=0)
 
     @model_validator(mode="after")
@@ -578,6 +583,12 @@ class FinancialSupport(KGModel):
     )
     guaranteed_on_contract: bool = F("保証協会付借入は約定どおり返済する", False)
     repayment_share_of_cf: Ratio = F("返済に充てる簡易CFの割合", Decimal("0.8"))
+    after_period: Literal["contract", "cf_share"] = F(
+        "支援期間が終わった後の返済 (contract=約定返済に戻す / cf_share=簡易CFの割合による返済を続ける)",
+        "contract",
+    )
+    after_share_of_cf: Ratio | None = F(
+        "支援期間後に返済に充てる簡易CFの割合 (未入力は期間中と同じ)", None)
     request: str = F("依頼内容 (文章)", "")
     reasons: str = F("理由", "")
 
