@@ -223,7 +223,7 @@ async def test_choice_yes_no_multi_choice_and_other_types(sample_path):
         await settle(pilot)
         # multi choice: space toggles, ctrl+s sends
         await goto(pilot, "support.types")
-        await pilot.press("space")  # the first option (元金据置) joins the stored one
+        await pilot.press("space")  # the first option (元金据置, stored in the sample) is toggled off
         await pilot.press("ctrl+s")
         await settle(pilot)
         # percent, decimal, date (和暦), a list of months
@@ -242,7 +242,7 @@ async def test_choice_yes_no_multi_choice_and_other_types(sample_path):
     plan = load_plan(sample_path)
     assert plan.meta.main_bank == plan.banks[1].name
     assert plan.drivers.tax.sme_full_loss_use is False
-    assert set(plan.support.types) == {"reduced_repayment", "principal_grace"}
+    assert set(plan.support.types) == {"reduced_repayment"}
     assert str(plan.cash.cash_sales_ratio) == "0.65"
     assert str(plan.cash.collection_months) == "1.5"
     assert plan.meta.created_on.isoformat() == "2026-12-01"
