@@ -64,11 +64,11 @@ def test_amounts_with_commas_in_a_yaml_list_stay_one_value(yaml_text, expected):
 
 def test_comma_amounts_in_a_list_reach_the_plan(tmp_path, answers_file):
     text = answers_file.read_text(encoding="utf-8")
-    before = "  effects: [12000, 20000, 22000, 22000, 22000]"
+    before = "  effects: [12000, 18000, 18500, 18500, 18500]"
     assert before in text
-    answers_file.write_text(text.replace(before, '  effects: [1,200万円, "2,000万円", 2,200万円, 22000, 22,000]', 1), encoding="utf-8")
+    answers_file.write_text(text.replace(before, '  effects: [1,200万円, "1,800万円", 1,850万円, 18500, 18,500]', 1), encoding="utf-8")
     assert run_headless(tmp_path / "p.json", answers_file, out=lambda _m: None) in (0, 1)
-    assert load_plan(tmp_path / "p.json").actions[0].effects[:5] == [12000, 20000, 22000, 22000, 22000]
+    assert load_plan(tmp_path / "p.json").actions[0].effects[:5] == [12000, 18000, 18500, 18500, 18500]
 
 
 @pytest.mark.parametrize("stage", ["課題", "窮境要因", "issue", "経営課題・窮境要因"])
