@@ -8,7 +8,9 @@ interviewer uses, so `check` and the interview never disagree about an answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any
 
 from kaizen_guide.banks.industries import industry_key, pick
@@ -81,6 +83,21 @@ def _actuals_unbalanced(plan: Plan, ctx: _Context) -> Iterator[Hit]:
     for i, year in enumerate(plan.financials.years):
         if year.bs.imbalance != 0:
             yield f"financials.years[{i}].bs", {"label": year.label, "imbalance": f"{year.bs.imbalance:,}"}
+
+
+@rule("plan.actuals_retained_earnings")
+def _actuals_retained_earnings(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    # 利益剰余金 moves by 当期純利益; anything else (配当, 前期損益修正, 転記ミス) must be explained,
+    # not shown silently as 「その他増減」.
+    years = plan.financials.years
+    for i in range(1, len(years)):
+        prev, cur = years[i - 1], years[i]
+        change = cur.bs.retained_earnings - prev.bs.retained_earnings
+        diff = change - cur.pl.net_income
+        if diff:
+            yield f"financials.years[{i}].bs.retained_earnings", {
+                "label": cur.label, "prev_label": prev.label, "change": f"{change:,}",
+                "net_income": f"{cur.pl.net_income:,}", "diff": f"{diff:,}"}
 
 
 @rule("plan.borrowings_mismatch")
@@ -184,8 +201,121 @@ def _effects_unexplained(plan: Plan, ctx: _Context) -> Iterator[Hit]:
         yield "drivers", {"total": f"{total:,}", "unexplained": f"{unexplained:,}"}
 
 
+def _cost_ratio_target(action) -> Decimal | None:
+    """The 原価率 a KPI aims at, as a fraction (「原価率 36 %」 → 0.36), else None."""
+    kpi = action.kpi
+    if kpi is None or "原価率" not in kpi.name or "%" not in kpi.unit.replace("％", "%"):
+        return None
+    target = Decimal(kpi.target)
+    return target / 100 if target > 1 else target
+
+
+@rule("plan.cost_effect_over_target")
+def _cost_effect_over_target(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    """A measure's cost-of-sales effects must not push 原価率 past the measure's own target."""
+    if ctx.numbers_ready:
+        return
+    proj = ctx.projection()
+    if proj is None:
+        return
+    priced = {a.id for a in plan.actions if a.pl_line == "sales" and not a.carries_cost_of_sales}
+    for i, measure in enumerate(plan.measures):
+        own = [a for a in plan.actions if a.measure_id == measure.id and a.pl_line == "cost_of_sales"]
+        targets = [t for t in (_cost_ratio_target(a) for a in plan.actions if a.measure_id == measure.id)
+                   if t is not None]
+        if not own or not targets:
+            continue
+        target = min(targets)
+        for pl in proj.pl[1:]:
+            reduction = sum(pl.effects_by_action[a.id].amount for a in own if a.id in pl.effects_by_action)
+            # The measure's own 原価率: other measures' reductions and price increases (more sales,
+            # same goods) are left out, so only this measure's claim is compared with its target.
+            volume_sales = pl.sales - sum(e.amount for aid, e in pl.effects_by_action.items() if aid in priced)
+            if reduction <= 0 or volume_sales <= 0:
+                continue
+            ratio = Decimal(pl.base_cost_of_sales + pl.cost_of_sales_on_effects - reduction) / volume_sales
+            if ratio.quantize(Decimal("0.001")) < target:
+                yield f"measures[{i}]", {
+                    "title": measure.title, "year": pl.year, "ratio": f"{ratio * 100:.1f}",
+                    "target": f"{target * 100:.1f}".rstrip("0").rstrip("."),
+                    "reduction": f"{reduction:,}"}
+                break
+
+
 # ---------------------------------------------------------------------------------------------
 # 金融支援・伴走支援
+
+_DENY_GRACE = re.compile(r"据え?置[かき]?[はをも]?(?:お願い|依頼|要請)?(?:し|せ|求め|行わ)?(?:ない|ず|ません)|据え?置き?なし")
+_GRACE = re.compile(r"据え?置")
+_UNTIL = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月末?\s*(?:\([^)]*\))?\s*まで")
+_UNTIL_PLAN_YEAR = re.compile(r"計画\s*(\d+)\s*年目末?\s*(?:\([^)]*\))?\s*まで")
+_SHARE = re.compile(r"簡易(?:キャッシュ・?フロー|CF)の\s*(\d+(?:\.\d+)?)\s*(割|%)")
+_YEAR_AMOUNT = re.compile(r"計画\s*(\d+)\s*年目(?:は|に)?\s*(?:年間)?\s*約?\s*([\d,]+)\s*千円")
+_RANGE_AMOUNT = re.compile(r"(\d+)\s*年目以降(?:は)?\s*(?:年間)?\s*約?\s*([\d,]+)\s*[〜~-]\s*([\d,]+)\s*千円")
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+@rule("plan.support_text_mismatch")
+def _support_text_mismatch(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    """The 金融支援 request text must say what the repayment schedule does: 据置 or not, until
+    when, at what share of 簡易CF and roughly how much."""
+    from ..finance.labels import fiscal_end
+    from ..ja.normalize import normalize
+
+    sup = plan.support
+    if not sup.needed or not sup.request.strip() or ctx.numbers_ready:
+        return
+    proj = ctx.projection()
+    if proj is None:
+        return
+    text = normalize(sup.request).replace("～", "~").replace("〜", "~")
+    rp = proj.repayment
+    # Years where the support months repay no principal at all (返済原資 0).
+    deferred = [y for y, (m, cap) in enumerate(zip(rp.support_months, rp.capacity)) if m > 0 and cap == 0]
+    path = "support.request"
+    if _DENY_GRACE.search(text):
+        if deferred:
+            y = deferred[0]
+            yield path, {"detail": f"依頼文は元金の据置をしないとしていますが、返済計画では計画{y}年目の支援期間"
+                                   f" {rp.support_months[y]}か月は元金の返済が0です (簡易CFがマイナスのため)"}
+    elif (_GRACE.search(text) or "principal_grace" in sup.types) and not deferred:
+        yield path, {"detail": "依頼文 (または支援の種類) は元金の据置をお願いしていますが、返済計画では支援期間中も"
+                               "毎年元金を返済しています"}
+    ends = [_ym(int(y), int(m)) for y, m in _UNTIL.findall(text) if 1 <= int(m) <= 12]
+    for n in _UNTIL_PLAN_YEAR.findall(text):
+        end = fiscal_end(plan, int(n))
+        if end:
+            ends.append(_ym(*end))
+    if ends and rp.support_end and max(ends) != rp.support_end:
+        yield path, {"detail": f"依頼文の期間は{max(ends)}までですが、返済計画の支援期間 ({sup.start}から"
+                               f"{sup.period_months}か月) は{rp.support_end}までです"}
+    shares = {Decimal(sup.repayment_share_of_cf)}
+    if sup.after_period == "cf_share":
+        shares.add(Decimal(sup.after_share_of_cf if sup.after_share_of_cf is not None else sup.repayment_share_of_cf))
+    for num, unit in _SHARE.findall(text):
+        stated = Decimal(num) / (10 if unit == "割" else 100)
+        if stated not in shares:
+            pct = "・".join(f"{(s * 100).normalize():f}%" for s in sorted(shares))
+            yield path, {"detail": f"依頼文は簡易CFの{num}{unit}を返済に充てるとしていますが、返済計画は{pct}で計算しています"}
+    last = len(rp.total_repayment) - 1
+    for n, amount in _YEAR_AMOUNT.findall(text):
+        y, stated = int(n), int(amount.replace(",", ""))
+        if y <= last and abs(rp.total_repayment[y] - stated) > max(stated, rp.total_repayment[y]) // 10:
+            yield path, {"detail": f"依頼文は計画{y}年目の返済を約{stated:,}千円としていますが、返済計画では"
+                                   f"{rp.total_repayment[y]:,}千円です"}
+    for n, lo, hi in _RANGE_AMOUNT.findall(text):
+        low, high = int(lo.replace(",", "")), int(hi.replace(",", ""))
+        years = [y for y in range(int(n), last + 1) if rp.support_months[y] > 0] or \
+            [y for y in range(int(n), last + 1)]
+        off = [y for y in years if not (low * 9 // 10 <= rp.total_repayment[y] <= high * 11 // 10)]
+        if off:
+            y = off[0]
+            yield path, {"detail": f"依頼文は{n}年目以降の返済を年間約{low:,}〜{high:,}千円としていますが、返済計画では"
+                                   f"計画{y}年目が{rp.total_repayment[y]:,}千円です"}
+
 
 
 @rule("plan.support_request_missing")

@@ -18,6 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 Amount = int
 """千円, whole numbers (negative allowed where a field says so)."""
 
+NonNegative = Annotated[int, Field(ge=0)]
+"""A count or price that cannot be below 0 (数量, 単価)."""
+
 Rate = Annotated[Decimal, Field(ge=Decimal("-10"), le=Decimal("10"))]
 """A fraction (0.12 = 12%). Bounds catch 12 typed where 0.12 was meant."""
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, JsonValue, model_validator
 
-from .common import Amount, GivenBy, KGModel, PerYear, PerYearRate, Rate, Ratio, YearMonth
+from .common import Amount, GivenBy, KGModel, NonNegative, PerYear, PerYearRate, Rate, Ratio, YearMonth
 
 SCHEMA_VERSION = 1
 
@@ -111,7 +111,7 @@ class Company(KGModel):
 class ProfitAndLoss(KGModel):
     """損益計算書 lines as entered from the 決算書; totals are derived, never typed twice."""
 
-    sales: Amount = F("売上高", 0)
+    sales: Amount = F("売上高", 0, ge=0)
     cost_of_sales: Amount = F("売上原価", 0)
     sga: Amount = F("販売費及び一般管理費", 0)
     personnel: Amount = F("うち人件費", 0)
@@ -466,8 +466,9 @@ class SalesSegment(KGModel):
 
     name: str = F("区分名")
     unit: str = F("数量の単位 (例: 食, 件, 個)", "")
-    unit_price_yen: list[int] = F("単価 (円)", default_factory=list)
-    quantity: list[int] = F("数量", default_factory=list)
+    # Negative prices or volumes are typos (a loss is not a negative quantity): refused.
+    unit_price_yen: list[NonNegative] = F("単価 (円)", default_factory=list)
+    quantity: list[NonNegative] = F("数量", default_factory=list)
     basis: str = F("前提・根拠", "")
 
 
