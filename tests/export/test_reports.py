@@ -70,3 +70,30 @@ def test_importing_export_loads_neither_openpyxl_nor_jinja2():
     code = ("import sys, kaizen_guide.export as e; "
             "assert 'openpyxl' not in sys.modules and 'jinja2' not in sys.modules, sorted(sys.modules)")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_report_says_what_the_numbers_mean_and_shows_the_stress_table(sample_plan):
+    md = render_plan_report(sample_plan, None, [], fmt="md")
+    # Definitions beside the figures, and the gross variant in the metrics table.
+    assert "債務償還年数 = (有利子負債 − 現預金 − 正常運転資金) ÷ (経常利益 + 減価償却費 − 法人税等)" in md
+    assert "| 債務償還年数 (簡易: 有利子負債 ÷ 簡易CF) |" in md
+    assert "その年度から計画最終年度まで、毎年度の経常利益が黒字" in md
+    # 実質純資産 before 代表者資産 (the 自宅 − 住宅ローン 10,000 taken out): 計画4年目 ▲2,707.
+    assert "| 実質純資産 (代表者資産加味前) |" in md and "▲2,707" in md
+    assert "| 実質債務超過の解消 (代表者資産加味前・参考) | 計画4年目まで | 計画5年目 | 未達 |" in md
+    # One table per stress case, and no plain 「達成」 while they fail.
+    for name in ("売上高10%減", "原価率2ポイント上昇", "施策の効果が半分"):
+        assert f"### ストレステスト: {name} (成り立たない)" in md
+    assert "| 経常利益の黒字化 | 計画2年目まで | 計画1年目 | 基本ケースのみ達成 (ストレス時は未達) |" in md
+    assert "| 達成 |" not in md
+    # The support period, what follows it, and the pro-rata bases by year.
+    assert "2026-10 から 42か月 (2030-03まで)" in md and "簡易CFの90%による返済を続ける" in md
+    assert "### 返済額の配分基準 (プロラタの基準額)" in md and "| ひまわり銀行 基準額 |" in md
+    html = render_plan_report(sample_plan, None, [], fmt="html")
+    assert "ストレステスト: 施策の効果が半分" in html and "債務償還年数 (簡易)" in html
+
+
+def test_report_names_the_unsecured_bases_and_the_fallback(sample_plan):
+    sample_plan.support.allocation_basis = "unsecured"
+    md = render_plan_report(sample_plan, None, [], fmt="md")
+    assert "| 北央銀行 信用残 (期首) |" in md and "信用残高プロラタ" in md

@@ -164,3 +164,12 @@ def test_gantt_bar_spans_start_to_due(sample_built):
     # 2027-04 .. 2027-09 = columns for months 4..9 of 2027
     assert len(filled) == 6
     assert filled[0] == months["4"]
+
+
+def test_summary_never_says_met_while_the_stress_cases_fail(sample_built):
+    # The sample meets its three targets in the base case, but all three stress cases fail.
+    assert sample_built.projection.targets.all_met and not sample_built.projection.stress.passed
+    ws = load_workbook(sample_built.path)[layout.SHEET["summary"].name]
+    values = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "達成" not in values
+    assert values.count("基本ケースのみ達成 (ストレス時は未達)") == 3

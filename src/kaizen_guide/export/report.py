@@ -184,6 +184,71 @@ def _table(title: str, specs, sources: Sources, proj, *, actual: bool = True, ke
     return {"title": title, "unit": "単位:千円", "headers": headers, "rows": rows}
 
 
+def _year_headers(labels) -> list[str]:
+    return [("実績 " if lab.kind == "actual" else lab.label + " ") + (lab.fiscal_label or "") for lab in labels]
+
+
+def _metric_rows(proj) -> list[dict]:
+    """Rows the bank reads beside the form's: the gross 債務償還年数 and 実質純資産 before 代表者資産."""
+    labels = list(proj.labels.actual[-layout.ACTUAL_YEARS_SHOWN:]) + list(proj.labels.plan)
+    by_offset = {m.offset: m for m in proj.metrics}
+
+    def row(label, get, fmt):
+        values = []
+        for lab in labels:
+            m = by_offset.get(lab.offset)
+            values.append(_fmt(get(m), fmt) if m is not None else "—")
+        return {"label": label, "section": False, "total": False, "values": values}
+
+    return [
+        row("債務償還年数 (簡易: 有利子負債 ÷ 簡易CF)", lambda m: m.gross_debt_repayment_years, styles.YEARS),
+        row("実質純資産 (代表者資産加味前)", lambda m: m.real_net_assets_before_owner, styles.NUM),
+    ]
+
+
+_BASIS_NAMES = {"balance": "残高プロラタ", "unsecured": "信用残高プロラタ", "contract": "約定返済"}
+
+
+def _allocation_table(proj) -> dict:
+    """プロラタの基準額 by bank and year, and where 信用残高プロラタ fell back to 残高プロラタ."""
+    rp = proj.repayment
+    rows = [{"label": "配分基準", "section": False, "total": False,
+             "values": [_BASIS_NAMES[b] + (" (代替)" if y in rp.fallback_years else "")
+                        for y, b in enumerate(rp.basis_by_year)]}]
+    for b in rp.banks:
+        rows.append({"label": f"{b.bank} 基準額", "section": False, "total": False,
+                     "values": [kyen(y.base_amount) for y in b.years]})
+    if rp.allocation_basis == "unsecured":
+        for b in rp.banks:
+            rows.append({"label": f"{b.bank} 信用残 (期首)", "section": False, "total": False,
+                         "values": [kyen(y.unsecured) for y in b.years]})
+    return {"title": "返済額の配分基準 (プロラタの基準額)", "unit": "単位:千円",
+            "headers": _year_headers(proj.labels.plan), "rows": rows}
+
+
+def _stress_tables(proj) -> list[dict]:
+    labels = [lab for lab in proj.labels.plan if lab.offset >= 1]
+    out = []
+    for sc in proj.stress.scenarios:
+        def row(label, get, sc=sc):
+            return {"label": label, "section": False, "total": False, "values": [get(y) for y in sc.years]}
+        ok = sc.repayment_covered and sc.cash_never_negative
+        out.append({
+            "title": f"ストレステスト: {sc.name} ({'返済・資金繰りとも可' if ok else '成り立たない'})",
+            "unit": "単位:千円", "headers": _year_headers(labels),
+            "rows": [
+                row("売上高", lambda y: kyen(y.sales)),
+                row("経常利益", lambda y: kyen(y.ordinary_income)),
+                row("簡易CF", lambda y: kyen(y.simple_cf)),
+                row("返済額 (計画のまま)", lambda y: kyen(y.repayment)),
+                row("返済を簡易CFで賄えるか", lambda y: "可" if y.covered else "不可"),
+                row("期末現預金 (資金不足の補填前)", lambda y: kyen(y.cash_closing)),
+            ],
+            "verdict": sc.verdict,
+        })
+    return out
+
+
 def _chain(plan) -> list[dict]:
     """課題 → 対策 → アクション, with the 窮境要因 each 課題 answers (a traceable chain)."""
     causes = {c.id: c for c in plan.distress_causes}
@@ -244,19 +309,25 @@ def plan_context(plan, projection, findings=None) -> dict:
             "cash_closing")),
     ]
     metrics = _table("返済能力の指標", layout.PL_ROWS, src, proj, keys=(
-        "simple_cf", "interest_bearing_debt", "debt_to_repay", "debt_years", "net_assets", "real_net_assets"))
+        "simple_cf", "interest_bearing_debt", "debt_to_repay", "debt_years", "net_assets", "real_net_assets"),
+        extra_rows=_metric_rows(proj))
     t, tr = plan.targets, proj.targets
     from .blocks import fmt_decimal
 
+    def when(y):
+        return f"計画{y}年目" if y is not None else "計画期間内に達成せず"
+
+    before_met = (tr.solvency_year_before_owner is not None
+                  and tr.solvency_year_before_owner <= t.solvency_target_year)
     targets = [
         {"item": "経常利益の黒字化", "target": f"計画{t.profit_target_year}年目まで",
-         "result": f"計画{tr.profit_year}年目" if tr.profit_year is not None else "計画期間内に達成せず",
-         "met": tr.profit_met},
-        {"item": "実質債務超過の解消", "target": f"計画{t.solvency_target_year}年目まで",
-         "result": f"計画{tr.solvency_year}年目" if tr.solvency_year is not None else "計画期間内に達成せず",
-         "met": tr.solvency_met},
+         "result": when(tr.profit_year), "met": tr.profit_met, "verdict": tr.verdict(tr.profit_met)},
+        {"item": "実質債務超過の解消 (代表者資産加味後)", "target": f"計画{t.solvency_target_year}年目まで",
+         "result": when(tr.solvency_year), "met": tr.solvency_met, "verdict": tr.verdict(tr.solvency_met)},
+        {"item": "実質債務超過の解消 (代表者資産加味前・参考)", "target": f"計画{t.solvency_target_year}年目まで",
+         "result": when(tr.solvency_year_before_owner), "met": before_met, "verdict": tr.verdict(before_met)},
         {"item": "債務償還年数 (計画最終年度)", "target": f"{fmt_decimal(t.debt_years_target)}年以内",
-         "result": years(tr.final_debt_years), "met": tr.debt_years_met},
+         "result": years(tr.final_debt_years), "met": tr.debt_years_met, "verdict": tr.verdict(tr.debt_years_met)},
     ]
     rp = proj.repayment
     cov = {b.bank: b for b in proj.coverage.banks}
@@ -292,10 +363,18 @@ def plan_context(plan, projection, findings=None) -> dict:
         "metrics": metrics,
         "targets": targets,
         "targets_all_met": tr.all_met,
+        "targets_summary": tr.summary,
+        "definitions": proj.definitions,
+        "stress": {"passed": proj.stress.passed, "verdict": proj.stress.verdict,
+                   "tables": _stress_tables(proj)},
+        "allocation": _allocation_table(proj) if rp.needed else None,
         "support": {
             "needed": s.needed,
             "types": "、".join(SUPPORT_TYPE_LABELS.get(x, x) for x in s.types),
-            "start": s.start or "", "period_months": s.period_months,
+            "start": s.start or "", "period_months": s.period_months, "end": rp.support_end,
+            "after": ("約定返済に戻す" if rp.after_period == "contract" else
+                      f"簡易CFの{pct(rp.after_share_of_cf if rp.after_share_of_cf is not None else s.repayment_share_of_cf, 0)}"
+                      "による返済を続ける"),
             "basis": rp.basis_label, "share": pct(s.repayment_share_of_cf, 0),
             "guaranteed_on_contract": s.guaranteed_on_contract,
             "request": s.request, "reasons": s.reasons, "request_total": kyen(rp.request_total),

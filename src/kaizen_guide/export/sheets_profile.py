@@ -406,10 +406,10 @@ def write_summary(ctx: BuildContext) -> None:
     final_years = tr.final_debt_years
     trows = [
         ["計画期間", f"{t.plan_years}年", f"計画1年目 = {t.first_plan_year_label or '未設定'}", ""],
-        ["経常利益の黒字化", f"計画{t.profit_target_year}年目まで", yr(tr.profit_year), "達成" if tr.profit_met else "未達"],
-        ["実質債務超過の解消", f"計画{t.solvency_target_year}年目まで", yr(tr.solvency_year), "達成" if tr.solvency_met else "未達"],
+        ["経常利益の黒字化", f"計画{t.profit_target_year}年目まで", yr(tr.profit_year), tr.verdict(tr.profit_met)],
+        ["実質債務超過の解消", f"計画{t.solvency_target_year}年目まで", yr(tr.solvency_year), tr.verdict(tr.solvency_met)],
         ["債務償還年数 (計画最終年度)", f"{fmt_decimal(t.debt_years_target)}年以内",
-         f"{final_years:.1f}年" if final_years is not None else "算出不能", "達成" if tr.debt_years_met else "未達"],
+         f"{final_years:.1f}年" if final_years is not None else "算出不能", tr.verdict(tr.debt_years_met)],
     ]
     row = text_table(w, row, ["項目", "目標", "計画上の見込み", "判定"], trows, spans=[2, 2, last - 5, 1])
     row = field_row(w, row, "改善目標", t.goals or "(未入力)", last_col=last)
