@@ -387,3 +387,43 @@ def mf_trial_month(path: Path, led: Ledger, month_index: int, *, encoding="cp932
         opening = (v[month_index - 1] if month_index else 0) if balance else sum(v[:month_index])
         rows.append([name, "", str(opening), "", "", str(closing), ""])
     return _write_csv(path, rows, encoding)
+
+
+def generic_both_tax(path: Path, led: Ledger, *, encoding="utf-8") -> Path:
+    """Each month twice, 「2027年4月(税抜)」 and 「2027年4月(税込)」 (the 税込 figures ×1.1 on taxable rows)."""
+    ex_rows = led.row_values("円")
+    in_rows = led.row_values("円", Decimal("1.1"))
+    heads = []
+    for m in led.months:
+        heads += [f"{era_label(m, 'ym')}(税抜)", f"{era_label(m, 'ym')}(税込)"]
+    rows: list[list[object]] = [["月次推移表"], ["(単位:円)"], ["勘定科目", *heads]]
+    for name, kind, _s in PL_ROWS + BS_ROWS:
+        if kind == "heading" or name == "売上高":
+            continue
+        cells = []
+        for k in range(12):
+            cells += [money(ex_rows[name][k]), money(in_rows[name][k])]
+        rows.append([name, *cells])
+    return _write_csv(path, rows, encoding)
+
+
+def yayoi_period_trial(path: Path, led: Ledger, end_index: int, *, encoding="cp932", tax="税抜") -> Path:
+    """弥生 残高試算表 (月次・期間) from 期首 to month ``end_index``: 前期繰越 | 借方 | 貸方 | 期間残高 | 構成比.
+    P/L balances are the 累計 since 期首; B/S balances the month-end figure."""
+    values = led.row_values("円")
+    start, end = led.months[0], led.months[end_index]
+    rows: list[list[object]] = [["残高試算表(月次・期間)"], ["株式会社さくら亭"],
+                                [f"自 {era_label(start, 'reiwa')}1日 至 {era_label(end, 'reiwa')}30日"], [f"[{tax}]"],
+                                ["勘定科目", "前期繰越", "借方金額", "貸方金額", "期間残高", "構成比"]]
+    for name, kind, _s in PL_ROWS + BS_ROWS:
+        if kind == "heading":
+            rows.append([name, "", "", "", "", ""])
+            continue
+        if name == "売上高":
+            continue
+        v = values[name]
+        balance = kind in ("cash", "cash_total", "borrow", "other_bs")
+        closing = v[end_index] if balance else sum(v[: end_index + 1])
+        opening = v[0] if balance else 0
+        rows.append([name, f"{opening:,}", "", "", f"{closing:,}", ""])
+    return _write_csv(path, rows, encoding)

@@ -214,3 +214,38 @@ def test_missing_and_empty_files(tmp_path, plan):
     (tmp_path / "empty.csv").write_bytes(b"")
     with pytest.raises(ActualsImportError, match="空のファイル"):
         read_actuals(tmp_path / "empty.csv", plan)
+
+
+def test_file_with_both_tax_bases_takes_the_plans(tmp_path, plan, ledger):
+    path = ex.generic_both_tax(tmp_path / "both.csv", ledger)
+    r = read_actuals(path, plan)
+    assert r.tax_basis == "excluded"
+    _assert_equal(r, ledger.expected("円"))
+    plan.actuals_import.tax_basis = "included"
+    r = read_actuals(path, plan)
+    assert r.tax_basis == "included"
+    _assert_equal(r, ledger.expected("円", tax_factor=Decimal("1.1")))
+
+
+def _record(plan, month, values):
+    from kaizen_guide.model.plan import MonitoringRecord
+
+    plan.monitoring.append(MonitoringRecord(month=month, actuals=values))
+
+
+def test_yayoi_period_trial_balance_is_made_single_month_from_recorded_months(tmp_path, plan, ledger):
+    path = ex.yayoi_period_trial(tmp_path / "tb.csv", ledger, 2)  # 4月〜6月 累計
+    with pytest.raises(ActualsImportError, match="2027年4月, 2027年5月 の実績が必要"):
+        read_actuals(path, plan)
+    exp = ledger.expected("円")
+    for m in ("2027-04", "2027-05"):
+        _record(plan, m, exp[m])
+    r = read_actuals(path, plan)
+    assert r.source_format == "yayoi" and list(r.months) == ["2027-06"]
+    flows = ("sales", "cost_of_sales", "sga", "personnel", "non_operating_income", "non_operating_expenses")
+    for line in flows:  # differenced in 千円 against the recorded months: within rounding
+        assert abs(r.months["2027-06"][line] - exp["2027-06"][line]) <= 1, line
+    assert r.months["2027-06"]["cash_end"] == exp["2027-06"]["cash_end"]
+    assert "累計" in r.cumulative_note
+    with pytest.raises(ActualsImportError, match="合いません"):
+        read_actuals(path, plan, month="2027-05")

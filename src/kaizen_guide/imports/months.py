@@ -32,8 +32,18 @@ _YM_RE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_ONLY = re.compile(r"^(?P<m>\d{1,2})月(?:度|分|発生|月間発生|実績|残高|金額)?$")
+_TAX_MARK = re.compile(r"[(\[]?税[抜込](?:経理)?[)\]]?")
 _PERIOD_WORDS = re.compile(r"開始|終了|期間|^自|^至|[〜～~]|[:：]")
 _FY_LABEL = re.compile(rf"(?P<y>\d{{4}}|{_ERA}(?:元|\d{{1,2}}))年(?P<m>\d{{1,2}})月期")
+
+
+def tax_mark(text: str) -> str | None:
+    """"excluded" / "included" when a label says 税抜 / 税込."""
+    if "税抜" in text:
+        return "excluded"
+    if "税込" in text:
+        return "included"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,25 +73,28 @@ def classify_label(value: object) -> Label:
         return Label("other")
     if isinstance(value, (int, float)):
         return Label("other", text=str(value))
-    text = _clean(str(value))
+    full = _clean(str(value))
+    # 「4月(税抜)」「4月(税込)」: the month is read without the tax marker, which the reader uses
+    # to pick the columns on the plan's basis.
+    text = _TAX_MARK.sub("", full)
     if not text:
-        return Label("other")
+        return Label("other", text=full)
     if _QUARTER.match(text) or any(w in text for w in SUBTOTAL_WORDS):
-        return Label("sub", text=text)
+        return Label("sub", text=full)
     if _FY_LABEL.search(text) or _PERIOD_WORDS.search(text):
         # 「2027年3月期」 names a fiscal year; 「開始月:2027/04」「自 令和9年4月1日」 a period, not a column
-        return Label("other", text=text)
+        return Label("other", text=full)
     m = _MONTH_ONLY.match(text)
     if m:
         month = int(m["m"])
-        return Label("m", month=month, text=text) if 1 <= month <= 12 else Label("other", text=text)
+        return Label("m", month=month, text=full) if 1 <= month <= 12 else Label("other", text=full)
     found = _YM_RE.search(text)
     if found:
         ym = _ym_from_piece(found.group(0).rstrip("月") if found["compact"] is None else found.group(0))
         # A label that is mostly something else (「2026/04 予算」) is not an actuals month.
         if ym and not re.search(r"予算|計画|見込", text):
-            return Label("ym", ym=ym, text=text)
-    return Label("other", text=text)
+            return Label("ym", ym=ym, text=full)
+    return Label("other", text=full)
 
 
 def months_in_text(text: str) -> list[str]:

@@ -20,7 +20,7 @@ from kaizen_guide.finance.rounding import to_int
 from .cells import CellError, parse_cell
 from .errors import ActualsImportError, column_name
 from .lines import BALANCE_LINES, LINE_KEYS, LINE_LABELS, MAP_TARGETS, detail_lines
-from .months import FiscalCalendar, classify_label, ym_add, ym_diff
+from .months import FiscalCalendar, classify_label, tax_mark, ym_add, ym_diff
 from .preamble import UNITS_YEN, Preamble
 from .synonyms import SynonymTable, account_key, load_table
 from .table import Table, read_table
@@ -132,6 +132,7 @@ class _Layout:
     half_cols: dict[int, range] = field(default_factory=dict)
     value_col: int | None = None  # single
     opening_col: int | None = None  # single: 前月残高 (PL period amount = value − opening)
+    tax_from_columns: str | None = None  # the month columns say 税抜/税込 themselves
 
 
 def _text(cell: object) -> str:
@@ -147,7 +148,7 @@ def _is_numberish(cell: object) -> bool:
         return False
 
 
-def _find_layout(rows: list[list[object]], name: str) -> _Layout:
+def _find_layout(rows: list[list[object]], name: str, basis: str = "excluded") -> _Layout:
     # 1. A header row naming at least two months (or one month beside an account header).
     best = None
     for i, row in enumerate(rows[:_HEADER_SCAN]):
@@ -157,9 +158,17 @@ def _find_layout(rows: list[list[object]], name: str) -> _Layout:
         if len(months) >= 2 or (months and has_name):
             best = (i, labels, months)
             break
+    tax_from_columns = None
     if best is not None:
         i, labels, months = best
         first = min(months)
+        marks = {j: tax_mark(lb.text) for j, lb in months.items()}
+        kinds = {k for k in marks.values() if k}
+        if len(kinds) == 2:  # the file carries both: take the plan's basis
+            months = {j: lb for j, lb in months.items() if marks[j] in (None, basis)}
+            tax_from_columns = basis
+        elif kinds:
+            tax_from_columns = kinds.pop()
         header = rows[i]
         label_cols = [j for j in range(first) if labels.get(j) is None or labels[j].kind != "sub"]
         sub_col = next((j for j in label_cols if any(h in _text(header[j]) for h in _SUB_HEADERS)), None)
@@ -170,7 +179,7 @@ def _find_layout(rows: list[list[object]], name: str) -> _Layout:
             None,
         )
         return _Layout("months", i, i + 1, [j for j in label_cols if j != sub_col and j not in code_cols],
-                       sub_col, code_cols, months, total_col)
+                       sub_col, code_cols, months, total_col, tax_from_columns=tax_from_columns)
     # 2. A single-period 試算表: 勘定科目 | (前月残高) | 借方 | 貸方 | 当月残高 …
     for i, row in enumerate(rows[:_HEADER_SCAN]):
         cells = [_text(c).replace(" ", "") for c in row]
@@ -216,7 +225,7 @@ def _detect_format(table: Table, pre: Preamble, layout: _Layout) -> str:
     if ("開始月" in head and "終了月" in head) or "マネーフォワード" in head or "Money Forward" in head \
             or "補助科目なし" in body or "大区分" in head:
         return "moneyforward"
-    if "弥生" in head or layout.kind == "positional" or "決算仕訳" in head or "当期仮残高" in head or "月度" in head:
+    if "弥生" in head or layout.kind == "positional" or any(w in head for w in ("決算仕訳", "当期仮残高", "月度", "月次・期間", "年間推移")):
         return "yayoi"
     return "generic"
 
@@ -453,7 +462,8 @@ def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str 
         raise ActualsImportError(f"単位「{unit}」は使えません。円・千円・百万円のいずれかを指定してください。")
     table = read_table(p)
     rows = table.rows
-    layout = _find_layout(rows, p.name)
+    plan_basis = _plan_tax_basis(plan)
+    layout = _find_layout(rows, p.name, plan_basis)
     pre = Preamble()
     for r in rows[: layout.header_row if layout.header_row is not None else layout.data_start]:
         for c in r:
@@ -464,6 +474,8 @@ def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str 
             if "単位" in t or t.endswith(("(円)", "(千円)", "(百万円)", "（円）", "（千円）")):
                 pre.texts.append(t)
     pre.parse()
+    if layout.tax_from_columns is not None:
+        pre.tax_basis = layout.tax_from_columns
     fmt = _detect_format(table, pre, layout)
 
     cal = FiscalCalendar.of_plan(plan)
@@ -519,7 +531,6 @@ def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str 
     scale = Decimal(UNITS_YEN[unit_name])
 
     # Tax basis: refuse a file on the other basis (達成率 would move ~10pt with nothing behind it).
-    plan_basis = _plan_tax_basis(plan)
     if pre.tax_basis is not None and pre.tax_basis != plan_basis:
         raise ActualsImportError(
             f"このファイルは{TAX_LABELS[pre.tax_basis]}の金額ですが、計画は{TAX_LABELS[plan_basis]}で作られています。"
