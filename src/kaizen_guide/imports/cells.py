@@ -14,7 +14,9 @@ from decimal import Decimal, InvalidOperation
 
 from kaizen_guide.ja import ParseError, normalize_number_text, parse_decimal
 
-_PLAIN_INT = re.compile(r"-?\d{1,15}")
+# The forms exports print most (1234 / 1,234 / ▲1,234 / △1,234 / -1,234 / (1,234)), read without the
+# general parser's normalisation; anything else goes through ``parse_decimal``.
+_FAST = re.compile(r"(?P<neg>[-▲△])?(?P<num>\d{1,3}(?:,\d{3})+|\d{1,15})|\((?P<paren>\d{1,3}(?:,\d{3})+|\d{1,15})\)")
 _EMPTY_MARKS = {"", "-", "--", "ー", "*"}
 _TRIM = " \"'\u3000"
 
@@ -42,8 +44,12 @@ def parse_cell(value: object) -> Decimal | None:
     if isinstance(value, Decimal):
         return value
     text = str(value).strip(_TRIM)
-    if _PLAIN_INT.fullmatch(text):  # the common case, without the normaliser's cost
-        return Decimal(text)
+    fast = _FAST.fullmatch(text)
+    if fast:
+        if fast["paren"]:
+            return -Decimal(fast["paren"].replace(",", ""))
+        value = Decimal(fast["num"].replace(",", ""))
+        return -value if fast["neg"] else value
     s = normalize_number_text(text).strip(_TRIM)
     if s in _EMPTY_MARKS or set(s) <= {"-"}:
         return None
