@@ -58,6 +58,11 @@ def render_summary(plan: Any, projection: Any) -> str:
     lines.append(f"   [dim]目標 計画{t.solvency_target_year}年目[/]")
     lines.append(f"{_mark(t.debt_years_met)} 債務償還年数 {_years(t.final_debt_years)}")
     lines.append(f"   [dim]目標 {t.debt_years_target:g}年以内 (最終年)[/]")
+    # The targets above are the base case; say so when a stress case breaks the plan.
+    stress = projection.stress
+    lines.append(f"{_mark(stress.passed)} ストレステスト {'可' if stress.passed else '不成立'}")
+    if not stress.passed:
+        lines.append("   [dim]目標は基本ケースのみ達成[/]")
     plan_metrics = projection.plan_metrics
     if plan_metrics:
         lines.append("")
