@@ -249,3 +249,20 @@ def test_yayoi_period_trial_balance_is_made_single_month_from_recorded_months(tm
     assert "累計" in r.cumulative_note
     with pytest.raises(ActualsImportError, match="合いません"):
         read_actuals(path, plan, month="2027-05")
+
+
+def test_year_export_printed_mid_year_keeps_only_booked_months(tmp_path, plan):
+    led = ex.Ledger.build(START)
+    for name, vals in led.amounts.items():  # 7月〜: P/L empty, B/S balances carried forward
+        if name in ("現金", "普通預金", "売掛金", "買掛金", "短期借入金", "長期借入金"):
+            led.amounts[name] = vals[:3] + [vals[2]] * 9
+        else:
+            led.amounts[name] = vals[:3] + [0] * 9
+    path = ex.yayoi_year(tmp_path / "y.csv", led)
+    r = read_actuals(path, plan)
+    assert sorted(r.months) == ["2027-04", "2027-05", "2027-06"]
+    exp = led.expected("円")
+    assert all(r.months[m] == exp[m] for m in r.months)
+    assert any("2027年7月" in n and "取り込みませんでした" in n for n in r.notes)
+    with pytest.raises(ActualsImportError, match="2027年8月の損益の金額がすべて0"):
+        read_actuals(path, plan, month="2027-08")

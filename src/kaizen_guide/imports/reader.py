@@ -604,14 +604,29 @@ def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str 
     months_out: dict[str, dict[str, int]] = {}
     for m in all_months:
         months_out[m] = {line: flows_k[line][m] for line in LINE_KEYS if line in flows_k and m in flows_k[line]}
+    # A month whose P/L is all zero has not been booked yet (a 年間推移 printed mid-year carries the
+    # B/S balances into the later months): it is not an actuals month.
+    def booked(values: dict[str, int]) -> bool:
+        return any(v for k, v in values.items() if k not in BALANCE_LINES)
+
     if month is not None:
         if layout.kind != "single" and month not in months_out:
             found = ", ".join(all_months) or "なし"
             raise ActualsImportError(f"{month[:4]}年{int(month[5:])}月の列がファイルにありません (ファイルの月: {found})。")
+        if not booked(months_out[month]):
+            raise ActualsImportError(
+                f"{_ym_ja(month)}の損益の金額がすべて0か空です。まだ記帳されていないか、別の月の列を読んでいます。"
+                "会計ソフトで対象月を確かめて出力し直してください。")
         if len(months_out) > 1:
             notes.append(f"ファイルの {len(months_out)} か月のうち {month} だけを読みました。")
         months_out = {month: months_out[month]}
-    months_out = {m: v for m, v in months_out.items() if any(v.values()) or m == month}
+    empty = [m for m, v in months_out.items() if not booked(v)]
+    if empty and len(empty) < len(months_out):
+        notes.append(f"{'、'.join(_ym_ja(m) for m in empty)}は損益の金額がないため、実績として取り込みませんでした。")
+    months_out = {m: v for m, v in months_out.items() if booked(v)}
+    sales_months = [m for m, v in months_out.items() if v.get("sales", 0) < 0]
+    if sales_months and len(sales_months) == len(months_out):
+        warnings.append("売上高がすべての月でマイナスです。会計ソフトが貸方をマイナスで出力する設定になっていないか確認してください。")
 
     unknown_out = []
     seen_keys = set()
