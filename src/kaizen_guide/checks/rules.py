@@ -132,8 +132,55 @@ class AnySignal(_Strict):
     of: list[str] = Field(min_length=1)
 
 
+class PredicateSignal(_Strict):
+    """The company's own act or omission, read from the morphological analysis (ja/morph.py).
+
+    mode ``negation``: a negated predicate (〜しなかった, 〜できていない, 来んかった) whose content verb is
+    volitional; mode ``aspect``: a content verb followed by one of `aspects` (やめてしまい = 仕舞う). Either is
+    dropped when the clause's subject (が/は/も) is one of `non_agents` (the weather, the customers, sales
+    themselves), or when an external cause (`causes`) comes earlier in the same sentence with no
+    contrastive link (が・けど・ものの・のに) in between, unless the predicate acts on one of `own_objects`
+    (値上げ・転嫁・見積: the company could still have acted).
+    """
+
+    fn: Literal["predicate"]
+    description: str = ""
+    #: ``happening``: the complement of ``negation`` — what did not happen to the company (人が戻らず, 受注がなかった)
+    mode: Literal["negation", "aspect", "happening"] = "negation"
+    aspects: list[str] = []
+    non_agents: list[str] = []
+    causes: list[str] = []
+    own_objects: list[str] = []
+    #: lemmas of verbs that name a happening, not an act (入る, 戻る, 売れる, 見込める)
+    nonvolitional: list[str] = []
+    own_subjects: list[str] = []
+
+
+class AmountRoleSignal(_Strict):
+    """Yen amounts by what they are attached to: ``repayment`` (a sum repaid or repayable), ``stopped``
+    (the sum whose repayment is to stop: 月額250万円の元金返済を…停止), ``loan`` (a new loan), ``context``
+    (a loss, a balance, sales). `loan_nouns` / `context_nouns` are read around the amount; `stop_predicates`
+    are lemmas of the predicate that governs it."""
+
+    fn: Literal["amount_role"]
+    description: str = ""
+    roles: list[Literal["repayment", "stopped", "loan", "context"]] = Field(min_length=1)
+    loan_nouns: list[str] = []
+    context_nouns: list[str] = []
+    stop_predicates: list[str] = []
+
+
+class PersonSignal(_Strict):
+    """A person's name (固有名詞・人名 in the analysis): 山田, (鈴木) — owners written any way."""
+
+    fn: Literal["person"]
+    description: str = ""
+
+
 SignalSpec = Annotated[
-    Union[LexiconSignal, RegexSignal, NearSignal, ObjectVerbSignal, AnySignal], Field(discriminator="fn")
+    Union[LexiconSignal, RegexSignal, NearSignal, ObjectVerbSignal, AnySignal, PredicateSignal, AmountRoleSignal,
+          PersonSignal],
+    Field(discriminator="fn"),
 ]
 
 
@@ -355,6 +402,10 @@ def _cross_check(cl: Checklist, source: str) -> None:
             need_lexicons(owner, sig.objects + sig.predicates)
         elif isinstance(sig, ObjectVerbSignal):
             need_lexicons(owner, sig.hard + sig.soft + sig.generic_objects + sig.hedges)
+        elif isinstance(sig, PredicateSignal):
+            need_lexicons(owner, sig.non_agents + sig.causes + sig.own_objects + sig.nonvolitional + sig.own_subjects)
+        elif isinstance(sig, AmountRoleSignal):
+            need_lexicons(owner, sig.loan_nouns + sig.context_nouns + sig.stop_predicates)
         elif isinstance(sig, AnySignal):
             bad = [m for m in sig.of if m not in cl.signals]
             if bad:

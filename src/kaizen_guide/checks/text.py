@@ -19,16 +19,22 @@ from .findings import Finding, sort_findings
 from .lexicon import MAX_HITS, FuzzyPolicy, Hit, Lexicon, fold
 from .rules import (
     STAGES,
+    AmountRoleSignal,
     AnySignal,
     Checklist,
     LexiconSignal,
     NearSignal,
     ObjectVerbSignal,
+    PersonSignal,
+    PredicateSignal,
     RegexSignal,
     RuleSpec,
     default_checklist,
 )
+from kaizen_guide.ja import morph
 from kaizen_guide.ja.normalize import normalize
+
+from . import structure
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
 # An amount at the end of an object phrase (前年比10%, 月50万円, 3割, 2倍): stripped before judging the object.
@@ -44,12 +50,26 @@ _HAS_CONTENT = re.compile(r"[0-9a-z\u3040-\u30ff\u3400-\u9fff]")
 class _Answer:
     """One answer being checked: its normalised text, its matching key and the signal cache."""
 
-    __slots__ = ("norm", "key", "cache")
+    __slots__ = ("norm", "key", "cache", "_tokens")
 
     def __init__(self, text: str):
         self.norm = normalize(text)
         self.key = fold(self.norm)
         self.cache: dict[str, list[Hit]] = {}
+        self._tokens: tuple[morph.Token, ...] | None = None
+        if "様" in self.norm or "殿" in self.norm or "御中" in self.norm or "さま" in self.norm:
+            # 金融機関様 / メインバンク殿: politeness must not change what the rules see.
+            chars = list(self.key)
+            for a, b in structure.honorific_spans(self.tokens):
+                chars[a:b] = " " * (b - a)
+            self.key = "".join(chars)
+
+    @property
+    def tokens(self) -> tuple[morph.Token, ...]:
+        """Morphological analysis of the normalised text, computed on first use."""
+        if self._tokens is None:
+            self._tokens = morph.tokenize(self.norm)
+        return self._tokens
 
 
 SignalFn = Callable[[_Answer], list[Hit]]
@@ -93,6 +113,12 @@ class Engine:
             return self._object_verb_fn(spec)
         if isinstance(spec, AnySignal):
             return self._any_fn(spec)
+        if isinstance(spec, PredicateSignal):
+            return self._predicate_fn(spec)
+        if isinstance(spec, AmountRoleSignal):
+            return self._amount_role_fn(spec)
+        if isinstance(spec, PersonSignal):
+            return lambda ans: structure.persons(ans.norm, ans.tokens)
         raise TypeError(f"signal '{name}': unsupported detector {type(spec).__name__}")  # pragma: no cover
 
     def _lexicon_fn(self, spec: LexiconSignal) -> SignalFn:
@@ -233,6 +259,38 @@ class Engine:
                     if not is_generic(object_before(ans, h.start)):
                         hits.append(h)
             return hits
+
+        return run
+
+    def _lex(self, names: list[str]) -> list[Lexicon]:
+        return [self.lexicons[n] for n in names]
+
+    def _predicate_fn(self, spec: PredicateSignal) -> SignalFn:
+        kw = dict(
+            mode=spec.mode,
+            aspects=tuple(spec.aspects),
+            non_agents=self._lex(spec.non_agents),
+            causes=self._lex(spec.causes),
+            own_objects=self._lex(spec.own_objects),
+            nonvolitional=self._lex(spec.nonvolitional),
+            own_subjects=self._lex(spec.own_subjects),
+        )
+
+        def run(ans: _Answer) -> list[Hit]:
+            return structure.own_predicates(ans.key, ans.norm, ans.tokens, **kw)
+
+        return run
+
+    def _amount_role_fn(self, spec: AmountRoleSignal) -> SignalFn:
+        roles = frozenset(spec.roles)
+        kw = dict(
+            loan_nouns=self._lex(spec.loan_nouns),
+            context_nouns=self._lex(spec.context_nouns),
+            stop_predicates=self._lex(spec.stop_predicates),
+        )
+
+        def run(ans: _Answer) -> list[Hit]:
+            return [h for h, role in structure.amount_roles(ans.key, ans.norm, ans.tokens, **kw) if role in roles]
 
         return run
 
