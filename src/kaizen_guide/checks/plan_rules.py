@@ -121,6 +121,32 @@ def _no_issues(plan: Plan, ctx: _Context) -> Iterator[Hit]:
         yield "issues", {}
 
 
+def _mentions(lexicon: str, texts: list[str]) -> bool:
+    from .lexicon import to_key
+
+    terms = [to_key(t) for t in default_checklist().lexicons[lexicon].terms]
+    keys = [to_key(t) for t in texts if t and t.strip()]
+    return any(term in k for k in keys for term in terms)
+
+
+def _issue_texts(plan: Plan) -> list[str]:
+    return [t for i in plan.issues for t in (i.title, i.description)] + [plan.basic_policy]
+
+
+@rule("plan.no_vision")
+def _no_vision(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    # Only once there are issues: an empty plan already gets plan.no_issues.
+    if plan.issues and not plan.vision.strip() and not _mentions("future_view_terms", _issue_texts(plan)):
+        yield "vision", {}
+
+
+@rule("plan.no_long_term_themes")
+def _no_long_term_themes(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+    texts = [*_issue_texts(plan), plan.vision, plan.long_term_issues]
+    if plan.issues and not _mentions("long_term_themes", texts):
+        yield "long_term_issues", {}
+
+
 @rule("plan.issue_without_measure")
 def _issue_without_measure(plan: Plan, ctx: _Context) -> Iterator[Hit]:
     covered = {iid for m in plan.measures for iid in m.issue_ids}

@@ -701,6 +701,8 @@ class Plan(KGModel):
     analysis: Analysis = F("現状分析", default_factory=Analysis)
     distress_causes: list[DistressCause] = F("窮境要因", default_factory=list)
     issues: list[Issue] = F("経営課題", default_factory=list)
+    vision: str = F("ありたい姿・将来像 (経営者が目指す数年後の会社の姿)", "")
+    long_term_issues: str = F("中長期の課題 (カーボンニュートラル・デジタル化・人材不足・IT導入など)", "")
     basic_policy: str = F("基本方針", "")
     measures: list[Countermeasure] = F("対策", default_factory=list)
     actions: list[ActionItem] = F("アクションプラン", default_factory=list)
