@@ -86,12 +86,46 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.plan:
         _err("チェックする計画ファイルを指定してください。例: kaizen-guide check plan.json")
         return EXIT_BAD_INPUT
+    if Path(args.plan).suffix.lower() in (".xlsx", ".xlsm", ".xls", ".docx", ".md", ".markdown", ".txt"):
+        return _check_external(args)
     plan = _load_plan_or_exit(args.plan)
     from .checks import check_plan
     from .checks.report import render_findings
 
     findings = check_plan(plan)
     print(render_findings(findings, fmt=args.format, title=f"計画のチェック: {plan.company.name or args.plan}"))
+    return EXIT_FLAGGED if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def _check_external(args: argparse.Namespace) -> int:
+    """check FILE for a plan written elsewhere (Excel / Word / Markdown)."""
+    from .checks.external import ReadError, check_file
+    from .checks.report import render_findings
+
+    try:
+        findings, found, missing = check_file(args.plan)
+    except ReadError as exc:
+        _err(str(exc))
+        return EXIT_BAD_INPUT
+    from .checks.external import PART_LABELS
+
+    if args.format == "json":
+        import json
+
+        print(json.dumps({
+            "file": args.plan,
+            "found": {PART_LABELS.get(k, k): [{"text": i.text, "where": i.where} for i in v] for k, v in found.parts.items()},
+            "not_found": missing,
+            "findings": [f.model_dump(mode="json") for f in findings],
+        }, ensure_ascii=False, indent=2))
+    else:
+        lines = ["読み取れた部分:"]
+        for part, items in found.parts.items():
+            lines.append(f"  {PART_LABELS.get(part, part)}: {len(items)}件 ({items[0].where} ほか)")
+        lines.append("見つからなかった部分: " + ("、".join(missing) if missing else "なし"))
+        lines.append("(数値計画・借入の表はこのチェックでは読み取りません。kaizen-guide で計画を作ると数値基準も確認できます)")
+        print("\n".join(lines) + "\n")
+        print(render_findings(findings, fmt=args.format, title=f"計画のチェック: {Path(args.plan).name}"))
     return EXIT_FLAGGED if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
