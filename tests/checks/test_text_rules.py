@@ -147,3 +147,16 @@ def test_extra_set_has_no_duplicate_of_dev_answers():
     dev = {it["text"] for it in load(DEV_SET)}
     dupes = [it["text"] for it in load(EXTRA_SET) if it["text"] in dev]
     assert not dupes, f"extra set should hold new answers, found dev answers: {dupes}"
+
+
+ROUNDS_SET = Path(__file__).resolve().parent / "data" / "labelled_rounds.yaml"
+
+
+def test_issue17_rounds_precision_and_recall():
+    """r4a (tuned on after its first-sight score) and r4b (written after the change, not tuned on)."""
+    items = load(ROUNDS_SET)
+    assert {it.get("set") for it in items} == {"r4a", "r4b"}
+    overall, per_stage, per_group = evaluate(items, group_key="set")
+    report(f"issue 17 rounds {ROUNDS_SET.name}", overall, per_stage, per_group)
+    for name, score in per_group.items():
+        assert score.precision >= 0.9 and score.recall >= 0.9, f"set={name}:\n" + "\n".join(score.errors)

@@ -151,12 +151,20 @@ class KaizenApp(App[int]):
 
     # -- start --------------------------------------------------------------------------------
     def on_mount(self) -> None:
+        self._warm_up_checks()
         if self._initial_interview is not None:
             self.show_interview(self._initial_interview)
         elif self.demo or self.plan_path is not None:
             self.open_plan(self.plan_path, demo=self.demo)
         else:
             self.show_start()
+
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
+    def _warm_up_checks(self) -> None:
+        """Load the morphological dictionary off the UI thread, so the first checked answer does not wait."""
+        from kaizen_guide.ja import morph
+
+        morph.warm_up()
 
     def show_start(self, error: str | None = None) -> None:
         """The start screen (with ``error`` shown on it, e.g. why a plan file could not be opened)."""
