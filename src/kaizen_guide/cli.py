@@ -123,7 +123,8 @@ def _check_external(args: argparse.Namespace) -> int:
         for part, items in found.parts.items():
             lines.append(f"  {PART_LABELS.get(part, part)}: {len(items)}件 ({items[0].where} ほか)")
         lines.append("見つからなかった部分: " + ("、".join(missing) if missing else "なし"))
-        lines.append("(数値計画・借入の表はこのチェックでは読み取りません。kaizen-guide で計画を作ると数値基準も確認できます)")
+        lines.append("(数値は損益計画の表から黒字化・実質債務超過の解消・債務償還年数を確かめます。借入・資金繰りの表は"
+                     "読み取りません。kaizen-guide で計画を作ると、資金繰りや下振れ時の検証もできます)")
         print("\n".join(lines) + "\n")
         print(render_findings(findings, fmt=args.format, title=f"計画のチェック: {Path(args.plan).name}"))
     return EXIT_FLAGGED if any(f.severity == "error" for f in findings) else EXIT_OK

@@ -108,3 +108,74 @@ def test_unreadable_files_give_a_japanese_message(tmp_path, capsys):
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     assert main(["check", str(tmp_path / "old.xls")]) == 2
     assert ".xlsx" in capsys.readouterr().err
+
+
+def _sme_form(path: Path, *, ordinary=(-8000, -3000, -1000, 1500, 3000, 4000), debt_years_final=8.5) -> None:
+    """A workbook laid out like the SME Agency's sample form (【別紙2-1】; cell layout reconstructed, [U] in
+    the domain reference): 概要 with ②課題・問題点 as one text block, 実施計画 with 課題 | 具体的施策 | 実施時期 |
+    責任者 | 数値目標 columns, 損益計画 with 計画N年目 columns, the request under 金融支援の内容."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "計画概要"
+    ws["A1"] = "経営改善計画 概要"
+    ws["A3"] = "① 企業の概況"
+    ws["B3"] = "県内で建築板金業を営む。従業員12名。"
+    ws["A6"] = "② 課題・問題点"
+    ws["B6"] = "・資材価格の高騰により利益が圧迫されている。\n・見積の単価表を3年間見直しておらず、赤字工事を受注している。"
+    ws["A9"] = "③ 基本方針"
+    ws["B9"] = "見積単価の改定と工事別原価管理で粗利率を22%に戻す。"
+    ap = wb.create_sheet("実施計画")
+    ap.append(["実施計画 (アクションプラン)"])
+    ap.append([])
+    ap.append(["課題", "具体的施策", "実施時期", "責任者", "数値目標"])
+    ap.append(["見積単価が古い", "全工種の見積単価表を改定し、主要元請5社に提示する", "2027年4月〜6月", "工事部長 佐藤", "平均単価+6%"])
+    ap.append(["原価管理がない", "工事ごとの実行予算を作る", "2027年5月〜", "", "全現場"])
+    ap.append(["", "営業を強化する", "", "", ""])
+    pl = wb.create_sheet("損益計画")
+    pl.append(["損益計画", None, None, None, None, None, None, None])
+    pl.append(["項目", "実績", "計画0年目", "計画1年目", "計画2年目", "計画3年目", "計画4年目", "計画5年目"])
+    pl.append(["売上高", 300000, 280000, 290000, 300000, 305000, 310000, 315000])
+    pl.append(["経常利益", -12000, *ordinary])
+    pl.append(["債務償還年数", None, None, None, None, None, None, debt_years_final])
+    fs = wb.create_sheet("金融機関別返済計画")
+    fs["A3"] = "金融支援の内容"
+    fs["B3"] = "全金融機関に対し、元金返済の据置を1年間お願いしたい。"
+    wb.save(path)
+
+
+def test_sme_agency_form_layout(tmp_path):
+    path = tmp_path / "sme.xlsx"
+    _sme_form(path)
+    findings, found, missing = check_file(path)
+    cited = {(f.rule_id, f.path) for f in findings}
+    assert len(found.parts["issue"]) >= 2
+    assert ("issue.external_only", "シート「計画概要」B6") in cited
+    assert ("action.no_owner", "シート「実施計画」B5") in cited  # 工事ごとの実行予算を作る: no 責任者
+    assert ("financial_support.blanket_moratorium", "シート「金融機関別返済計画」B3") in cited
+    assert not [f for f in findings if f.rule_id.startswith("numeric.")]  # 黒字化 in 計画3年目, 8.5 years
+    assert not any("数値計画" in m for m in missing)
+
+
+def test_sme_form_numeric_standards_cite_the_row(tmp_path):
+    path = tmp_path / "late.xlsx"
+    _sme_form(path, ordinary=(-8000, -6000, -4000, -2000, 500, 1000), debt_years_final=14.2)
+    findings, _, _ = check_file(path)
+    by_rule = {f.rule_id: f for f in findings}
+    assert by_rule["numeric.profit_by_year3"].path == "シート「損益計画」A4"
+    assert "計画4年目" in by_rule["numeric.profit_by_year3"].message
+    assert by_rule["numeric.debt_years_final"].path == "シート「損益計画」H5"
+
+
+@pytest.mark.slow
+def test_recalculated_export_numbers_are_read(exported, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "export"))
+    from lo_recalc import convert, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    recalc = convert(exported, tmp_path / "recalc")
+    findings, _, missing = check_file(recalc)
+    assert not any("数値計画" in m for m in missing)
+    assert not [f for f in findings if f.rule_id.startswith("numeric.")]  # the sample meets the standards

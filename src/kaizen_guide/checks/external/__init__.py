@@ -33,6 +33,8 @@ PART_LABELS = {
     "basic_policy": "基本方針",
 }
 _STAGE = {"issue": "issue", "countermeasure": "countermeasure", "action": "action", "financial_support": "financial_support"}
+_LIST_PARTS = frozenset(["issue", "countermeasure", "distress_cause"])
+_BULLET = re.compile(r"^\s*(?:[・●■◆\-*]|[①-⑳]|\d{1,2}[.)．])\s*")
 _ITEM_ID = re.compile(r"^(?:[A-Z]\d{1,3}|\d{1,2}[.)．]|[①-⑳])\s*")
 
 
@@ -51,8 +53,14 @@ class Extracted:
         if not text:
             return
         items = self.parts.setdefault(part, [])
-        if all(i.text != text for i in items):  # the same item on two sheets is one item
-            items.append(Item(text, where))
+        # The same item on two sheets is one item (実施計画 repeats the 対策 title that 概要 details).
+        for k, old in enumerate(items):
+            if old.text == text or old.text.startswith(text):
+                return
+            if text.startswith(old.text):
+                items[k] = Item(text, where)
+                return
+        items.append(Item(text, where))
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +76,8 @@ _STRIP = re.compile(r"[\s()（）＜＞<>【】\[\]「」『』:：■□◆◇�
 
 def _label_key(text: str) -> str:
     t = unicodedata.normalize("NFKC", str(text)).lower()
-    t = re.sub(r"^(?:第?\d{1,2}[.．、章]|[①-⑳])", "", t.strip())
+    # ② 課題・問題点 (NFKC makes ② a plain 2), 3. 基本方針, 第4章 対策
+    t = re.sub(r"^(?:第?\d{1,2}(?:\s+|[.．、章)]\s*)|[①-⑳]\s*)", "", t.strip())
     return re.sub(r"[\s()（）＜＞<>【】\[\]「」『』:：■□◆◇●]", "", t)
 
 
@@ -91,7 +100,13 @@ def _scan_grid(grid: Grid, out: Extracted, default_part: str | None = None) -> N
             continue
         cols = {c: _part_of(p.text, "table_headers") for c, p in enumerate(row) if p is not None}
         cols = {c: part for c, part in cols.items() if part}
-        main = next((p for p in ("action", "countermeasure", "issue", "distress_cause") if p in cols.values()), None)
+        kinds = set(cols.values())
+        main = next((p for p in ("action", "countermeasure", "issue", "distress_cause") if p in kinds), None)
+        if main in ("countermeasure", "issue") and kinds & {"owner", "start", "due"}:
+            # 課題 | 具体的施策 | 実施時期 | 責任者 | 数値目標 (the SME Agency's 実施計画): the rows are action items
+            main_col = next(c for c, p in cols.items() if p == main)
+            cols = {**cols, main_col: "action"}
+            main = "action"
         if main is None and default_part and cols and set(cols.values()) & {"owner", "due", "kpi", "detail"}:
             main = default_part
         if main is not None and len(cols) >= 1 and _is_header_row(row, cols):
@@ -115,7 +130,11 @@ def _scan_grid(grid: Grid, out: Extracted, default_part: str | None = None) -> N
                 if value is not None and len(value.text) <= 15:
                     value = None  # a section title over a table of labels, not a label with its value
             if value is not None:
-                out.add(part, value.text, value.where)
+                if part in _LIST_PARTS:
+                    for line in re.split(r"\n|(?<=。)(?=[・●■◆①-⑳])", value.text):
+                        out.add(part, _BULLET.sub("", line), value.where)
+                else:
+                    out.add(part, value.text, value.where)
             break
 
 
@@ -151,6 +170,10 @@ def _read_table(rows, r, main, main_col, cols, out: Extracted) -> int:
         text = _ITEM_ID.sub("", main_piece.text.split("\n")[0]).strip()
         body = main_piece.text.split("\n")[1:]
         extra = {part: cells[c].text for c, part in cols.items() if c in cells and c != main_col}
+        for part in ("issue", "countermeasure"):
+            c = next((c for c, p in cols.items() if p == part and c != main_col), None)
+            if c is not None and c in cells and main != part:
+                out.add(part, _ITEM_ID.sub("", cells[c].text.split("\n")[0]).strip(), cells[c].where)
         if main == "action":
             text = _action_sentence(text, " ".join(body), extra)
             if not {"owner", "due"} <= set(cols.values()):
@@ -173,7 +196,7 @@ def _action_sentence(item: str, method: str, extra: dict[str, str]) -> str:
     if len(when) == 2:
         parts.append(f"{when[0]}から{when[1]}までに")
     elif when:
-        parts.append(f"{when[0]}までに")
+        parts.append(f"{when[0]}に" if re.search(r"[〜~～-]", when[0]) else f"{when[0]}までに")
     parts.append(item)
     if method:
         parts.append(f"({method})")
@@ -222,7 +245,8 @@ def check_file(path: str | Path) -> tuple[list[Finding], Extracted, list[str]]:
     p = Path(path)
     if not p.is_file():
         raise ReadError(f"{p}: ファイルが見つかりません。")
-    found = extract(read_document(p))
+    doc = read_document(p)
+    found = extract(doc)
     findings: list[Finding] = []
     for part, stage in _STAGE.items():
         for item in found.parts.get(part, []):
@@ -248,7 +272,13 @@ def check_file(path: str | Path) -> tuple[list[Finding], Extracted, list[str]]:
                                         guideline_ref=spec.guideline_ref, follow_up=spec.follow_up,
                                         example=spec.example, section=spec.section,
                                         path=f"{PART_LABELS['issue']} ({issues[0].where} ほか)"))
+    from .numbers import numeric_findings
+
+    numeric, note = numeric_findings(doc)
+    findings.extend(numeric)
     missing = [label for part, label in PART_LABELS.items() if part not in found.parts]
+    if note:
+        missing.append(note)
     return sort_findings(findings), found, missing
 
 
