@@ -23,6 +23,10 @@ _NEGATION = frozenset(["ない", "ず", "ぬ"])
 _AUX_VERBS = frozenset(["居る", "いる", "おる", "居る", "仕舞う", "来る", "行く", "いく", "なる", "成る", "得る", "れる", "られる", "せる", "させる", "貰う", "頂く", "下さる"])
 _LIGHT_VERBS = frozenset(["為る", "する", "出来る", "できる", "行う"])
 _SUBJECT_PARTICLES = frozenset(["が", "は", "も"])
+# Bounds on the work per answer (issue 11): a clause is read at most this many tokens back or ahead,
+# and a signal stops after MAX_HITS hits (one is enough evidence; a few are quoted).
+_LOOK_BACK = 40
+MAX_HITS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,7 @@ def _is_contrast(toks: Sequence[Token], i: int) -> bool:
 def _content_predicate(toks: Sequence[Token], i: int) -> int | None:
     """Index of the content word of the predicate that ends right before token i (the negation / aspect)."""
     j = i - 1
-    while j >= 0:
+    while j >= 0 and i - j <= 8:  # 〜させられていなかった: a handful of auxiliaries at most
         t = toks[j]
         if t.is_aux or (t.pos[0] == "助詞" and t.pos[1] == "接続助詞" and t.surface in ("て", "で")):
             j -= 1
@@ -93,7 +97,7 @@ def _phrase_before(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
     if k < 0 or not (toks[k].is_noun or toks[k].pos[0] in ("接尾辞",)):
         return None
     a = k
-    while a - 1 >= 0:
+    while a - 1 >= 0 and k - a < 12:
         p = toks[a - 1]
         if p.is_noun or p.pos[0] in ("接頭辞", "接尾辞") or (p.surface == "の" and a - 2 >= 0 and toks[a - 2].is_noun):
             a -= 1
@@ -132,7 +136,7 @@ def _caused_by(key: str, toks: Sequence[Token], c: int, causes: Sequence[Lexicon
     A shock that is the object of the company's act (値上がり「を」反映できていない, 規制「に」対応できていない)
     is not a cause: the company failed to act on it.
     """
-    for j in range(c - 1, -1, -1):
+    for j in range(c - 1, max(-1, c - 1 - _LOOK_BACK), -1):
         if _is_contrast(toks, j):
             return False
         if _REFRAME.search(key[toks[j].start : toks[c].start]):
@@ -199,8 +203,10 @@ def own_predicates(
                     hits.append(Hit(content.start, t.end, norm[content.start : t.end]))
                 continue
             # The clause: back to the last comma / contrast connector before the predicate.
-            clause_start = 0
-            for j in range(c - 1, -1, -1):
+            if len(hits) >= MAX_HITS:
+                return hits
+            clause_start = max(0, c - _LOOK_BACK)
+            for j in range(c - 1, clause_start - 1, -1):
                 if toks[j].surface in ("、", ",") or _is_contrast(toks, j):
                     clause_start = j + 1
                     break
@@ -245,6 +251,8 @@ def amount_roles(
     out: list[tuple[Hit, str]] = []
     sents = sentences(norm, tokens)
     for m in _AMOUNT.finditer(key):
+        if len(out) >= MAX_HITS:
+            break
         hit = Hit(m.start(), m.end(), m.group())
         before = key[max(0, m.start() - 8) : m.start()]
         # cut the look-behind at the previous clause boundary
@@ -267,7 +275,7 @@ def amount_roles(
         if sent is not None:
             # The predicate that governs the amount: the first verb (or サ変 noun + する) after it,
             # skipping the noun phrase the amount heads (月額250万円の元金返済を … 停止していただく).
-            toks = [t for t in sent.tokens if t.start >= m.end()]
+            toks = [t for t in sent.tokens if t.start >= m.end()][:_LOOK_BACK]
             for idx, t in enumerate(toks):
                 if _has_lemma(t, stop_predicates) and (t.is_verb or t.is_noun):
                     nxt = toks[idx + 1] if idx + 1 < len(toks) else None
@@ -281,7 +289,7 @@ def amount_roles(
 
 
 def persons(norm: str, tokens: Sequence[Token]) -> list[Hit]:
-    return [Hit(t.start, t.end, t.surface) for t in tokens if t.is_person]
+    return [Hit(t.start, t.end, t.surface) for t in tokens if t.is_person][:MAX_HITS]
 
 
 _HONORIFIC_SUFFIXES = frozenset(["様", "殿", "御中", "さま"])

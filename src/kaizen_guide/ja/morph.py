@@ -95,9 +95,14 @@ class _Analyser:
 _ANALYSER = _Analyser()
 
 
+#: Characters analysed per text (~5 ms). An answer or a plan paragraph is far shorter; a pasted 10,000-character
+#: run must not make a check slow (issue 11), so the rest of such a text is read by the string rules only.
+MAX_CHARS = 2000
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
-    """Tokens of `text` (empty when the analyser is unavailable)."""
-    return _ANALYSER.tokenize(text)
+    """Tokens of the first MAX_CHARS characters of `text` (empty when the analyser is unavailable)."""
+    return _ANALYSER.tokenize(text[:MAX_CHARS])
 
 
 def available() -> bool:
