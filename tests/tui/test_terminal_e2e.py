@@ -67,6 +67,20 @@ class Terminal:
                 raise AssertionError(f"{text!r} is still on the terminal:\n{self.screen()}")
             time.sleep(0.05)
 
+    def cursor(self) -> str:
+        """Where the app put the terminal cursor (it follows the focused field, for the IME)."""
+        res = subprocess.run(["tmux", "display-message", "-p", "-t", self.name, "#{cursor_x},#{cursor_y}"],
+                             capture_output=True, text=True)
+        return res.stdout.strip()
+
+    def wait_cursor_moves(self, start: str, timeout: float = TIMEOUT) -> None:
+        """Wait until a key has been handled: keys typed before a focus change lands go to the old field."""
+        deadline = time.monotonic() + timeout
+        while self.cursor() == start:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the cursor stayed at {start}:\n{self.screen()}")
+            time.sleep(0.05)
+
     def keys(self, *keys: str) -> None:
         subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
 
@@ -107,7 +121,9 @@ def test_demo_in_tmux_survives_a_kill_and_resumes_at_the_same_question(terminal)
     terminal.wait_for("行を保存")
     terminal.type("仕出しの受注を店長の経験に頼り、法要需要の営業体制がない")
     terminal.wait_for("法要需要の営業")
+    before_tab = terminal.cursor()
     terminal.keys("Tab")
+    terminal.wait_cursor_moves(before_tab)  # 内容 has the focus before its text is typed (no race under load)
     terminal.type("葬儀社・寺院への定期訪問がなく、受注は問い合わせ待ち。")
     terminal.wait_for("葬儀社・寺院への定期訪問")
     terminal.keys("C-s")  # save the row …

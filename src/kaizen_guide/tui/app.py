@@ -161,10 +161,13 @@ class KaizenApp(App[int]):
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def _warm_up_checks(self) -> None:
-        """Load the morphological dictionary off the UI thread, so the first checked answer does not wait."""
+        """Load the morphological dictionary and compile the checklist off the UI thread, so the first
+        checked answer does not wait for either."""
+        from kaizen_guide.checks import check_text
         from kaizen_guide.ja import morph
 
         morph.warm_up()
+        check_text("issue", "コロナで売上が減少した。")
 
     def show_start(self, error: str | None = None) -> None:
         """The start screen (with ``error`` shown on it, e.g. why a plan file could not be opened)."""
