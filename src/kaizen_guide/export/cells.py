@@ -96,6 +96,21 @@ def merge(ws: Worksheet, start_row: int, start_column: int, end_row: int, end_co
             ws._cells[(r, c)] = mc  # noqa: SLF001
 
 
+VALUE_NOTE_PREFIX = "値 (数式ではありません): "
+
+
+def note_value(ws: Worksheet, cell: Cell, why: str) -> None:
+    """Attach the note that says a derived cell is a value, and why (one shared text per reason)."""
+    from openpyxl.comments import Comment
+
+    cell.comment = Comment(VALUE_NOTE_PREFIX + why, "kaizen-guide", height=90, width=260)
+    counts = getattr(ws, "_kg_value_cells", None)
+    if counts is None:
+        counts = []
+        ws._kg_value_cells = counts  # noqa: SLF001
+    counts.append(cell.coordinate)
+
+
 def mark_block(ws: Worksheet, row: int) -> None:
     """Remember that a block (section, table) starts at ``row``: pages break before blocks."""
     starts = getattr(ws, "_kg_blocks", None)
@@ -208,7 +223,7 @@ class SheetWriter:
         fill: PatternFill | None = None,
         border: Border | None = styles.BORDER,
     ) -> Cell:
-        """An input value (what the engine took as given or computed from drivers)."""
+        """A number that is neither an input nor a formula (a label-like figure, e.g. a count)."""
         cell = self.ws.cell(row=row, column=col)
         number = to_number(value)
         if isinstance(number, str):  # e.g. "算出不能" written as a value
@@ -216,6 +231,24 @@ class SheetWriter:
                              align=styles.RIGHT)
         cell.value = number
         self._style(cell, self.fonts.normal(bold=bold), fill, border, styles.RIGHT, fmt)
+        return cell
+
+    def input(self, row: int, col: int, value: Any, *, fmt: str = styles.NUM, bold: bool = False,
+              border: Border | None = styles.BORDER) -> Cell:
+        """An input: a figure the plan takes as given (単価, 数量, 原価率, 返済額 …), in the one input look."""
+        cell = self.ws.cell(row=row, column=col)
+        number = to_number(value)
+        if isinstance(number, str):
+            return self.text(row, col, number, bold=bold, border=border, align=styles.RIGHT)
+        cell.value = number
+        self._style(cell, self.fonts.input(bold=bold), styles.FILL_INPUT, border, styles.RIGHT, fmt)
+        return cell
+
+    def value(self, row: int, col: int, value: Any, why: str, *, fmt: str = styles.NUM, bold: bool = False,
+              fill: PatternFill | None = None, border: Border | None = styles.BORDER) -> Cell:
+        """A derived figure that cannot sanely be a formula: written as a value, with a note saying so."""
+        cell = self.number(row, col, value, fmt=fmt, bold=bold, fill=fill, border=border)
+        note_value(self.ws, cell, why)
         return cell
 
     def formula(

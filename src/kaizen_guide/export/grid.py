@@ -31,6 +31,7 @@ class GridRow:
     note: str = ""
     tol: float = 0.0
     none_expected: str | None = None
+    value_note: str = ""  # non-empty: plan-year numbers are computed values (not inputs); says why
     values: dict[int, Any] = field(default_factory=dict)
     templates: dict[int, str] = field(default_factory=dict)
     cell_fills: dict[int, Any] = field(default_factory=dict)
@@ -135,7 +136,8 @@ def rows_from_specs(
         if spec.key == "simple_cf" and spec.variant:
             label = layout.SIMPLE_CF_LABELS.get(getattr(ctx.settings, spec.variant, ""), label)
         row = GridRow(key=prefix + spec.key, label=label, total=spec.total, indent=spec.indent,
-                      fmt=spec.fmt, note=spec.note, tol=spec.tol, none_expected=spec.none_expected)
+                      fmt=spec.fmt, note=spec.note, tol=spec.tol, none_expected=spec.none_expected,
+                      value_note=spec.value_note)
         for o in offsets:
             row.values[o] = get(spec.src, o) if spec.src else None
             template = formula
@@ -242,8 +244,10 @@ def write_body(ctx: BuildContext, w: SheetWriter, grid: Grid) -> None:
                 cell.border = border
                 if fill is not None:
                     cell.fill = fill
+            elif row.value_note and not c.actual:
+                w.value(r, col, value, row.value_note, fmt=row.fmt, bold=row.total, fill=fill, border=border)
             else:
-                w.number(r, col, value, fmt=row.fmt, bold=row.total, fill=fill, border=border)
+                w.input(r, col, value, fmt=row.fmt, bold=row.total, border=border)
         if grid.with_note:
             w.text(r, note_col, row.note, font=w.fonts.small, wrap=True)
 

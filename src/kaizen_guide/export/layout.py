@@ -87,6 +87,7 @@ class Row:
     tol: float = 0.0  # tolerance for non-integer formula results (ratios, years)
     variant: str | None = None
     none_expected: str | None = None  # what the formula shows when the engine says None
+    value_note: str = ""  # plan-year numbers without a formula are computed values: why (a cell note)
 
 
 def R(key, label, src=None, formula=None, **kw) -> Row:  # noqa: N802 (table-like shorthand)
@@ -136,6 +137,7 @@ DEBT_SERVICE_CF_FORMULAS = {
 }
 DEBT_YEARS_FORMULA = 'IF({debt_service_cf}<=0,"算出不能",{debt_to_repay}/{debt_service_cf})'
 NOT_COMPUTABLE = "算出不能"
+INTEREST_NOTE = '借入ごとの金利 × 平均残高で計算した値です (返済額と支払利息が互いに影響し合うため、循環参照を避けて値にしています)。返済額を大きく変えたときは計画を再計算してください。'
 
 PL_ROWS: tuple[Row, ...] = (
     H("売上高"),
@@ -145,22 +147,28 @@ PL_ROWS: tuple[Row, ...] = (
     R("sales", "売上高 計", "pl.sales", pformula="SUM({seg*})+{sales_effects}", total=True),
     R("cost_of_sales", "売上原価", "pl.cost_of_sales", pformula="{measures:plan.cost_of_sales}",
       note="計画年度は計数計画・具体的施策より"),
+    R("cost_ratio", "売上原価率 (前提)", "pl.cost_ratio", fmt=styles.PCT, indent=1,
+      note="入力: 成り行き売上と施策の売上増加に掛けます"),
     R("gross_profit", "売上総利益", "pl.gross_profit", "{sales}-{cost_of_sales}", total=True),
     R("gross_margin", "売上総利益率", "pl.gross_margin", "IF({sales}=0,0,{gross_profit}/{sales})",
       fmt=styles.PCT, indent=1, tol=1e-9),
     R("personnel", "人件費", "pl.personnel", pformula="{measures:plan.personnel}", indent=1),
-    R("depreciation", "減価償却費", "pl.depreciation", indent=1),
+    R("depreciation", "減価償却費", "pl.depreciation", pformula="{cf:dep_total}", indent=1,
+      note="計画年度は資金計画の償却明細より"),
     R("other_sga", "その他販管費", "pl.other_sga", pformula="{measures:plan.other_sga}", indent=1),
     R("sga", "販売費及び一般管理費 計", "pl.sga", "{personnel}+{depreciation}+{other_sga}", total=True),
     R("operating_income", "営業利益", "pl.operating_income", "{gross_profit}-{sga}", total=True),
-    R("non_operating_income", "営業外収益", "pl.non_operating_income"),
-    R("interest_expense", "支払利息", "pl.interest_expense", indent=1),
-    R("other_non_operating_expenses", "その他営業外費用", "pl.other_non_operating_expenses", indent=1),
+    R("non_operating_income", "営業外収益", "pl.non_operating_income",
+      pformula="{measures:plan.non_operating_income}"),
+    R("interest_expense", "支払利息", "pl.interest_expense", pformula="?{banks:total.interest}", indent=1,
+      note="計画年度は金融機関別返済計画より", value_note=INTEREST_NOTE),
+    R("other_non_operating_expenses", "その他営業外費用", "pl.other_non_operating_expenses",
+      pformula="{measures:plan.non_operating_expenses}", indent=1),
     R("non_operating_expenses", "営業外費用 計", "pl.non_operating_expenses",
       "{interest_expense}+{other_non_operating_expenses}"),
     R("ordinary_income", "経常利益", "pl.ordinary_income",
       "{operating_income}+{non_operating_income}-{non_operating_expenses}", total=True),
-    R("extraordinary", "特別損益 (純額)", "pl.extraordinary"),
+    R("extraordinary", "特別損益 (純額)", "pl.extraordinary", pformula="{measures:plan.extraordinary}"),
     R("pretax_income", "税引前当期純利益", "pl.pretax_income", "{ordinary_income}+{extraordinary}", total=True),
     R("income_taxes", "法人税等", "pl.income_taxes", pformula="{tax:total_taxes}", note="計画年度はタックスプランより"),
     R("net_income", "当期純利益", "pl.net_income", "{pretax_income}-{income_taxes}", total=True),
@@ -202,7 +210,7 @@ CF_ROWS: tuple[Row, ...] = (
     R("operating_cf", "営業キャッシュフロー", "cf.operating_cf",
       "{net_income}+{depreciation}+{working_capital_cf}", total=True, note="法人税等は当期に支払う前提"),
     H("投資活動によるキャッシュフロー"),
-    R("capex", "設備投資", "cf.capex_out", note="支出は▲"),
+    R("capex", "設備投資", "cf.capex_out", "-{capex_total}", note="支出は▲ (下の設備投資の明細より)"),
     R("investing_cf", "投資キャッシュフロー", "cf.investing_cf", "{capex}", total=True),
     R("free_cf", "フリーキャッシュフロー", "cf.free_cf", "{operating_cf}+{investing_cf}", total=True),
     H("財務活動によるキャッシュフロー"),
@@ -218,29 +226,44 @@ CF_ROWS: tuple[Row, ...] = (
     R("cash_closing", "期末現預金", "cf.cash_closing", "{cash_opening}+{cash_change}", total=True),
 )
 
+HELD = "前期末のまま (据置)"
+MONTHS_FMT = '0.0#"か月"'
+BS_BORROWINGS = "?{borrowings@-1}+{banks:total.new_borrowing}-{banks:total.repayment}"
+BS_BORROWINGS_NO_BANKS = "?{borrowings@-1}"
+
 # ---- 貸借対照表計画 (§1.1 #11 [P]) -------------------------------------------------------------
 BS_ROWS: tuple[Row, ...] = (
     H("資産の部"),
     R("cash", "現金預金", "bs.cash", pformula="{cf:cash_closing}", note="計画年度は資金計画の期末現預金"),
-    R("notes_receivable", "受取手形", "bs.notes_receivable"),
-    R("accounts_receivable", "売掛金", "bs.accounts_receivable"),
-    R("inventory", "棚卸資産", "bs.inventory"),
-    R("other_current_assets", "その他流動資産", "bs.other_current_assets"),
+    R("notes_receivable", "受取手形", "bs.notes_receivable",
+      pformula="ROUND({pl:sales}*(1-{wc.cash_sales})*{wc.notes_months}/12,0)", note="掛売上 × 手形サイト ÷ 12"),
+    R("accounts_receivable", "売掛金", "bs.accounts_receivable",
+      pformula="ROUND({pl:sales}*(1-{wc.cash_sales})*{wc.collection_months}/12,0)", note="掛売上 × 回収サイト ÷ 12"),
+    R("inventory", "棚卸資産", "bs.inventory", pformula="ROUND({pl:cost_of_sales}*{wc.inventory_months}/12,0)",
+      note="売上原価 × 在庫期間 ÷ 12"),
+    R("other_current_assets", "その他流動資産", "bs.other_current_assets", pformula="?{other_current_assets@-1}",
+      note=HELD),
     R("current_assets", "流動資産 計", "bs.current_assets", "SUM({cash}:{other_current_assets})", total=True),
-    R("tangible_fixed_assets", "有形固定資産", "bs.tangible_fixed_assets"),
-    R("intangible_fixed_assets", "無形固定資産", "bs.intangible_fixed_assets"),
-    R("investments_and_other", "投資その他の資産", "bs.investments_and_other"),
+    R("tangible_fixed_assets", "有形固定資産", "bs.tangible_fixed_assets",
+      pformula="?{tangible_fixed_assets@-1}+{cf:capex_total}-{pl:depreciation_total}",
+      note="前期末 + 設備投資 − 減価償却費"),
+    R("intangible_fixed_assets", "無形固定資産", "bs.intangible_fixed_assets", pformula="?{intangible_fixed_assets@-1}",
+      note=HELD),
+    R("investments_and_other", "投資その他の資産", "bs.investments_and_other", pformula="?{investments_and_other@-1}",
+      note=HELD),
     R("fixed_assets", "固定資産 計", "bs.fixed_assets",
       "SUM({tangible_fixed_assets}:{investments_and_other})", total=True),
     R("total_assets", "資産合計", "bs.total_assets", "{current_assets}+{fixed_assets}", total=True),
     H("負債の部"),
-    R("payables", "仕入債務 (支払手形・買掛金)", "bs.payables"),
-    R("borrowings", "借入金 (短期・長期)", "bs.borrowings"),
-    R("officer_borrowings", "役員借入金", "bs.officer_borrowings"),
-    R("other_liabilities", "その他負債", "bs.other_liabilities"),
+    R("payables", "仕入債務 (支払手形・買掛金)", "bs.payables",
+      pformula="ROUND({pl:cost_of_sales}*{wc.credit_purchase}*{wc.payment_months}/12,0)",
+      note="売上原価 × 掛仕入の割合 × 支払サイト ÷ 12"),
+    R("borrowings", "借入金 (短期・長期)", "bs.borrowings", pformula=BS_BORROWINGS, note="前期末 + 新規借入 − 返済"),
+    R("officer_borrowings", "役員借入金", "bs.officer_borrowings", pformula="?{officer_borrowings@-1}", note=HELD),
+    R("other_liabilities", "その他負債", "bs.other_liabilities", pformula="?{other_liabilities@-1}", note=HELD),
     R("total_liabilities", "負債合計", "bs.total_liabilities", "SUM({payables}:{other_liabilities})", total=True),
     H("純資産の部"),
-    R("capital", "資本金・資本剰余金", "bs.capital"),
+    R("capital", "資本金・資本剰余金", "bs.capital", pformula="?{capital@-1}", note=HELD),
     R("retained_earnings", "利益剰余金", "bs.retained_earnings", pformula="?{retained_earnings@-1}+{pl:net_income}",
       note="前期末 + 当期純利益"),
     R("net_assets", "純資産合計", "bs.net_assets", "{capital}+{retained_earnings}", total=True),
@@ -258,6 +281,13 @@ BS_ROWS: tuple[Row, ...] = (
       note="債務者概況表 ⑦ の修正額 (計画期間は据置)"),
     R("real_net_assets", "実質純資産", "metrics.real_net_assets", "{net_assets}+{real_adjustments}",
       total=True, note="0未満は実質債務超過"),
+    H("運転資金の前提 (入力)"),
+    R("wc.cash_sales", "現金売上の割合", "wc.cash_sales_ratio", fmt=styles.PCT),
+    R("wc.collection_months", "売掛金の回収サイト (月)", "wc.collection_months", fmt=MONTHS_FMT),
+    R("wc.notes_months", "受取手形のサイト (月)", "wc.notes_receivable_months", fmt=MONTHS_FMT),
+    R("wc.inventory_months", "在庫期間 (月)", "wc.inventory_months", fmt=MONTHS_FMT),
+    R("wc.payment_months", "支払サイト (月)", "wc.payment_months", fmt=MONTHS_FMT),
+    R("wc.credit_purchase", "掛仕入の割合 (仕入のうち買掛金払い)", "wc.credit_purchase_ratio", fmt=styles.PCT),
 )
 # When FinanceSettings.include_officer_borrowings_in_debt, 有利子負債 = 借入金 + 役員借入金.
 BS_DEBT_WITH_OFFICER = "{borrowings}+{officer_borrowings}"
@@ -301,36 +331,49 @@ CASH_ACTUAL_ROWS: tuple[Row, ...] = (
     R("borrowings_end", "借入金残高 (期末)", "bs.borrowings", "{bs:borrowings}"),
 )
 
+# 当期使用: 中小法人は所得の100%まで、それ以外は50%まで (FinanceSettings-like variant on the plan's tax drivers)
+TAX_USED_FORMULAS = {
+    True: "IF({pretax_income}>0,MIN({carryforward_opening},{pretax_income}),0)",
+    False: "IF({pretax_income}>0,MIN({carryforward_opening},INT({pretax_income}/2)),0)",
+}
+EXPIRED_NOTE = ("繰越期限 (発生から10年) を過ぎた欠損金で、発生年度別の残高から計算した値です。"
+                "利益を大きく変えると、どの年度の欠損金が残るかが変わることがあります。")
+
 # ---- タックスプラン (§1.1 #12 [U]): plan years --------------------------------------------------
 TAX_ROWS: tuple[Row, ...] = (
     R("pretax_income", "税引前当期純利益", "tax.pretax_income", "{pl:pretax_income}"),
     H("繰越欠損金"),
     R("carryforward_opening", "期首残高", "tax.carryforward_opening", "?{carryforward_closing@-1}", indent=1),
-    R("arising", "当期発生", "tax.arising", indent=1),
-    R("used", "当期使用 (控除額)", "tax.used", indent=1),
-    R("expired", "期限切れ", "tax.expired", indent=1),
+    R("arising", "当期発生", "tax.arising", "MAX(0,-{pretax_income})", indent=1, note="税引前損失"),
+    R("used", "当期使用 (控除額)", "tax.used", TAX_USED_FORMULAS, variant="sme_full_loss_use", indent=1,
+      note="MIN(期首残高, 控除限度)"),
+    R("expired", "期限切れ", "tax.expired", indent=1, value_note=EXPIRED_NOTE),
     R("carryforward_closing", "期末残高", "tax.carryforward_closing",
       "{carryforward_opening}+{arising}-{used}-{expired}", total=True),
     H("税額"),
     R("taxable_income", "課税所得 (申告調整なし)", "tax.taxable_income", "MAX(0,{pretax_income}-{used})",
       total=True),
-    R("corporate_tax", "法人税・住民税・事業税 (所得割)", "tax.corporate_tax", note="課税所得 × 実効税率"),
-    R("per_capita", "均等割", "tax.per_capita"),
+    R("effective_rate", "実効税率", "tax_in.effective_rate", fmt='0.00%', indent=1, note="入力"),
+    R("corporate_tax", "法人税・住民税・事業税 (所得割)", "tax.corporate_tax",
+      "IF({taxable_income}>0,ROUND({taxable_income}*{effective_rate},0),0)", note="課税所得 × 実効税率"),
+    R("per_capita", "均等割", "tax.per_capita", note="入力 (赤字でも納付)"),
     R("total_taxes", "法人税等 計", "tax.total_taxes", "{corporate_tax}+{per_capita}", total=True,
       note="損益計画の法人税等へ"),
 )
+
+CONTRACT_NOTE = "借入ごとの約定 (月額 × 12、残高が上限) を合計した値です。比較のための参考値です。"
 
 # ---- 金融機関別返済計画 (§1.1 #13 [U/P]): plan years ----------------------------------------
 # One block per bank; "$" in a template stands for the bank's key prefix ("b<i>."). A totals
 # block (keys "total.<key>") sums the banks.
 BANK_BLOCK_ROWS: tuple[Row, ...] = (
     R("opening", "期首残高", "opening", "?{$closing@-1}"),
-    R("contractual", "約定返済額", "contractual", note="現行約定 (比較用)"),
-    R("repayment", "計画返済額", "repayment"),
+    R("contractual", "約定返済額", "contractual", note="現行約定 (比較用)", value_note=CONTRACT_NOTE),
+    R("repayment", "計画返済額", "repayment", note="入力"),
     R("reduction", "金融支援額 (約定 − 計画)", "reduction", "{$contractual}-{$repayment}"),
-    R("new_borrowing", "新規借入", "new_borrowing"),
+    R("new_borrowing", "新規借入", "new_borrowing", note="入力"),
     R("closing", "期末残高", "closing", "{$opening}+{$new_borrowing}-{$repayment}", total=True),
-    R("interest", "支払利息", "interest"),
+    R("interest", "支払利息", "interest", value_note=INTEREST_NOTE),
 )
 BANK_SUMMARY_COLUMNS: tuple[str, ...] = (
     "金融機関", "業態", "基準日残高", "残高シェア", "保全額", "非保全額 (信用残)", "信用残シェア",
@@ -338,6 +381,7 @@ BANK_SUMMARY_COLUMNS: tuple[str, ...] = (
 )  # [U]
 CAPACITY_ROWS: tuple[Row, ...] = (
     R("simple_cf", "簡易CF", "simple_cf"),
+    R("share", "返済に充てる簡易CFの割合", "share", fmt=styles.PCT, note="入力"),
     R("capacity", "返済原資 (簡易CF × 返済に充てる割合)", "capacity"),
     R("total_repayment", "計画返済額 計", "total_repayment"),
     R("total_contractual", "約定返済額 計", "total_contractual"),

@@ -65,8 +65,15 @@ def prepare_measures(ctx: BuildContext) -> Grid:
     for i, a in enumerate(plan.actions):
         r = GridRow(key=f"ord.{i}", label=f"{a.id} {a.title}", indent=1,
                     note=PL_LINE_LABELS.get(a.pl_line, a.pl_line))
+        act = f"{{act.{a.pl_line}.{i}}}"
         for o in offsets:
             r.values[o] = effect(o, a.id, "ordinary_income_impact")
+            if a.pl_line == "sales":
+                r.templates[o] = f"{act}-ROUND({act}*{{pl:cost_ratio}},0)"
+            elif a.pl_line == "extraordinary":
+                r.templates[o] = "0"
+            else:
+                r.templates[o] = act
         rows.append(r)
     tot = GridRow(key="eff.ordinary", label="経常利益への効果 計", total=True)
     for o in offsets:
@@ -75,7 +82,7 @@ def prepare_measures(ctx: BuildContext) -> Grid:
             tot.templates[o] = "SUM({ord*})"
     rows.append(tot)
 
-    rows.append(GridRow(key="", label="成り行き → 計画 (損益計画に反映)", section=True))
+    rows.append(GridRow(key="", label="成り行き → 計画 (損益計画に反映。成り行きの人件費・経費は入力)", section=True))
 
     def add(key, label, getter, template=None, total=False, note=""):
         r = GridRow(key=key, label=label, total=total, note=note, indent=0 if total else 1)
@@ -86,22 +93,40 @@ def prepare_measures(ctx: BuildContext) -> Grid:
                 r.templates[o] = template
         rows.append(r)
 
-    add("base.sales", "売上高 (成り行き)", lambda p: p.base_sales, note="売上区分の単価 × 数量")
+    def effects_on(p, line):
+        return sum(e.amount for e in p.effects_by_action.values() if e.pl_line == line)
+
+    def eff(line):
+        return f"+{{eff.{line}}}" if any(r.key == f"eff.{line}" for r in rows) else ""
+
+    add("base.sales", "売上高 (成り行き)", lambda p: p.base_sales, "SUM({pl:seg*})", note="損益計画の売上区分 (単価 × 数量)")
     add("plan.sales", "売上高 (計画)", lambda p: p.sales, "{base.sales}+{eff.sales}", total=True)
-    add("base.cost_of_sales", "売上原価 (成り行き)", lambda p: p.base_cost_of_sales, note="成り行き売上 × 原価率")
+    add("base.cost_of_sales", "売上原価 (成り行き)", lambda p: p.base_cost_of_sales,
+        "ROUND({base.sales}*{pl:cost_ratio},0)", note="成り行き売上 × 原価率")
     add("carried.cost_of_sales", "売上増加に伴う売上原価", lambda p: p.cost_of_sales_on_effects,
-        note="施策による売上増加 × 原価率")
+        "SUMPRODUCT(ROUND({act.sales*}*{pl:cost_ratio},0))", note="施策による売上増加 × 原価率 (施策ごとに四捨五入)")
     add("plan.cost_of_sales", "売上原価 (計画)", lambda p: p.cost_of_sales,
         "{base.cost_of_sales}+{carried.cost_of_sales}-{eff.cost_of_sales}", total=True)
-    add("base.personnel", "人件費 (成り行き)", lambda p: p.base_personnel)
+    add("base.personnel", "人件費 (成り行き)", lambda p: p.base_personnel, note="入力")
     add("plan.personnel", "人件費 (計画)", lambda p: p.personnel, "{base.personnel}-{eff.personnel}", total=True)
-    add("base.other_sga", "その他販管費 (成り行き)", lambda p: p.base_other_sga)
+    add("base.other_sga", "その他販管費 (成り行き)", lambda p: p.base_other_sga, note="入力 (減価償却費を除く経費)")
     add("plan.other_sga", "その他販管費 (計画)", lambda p: p.other_sga, "{base.other_sga}-{eff.other_sga}", total=True)
-    add("base.ordinary", "経常利益 (成り行き)", lambda p: p.base_ordinary_income)
+    add("base.non_operating_income", "営業外収益 (成り行き)",
+        lambda p: p.non_operating_income - effects_on(p, "non_operating_income"), note="入力")
+    add("plan.non_operating_income", "営業外収益 (計画)", lambda p: p.non_operating_income,
+        "{base.non_operating_income}" + eff("non_operating_income"), total=True)
+    add("base.non_operating_expenses", "その他営業外費用 (成り行き)",
+        lambda p: p.other_non_operating_expenses + effects_on(p, "non_operating_expenses"), note="入力 (支払利息を除く)")
+    add("plan.non_operating_expenses", "その他営業外費用 (計画)", lambda p: p.other_non_operating_expenses,
+        "{base.non_operating_expenses}" + eff("non_operating_expenses").replace("+", "-"), total=True)
+    add("base.extraordinary", "特別損益 (成り行き)", lambda p: p.extraordinary - effects_on(p, "extraordinary"),
+        note="入力")
+    add("plan.extraordinary", "特別損益 (計画)", lambda p: p.extraordinary,
+        "{base.extraordinary}" + eff("extraordinary"), total=True)
+    add("base.ordinary", "経常利益 (成り行き)", lambda p: p.base_ordinary_income, "{pl:ordinary_income}-{eff.ordinary}",
+        note="損益計画の経常利益 − 施策の効果")
     add("plan.ordinary", "経常利益 (計画)", lambda p: p.ordinary_income, "{base.ordinary}+{eff.ordinary}", total=True,
         note="損益計画の経常利益と一致")
-    add("check.ordinary", "検算: 損益計画の経常利益との差 (0 になること)", lambda p: 0,
-        "{plan.ordinary}-{pl:ordinary_income}")
     grid = Grid("measures", cols, rows, keep_sections=True)
     place(ctx, grid, layout.HEADER_ROW)
     return grid

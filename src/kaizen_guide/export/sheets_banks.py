@@ -195,6 +195,8 @@ def prepare_banks(ctx: BuildContext) -> BanksLayout:
     rows.append(GridRow(key="", label=f"返済原資と返済額 (配分基準: {rp.basis_label})", section=True))
     cap_get = {
         "simple_cf": lambda o: ctx.sources.get("metrics.simple_cf", o),
+        "share": lambda o: (rp.repayment_share_of_cf if o < len(rp.support_months) and rp.support_months[o] > 0
+                            else None),
         "capacity": lambda o: rp.capacity[o] if o < len(rp.capacity) else None,
         "total_repayment": lambda o: rp.total_repayment[o] if o < len(rp.total_repayment) else None,
         "total_contractual": lambda o: rp.total_contractual[o] if o < len(rp.total_contractual) else None,
@@ -208,7 +210,13 @@ def prepare_banks(ctx: BuildContext) -> BanksLayout:
             for o in offsets:
                 r.templates[o] = link[r.key]
         if r.key == "capacity":
-            r.note = f"簡易CF (0未満は0) × {float(rp.repayment_share_of_cf) * 100:.0f}%"
+            r.note = "支援期間の年: 簡易CF (0未満は0) × 割合 / それ以外の年: 約定返済額"
+            for o in offsets:
+                months = rp.support_months[o] if o < len(rp.support_months) else 0
+                if months > 0:
+                    r.templates[o] = "ROUND(MAX(0,{simple_cf})*{share},0)"
+                elif n:
+                    r.templates[o] = "{total_contractual}"
     rows.extend(cap_rows)
     head = GridRow(key="headroom", label="返済原資 − 計画返済額", total=True, note="マイナスは返済原資を超える返済")
     for o in offsets:

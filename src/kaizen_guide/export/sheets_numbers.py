@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from openpyxl.utils import get_column_letter
 
 from openpyxl.chart import BarChart, LineChart, Reference
@@ -24,13 +26,22 @@ def _get(ctx: BuildContext):
 def prepare_pl(ctx: BuildContext) -> Grid:
     cols = year_columns(ctx)
     offsets = [c.offset for c in cols]
+    plan_offsets = [o for o in offsets if o >= 0]
     segs = []
+    get = ctx.sources.get
     for i, seg in enumerate(ctx.plan.drivers.segments):
-        row = GridRow(key=f"seg.{i}", label=seg.name or f"区分{i + 1}", indent=1,
-                      note=(f"単価 × 数量 ({seg.unit})" if seg.unit else "単価 × 数量"))
+        name = seg.name or f"区分{i + 1}"
+        row = GridRow(key=f"seg.{i}", label=name, indent=1, note="単価 × 数量 ÷ 1,000")
+        price = GridRow(key=f"segp.{i}", label="単価 (円)", indent=2, fmt=styles.COUNT, note="入力")
+        qty = GridRow(key=f"segq.{i}", label=f"数量 ({seg.unit})" if seg.unit else "数量", indent=2,
+                      fmt=styles.COUNT, note="入力")
         for o in offsets:
-            row.values[o] = ctx.sources.get(f"seg:{seg.name}", o)
-        segs.append(row)
+            row.values[o] = get(f"seg:{seg.name}", o)
+            price.values[o] = get(f"seg_price:{i}", o)
+            qty.values[o] = get(f"seg_qty:{i}", o)
+        for o in plan_offsets:
+            row.templates[o] = f"ROUND({{segp.{i}}}*{{segq.{i}}}/1000,0)"
+        segs.extend([row, price, qty])
     rows = rows_from_specs(ctx, layout.PL_ROWS, offsets, _get(ctx), expand={layout.SEGMENTS: segs})
     grid = Grid("pl", cols, rows)
     place(ctx, grid, HEADER_ROW)
@@ -47,7 +58,63 @@ def _prepare_rows(ctx: BuildContext, name: str, specs, *, actual: bool) -> Grid:
 
 
 def prepare_cf(ctx: BuildContext) -> Grid:
-    return _prepare_rows(ctx, "cf", layout.CF_ROWS, actual=False)
+    from ..finance.pl import capex_depreciation
+
+    cols = year_columns(ctx, actual=False)
+    offsets = [c.offset for c in cols]
+    rows = rows_from_specs(ctx, layout.CF_ROWS, offsets, _get(ctx))
+    rows.extend(_capex_rows(ctx, offsets, capex_depreciation))
+    grid = Grid("cf", cols, rows)
+    place(ctx, grid, HEADER_ROW)
+    return grid
+
+
+def _capex_rows(ctx: BuildContext, offsets: list[int], capex_depreciation) -> list[GridRow]:
+    """設備投資 (inputs, one row per item) and 減価償却費 as formulas over them (資金計画 → 損益計画)."""
+    from ..model.common import per_year
+
+    plan, proj = ctx.plan, ctx.proj
+    n = len(proj.pl)
+    items = [it for it in plan.drivers.capex if it.year < n and it.amount > 0]
+    rows: list[GridRow] = [GridRow(key="", label="設備投資と減価償却費 (入力: 設備投資額・既存資産の償却予定)",
+                                   section=True)]
+    driver = GridRow(key="dep_driver", label="既存資産の減価償却費 (予定)", indent=1, note="入力")
+    existing = GridRow(key="dep_existing", label="既存資産の減価償却費 (簿価が上限)", indent=1,
+                       note="直近決算の有形固定資産の簿価を超えない")
+    item_deps = [capex_depreciation(it, n) for it in items]
+    for o in offsets:
+        driver.values[o] = per_year(plan.drivers.existing_depreciation, o)
+        existing.values[o] = proj.pl[o].depreciation - sum(d[o] for d in item_deps)
+        before = f"-SUM({{dep_existing@{-o}}}:{{dep_existing@-1}})" if o > 0 else ""
+        existing.templates[o] = (f"?MIN(MAX(0,{{dep_driver}}),MAX(0,{{bs:tangible_fixed_assets@{-o - 1}}}){before})")
+    rows += [driver, existing]
+    cap_rows, dep_rows = [], []
+    for i, (it, deps) in enumerate(zip(items, item_deps)):
+        life = it.useful_life
+        what = it.description or f"設備投資{i + 1}"
+        cap = GridRow(key=f"capex.{i}", label=f"設備投資: {what}", indent=1, note=f"入力 (耐用年数 {life}年)")
+        cap.values[it.year] = it.amount
+        dep = GridRow(key=f"depn.{i}", label=f"減価償却費: {what}", indent=1, note=f"定額法 {life}年 (初年度から)")
+        for o in offsets:
+            k = o - it.year
+            if k < 0 or k >= life:
+                continue
+            a = f"{{capex.{i}@{-k}}}"
+            annual = f"ROUND({a}/{life},0)"
+            dep.values[o] = deps[o]
+            dep.templates[o] = (f"{a}-MIN({a},{life - 1}*{annual})" if k == life - 1
+                                else f"MAX(0,MIN({annual},{a}-{k}*{annual}))")
+        cap_rows.append(cap)
+        dep_rows.append(dep)
+    rows += cap_rows
+    total_cap = GridRow(key="capex_total", label="設備投資 計", total=True)
+    total_dep = GridRow(key="dep_total", label="減価償却費 計", total=True, note="損益計画の減価償却費へ")
+    for o in offsets:
+        total_cap.values[o] = proj.cf[o].capex
+        total_cap.templates[o] = "SUM({capex*})"
+        total_dep.values[o] = proj.pl[o].depreciation
+        total_dep.templates[o] = "{dep_existing}+SUM({depn*})"
+    return rows + [total_cap] + dep_rows + [total_dep]
 
 
 def prepare_bs(ctx: BuildContext) -> Grid:
@@ -56,11 +123,23 @@ def prepare_bs(ctx: BuildContext) -> Grid:
         specs = [s if s.key != "interest_bearing_debt" else
                  layout.Row(s.key, "有利子負債 (役員借入金を含む)", s.src, layout.BS_DEBT_WITH_OFFICER)
                  for s in specs]
-    return _prepare_rows(ctx, "bs", specs, actual=True)
+    if not ctx.proj.repayment.banks:
+        specs = [s if s.key != "borrowings" else replace(s, pformula=layout.BS_BORROWINGS_NO_BANKS) for s in specs]
+    grid = _prepare_rows(ctx, "bs", specs, actual=True)
+    # A line held at last year's balance is a formula only where the engine really held it (the
+    # opening restatement may move 計画0年目, e.g. その他負債 absorbs an unbalanced 決算書).
+    for row in grid.rows:
+        for o, t in list(row.templates.items()):
+            if t == f"?{{{row.key}@-1}}" and row.values.get(o) != ctx.values.get(("bs", row.key, o - 1)):
+                del row.templates[o]
+    return grid
 
 
 def prepare_tax(ctx: BuildContext) -> Grid:
-    return _prepare_rows(ctx, "tax", layout.TAX_ROWS, actual=False)
+    full = ctx.plan.drivers.tax.sme_full_loss_use
+    specs = [replace(s, formula=layout.TAX_USED_FORMULAS[full], variant=None) if s.key == "used" else s
+             for s in layout.TAX_ROWS]
+    return _prepare_rows(ctx, "tax", specs, actual=False)
 
 
 def prepare_cash_actual(ctx: BuildContext) -> Grid:

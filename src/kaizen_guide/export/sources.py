@@ -130,9 +130,10 @@ DERIVED: dict[str, Callable[[Callable[..., Any]], Any]] = {
 class Sources:
     """Reads layout ``src`` names for a plan and its projection."""
 
-    def __init__(self, plan, proj):
+    def __init__(self, plan, proj, settings=None):
         self.plan = plan
         self.proj = proj
+        self.settings_credit_purchase = getattr(settings, "credit_purchase_ratio", Decimal(1))
         self.actuals = list(plan.financials.years)
         self._metrics = {m.offset: m for m in proj.metrics}
 
@@ -147,6 +148,8 @@ class Sources:
         if src in DERIVED:
             return DERIVED[src](lambda s, r=0: self.get(s, offset, r))
         group, _, name = src.partition(".")
+        if group in ("wc", "tax_in") or src.startswith(("seg_price:", "seg_qty:")):
+            return self._input(src, offset)
         if src.startswith("seg:"):
             if offset < 0 or offset >= len(self.proj.pl):
                 return None
@@ -179,3 +182,20 @@ class Sources:
         if group == "pl" and name == "cost_of_sales_depreciation":
             return 0
         return getattr(row, name)
+
+    def _input(self, src: str, offset: int) -> Any:
+        """A plan-year driver as entered (単価, 数量, 運転資金の前提, 税率): the workbook's input cells."""
+        if offset < 0 or offset >= len(self.proj.pl):
+            return None
+        from ..model.common import per_year
+
+        if src.startswith(("seg_price:", "seg_qty:")):
+            kind, _, index = src.partition(":")
+            seg = self.plan.drivers.segments[int(index)]
+            return per_year(seg.unit_price_yen if kind == "seg_price" else seg.quantity, offset)
+        group, _, name = src.partition(".")
+        if group == "tax_in":
+            return getattr(self.plan.drivers.tax, name)
+        if name == "credit_purchase_ratio":
+            return self.settings_credit_purchase
+        return getattr(self.plan.cash, name)

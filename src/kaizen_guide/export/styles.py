@@ -38,7 +38,11 @@ FILL_HEADER = PatternFill("solid", fgColor="D9E1F2")
 FILL_ACTUAL = PatternFill("solid", fgColor="EDEDED")
 FILL_SECTION = PatternFill("solid", fgColor="F2F2F2")
 FILL_TOTAL = PatternFill("solid", fgColor="FFF2CC")
-FILL_INPUT = PatternFill("solid", fgColor="FFFFFF")
+# Inputs (what an advisor or banker may overwrite): one look on every sheet, pale blue with blue
+# figures; everything else is a formula or a value that carries a note saying why.
+FILL_INPUT = PatternFill("solid", fgColor="DDEBF7")
+INPUT_FONT_COLOR = "1F4E9E"
+INPUT_LEGEND = "水色・青字のセルは入力値 (書き換えると計画全体が再計算されます)。それ以外は数式です。"
 FILL_BAR = PatternFill("solid", fgColor="4472C4")
 FILL_BAR_DONE = PatternFill("solid", fgColor="A9D18E")
 FILL_WARN = PatternFill("solid", fgColor="FCE4D6")
@@ -74,6 +78,9 @@ class Fonts:
     @property
     def header(self) -> Font:
         return _font(self.name, FONT_SIZE, True, None)
+
+    def input(self, bold: bool = False) -> Font:
+        return _font(self.name, FONT_SIZE, bold, INPUT_FONT_COLOR)
 
     @property
     def small(self) -> Font:

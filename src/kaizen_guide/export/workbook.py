@@ -55,7 +55,7 @@ def build_workbook(
     fonts = styles.Fonts(font)
     _set_default_font(wb, font)
     ctx = BuildContext(plan=plan, proj=projection, wb=wb, fonts=fonts, expectations=exp, settings=settings)
-    ctx.sources = Sources(plan, projection)
+    ctx.sources = Sources(plan, projection, settings)
 
     first = wb.active
     for i, spec in enumerate(layout.SHEETS):
@@ -122,15 +122,24 @@ def _set_default_font(wb: Workbook, name: str) -> None:
         pass
 
 
-def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
-    """Save atomically with owner-only permissions (the workbook holds the company's finances)."""
+def workbook_bytes(wb: Workbook) -> bytes:
+    """The saved package, with the engine's value cached in every formula cell and the workbook
+    set to recalculate fully when Excel or LibreOffice opens it."""
     import io
 
-    from ..model.store import atomic_write_bytes
+    from .cached import fill_cached_values
 
+    wb.calculation.fullCalcOnLoad = True
     buf = io.BytesIO()
     wb.save(buf)
-    return atomic_write_bytes(path, buf.getvalue())
+    return fill_cached_values(buf.getvalue(), expectations_of(wb))
+
+
+def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
+    """Save atomically with owner-only permissions (the workbook holds the company's finances)."""
+    from ..model.store import atomic_write_bytes
+
+    return atomic_write_bytes(path, workbook_bytes(wb))
 
 
 def export_xlsx(plan, path: str | os.PathLike, projection=None, *, settings=None,

@@ -84,6 +84,22 @@ class OperatingYear:
         return sum(e.ordinary_income_impact for e in self.effects)
 
 
+def capex_depreciation(item, n: int) -> list[int]:
+    """One 設備投資's straight-line 減価償却費 for plan years 0..n-1 (full first year; the last year
+    of the life takes the rounding remainder so the asset is fully depreciated)."""
+    out = [0] * n
+    if item.year >= n or item.amount <= 0:
+        return out
+    annual = div(item.amount, item.useful_life)
+    done = 0
+    for k in range(item.useful_life):
+        part = item.amount - done if k == item.useful_life - 1 else min(annual, item.amount - done)
+        done += part
+        if item.year + k < n:
+            out[item.year + k] = part
+    return out
+
+
 def depreciation_schedule(plan, plan_years: int, existing_book: int) -> tuple[list[int], list[int]]:
     """(減価償却費 per plan year 0..N, 設備投資 per plan year 0..N).
 
@@ -99,14 +115,8 @@ def depreciation_schedule(plan, plan_years: int, existing_book: int) -> tuple[li
         if item.year >= n or item.amount <= 0:
             continue
         capex[item.year] += item.amount
-        annual = div(item.amount, item.useful_life)
-        done = 0
-        for k in range(item.useful_life):
-            y = item.year + k
-            part = item.amount - done if k == item.useful_life - 1 else min(annual, item.amount - done)
-            done += part
-            if y < n:
-                new_dep[y] += part
+        for y, part in enumerate(capex_depreciation(item, n)):
+            new_dep[y] += part
     dep = []
     book = max(0, existing_book)
     for y in range(n):
