@@ -68,7 +68,7 @@ def text_table(
         for i, value in enumerate(values):
             start, end = starts[i], starts[i] + spans[i] - 1
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                w.number(row, start, value, fmt=number_fmts.get(i, styles.NUM))
+                w.input(row, start, value, fmt=number_fmts.get(i, styles.NUM))  # answers as entered
             elif isinstance(value, str) and value == "—":
                 w.text(row, start, value, align=styles.RIGHT)
             else:

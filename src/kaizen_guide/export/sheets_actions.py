@@ -272,7 +272,7 @@ def write_actions(ctx: BuildContext) -> None:
             for i, v in enumerate(values):
                 w.text(row, i + 1, v, wrap=True, align=styles.CENTER if i in (3, 4) else None)
                 height = max(height, styles.estimate_row_height(v, layout.ACTION_COLUMNS[i][1]))
-            w.number(row, ncols, effect)
+            w.value(row, ncols, effect, "アクションの効果額 (計数計画・具体的施策で入力) の平年度の値です。")
             ws.row_dimensions[row].height = min(height, 150)
             s, e = _ym_index(a.start), _ym_index(a.due)
             for k, ym in enumerate(months):

@@ -13,6 +13,10 @@ from .cells import ref
 from .context import BuildContext, ym_text
 from .grid import Column, Grid, GridRow, place, rows_from_specs, set_grid_widths, write_body, write_header
 
+LOAN_SUM_NOTE = "借入ごとの残高 (金融機関の借入明細で入力) の合計です。"
+GUARANTEE_NOTE = "借入ごとの残高 × 保証割合 (千円未満切捨て) の合計です。"
+ALLOCATION_NOTE = ("担保物件の処分可能見込額を担保権の順位どおりに配分した値です (順位・極度額・未保全額で"
+                   "上限が変わる手順のため数式にしていません)。評価額や掛目を変えたときは計画を再計算してください。")
 SHARE_TOL = 0.00005 + 1e-9  # engine shares are rounded to 4 decimal places
 
 # =============================================================================================
@@ -73,13 +77,13 @@ def write_coverage(ctx: BuildContext, lay: CoverageLayout) -> None:
     for b in cov.banks:
         r = lay.bank_rows[b.bank]
         w.text(r, 1, b.bank)
-        w.number(r, 2, b.balance)
+        w.value(r, 2, b.balance, LOAN_SUM_NOTE)
         if has_detail:
             w.formula(r, 3, f"SUMPRODUCT(($G${d1}:$G${d2}={ref(1, r)})*$J${d1}:$J${d2})", b.collateral_total)
         else:
-            w.number(r, 3, b.collateral_total)
-        w.number(r, 4, b.guarantee)
-        w.number(r, 5, b.pledged_deposits)
+            w.value(r, 3, b.collateral_total, "担保物件はありません。")
+        w.value(r, 4, b.guarantee, GUARANTEE_NOTE)
+        w.input(r, 5, b.pledged_deposits)
         w.formula(r, 6, f"C{r}+D{r}+E{r}", b.secured_total, bold=True)
         w.formula(r, 7, f"B{r}-F{r}", b.unsecured, bold=True)
         w.formula(r, 8, f'IF(B{r}=0,"—",F{r}/B{r})', _share(b.coverage_ratio), fmt=styles.PCT, tol=SHARE_TOL)
@@ -98,7 +102,7 @@ def write_coverage(ctx: BuildContext, lay: CoverageLayout) -> None:
             w.formula(tr, c, f"SUM({letter}{first}:{letter}{tr - 1})", expected, bold=True,
                       fill=styles.FILL_TOTAL, border=styles.BORDER_TOTAL)
         else:
-            w.number(tr, c, 0, bold=True, fill=styles.FILL_TOTAL, border=styles.BORDER_TOTAL)
+            w.formula(tr, c, "0", 0, bold=True, fill=styles.FILL_TOTAL, border=styles.BORDER_TOTAL)
     total_ratio = (cov.total_secured / cov.total_balance) if cov.total_balance else "—"
     w.formula(tr, 8, f'IF(B{tr}=0,"—",F{tr}/B{tr})', total_ratio, fmt=styles.PCT, bold=True,
               fill=styles.FILL_TOTAL, border=styles.BORDER_TOTAL, tol=1e-9)
@@ -122,14 +126,14 @@ def write_coverage(ctx: BuildContext, lay: CoverageLayout) -> None:
     for bank, a in lay.detail_rows:
         w.text(row, 1, a.collateral, wrap=True)
         w.text(row, 2, a.owner, wrap=True)
-        w.number(row, 3, a.market_value)
-        w.number(row, 4, float(haircuts.get(a.collateral, 0)), fmt=styles.PCT)
+        w.input(row, 3, a.market_value)
+        w.input(row, 4, float(haircuts.get(a.collateral, 0)), fmt=styles.PCT)
         w.formula(row, 5, f"ROUNDDOWN(ROUND(C{row}*D{row},6),0)", a.realizable_value)
-        w.number(row, 6, a.rank, fmt='0"位"')
+        w.input(row, 6, a.rank, fmt='0"位"')
         w.text(row, 7, bank, wrap=True)
-        w.number(row, 8, a.max_amount)
-        w.number(row, 9, a.available)
-        w.number(row, 10, a.allocated, bold=True)
+        w.input(row, 8, a.max_amount)
+        w.value(row, 9, a.available, ALLOCATION_NOTE)
+        w.value(row, 10, a.allocated, ALLOCATION_NOTE, bold=True)
         row += 1
     row += 1
     notes = [
@@ -275,7 +279,7 @@ def write_banks(ctx: BuildContext, lay: BanksLayout) -> None:
         cb = cov.get(bank.bank)
         w.text(r, 1, bank.bank)
         w.text(r, 2, kinds.get(bank.bank, ""), wrap=True)
-        w.number(r, 3, bank.balance)
+        w.value(r, 3, bank.balance, LOAN_SUM_NOTE)
         w.formula(r, 4, f'IF($C${tr}=0,"—",C{r}/$C${tr})', _share(cb.balance_share if cb else None),
                   fmt=styles.PCT, tol=SHARE_TOL)
         link = ctx.link("coverage", f"secured:{bank.bank}", 0)
@@ -283,11 +287,11 @@ def write_banks(ctx: BuildContext, lay: BanksLayout) -> None:
         if link:
             w.formula(r, 5, link, secured)
         else:
-            w.number(r, 5, secured)
+            w.value(r, 5, secured, "資産保全表がないため、保全額は0としています。")
         w.formula(r, 6, f"C{r}-E{r}", bank.balance - secured)
         w.formula(r, 7, f'IF($F${tr}=0,"—",F{r}/$F${tr})', _share(cb.unsecured_share if cb else None),
                   fmt=styles.PCT, tol=SHARE_TOL)
-        w.number(r, 8, bank.contractual_annual)
+        w.value(r, 8, bank.contractual_annual, layout.CONTRACT_NOTE)
         rep_row = ctx.cells[("banks", f"b{i}.repayment", grid.columns[0].offset)][1]
         red_row = ctx.cells[("banks", f"b{i}.reduction", grid.columns[0].offset)][1]
         w.formula(r, 9, f"SUM({ref(gcols[0], rep_row)}:{ref(gcols[1], rep_row)})", bank.total_repayment)
@@ -330,6 +334,50 @@ def write_banks(ctx: BuildContext, lay: BanksLayout) -> None:
 # 月次資金繰り表 (計画1年目)
 
 TOTAL_COL_OFFSET = 13
+MONTHLY_VALUE_NOTE = ("計画1年目の年額を季節指数・回収/支払サイトで月に割り振った値です (月ごとの端数調整と"
+                      "サイトのずれを含むため数式にしていません)。年額を変えたときは計画を再計算してください。")
+
+
+def _even_part(total: str, rank: int, parts: int) -> str:
+    """The ``rank``-th (1-based) of ``parts`` near-equal whole parts of ``total`` (earlier parts take
+    the remainder), as the engine splits an annual amount (rounding.split_even)."""
+    return (f"SIGN({total})*(INT(ABS({total})/{parts})+IF({rank}<=MOD(ABS({total}),{parts}),1,0))")
+
+
+def _monthly_links(ctx: BuildContext, rows: list[GridRow], months: list[int], bank_names: list[str]) -> None:
+    """Lines of the 月次資金繰り表 that are an annual figure of 計画1年目 spread by a fixed rule become
+    formulas over that figure: 返済 by bank, 支払利息, 納税, 設備投資, 特別損益, 新規借入."""
+    from ..finance.labels import first_month_number
+    from ..finance.monthly import _month_index
+
+    settings = ctx.settings
+    first = first_month_number(ctx.plan)
+    tax_idx = sorted({_month_index(m, first) + 1 for m in ctx.plan.cash.tax_payment_months}) or [12]
+    by_key = {r.key: r for r in rows if r.key}
+
+    def year1(ref: str, m: int) -> str:  # the 計画1年目 cell of another sheet, seen from month m
+        sheet, key = ref.split(":")
+        return f"{{{sheet}:{key}@{1 - m}}}"
+
+    def spread(key: str, ref: str, in_months: list[int]) -> None:
+        row = by_key.get(key)
+        if row is None:
+            return
+        for m in months:
+            if m in in_months:
+                row.templates[m] = _even_part(year1(ref, m), in_months.index(m) + 1, len(in_months))
+            else:
+                row.templates[m] = "0"
+
+    every = list(range(1, 13))
+    if bank_names and ctx.proj.repayment.banks:
+        for i in range(len(bank_names)):
+            spread(f"rep.{i}", f"banks:b{i}.repayment", every)
+        spread("borrowing", "banks:total.new_borrowing", [settings.borrowing_month])
+    spread("interest_payments", "pl:interest_expense", every)
+    spread("tax_payments", "pl:income_taxes", tax_idx)
+    spread("capex", "cf:capex_total", [settings.capex_month])
+    spread("extraordinary", "pl:extraordinary", [12])
 
 
 def prepare_monthly(ctx: BuildContext) -> Grid:
@@ -375,9 +423,12 @@ def prepare_monthly(ctx: BuildContext) -> Grid:
                 row.values[o] = months[o].repayment_by_bank.get(name, 0) if o in months else None
         rep_rows.append(row)
     rows = rows_from_specs(ctx, layout.MONTHLY_ROWS, offsets, get, expand={layout.BANKS: rep_rows})
+    _monthly_links(ctx, rows, [o for o in offsets if o != TOTAL_COL_OFFSET], bank_names)
     for row in rows:
         if not row.key:
             continue
+        if not row.templates or any(o not in row.templates for o in offsets if o != TOTAL_COL_OFFSET):
+            row.value_note = MONTHLY_VALUE_NOTE
         if row.key == "repayment" and not rep_rows:
             row.templates.clear()
         if row.key == "opening":

@@ -139,7 +139,15 @@ def prepare_tax(ctx: BuildContext) -> Grid:
     full = ctx.plan.drivers.tax.sme_full_loss_use
     specs = [replace(s, formula=layout.TAX_USED_FORMULAS[full], variant=None) if s.key == "used" else s
              for s in layout.TAX_ROWS]
-    return _prepare_rows(ctx, "tax", specs, actual=False)
+    grid = _prepare_rows(ctx, "tax", specs, actual=False)
+    # 計画0年目の期首残高 = the 繰越欠損金の内訳 table's total (written below the grid by write_tax)
+    lcs = ctx.plan.drivers.tax.loss_carryforwards
+    opening = next((r for r in grid.rows if r.key == "carryforward_opening"), None)
+    if lcs and opening is not None and grid.rows and opening.values.get(0) == sum(lc.amount for lc in lcs):
+        total_row = grid.rows[-1].row + 4 + 2 + len(lcs)
+        ctx.remember("tax", "lc_total", 0, 2, total_row)
+        opening.templates[0] = "{lc_total}"
+    return grid
 
 
 def prepare_cash_actual(ctx: BuildContext) -> Grid:
@@ -248,9 +256,10 @@ def write_tax(ctx: BuildContext, grid: Grid) -> None:
     first = row
     for lc in lcs:
         w.text(row, 1, lc.arising_label)
-        w.number(row, 2, lc.amount)
+        w.input(row, 2, lc.amount)
         row += 1
     if lcs:
+        assert ctx.cells.get(("tax", "lc_total", 0), (2, row)) == (2, row)
         w.text(row, 1, "合計", bold=True, fill=styles.FILL_TOTAL)
         opening = ctx.proj.tax[0].carryforward_opening if ctx.proj.tax else None
         total = sum(lc.amount for lc in lcs)

@@ -142,7 +142,7 @@ def write_debtor(ctx: BuildContext, lay: DebtorLayout) -> None:
     for s in c.shareholders:
         w.text(row, 1, s.name)
         merge(ws, row, 1, row, 2)
-        w.number(row, 3, s.shares, fmt=styles.COUNT)
+        w.input(row, 3, s.shares, fmt=styles.COUNT)
         w.formula(row, 4, f'IF($C${first + n}=0,0,C{row}/$C${first + n})',
                   (s.shares / total_shares) if total_shares else 0, fmt=styles.PCT, tol=1e-9)
         w.text(row, 5, s.relation)
@@ -200,7 +200,7 @@ def write_debtor(ctx: BuildContext, lay: DebtorLayout) -> None:
         fy = ctx.sources.fiscal_year(lab.offset)
         emp = fy.employees if fy is not None else None
         if emp is not None:
-            w.number(row, 2 + j, emp, fmt=styles.COUNT)
+            w.input(row, 2 + j, emp, fmt=styles.COUNT)
         else:
             w.text(row, 2 + j, "—", align=styles.RIGHT)
 
@@ -228,7 +228,7 @@ def write_debtor(ctx: BuildContext, lay: DebtorLayout) -> None:
     if book_link and book is not None:
         w.formula(row, 4, book_link, book, bold=True)
     else:
-        w.number(row, 4, 0)
+        w.value(row, 4, 0, "決算実績がないため0としています。")
     item(row, "決算書上の純資産", bold=True)
     book_row = row
     row += 1
@@ -236,7 +236,7 @@ def write_debtor(ctx: BuildContext, lay: DebtorLayout) -> None:
     cat_label = dict(REAL_BS_CATEGORIES)
     for adj in plan.financials.real_bs_adjustments:
         w.text(row, 3, cat_label.get(adj.category, adj.category), wrap=True)
-        w.number(row, 4, adj.amount)
+        w.input(row, 4, adj.amount)
         w.text(row, 5, adj.note, wrap=True)
         item(row, adj.item)
         ws.row_dimensions[row].height = max(
@@ -252,7 +252,7 @@ def write_debtor(ctx: BuildContext, lay: DebtorLayout) -> None:
         if rows_:
             w.formula(row, 4, "+".join(f"D{r}" for r in rows_), expected, fill=styles.FILL_SECTION)
         else:
-            w.number(row, 4, 0, fill=styles.FILL_SECTION)
+            w.formula(row, 4, "0", 0, fill=styles.FILL_SECTION)
         item(row, f"{label} 計", fill=styles.FILL_SECTION)
         sub_rows.append(row)
         row += 1
@@ -286,7 +286,7 @@ def write_debtor(ctx: BuildContext, lay: DebtorLayout) -> None:
         if bal_link and bal is not None:
             w.formula(row, 3, bal_link, bal)
         else:
-            w.number(row, 3, b.balance)
+            w.value(row, 3, b.balance, "借入ごとの残高 (入力) の合計です。")
             bal = b.balance
         total_bal = ctx.link_value("coverage", "balance:total", 0) or 0
         w.formula(row, 4, f'IF($C${first + n}=0,0,C{row}/$C${first + n})', (bal / total_bal) if total_bal else 0,
@@ -297,14 +297,15 @@ def write_debtor(ctx: BuildContext, lay: DebtorLayout) -> None:
             w.formula(row, 5, sec_link, sec)
         else:
             sec = 0
-            w.number(row, 5, 0)
+            w.value(row, 5, 0, "資産保全表がないため0としています。")
         w.formula(row, 6, f"C{row}-E{row}", bal - sec)
         rate = (sum(Decimal(lo.balance) * lo.interest_rate for lo in b.loans) / b.balance) if b.balance else None
         if rate is not None:
-            w.number(row, 7, float(rate), fmt="0.00%")
+            w.value(row, 7, float(rate), "借入ごとの金利を残高で加重平均した値です。", fmt="0.00%")
         else:
             w.text(row, 7, "—", align=styles.RIGHT)
-        w.number(row, 8, rp[b.name].contractual_annual if b.name in rp else sum(lo.monthly_repayment for lo in b.loans) * 12)
+        w.value(row, 8, rp[b.name].contractual_annual if b.name in rp else sum(lo.monthly_repayment for lo in b.loans) * 12,
+                layout.CONTRACT_NOTE)
         row += 1
     if not plan.banks:
         w.block(row, 1, last, "借入はありません。", width_chars=100)
