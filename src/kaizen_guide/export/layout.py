@@ -294,36 +294,36 @@ BS_DEBT_WITH_OFFICER = "{borrowings}+{officer_borrowings}"
 
 # ---- 資金実績表 (§1.1 #6 [U]): actual years that have the year before ------------------------
 CASH_ACTUAL_ROWS: tuple[Row, ...] = (
-    R("cash_begin", "期首現預金", "cfa.cash_begin", "{bs:cash@-1}"),
+    R("cash_begin", "期首現預金", "cfa.cash_begin", "?{bs:cash@-1}"),
     H("営業収支"),
     R("net_income", "当期純利益", "pl.net_income", "{pl:net_income}"),
     R("depreciation", "減価償却費", "pl.depreciation_total", "{pl:depreciation_total}"),
     R("simple_cf", "簡易CF (当期純利益 + 減価償却費)", "cfa.simple_cf", "{net_income}+{depreciation}", total=True),
     R("receivables_change", "売上債権の増減 (増加は▲)", "cfa.receivables_change",
-      "{bs:receivables@-1}-{bs:receivables}", indent=1),
-    R("inventory_change", "棚卸資産の増減 (増加は▲)", "cfa.inventory_change", "{bs:inventory@-1}-{bs:inventory}",
+      "?{bs:receivables@-1}-{bs:receivables}", indent=1),
+    R("inventory_change", "棚卸資産の増減 (増加は▲)", "cfa.inventory_change", "?{bs:inventory@-1}-{bs:inventory}",
       indent=1),
-    R("payables_change", "仕入債務の増減 (増加は＋)", "cfa.payables_change", "{bs:payables}-{bs:payables@-1}",
+    R("payables_change", "仕入債務の増減 (増加は＋)", "cfa.payables_change", "?{bs:payables}-{bs:payables@-1}",
       indent=1),
     R("other_wc_change", "その他流動資産・負債の増減", "cfa.other_wc_change",
-      "{bs:other_current_assets@-1}-{bs:other_current_assets}+{bs:other_liabilities}-{bs:other_liabilities@-1}",
+      "?{bs:other_current_assets@-1}-{bs:other_current_assets}+{bs:other_liabilities}-{bs:other_liabilities@-1}",
       indent=1),
     R("operating_cf", "営業収支", "cfa.operating_cf", "SUM({simple_cf}:{other_wc_change})", total=True),
     H("設備等収支"),
     R("capex_net", "設備投資 (純額・推定)", "cfa.capex_net",
-      "-(({bs:tangible_fixed_assets}+{bs:intangible_fixed_assets})-({bs:tangible_fixed_assets@-1}"
+      "?-(({bs:tangible_fixed_assets}+{bs:intangible_fixed_assets})-({bs:tangible_fixed_assets@-1}"
       "+{bs:intangible_fixed_assets@-1})+{depreciation})",
       indent=1, note="固定資産の増加 + 減価償却費 (▲は支出)"),
     R("investments_change", "投資その他の資産の増減", "cfa.investments_change",
-      "{bs:investments_and_other@-1}-{bs:investments_and_other}", indent=1),
+      "?{bs:investments_and_other@-1}-{bs:investments_and_other}", indent=1),
     R("investing_cf", "設備等収支", "cfa.investing_cf", "{capex_net}+{investments_change}", total=True),
     H("財務収支"),
-    R("borrowing_change", "借入金の増減", "cfa.borrowing_change", "{bs:borrowings}-{bs:borrowings@-1}", indent=1),
+    R("borrowing_change", "借入金の増減", "cfa.borrowing_change", "?{bs:borrowings}-{bs:borrowings@-1}", indent=1),
     R("officer_change", "役員借入金の増減", "cfa.officer_change",
-      "{bs:officer_borrowings}-{bs:officer_borrowings@-1}", indent=1),
-    R("capital_change", "資本金・資本剰余金の増減", "cfa.capital_change", "{bs:capital}-{bs:capital@-1}", indent=1),
+      "?{bs:officer_borrowings}-{bs:officer_borrowings@-1}", indent=1),
+    R("capital_change", "資本金・資本剰余金の増減", "cfa.capital_change", "?{bs:capital}-{bs:capital@-1}", indent=1),
     R("other_equity_change", "利益剰余金のその他増減 (配当等)", "cfa.other_equity_change",
-      "{bs:retained_earnings}-{bs:retained_earnings@-1}-{net_income}", indent=1),
+      "?{bs:retained_earnings}-{bs:retained_earnings@-1}-{net_income}", indent=1),
     R("financing_cf", "財務収支", "cfa.financing_cf", "SUM({borrowing_change}:{other_equity_change})", total=True),
     R("cash_change", "現預金の増減", "cfa.cash_change", "{operating_cf}+{investing_cf}+{financing_cf}", total=True),
     R("cash_end", "期末現預金", "cfa.cash_end", "{cash_begin}+{cash_change}", total=True),
@@ -448,7 +448,9 @@ ACTION_COLUMNS: tuple[tuple[str, float], ...] = (  # (heading, width); 課題 he
     ("効果額 (平年度)", 9.5),
 )
 GANTT_MIN_MONTHS = 24
-GANTT_MAX_MONTHS = 36
+# The schedule spans the whole plan period; one column per month up to 3 years, else per quarter
+# (up to 7.5 years), else per half year — so a 10-year plan still prints on one landscape page.
+GANTT_STEPS: tuple[tuple[int, int], ...] = ((36, 1), (90, 3), (10_000, 6))  # (up to N months, months per column)
 GANTT_COL_WIDTH = 2.6
 
 # ---- 計数計画・具体的施策 (§1.1 #7 [U]) --------------------------------------------------------
@@ -503,7 +505,8 @@ MONITORING_COMPARE_COLUMNS: tuple[str, ...] = (
 MONITORING_COMPARE_ROWS: tuple[tuple[str, str, str], ...] = (
     ("売上高", "pl", "sales"),
     ("売上総利益", "pl", "gross_profit"),
-    ("販管費 (うち人件費)", "pl", "sga"),
+    ("販管費", "pl", "sga"),
+    ("うち人件費", "pl", "personnel"),
     ("営業利益", "pl", "operating_income"),
     ("経常利益", "pl", "ordinary_income"),
     ("当期純利益", "pl", "net_income"),

@@ -73,3 +73,37 @@ def paginate(ws: Worksheet, extra_blocks: set[int] | None = None) -> None:
     for b in breaks:
         if b not in existing and b >= 1:
             ws.row_breaks.append(Break(id=b))
+
+
+def page_capacity(ws: Worksheet) -> float:
+    """Printable height of one page in sheet points (at the fit-to-width scale), titles included."""
+    last_col = ws.max_column
+    total_w = sum(_col_points(ws.column_dimensions[get_column_letter(c)].width or 8.43)
+                  for c in range(1, last_col + 1))
+    landscape = ws.page_setup.orientation == "landscape"
+    page_w, page_h = (842.0, 595.0) if landscape else (595.0, 842.0)
+    m = ws.page_margins
+    usable_w = page_w - (m.left + m.right) * PT_PER_INCH
+    usable_h = page_h - (m.top + m.bottom) * PT_PER_INCH - 6
+    scale = min(1.0, usable_w / total_w) if total_w else 1.0
+    return usable_h / scale
+
+
+def pages_as_parts(ws: Worksheet, first_rows: list[int], fallback_pages: int) -> None:
+    """Print ``ws`` with a page starting at each of ``first_rows`` when every part fits on one page
+    (estimated); otherwise scale the whole sheet to ``fallback_pages`` pages tall."""
+    capacity = page_capacity(ws)
+    titles = _title_rows(ws)
+    title_h = sum(_row_points(ws, r) for r in titles)
+    bounds = [1] + sorted(first_rows) + [ws.max_row + 1]
+    fits = True
+    for i, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        h = sum(_row_points(ws, r) for r in range(a, b)) + (title_h if i else 0)
+        fits = fits and h <= capacity * 0.97
+    ws._kg_blocks = set()  # noqa: SLF001 (the parts replace the block breaks)
+    if fits:
+        ws.page_setup.fitToHeight = 0
+        for r in first_rows:
+            ws.row_breaks.append(Break(id=r - 1))
+    else:
+        ws.page_setup.fitToHeight = fallback_pages

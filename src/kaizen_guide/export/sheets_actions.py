@@ -180,8 +180,9 @@ def _ym_index(ym: str) -> int:
     return int(y) * 12 + int(m) - 1
 
 
-def gantt_months(ctx: BuildContext) -> list[str]:
-    """The months shown: from the earliest action start (or plan year 1), 24–36 months."""
+def gantt_months(ctx: BuildContext) -> tuple[list[str], int]:
+    """(first month of each column, months per column): from the earliest action start (or plan
+    year 1) to the end of the plan period or the latest due date, whichever is later."""
     plan = ctx.plan
     starts = [_ym_index(a.start) for a in plan.actions]
     dues = [_ym_index(a.due) for a in plan.actions]
@@ -189,11 +190,14 @@ def gantt_months(ctx: BuildContext) -> list[str]:
     plan_start = _ym_index(months[0].year_month) if months and months[0].year_month else None
     candidates = [x for x in starts + ([plan_start] if plan_start is not None else []) if x is not None]
     if not candidates:
-        return []
+        return [], 1
     first = min(candidates)
-    end = max(dues + [first + layout.GANTT_MIN_MONTHS - 1])
-    count = max(layout.GANTT_MIN_MONTHS, min(layout.GANTT_MAX_MONTHS, end - first + 1))
-    return [f"{(first + k) // 12}-{(first + k) % 12 + 1:02d}" for k in range(count)]
+    plan_end = (plan_start if plan_start is not None else first) + 12 * ctx.plan.targets.plan_years - 1
+    end = max(dues + [plan_end, first + layout.GANTT_MIN_MONTHS - 1])
+    total = end - first + 1
+    step = next(s for limit, s in layout.GANTT_STEPS if total <= limit)
+    count = -(-total // step)
+    return [f"{(first + k * step) // 12}-{(first + k * step) % 12 + 1:02d}" for k in range(count)], step
 
 
 def _ym_short(ym: str) -> str:
@@ -206,14 +210,15 @@ def write_actions(ctx: BuildContext) -> None:
     plan = ctx.plan
     of = _chain(plan)
     ncols = len(layout.ACTION_COLUMNS)
-    months = gantt_months(ctx)
+    months, step = gantt_months(ctx)
     g0 = ncols + 1
     last = max(ncols + len(months), ncols)
     widths = {i + 1: wd for i, (_, wd) in enumerate(layout.ACTION_COLUMNS)}
     for k in range(len(months)):
         widths[g0 + k] = layout.GANTT_COL_WIDTH
     styles.set_widths(ws, widths)
-    w.sheet_title(layout.SHEET["actions"].title, ctx.company, ctx.date_text, last, unit="効果額: 千円")
+    w.sheet_title(layout.SHEET["actions"].title, ctx.company, ctx.date_text, last,
+                  unit="効果額: 千円" + (f" / 日程表の1列 = {step}か月" if step > 1 else ""))
     top, head = 3, 4
     for i, (label, _) in enumerate(layout.ACTION_COLUMNS):
         w.text(top, i + 1, label, font=ctx.fonts.header, fill=styles.FILL_HEADER, align=styles.CENTER)
@@ -250,7 +255,7 @@ def write_actions(ctx: BuildContext) -> None:
             order.append(((issue.priority if issue else 99), key))
         groups[key].append((a, m, issue))
     first_month = _ym_index(months[0]) if months else 0
-    last_month = _ym_index(months[-1]) if months else 0
+    last_month = _ym_index(months[-1]) + step - 1 if months else 0
     for _, key in sorted(order, key=lambda t: t[0]):
         items = groups[key]
         issue = items[0][2]
@@ -278,7 +283,7 @@ def write_actions(ctx: BuildContext) -> None:
             for k, ym in enumerate(months):
                 cell = ws.cell(row=row, column=g0 + k)
                 cell.border = styles.BORDER_HAIR
-                if s <= _ym_index(ym) <= e:
+                if s <= _ym_index(ym) + step - 1 and _ym_index(ym) <= e:  # the column's months overlap
                     cell.fill = styles.FILL_BAR
             if months and s < first_month:
                 c = ws.cell(row=row, column=g0)

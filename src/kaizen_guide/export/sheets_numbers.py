@@ -152,7 +152,10 @@ def prepare_tax(ctx: BuildContext) -> Grid:
 
 def prepare_cash_actual(ctx: BuildContext) -> Grid:
     src = ctx.sources
-    cols = year_columns(ctx, plan=False, actual_filter=lambda o: src.fiscal_year(o - 1) is not None)
+    # every shown actual year (3 periods); the oldest without the B/S before it shows only its P/L lines
+    cols = year_columns(ctx, plan=False)
+    if len(cols) < 2 and not any(src.fiscal_year(c.offset - 1) for c in cols):
+        cols = []
     rows = rows_from_specs(ctx, layout.CASH_ACTUAL_ROWS, [c.offset for c in cols], _get(ctx))
     grid = Grid("cash_actual", cols, rows)
     place(ctx, grid, HEADER_ROW)
@@ -280,5 +283,8 @@ def write_cash_actual(ctx: BuildContext, grid: Grid) -> None:
         styles.set_widths(ws, {1: 30, 2: 12, 3: 12, 4: 12, 5: 12, 6: 12})
         styles.page_setup(ws, company=ctx.company, date_text=ctx.date_text)
         return
-    write_grid_sheet(ctx, grid, intro="決算書の損益計算書と前期・当期の貸借対照表の差額から作成しています "
-                                      "(最も古い決算期は前期の貸借対照表がないため省略)。")
+    oldest = grid.columns[0] if grid.columns else None
+    missing = oldest is not None and ctx.sources.fiscal_year(oldest.offset - 1) is None
+    write_grid_sheet(ctx, grid, intro="決算書の損益計算書と前期・当期の貸借対照表の差額から作成しています。" + (
+        f"{oldest.bottom}は前期の貸借対照表がないため、貸借対照表の増減による行を「—」としています。"
+        if missing else ""))

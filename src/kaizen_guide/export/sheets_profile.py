@@ -32,6 +32,7 @@ class DebtorLayout:
 
 
 DEBTOR_LAST_COL = 8
+DEBTOR_PAGES = 2
 DEBTOR_WIDTHS = {1: 24, 2: 14, 3: 14, 4: 14, 5: 14, 6: 14, 7: 14, 8: 18}
 
 
@@ -326,7 +327,12 @@ def write_debtor(ctx: BuildContext, lay: DebtorLayout) -> None:
     text_table(w, row + 1, ["区分", "内容", "影響額 (年額・千円)"], crow, spans=[1, 6, 1],
                empty_text="(窮境要因が未入力です)")
     ws.freeze_panes = "A4"
-    styles.page_setup(ws, company=ctx.company, date_text=ctx.date_text, title_rows="1:2")
+    # Two A4 pages, portrait (banks file it as a 2-page form): ①–⑤ the company, ⑥–⑨ the numbers.
+    # The sheet is scaled to fit instead of breaking before every block.
+    styles.page_setup(ws, company=ctx.company, date_text=ctx.date_text, title_rows="1:2", landscape=False)
+    from .paging import pages_as_parts
+
+    pages_as_parts(ws, [lay.rows["results"]], DEBTOR_PAGES)
 
 
 def _num(cell, ctx: BuildContext) -> int:
