@@ -50,8 +50,10 @@ def test_key_cells_per_sheet(sample_built):
     assert ws.cell(row=r, column=2).value == 200000
     # 損益計画: segment inputs and the 売上高 total as a formula, actual years as entered
     ws = wb["損益計画"]
-    r = row_of(ws, "店舗飲食")
-    assert ws.cell(row=r, column=5).value == 264000  # 計画0年目 = 2,400円 × 110,000人
+    r = row_of(ws, "店舗飲食")  # 計画0年目 = 2,400円 × 110,000人, a formula over the two inputs below
+    assert ws.cell(row=r, column=5).value == f"=ROUND(E{r + 1}*E{r + 2}/1000,0)"
+    assert (ws.cell(row=r + 1, column=5).value, ws.cell(row=r + 2, column=5).value) == (2400, 110000)
+    assert sample_built.expectations[("損益計画", f"E{r}")].value == 264000
     r = row_of(ws, "売上高 計")
     assert ws.cell(row=r, column=2).value == 520000  # 2024年3月期 実績
     assert str(ws.cell(row=r, column=5).value).startswith("=SUM(")
@@ -125,7 +127,8 @@ def test_headers_are_frozen_and_fonts_are_japanese(sample_built):
 def test_print_setup_a4_landscape_fit_to_width_with_titles_and_header(sample_built):
     for ws in sample_built.wb.worksheets:
         assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4), ws.title
-        assert ws.page_setup.orientation == "landscape", ws.title
+        # 債務者概況表 is a 2-page portrait form (see test_layout_pages); every other sheet is landscape
+        assert ws.page_setup.orientation == ("portrait" if ws.title == "債務者概況表" else "landscape"), ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
         assert ws.page_setup.fitToWidth == 1, ws.title
         assert ws.page_setup.fitToHeight == (1 if ws.title == "表紙" else 0), ws.title
@@ -161,9 +164,11 @@ def test_gantt_bar_spans_start_to_due(sample_built):
     assert ws.cell(row=3, column=8).value == "2027年"  # first month shown: 2027-01 (earliest start)
     filled = [c for c in range(8, ws.max_column + 1)
               if ws.cell(row=cell.row, column=c).fill.fgColor.rgb in ("004472C4", "FF4472C4")]
-    # 2027-04 .. 2027-09 = columns for months 4..9 of 2027
-    assert len(filled) == 6
-    assert filled[0] == months["4"]
+    # the schedule runs to the plan's end (2032/03), one column per quarter: 2027-04 .. 2027-09 = 2 columns
+    assert cells_with(ws, "日程表の1列 = 3か月")
+    assert len(filled) == 2
+    assert filled[0] == months["4"] and filled[1] == months["7"]
+
 
 
 def test_summary_never_says_met_while_the_stress_cases_fail(sample_built):
