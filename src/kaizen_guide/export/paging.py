@@ -37,18 +37,9 @@ def paginate(ws: Worksheet, extra_blocks: set[int] | None = None) -> None:
     blocks = set(getattr(ws, "_kg_blocks", set())) | set(extra_blocks or ())
     if not blocks:
         return
-    last_col = ws.max_column
-    total_w = sum(_col_points(ws.column_dimensions[get_column_letter(c)].width or 8.43)
-                  for c in range(1, last_col + 1))
-    landscape = ws.page_setup.orientation == "landscape"
-    page_w, page_h = (842.0, 595.0) if landscape else (595.0, 842.0)
-    m = ws.page_margins
-    usable_w = page_w - (m.left + m.right) * PT_PER_INCH
-    usable_h = page_h - (m.top + m.bottom) * PT_PER_INCH - 6
-    scale = min(1.0, usable_w / total_w) if total_w else 1.0
     titles = _title_rows(ws)
     title_h = sum(_row_points(ws, r) for r in titles)
-    capacity = usable_h / scale
+    capacity = page_capacity(ws)
     first_body = (titles.stop if titles else 1)
     max_row = ws.max_row
     starts = sorted(b for b in blocks if b >= first_body)
