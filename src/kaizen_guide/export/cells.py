@@ -233,6 +233,13 @@ class SheetWriter:
         self._style(cell, self.fonts.normal(bold=bold), fill, border, styles.RIGHT, fmt)
         return cell
 
+    def blank(self, row: int, col: int, *, fill: PatternFill | None = None,
+              border: Border | None = styles.BORDER) -> Cell:
+        """An empty cell of a table (border, fill), styled through the cache."""
+        cell = self.ws.cell(row=row, column=col)
+        self._style(cell, self.fonts.normal(), fill, border, None, None)
+        return cell
+
     def input(self, row: int, col: int, value: Any, *, fmt: str = styles.NUM, bold: bool = False,
               border: Border | None = styles.BORDER) -> Cell:
         """An input: a figure the plan takes as given (単価, 数量, 原価率, 返済額 …), in the one input look."""

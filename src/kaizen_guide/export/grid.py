@@ -9,6 +9,7 @@ templates such as ``{pl:net_income}`` or ``{closing@-1}`` into references, acros
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -75,6 +76,19 @@ class MissingRef(KeyError):
 _PH = re.compile(r"\{(?:([a-z_]+):)?([A-Za-z0-9_.$]+?)(\*)?(?:@(-?\d+))?\}")
 
 
+def _cells_of(ctx: BuildContext, sheet: str, offset: int) -> list[tuple[str, tuple[int, int]]]:
+    """(row key, position) of the remembered cells of one sheet and column (an index built once per
+    number of remembered cells, so range templates do not scan every cell of the workbook)."""
+    index = getattr(ctx, "_by_sheet_offset", None)
+    if index is None or index[0] != len(ctx.cells):
+        groups: dict[tuple[str, int], list] = {}
+        for (s, k, oo), pos in ctx.cells.items():
+            groups.setdefault((s, oo), []).append((k, pos))
+        index = (len(ctx.cells), groups)
+        ctx._by_sheet_offset = index  # noqa: SLF001
+    return index[1].get((sheet, offset), [])
+
+
 def resolve(ctx: BuildContext, sheet: str, template: str, offset: int) -> str:
     """Turn a template into an Excel formula (without "="); raises MissingRef."""
 
@@ -84,8 +98,7 @@ def resolve(ctx: BuildContext, sheet: str, template: str, offset: int) -> str:
         o = offset + int(m.group(4) or 0)
         if m.group(3):  # a range of rows by key prefix
             prefix = key + "."
-            found = sorted(pos for (s, k, oo), pos in ctx.cells.items()
-                           if s == sh and oo == o and k.startswith(prefix))
+            found = sorted(pos for k, pos in _cells_of(ctx, sh, o) if k.startswith(prefix))
             if not found:
                 return "0"
             cols = {c for c, _ in found}
@@ -195,6 +208,12 @@ def write_header(w: SheetWriter, grid: Grid) -> None:
     mark_block(w.ws, top_row)
 
 
+@lru_cache(maxsize=16)
+def _label_align(indent: int) -> Alignment:
+    """One Alignment per indent, so label cells reuse a cached style (hashing styles is slow)."""
+    return Alignment(horizontal="left", indent=indent, vertical="center", wrap_text=True)
+
+
 def write_body(ctx: BuildContext, w: SheetWriter, grid: Grid) -> None:
     note_col = grid.first_col + len(grid.columns)
     for row in grid.rows:
@@ -208,9 +227,8 @@ def write_body(ctx: BuildContext, w: SheetWriter, grid: Grid) -> None:
                 cell.fill = styles.FILL_SECTION
                 cell.border = styles.BORDER
             continue
-        label_cell = w.text(r, 1, row.label, bold=row.total,
-                            fill=styles.FILL_TOTAL if row.total else None)
-        label_cell.alignment = Alignment(horizontal="left", indent=row.indent, vertical="center", wrap_text=True)
+        w.text(r, 1, row.label, bold=row.total, fill=styles.FILL_TOTAL if row.total else None,
+               align=_label_align(row.indent))
         label_w = w.ws.column_dimensions["A"].width or 30
         lines = styles.estimate_lines(row.label, label_w)
         if grid.with_note and row.note:
@@ -240,10 +258,7 @@ def write_body(ctx: BuildContext, w: SheetWriter, grid: Grid) -> None:
                 w.formula(r, col, formula, expected, fmt=row.fmt, bold=row.total, fill=fill, border=border,
                           tol=row.tol)
             elif value is None:
-                cell = w.ws.cell(row=r, column=col)
-                cell.border = border
-                if fill is not None:
-                    cell.fill = fill
+                w.blank(r, col, fill=fill, border=border)
             elif row.value_note and not c.actual:
                 w.value(r, col, value, row.value_note, fmt=row.fmt, bold=row.total, fill=fill, border=border)
             else:
