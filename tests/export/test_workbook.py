@@ -170,7 +170,6 @@ def test_gantt_bar_spans_start_to_due(sample_built):
     assert filled[0] == months["4"] and filled[1] == months["7"]
 
 
-
 def test_summary_never_says_met_while_the_stress_cases_fail(sample_built):
     # The sample meets its three targets in the base case, but all three stress cases fail.
     assert sample_built.projection.targets.all_met and not sample_built.projection.stress.passed
