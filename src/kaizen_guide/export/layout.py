@@ -98,6 +98,8 @@ def H(label: str) -> Row:  # noqa: N802
     return Row(key="", label=label, section=True)
 
 
+# Every ROUND of a product with a rate goes through ROUND(…,6) first: 850 × 0.41 is 348.49999… in
+# floating point, while the engine (exact decimals) rounds 348.5 up.
 # Placeholders in formula templates:
 #   {key}          this sheet, this year        {key@-1}        this sheet, the year before
 #   {pl:key}       sheet "pl", this year         {bs:cash@-1}    sheet "bs", the year before
@@ -236,10 +238,10 @@ BS_ROWS: tuple[Row, ...] = (
     H("資産の部"),
     R("cash", "現金預金", "bs.cash", pformula="{cf:cash_closing}", note="計画年度は資金計画の期末現預金"),
     R("notes_receivable", "受取手形", "bs.notes_receivable",
-      pformula="ROUND({pl:sales}*(1-{wc.cash_sales})*{wc.notes_months}/12,0)", note="掛売上 × 手形サイト ÷ 12"),
+      pformula="ROUND(ROUND({pl:sales}*(1-{wc.cash_sales})*{wc.notes_months}/12,6),0)", note="掛売上 × 手形サイト ÷ 12"),
     R("accounts_receivable", "売掛金", "bs.accounts_receivable",
-      pformula="ROUND({pl:sales}*(1-{wc.cash_sales})*{wc.collection_months}/12,0)", note="掛売上 × 回収サイト ÷ 12"),
-    R("inventory", "棚卸資産", "bs.inventory", pformula="ROUND({pl:cost_of_sales}*{wc.inventory_months}/12,0)",
+      pformula="ROUND(ROUND({pl:sales}*(1-{wc.cash_sales})*{wc.collection_months}/12,6),0)", note="掛売上 × 回収サイト ÷ 12"),
+    R("inventory", "棚卸資産", "bs.inventory", pformula="ROUND(ROUND({pl:cost_of_sales}*{wc.inventory_months}/12,6),0)",
       note="売上原価 × 在庫期間 ÷ 12"),
     R("other_current_assets", "その他流動資産", "bs.other_current_assets", pformula="?{other_current_assets@-1}",
       note=HELD),
@@ -256,7 +258,7 @@ BS_ROWS: tuple[Row, ...] = (
     R("total_assets", "資産合計", "bs.total_assets", "{current_assets}+{fixed_assets}", total=True),
     H("負債の部"),
     R("payables", "仕入債務 (支払手形・買掛金)", "bs.payables",
-      pformula="ROUND({pl:cost_of_sales}*{wc.credit_purchase}*{wc.payment_months}/12,0)",
+      pformula="ROUND(ROUND({pl:cost_of_sales}*{wc.credit_purchase}*{wc.payment_months}/12,6),0)",
       note="売上原価 × 掛仕入の割合 × 支払サイト ÷ 12"),
     R("borrowings", "借入金 (短期・長期)", "bs.borrowings", pformula=BS_BORROWINGS, note="前期末 + 新規借入 − 返済"),
     R("officer_borrowings", "役員借入金", "bs.officer_borrowings", pformula="?{officer_borrowings@-1}", note=HELD),
@@ -355,7 +357,7 @@ TAX_ROWS: tuple[Row, ...] = (
       total=True),
     R("effective_rate", "実効税率", "tax_in.effective_rate", fmt='0.00%', indent=1, note="入力"),
     R("corporate_tax", "法人税・住民税・事業税 (所得割)", "tax.corporate_tax",
-      "IF({taxable_income}>0,ROUND({taxable_income}*{effective_rate},0),0)", note="課税所得 × 実効税率"),
+      "IF({taxable_income}>0,ROUND(ROUND({taxable_income}*{effective_rate},6),0),0)", note="課税所得 × 実効税率"),
     R("per_capita", "均等割", "tax.per_capita", note="入力 (赤字でも納付)"),
     R("total_taxes", "法人税等 計", "tax.total_taxes", "{corporate_tax}+{per_capita}", total=True,
       note="損益計画の法人税等へ"),

@@ -68,8 +68,8 @@ def prepare_measures(ctx: BuildContext) -> Grid:
         act = f"{{act.{a.pl_line}.{i}}}"
         for o in offsets:
             r.values[o] = effect(o, a.id, "ordinary_income_impact")
-            if a.pl_line == "sales":
-                r.templates[o] = f"{act}-ROUND({act}*{{pl:cost_ratio}},0)"
+            if a.pl_line == "sales" and a.carries_cost_of_sales:
+                r.templates[o] = f"{act}-ROUND(ROUND({act}*{{pl:cost_ratio}},6),0)"
             elif a.pl_line == "extraordinary":
                 r.templates[o] = "0"
             else:
@@ -102,9 +102,11 @@ def prepare_measures(ctx: BuildContext) -> Grid:
     add("base.sales", "売上高 (成り行き)", lambda p: p.base_sales, "SUM({pl:seg*})", note="損益計画の売上区分 (単価 × 数量)")
     add("plan.sales", "売上高 (計画)", lambda p: p.sales, "{base.sales}+{eff.sales}", total=True)
     add("base.cost_of_sales", "売上原価 (成り行き)", lambda p: p.base_cost_of_sales,
-        "ROUND({base.sales}*{pl:cost_ratio},0)", note="成り行き売上 × 原価率")
+        "ROUND(ROUND({base.sales}*{pl:cost_ratio},6),0)", note="成り行き売上 × 原価率")
+    carrying = [i for i, a in enumerate(plan.actions) if a.pl_line == "sales" and a.carries_cost_of_sales]
     add("carried.cost_of_sales", "売上増加に伴う売上原価", lambda p: p.cost_of_sales_on_effects,
-        "SUMPRODUCT(ROUND({act.sales*}*{pl:cost_ratio},0))", note="施策による売上増加 × 原価率 (施策ごとに四捨五入)")
+        "+".join(f"ROUND(ROUND({{act.sales.{i}}}*{{pl:cost_ratio}},6),0)" for i in carrying) or "0",
+        note="数量が増える施策の売上増加 × 原価率 (施策ごとに四捨五入。値上げは原価なし)")
     add("plan.cost_of_sales", "売上原価 (計画)", lambda p: p.cost_of_sales,
         "{base.cost_of_sales}+{carried.cost_of_sales}-{eff.cost_of_sales}", total=True)
     add("base.personnel", "人件費 (成り行き)", lambda p: p.base_personnel, note="入力")

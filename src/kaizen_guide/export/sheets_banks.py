@@ -6,6 +6,7 @@ from openpyxl.utils import get_column_letter
 
 from dataclasses import dataclass, field
 
+from ..finance.rounding import mul
 from ..model.plan import SUPPORT_TYPE_LABELS
 from . import layout, styles
 from .blocks import field_row, span_width
@@ -17,6 +18,8 @@ LOAN_SUM_NOTE = "借入ごとの残高 (金融機関の借入明細で入力) �
 GUARANTEE_NOTE = "借入ごとの残高 × 保証割合 (千円未満切捨て) の合計です。"
 ALLOCATION_NOTE = ("担保物件の処分可能見込額を担保権の順位どおりに配分した値です (順位・極度額・未保全額で"
                    "上限が変わる手順のため数式にしていません)。評価額や掛目を変えたときは計画を再計算してください。")
+CAPACITY_NOTE = ("支援期間後の返済条件 (依頼内容で定めた返済額など) から計算した値です。"
+                 "簡易CFを変えても自動では変わりません。")
 SHARE_TOL = 0.00005 + 1e-9  # engine shares are rounded to 4 decimal places
 
 # =============================================================================================
@@ -215,11 +218,14 @@ def prepare_banks(ctx: BuildContext) -> BanksLayout:
                 r.templates[o] = link[r.key]
         if r.key == "capacity":
             r.note = "支援期間の年: 簡易CF (0未満は0) × 割合 / それ以外の年: 約定返済額"
+            r.value_note = CAPACITY_NOTE
             for o in offsets:
                 months = rp.support_months[o] if o < len(rp.support_months) else 0
-                if months > 0:
-                    r.templates[o] = "ROUND(MAX(0,{simple_cf})*{share},0)"
-                elif n:
+                share = cap_get["share"](o)
+                scf = cap_get["simple_cf"](o)
+                if months > 0 and share is not None and scf is not None and r.values.get(o) == mul(max(0, scf), share):
+                    r.templates[o] = "ROUND(ROUND(MAX(0,{simple_cf})*{share},6),0)"
+                elif n and r.values.get(o) == cap_get["total_contractual"](o):
                     r.templates[o] = "{total_contractual}"
     rows.extend(cap_rows)
     head = GridRow(key="headroom", label="返済原資 − 計画返済額", total=True, note="マイナスは返済原資を超える返済")
