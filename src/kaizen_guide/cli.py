@@ -55,10 +55,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_interview(args: argparse.Namespace) -> int:
     if args.answers:
         from .engine import run_headless
+        from .engine.headless import LOCK_WAIT_S
 
         return run_headless(
             args.plan, args.answers, depth=args.depth,
             given_by="owner" if args.owner else "advisor",
+            lock_wait=LOCK_WAIT_S if args.wait is None else max(0.0, args.wait),
         )
     return cmd_tui(args)
 
@@ -223,6 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--depth", choices=["full", "short"], default=None, help="full=405本格計画 / short=早期経営改善計画")
     p.add_argument("--advisor", action="store_true", help="支援者モード")
     p.add_argument("--owner", action="store_true", help="--answers の回答者を経営者として記録する (既定は支援者)")
+    p.add_argument("--wait", type=float, default=None, metavar="秒",
+                   help="--answers: 計画が別の画面で編集中のとき、空くまで待つ秒数 (既定 3)")
     p.set_defaults(func=cmd_interview)
 
     p = sub.add_parser("check", help="計画 (または1つの回答) を実務指針に照らしてチェックする")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from kaizen_guide.banks import BankError, load_bank
+from kaizen_guide.model.lock import PlanLockedError
 from kaizen_guide.model.store import PlanFileError
 
 from .answers import AnswersFileError, load_answers
@@ -23,6 +24,10 @@ from .interview import Interview
 EXIT_OK = 0
 EXIT_FLAGGED = 1
 EXIT_BAD_INPUT = 2
+
+# A TUI saving an answer holds the lock for milliseconds only when closing; a plan open in a TUI
+# holds it for hours. Wait briefly for the first, refuse the second.
+LOCK_WAIT_S = 3.0
 
 SEVERITY_LABEL = {"error": "要修正", "warning": "要確認", "info": "参考"}
 
@@ -43,6 +48,7 @@ def run_headless(
     depth: str | None = None,
     given_by: str = "advisor",
     out: Callable[[str], None] = print,
+    lock_wait: float = LOCK_WAIT_S,
 ) -> int:
     """Apply an answers file to a plan file; returns the exit code (see the module docstring)."""
     try:
@@ -67,11 +73,23 @@ def run_headless(
         out("回答ファイルを直してから、もう一度実行してください。計画ファイルは変更していません。")
         return EXIT_BAD_INPUT
     try:
-        iv = Interview.open(plan_path, depth=depth or af.depth, given_by=af.given_by or given_by, bank=bank)
+        iv = Interview.open(plan_path, depth=depth or af.depth, given_by=af.given_by or given_by, bank=bank,
+                            lock_timeout=lock_wait)
+    except PlanLockedError as exc:
+        out(f"{exc.full_message}\n{lock_wait:g}秒待ちましたが空きませんでした。計画ファイルは変更していません。")
+        return EXIT_BAD_INPUT
     except PlanFileError as exc:
         out(exc.full_message)
         return EXIT_BAD_INPUT
+    try:
+        if iv.notice:
+            out(iv.notice)
+        return _apply_answers(iv, bank, af, out)
+    finally:
+        iv.close()
 
+
+def _apply_answers(iv: Interview, bank, af, out: Callable[[str], None]) -> int:
     flagged = 0
     applied = 0
     for q in bank.questions:

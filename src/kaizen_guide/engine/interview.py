@@ -32,7 +32,14 @@ from kaizen_guide.banks.models import TEXT_TYPES, SubField
 from kaizen_guide.banks.targets import FieldSpec, nested_get, nested_set, resolve, set_path
 from kaizen_guide.model.errors import describe_validation_error
 from kaizen_guide.model.plan import AnswerRecord, Plan
-from kaizen_guide.model.store import PlanFileError, load_plan, save_plan
+from kaizen_guide.model.store import (
+    PlanChangedError,
+    PlanFileError,
+    load_plan_signed,
+    file_signature,
+    remove_stale_temp_files,
+    save_plan,
+)
 
 from .checking import follow_up_for, is_flagged, run_text_check
 from .values import (
@@ -134,6 +141,10 @@ def _plan_has_content(plan: Plan) -> bool:
     return plan.model_dump(exclude=skip) != Plan().model_dump(exclude=skip)
 
 
+READ_ONLY_MESSAGE = ("この計画は読み取り専用で開いています (別の画面かコマンドで編集中です)。"
+                     "回答は保存されません。編集するには、もう一方を終了してから開き直してください。")
+
+
 class Interview:
     """A guided interview over one plan. See the module docstring for the statuses."""
 
@@ -160,6 +171,13 @@ class Interview:
         self.autosave: bool = autosave and self.path is not None
         self.last_saved_at: datetime | None = None
         self.save_error: str | None = None
+        # One writer per plan (issue 11): the lock this interview holds, whether it may write at
+        # all, and what the file was when we last read/wrote it (a change by anyone else is
+        # noticed before saving and never overwritten).
+        self.lock = None
+        self.read_only: bool = False
+        self.notice: str | None = None
+        self._disk: Any = None
         self._findings: dict[str, list] = {}
         self._vis: dict[str, bool] | None = None
         plan.interview.depth = depth  # type: ignore[assignment]
@@ -176,23 +194,56 @@ class Interview:
         autosave: bool = True,
         bank: Bank | None = None,
         adopt: bool = True,
+        read_only: bool = False,
+        lock_timeout: float = 0.0,
     ) -> Interview:
         """Open the plan file at ``path`` (PlanFileError propagates) or create a new empty plan there.
 
         A plan that has values but no interview records (written by ``kaizen-guide sample`` or by
         hand) is adopted: its values become answers, so the interview can review and edit them.
+
+        Writing needs the plan's lock (waited for up to ``lock_timeout`` seconds, else
+        PlanLockedError); ``read_only`` opens without it and never writes. Call close() when done.
         """
+        from kaizen_guide.model.lock import PlanLock
+
         p = Path(path)
-        new = not p.exists()
-        plan = Plan() if new else load_plan(p)
-        iv = cls(plan, p, bank=bank, depth=depth, given_by=given_by, autosave=autosave)
-        adopted = adopt and not new and iv._adopt_if_needed()
-        if new or adopted:
-            try:
-                iv._save()
-            except OSError as exc:
-                raise PlanFileError(f"{p} に計画ファイルを作れません ({exc.strerror or exc})。保存先を確認してください。", p) from None
+        lock = None
+        notice = None
+        if not read_only and autosave:
+            lock = PlanLock(p)
+            notice = lock.acquire(lock_timeout)
+            remove_stale_temp_files(p)  # ours, from a save that was killed midway: we hold the lock
+        try:
+            new = not p.exists()
+            if read_only and new:
+                raise PlanFileError(f"{p} が見つかりません。", p)
+            plan, disk = (Plan(), None) if new else load_plan_signed(p)
+            iv = cls(plan, p, bank=bank, depth=depth, given_by=given_by, autosave=autosave and not read_only)
+            iv.lock, iv.read_only, iv.notice, iv._disk = lock, read_only, notice, disk
+            adopted = adopt and not new and not read_only and iv._adopt_if_needed()
+            if new or adopted:
+                try:
+                    iv._save()
+                except OSError as exc:
+                    raise PlanFileError(f"{p} に計画ファイルを作れません ({exc.strerror or exc})。保存先を確認してください。", p) from None
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         return iv
+
+    def close(self) -> None:
+        """Give up the plan's lock (answers are already saved; safe to call twice)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def __enter__(self) -> Interview:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @classmethod
     def from_plan(
@@ -483,6 +534,8 @@ class Interview:
 
     def _move_to(self, qid: str) -> None:
         self.plan.interview.current = qid
+        if self.read_only:
+            return  # browsing a plan someone else is editing: the position is not worth a write
         try:
             self._save()
         except Exception as exc:  # navigation never fails because the disk did
@@ -986,9 +1039,12 @@ class Interview:
         hist.append(qid)
 
     def _save(self) -> None:
+        if self.read_only:
+            raise PlanFileError(READ_ONLY_MESSAGE, self.path)
         if not self.autosave or self.path is None:
             return
-        save_plan(self.plan, self.path)
+        save_plan(self.plan, self.path, expected=self._disk)
+        self._disk = file_signature(self.path)  # under our lock nobody else writes in between
         self.last_saved_at = datetime.now()
         self.save_error = None
 
@@ -997,14 +1053,21 @@ class Interview:
             self._save()
         except Exception as exc:
             # The answer was not saved: go back to what is on disk, so the screen never shows
-            # something a crash would lose.
+            # something a crash would lose (and, after a change by someone else, shows theirs).
             assert self.path is not None
             try:
-                self.plan = load_plan(self.path)
+                self.plan, self._disk = load_plan_signed(self.path)
             except PlanFileError:
                 pass
             self._findings.clear()
             self._vis = None
+            if isinstance(exc, PlanChangedError):
+                self.save_error = "計画ファイルが外で変更されたため、読み込み直しました"
+                return (f"{exc.message} 最新の内容を読み込み直しました。この回答はまだ記録されていません。"
+                        "内容を確かめて、もう一度入力してください。")
+            if self.read_only:
+                self.save_error = "読み取り専用"
+                return READ_ONLY_MESSAGE
             self.save_error = f"保存できませんでした ({exc})"
             return (f"回答を保存できませんでした ({exc})。この回答はまだ記録されていません。"
                     "保存先に書き込めるか確認して、もう一度入力してください。")

@@ -7,10 +7,13 @@ any point leaves either the old or the new file whole. Loading never writes.
 
 from __future__ import annotations
 
+import glob
+import hashlib
 import json
 import os
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import ValidationError
 
@@ -80,9 +83,16 @@ def loads_plan(text: str, path: Path | None = None) -> Plan:
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
     """Read and validate a plan file; raises PlanFileError with a Japanese message."""
+    return load_plan_signed(path)[0]
+
+
+def load_plan_signed(path: str | os.PathLike[str]) -> tuple[Plan, "FileSignature"]:
+    """load_plan, plus the signature of exactly the bytes that were read."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        with open(p, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            raw = fh.read()
     except FileNotFoundError:
         raise PlanFileError(f"{p} が見つかりません。", p) from None
     except IsADirectoryError:
@@ -97,7 +107,8 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         raise PlanFileError(
             f"{p} は UTF-8 のテキストではありません。計画ファイルが壊れている可能性があります。", p
         ) from None
-    return loads_plan(text, p)
+    sig = FileSignature(st.st_mtime_ns, st.st_size, hashlib.sha256(raw).hexdigest())
+    return loads_plan(text, p), sig
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -113,13 +124,21 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def plan_target(path: str | os.PathLike[str]) -> Path:
+    """The file a path really names: a symlinked plan is saved through to its target, so the link
+    stays a link and the target keeps being the plan."""
+    return Path(os.path.realpath(path))
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, backup: bool = False) -> Path:
     """Write ``data`` to ``path`` atomically with mode 0600 (plans and reports hold finances).
 
-    Temp file in the same folder, fsync, optional hard-link backup of the old file as
-    ``<name>.bak``, rename over the original, fsync the folder.
+    Temp file in the same folder as the real file (a symlink is followed to its target), fsync,
+    optional hard-link backup of the old file as ``<name>.bak``, rename over the original, fsync
+    the folder. Returns ``path`` as given.
     """
-    p = Path(path)
+    given = Path(path)
+    p = plan_target(given) if given.is_symlink() or given.parent.is_symlink() else given
     directory = p.parent if str(p.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=directory)
@@ -144,12 +163,90 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, backup: boo
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return p
+    return given
 
 
-def save_plan(plan: Plan, path: str | os.PathLike[str], *, backup: bool = True) -> Path:
-    """Atomically write ``plan`` to ``path`` with mode 0600, keeping ``path.bak``."""
-    return atomic_write_bytes(path, dumps_plan(plan).encode("utf-8"), backup=backup)
+class FileSignature(NamedTuple):
+    """What a plan file was when we last read or wrote it (to notice a writer that is not us)."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+
+def file_signature(path: str | os.PathLike[str]) -> FileSignature | None:
+    """The file's signature, or None when it does not exist (or cannot be read)."""
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            digest = hashlib.sha256(fh.read()).hexdigest()
+    except OSError:
+        return None
+    return FileSignature(st.st_mtime_ns, st.st_size, digest)
+
+
+class PlanChangedError(PlanFileError):
+    """The plan file changed on disk since we read it, by someone else: we do not overwrite it."""
+
+
+def _changed_since(path: Path, expected: FileSignature | None) -> bool:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return expected is not None  # deleted or moved away under us
+    except OSError:
+        return False  # the save itself will report it
+    if expected is None:
+        return True  # appeared since we looked
+    if (st.st_mtime_ns, st.st_size) == (expected.mtime_ns, expected.size):
+        return False
+    # Touched (mtime) but maybe not changed: only different bytes count.
+    now = file_signature(path)
+    return now is None or now.sha256 != expected.sha256
+
+
+def save_plan(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    backup: bool = True,
+    expected: FileSignature | None | bool = False,
+) -> Path:
+    """Atomically write ``plan`` to ``path`` with mode 0600, keeping ``path.bak``.
+
+    ``expected``: the signature the file had when we last read or wrote it (None: it did not
+    exist). When the file on disk is no longer that, PlanChangedError is raised and nothing is
+    written. ``False`` (the default) skips the comparison (new files, samples).
+    """
+    p = Path(path)
+    if expected is not False and _changed_since(p, expected):  # type: ignore[arg-type]
+        raise PlanChangedError(
+            f"{p} が、このアプリの外で変更されています (別の画面・コマンド・エディタなど)。"
+            "相手の変更を消さないよう、上書きしませんでした。",
+            p,
+        )
+    return atomic_write_bytes(p, dumps_plan(plan).encode("utf-8"), backup=backup)
+
+
+def remove_stale_temp_files(path: str | os.PathLike[str]) -> list[Path]:
+    """Delete temp files our atomic writer left beside the plan when a save was killed midway.
+
+    Only call this while holding the plan's lock: another writer's temp file could be in use.
+    """
+    target = plan_target(path)
+    removed = []
+    try:
+        candidates = list(target.parent.glob(f".{glob.escape(target.name)}.*.tmp"))
+    except OSError:
+        return removed
+    for tmp in candidates:
+        try:
+            if tmp.is_file() and not tmp.is_symlink():
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            pass
+    return removed
 
 
 def check_writable(path: str | os.PathLike[str]) -> None:
