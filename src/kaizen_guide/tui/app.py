@@ -92,10 +92,21 @@ def demo_plan_path(now: datetime | None = None) -> Path:
 
 
 def open_interview(path: str | Path, *, depth: str | None = None, advisor: bool = False) -> "Interview":
-    """Open (or create) the plan at ``path``; PlanFileError propagates."""
-    from kaizen_guide.engine import Interview
+    """Open (or create) the plan at ``path``; PlanFileError propagates.
 
-    return Interview.open(Path(path).expanduser(), depth=depth, given_by="advisor" if advisor else "owner")
+    A plan another process is editing opens read-only, saying so (one writer per plan)."""
+    from kaizen_guide.engine import Interview
+    from kaizen_guide.model.lock import PlanLockedError
+
+    p = Path(path).expanduser()
+    given_by = "advisor" if advisor else "owner"
+    try:
+        return Interview.open(p, depth=depth, given_by=given_by)
+    except PlanLockedError as exc:
+        iv = Interview.open(p, depth=depth, given_by=given_by, read_only=True)
+        iv.notice = exc.message
+        iv.save_error = "読み取り専用 (別の画面かコマンドで編集中)"
+        return iv
 
 
 DEMO_START = "issues"
@@ -211,8 +222,12 @@ class KaizenApp(App[int]):
     def show_interview(self, interview: "Interview", *, demo: bool = False) -> None:
         from .screens.interview import InterviewScreen
 
+        if self.interview is not None and self.interview is not interview:
+            self.interview.close()  # one plan open at a time: give up the previous plan's lock
         self.interview = interview
         self.plan_path = Path(interview.path) if interview.path else None
+        if interview.notice:
+            self.notify(interview.notice, severity="warning", timeout=15)
         if self.plan_path is not None:
             recent.remember(self.plan_path, interview.plan.company.name)
         screen = InterviewScreen(interview, demo=demo)
@@ -277,7 +292,11 @@ def run(
     app: KaizenApp | None = None
     try:
         app = KaizenApp(plan_path, advisor=advisor, demo=demo, depth=depth)
-        app.run()
+        try:
+            app.run()
+        finally:
+            if app.interview is not None:
+                app.interview.close()
         if app._crash_error is not None:
             return EXIT_CRASH
         return app.return_code or EXIT_OK
