@@ -53,3 +53,13 @@ def cli(*args: str, timeout: float = 120, input: str | None = None) -> subproces
         [sys.executable, "-m", "kaizen_guide.cli", *args],
         capture_output=True, text=True, timeout=timeout, env=child_env(), input=input,
     )
+
+
+def catastrophic_check(stage: str, text: str, **_kwargs) -> list:
+    """A check with the pre-fix 金融支援 pattern: seconds per extra pair of digits (issue 11.2)."""
+    import re
+
+    if stage == "issue" and text == "準備":
+        return []
+    re.search(r"(?:(?:\d[\d,.]*|[〇一二三四五六七八九十百千]+)(?:百万|千万|万|千|億)?)+円", text)
+    return []

@@ -30,15 +30,41 @@ def _check_text():
     return check_text
 
 
+_guard: Any = None
+
+CHECK_SKIPPED_MESSAGE = ("この回答は自動チェックに時間がかかりすぎたため、チェックを省略して保存しました。"
+                         "長い文章は要点ごとに分けて入力すると、チェックを受けられます。")
+
+
+def use_check_guard(guard: Any) -> None:
+    """Route text checks through ``guard`` (a GuardedChecker, once it is ready); None: in-process."""
+    global _guard
+    _guard = guard
+
+
 def run_text_check(
     stage: str, text: str, *, question_id: str, section: str, path: str, industry: str | None = None
 ) -> list:
     """``check_text(stage, text)`` with the question id, plan path and section filled in, and the
-    follow-ups and examples written for the company's ``industry`` (a key of industries.yaml)."""
+    follow-ups and examples written for the company's ``industry`` (a key of industries.yaml).
+
+    With a guard installed (the TUI), a check that overruns its time budget is skipped with an
+    info finding instead of freezing the screen; the answer is saved all the same.
+    """
     fn = _check_text()
     if fn is None or not text.strip():
         return []
-    found = fn(stage, text, industry=industry)
+    if _guard is not None and _guard.ready:
+        from .check_guard import CheckTimeout
+
+        try:
+            found = _guard(stage, text, industry=industry)
+        except CheckTimeout:
+            from kaizen_guide.checks import Finding
+
+            found = [Finding(rule_id="system.check_skipped", severity="info", message=CHECK_SKIPPED_MESSAGE)]
+    else:
+        found = fn(stage, text, industry=industry)
     out = []
     for f in found:
         out.append(_annotate(f, stage=stage, question_id=question_id, path=path, section=section))
