@@ -163,6 +163,7 @@ class KaizenApp(App[int]):
     # -- start --------------------------------------------------------------------------------
     def on_mount(self) -> None:
         self._warm_up_checks()
+        self._start_check_guard()
         if self._initial_interview is not None:
             self.show_interview(self._initial_interview)
         elif self.demo or self.plan_path is not None:
@@ -179,6 +180,17 @@ class KaizenApp(App[int]):
 
         morph.warm_up()
         check_text("issue", "コロナで売上が減少した。")
+
+    @work(thread=True, group="check-guard", exit_on_error=False)
+    def _start_check_guard(self) -> None:
+        """Text checks move to a helper process with a time budget once it is up (about a second):
+        an answer that would make a check run away is then saved unchecked, never freezing typing."""
+        from kaizen_guide.engine.check_guard import shared_checker
+        from kaizen_guide.engine.checking import use_check_guard
+
+        guard = shared_checker()
+        guard.start()
+        use_check_guard(guard)
 
     def show_start(self, error: str | None = None) -> None:
         """The start screen (with ``error`` shown on it, e.g. why a plan file could not be opened)."""
