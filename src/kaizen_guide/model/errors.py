@@ -37,6 +37,17 @@ _TYPE_MESSAGES: dict[str, str] = {
     "less_than_equal": "{le} 以下で入力してください",
     "greater_than": "{gt} より大きい値で入力してください",
     "less_than": "{lt} より小さい値で入力してください",
+    "finite_number": "数値で入力してください (NaN や無限大は使えません)",
+    "too_long": "項目が多すぎます (最大 {max_length} 件)",
+    "too_short": "項目が足りません (最低 {min_length} 件)",
+    "string_too_long": "長すぎます (最大 {max_length} 文字)",
+    "string_too_short": "短すぎます (最低 {min_length} 文字)",
+    "decimal_max_digits": "桁数が多すぎます",
+    "decimal_max_places": "小数点以下の桁数が多すぎます",
+    "decimal_whole_digits": "整数部分の桁数が多すぎます",
+    "enum": "選択肢から選んでください",
+    "int_from_float_parsing": "整数で入力してください",
+    "none_required": "この項目は空のはずです",
 }
 
 
@@ -80,9 +91,10 @@ def location_label(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
 def error_message(err: dict[str, Any]) -> str:
     template = _TYPE_MESSAGES.get(err.get("type", ""))
     if template is None:
-        msg = str(err.get("msg", ""))
-        # Our own validators raise ValueError with Japanese text; pydantic prefixes it.
-        return msg.removeprefix("Value error, ") or "値が正しくありません"
+        msg = str(err.get("msg", "")).removeprefix("Value error, ")
+        # Our own validators raise ValueError with Japanese text; pydantic's own are English,
+        # which the person must never see (issue 11.9).
+        return msg if msg and not msg.isascii() else "値が正しくありません"
     try:
         return template.format(**(err.get("ctx") or {}))
     except (KeyError, IndexError):

@@ -7,10 +7,13 @@ any point leaves either the old or the new file whole. Loading never writes.
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import json
+import math
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import NamedTuple
@@ -45,23 +48,82 @@ def dumps_plan(plan: Plan) -> str:
     return plan.model_dump_json(indent=2) + "\n"
 
 
+# Limits for what a plan file may hold (issue 11.8): far above any real plan (the sample is ~100 KB,
+# nesting ~8, amounts ~10 digits), far below what makes the parser or the model misbehave.
+MAX_PLAN_BYTES = 20 * 1024 * 1024
+MAX_PLAN_DEPTH = 64
+MAX_NUMBER_CHARS = 40
+
+
+def _unreadable(name: str, why: str) -> str:
+    return (f"{name} は計画ファイルとして読めません (壊れているか、JSONではありません: {why})。"
+            "ファイルはそのまま残してあります。バックアップ (.bak) があればそちらを開いてください。")
+
+
+class _BadNumber(ValueError):
+    pass
+
+
+def _parse_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _BadNumber(f"{len(text)}桁の数があります")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _BadNumber(f"{len(text)}文字の数があります")
+    value = float(text)
+    if not math.isfinite(value):
+        raise _BadNumber(f"数として大きすぎる値「{text}」があります")
+    return value
+
+
+def _parse_constant(text: str) -> float:
+    raise _BadNumber(f"数ではない値「{text}」があります")
+
+
+def _too_deep(data: object, limit: int = MAX_PLAN_DEPTH) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+    return False
+
+
 def loads_plan(text: str, path: Path | None = None) -> Plan:
     name = str(path) if path else "計画ファイル"
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
     except json.JSONDecodeError as exc:
-        raise PlanFileError(
-            f"{name} は計画ファイルとして読めません (壊れているか、JSONではありません: "
-            f"{exc.lineno}行目 {exc.colno}文字目)。ファイルはそのまま残してあります。"
-            "バックアップ (.bak) があればそちらを開いてください。",
-            path,
-        ) from None
+        raise PlanFileError(_unreadable(name, f"{exc.lineno}行目 {exc.colno}文字目"), path) from None
+    except _BadNumber as exc:
+        raise PlanFileError(_unreadable(name, str(exc)), path) from None
+    except RecursionError:
+        raise PlanFileError(_unreadable(name, "入れ子が深すぎます"), path) from None
+    except ValueError as exc:  # e.g. a number the int parser refuses
+        raise PlanFileError(_unreadable(name, "読めない数があります"), path) from None
     if not isinstance(data, dict):
         raise PlanFileError(f"{name} は計画ファイルの形式ではありません。", path)
-    version = data.get("schema_version")
-    if not isinstance(version, int):
+    if _too_deep(data):
+        raise PlanFileError(_unreadable(name, "入れ子が深すぎます"), path)
+    if "schema_version" not in data:
         raise PlanFileError(
             f"{name} に schema_version (計画ファイルの版) がありません。kaizen-guide の計画ファイルではない可能性があります。",
+            path,
+        )
+    version = data["schema_version"]
+    # bool is an int in Python: true must not pass as version 1 (issue 11.9).
+    if type(version) is not int or version < 1:
+        raise PlanFileError(
+            f"{name} の schema_version (計画ファイルの版) が正しくありません"
+            f" (1以上の整数のはずが「{json.dumps(version, ensure_ascii=False)[:20]}」)。"
+            "ファイルは変更していません。",
             path,
         )
     if version > SCHEMA_VERSION:
@@ -90,9 +152,19 @@ def load_plan_signed(path: str | os.PathLike[str]) -> tuple[Plan, "FileSignature
     """load_plan, plus the signature of exactly the bytes that were read."""
     p = Path(path)
     try:
-        with open(p, "rb") as fh:
+        # O_NONBLOCK: opening a FIFO (or a device) must not hang; only a regular file is read.
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
-            raw = fh.read()
+            if stat.S_ISDIR(st.st_mode):
+                raise IsADirectoryError(errno.EISDIR, "is a directory", str(p))
+            if not stat.S_ISREG(st.st_mode):
+                raise PlanFileError(f"{p} は通常のファイルではありません (パイプや装置など)。計画ファイル (.json) を指定してください。", p)
+            if st.st_size > MAX_PLAN_BYTES:
+                raise PlanFileError(_unreadable(str(p), f"大きすぎます: {st.st_size:,}バイト"), p)
+            raw = fh.read(MAX_PLAN_BYTES + 1)
+        if len(raw) > MAX_PLAN_BYTES:
+            raise PlanFileError(_unreadable(str(p), "大きすぎます"), p)
     except FileNotFoundError:
         raise PlanFileError(f"{p} が見つかりません。", p) from None
     except IsADirectoryError:
@@ -124,6 +196,20 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def write_error_message(exc: OSError, path: str | os.PathLike[str]) -> str:
+    """Why a file could not be written, in Japanese, with what to do (full disk, permissions, path)."""
+    import errno
+
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return f"{path} を書き込めません: 保存先の容量が不足しています。空きを作るか、別の保存先を指定してください。"
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS) or isinstance(exc, PermissionError):
+        return f"{path} を書き込めません: 保存先に書き込み権限がありません。書き込めるフォルダを指定してください。"
+    if code in (errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.ENAMETOOLONG, errno.EINVAL):
+        return f"{path} を書き込めません: 保存先のパスが正しくありません (フォルダが無い、名前が長すぎるなど)。"
+    return f"{path} を書き込めません ({exc.strerror or exc})。保存先を確認してください。"
+
+
 def plan_target(path: str | os.PathLike[str]) -> Path:
     """The file a path really names: a symlinked plan is saved through to its target, so the link
     stays a link and the target keeps being the plan."""
@@ -140,8 +226,13 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, backup: boo
     given = Path(path)
     p = plan_target(given) if given.is_symlink() or given.parent.is_symlink() else given
     directory = p.parent if str(p.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        if exc.errno is None:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(given)) from exc
     tmp = Path(tmp_name)
     try:
         os.fchmod(fd, FILE_MODE)
@@ -160,6 +251,12 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, backup: boo
                 pass  # a backup is a convenience; the atomic replace below is the guarantee
         os.replace(tmp, p)
         _fsync_dir(directory)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if exc.errno is None:
+            raise
+        # Name the file the caller asked for, not our temp file, in every message.
+        raise OSError(exc.errno, exc.strerror, str(given)) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
