@@ -86,7 +86,8 @@ def template_plan():
 def test_answers_print_as_typed_in_markdown():
     md = render_plan_report(template_plan(), None, [], fmt="md")
     assert TEMPLATE_PAYLOAD in md
-    assert SCRIPT in md
+    # issue 11.7: shown as typed, but as text: raw HTML in Markdown would run in a viewer
+    assert SCRIPT not in md and "&lt;script&gt;alert(1)&lt;/script&gt;" in md
     assert "{% for x in range(3) %}X{% endfor %}" in md
     assert "49" not in md.split("## 4.")[0]  # the payload is not evaluated
     assert "XXX" not in md
@@ -105,7 +106,8 @@ def test_check_report_escapes_findings():
                  "guideline_ref": "<b>実務指針</b>", "follow_up": "{{ config }}", "example": "a | b",
                  "section": "<i>課題</i>", "question_id": "q.issue", "path": "issues[0]"}]
     md = render_check_report("さくら亭", findings, fmt="md")
-    assert SCRIPT + TEMPLATE_PAYLOAD in md and "{{ config }}" in md and "a \\| b" in md
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" + TEMPLATE_PAYLOAD in md and SCRIPT not in md  # issue 11.7
+    assert "{{ config }}" in md and "a \\| b" in md
     out = render_check_report("さくら亭", findings, fmt="html")
     assert SCRIPT not in out and "<b>実務指針</b>" not in out and "<i>課題</i>" not in out
     assert "&lt;script&gt;" in out and "{{ config }}" in out

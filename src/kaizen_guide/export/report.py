@@ -10,6 +10,8 @@ source, so an answer such as ``{{ 7*7 }}`` prints as typed. HTML templates are a
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 from functools import lru_cache
 from types import SimpleNamespace
@@ -60,16 +62,37 @@ def years(value: Any) -> str:
     return f"{float(value):.1f}年"
 
 
+# Answer text is data in Markdown too (issue 11.7): raw HTML (<script>, <img onerror>) is escaped as
+# entities, link/image syntax loses its brackets' meaning, and a line cannot start a heading, quote,
+# list or rule of its own.
+_MD_INLINE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]"})
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)])(?=\s|$))")
+
+
+def _md_inline(text: str) -> str:
+    return text.replace("\\", "\\\\").translate(_MD_INLINE)
+
+
+def _md_line(line: str) -> str:
+    def esc(m: re.Match[str]) -> str:
+        if m.group(2):
+            return m.group(1) + "\\" + m.group(2)
+        return m.group(1) + m.group(3) + "\\" + m.group(4)  # 1. → 1\. (a backslash before a digit would show)
+
+    return _MD_LINE_START.sub(esc, _md_inline(line))
+
+
 def md_cell(value: Any) -> str:
-    """Text safe inside a Markdown table cell (pipes escaped, line breaks joined)."""
+    """Text safe inside a Markdown table cell (pipes escaped, line breaks joined, no markup)."""
     text = "" if value is None else str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n").replace("\n", " / ")
+    return _md_line(text).replace("|", "\\|").replace("\r\n", "\n").replace("\r", "\n").replace("\n", " / ")
 
 
 def md_text(value: Any) -> str:
-    """A paragraph of answer text for Markdown (kept as typed; blank lines collapsed)."""
+    """A paragraph of answer text for Markdown (kept as typed, shown literally; blank lines collapsed)."""
     text = "" if value is None else str(value)
-    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n") if line.strip())
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(_md_line(line.rstrip()) for line in lines if line.strip())
 
 
 @lru_cache(maxsize=4)

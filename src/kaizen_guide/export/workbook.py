@@ -106,6 +106,9 @@ def build_workbook(
     wb.properties.title = f"{plan.meta.title} {ctx.company}"
     wb.properties.creator = "kaizen-guide"
     wb.active = 0
+    from .xml_safe import scrub_workbook
+
+    scrub_workbook(wb)
     if expectations is not None:
         expectations.update(exp)
     wb._kaizen_expectations = exp  # noqa: SLF001 (kept for callers that only hold the workbook)
