@@ -17,8 +17,21 @@ EXIT_FLAGGED = 1
 EXIT_BAD_INPUT = 2
 
 
+# C0/C1 control characters (ESC, CSI, OSC, BEL…) from a plan someone else wrote could retitle,
+# recolour or rewrite the terminal: only newline and tab reach it (issue 11.7).
+_CONTROL = {c: None for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)]}
+
+
+def terminal_safe(text: str) -> str:
+    return text.translate(_CONTROL)
+
+
+def _print(text: str = "", *, file=None) -> None:
+    print(terminal_safe(text), file=file or sys.stdout)
+
+
 def _err(message: str) -> None:
-    print(f"エラー: {message}", file=sys.stderr)
+    _print(f"エラー: {message}", file=sys.stderr)
 
 
 def _load_plan_or_exit(path: str):
@@ -61,6 +74,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
             args.plan, args.answers, depth=args.depth,
             given_by="owner" if args.owner else "advisor",
             lock_wait=LOCK_WAIT_S if args.wait is None else max(0.0, args.wait),
+            out=_print,
         )
     return cmd_tui(args)
 
@@ -82,7 +96,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from .checks.report import render_findings
 
         label = default_checklist().stages[stage].section
-        print(render_findings(findings, fmt=args.format, title=f"回答のチェック ({label})"))
+        _print(render_findings(findings, fmt=args.format, title=f"回答のチェック ({label})"))
         return EXIT_FLAGGED if any(f.severity == "error" for f in findings) else EXIT_OK
 
     if not args.plan:
@@ -95,7 +109,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .checks.report import render_findings
 
     findings = check_plan(plan)
-    print(render_findings(findings, fmt=args.format, title=f"計画のチェック: {plan.company.name or args.plan}"))
+    _print(render_findings(findings, fmt=args.format, title=f"計画のチェック: {plan.company.name or args.plan}"))
     return EXIT_FLAGGED if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
@@ -138,10 +152,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     plan = _load_plan_or_exit(args.plan)
     from .export import export_all
+    from .model.store import write_error_message
 
-    written = export_all(plan, xlsx=args.xlsx, md=args.md, html=args.html)
+    try:
+        written = export_all(plan, xlsx=args.xlsx, md=args.md, html=args.html)
+    except OSError as exc:
+        # The atomic writer never replaced the old file: an earlier export is still whole.
+        target = exc.filename or next(p for p in (args.xlsx, args.md, args.html) if p)
+        _err(write_error_message(exc, target) + " 以前に書き出したファイルはそのまま残っています。")
+        return EXIT_BAD_INPUT
     for path in written:
-        print(f"書き出しました: {path}")
+        _print(f"書き出しました: {path}")
     return EXIT_OK
 
 
@@ -281,9 +302,11 @@ def _write_crash_log(exc: BaseException) -> Path | None:
     try:
         from .locations import user_data_dir
 
+        from .model.store import atomic_write_bytes
+
         log = user_data_dir() / "logs" / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        # Owner-only: a traceback can quote answers (issue 11.9).
+        atomic_write_bytes(log, "".join(traceback.format_exception(exc)).encode("utf-8"))
         return log
     except Exception:
         return None
