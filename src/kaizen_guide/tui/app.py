@@ -11,6 +11,7 @@ Heavy modules (the engine, openpyxl, jinja2) are imported only when needed.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -48,7 +49,10 @@ def write_crash_log(error: BaseException) -> Path | None:
     try:
         path = crash_log_path()
         text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
-        with path.open("a", encoding="utf-8") as fh:
+        # Owner-only: a traceback can quote answers (issue 11.9).
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as fh:
             fh.write(f"=== {datetime.now().isoformat(timespec='seconds')} kaizen-guide crash\n{text}\n")
         return path
     except Exception:  # noqa: BLE001 - logging must never raise over the original error

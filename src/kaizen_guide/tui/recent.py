@@ -67,13 +67,13 @@ def remember(path: str | os.PathLike[str], company: str = "", *, now: datetime |
     items = [r for r in load_recent() if r.path != resolved]
     items.insert(0, RecentPlan(resolved, company, stamp))
     text = json.dumps([asdict(r) for r in items[:MAX_RECENT]], ensure_ascii=False, indent=2)
-    target = _list_path()
-    tmp = target.with_name(target.name + ".tmp")
+    from kaizen_guide.model.store import atomic_write_bytes
+
     try:
-        tmp.write_text(text + "\n", encoding="utf-8")
-        os.replace(tmp, target)
+        # Owner-only like the plans: it lists plan paths and company names (issue 11.9).
+        atomic_write_bytes(_list_path(), (text + "\n").encode("utf-8"))
     except OSError:
-        tmp.unlink(missing_ok=True)
+        pass
 
 
 def describe(item: RecentPlan) -> tuple[str, datetime | None]:
