@@ -45,12 +45,14 @@ def test_a_runaway_check_is_cut_at_the_budget_and_the_answer_saved(tmp_path, run
     assert runaway_guard.restarts == 1
     iv.close()
     assert load_plan(tmp_path / "plan.json").interview.answers[qid].raw == HANGS
-    # the helper is back for the next answer
-    assert runaway_guard("issue", "短い回答") == []
+    # the helper comes back in the background; meanwhile answers are checked in-process
+    runaway_guard.start()  # waits for the restart begun after the timeout
+    assert runaway_guard.ready and runaway_guard("issue", "短い回答") == []
 
 
 def test_the_real_checks_answer_through_the_guard():
     guard = GuardedChecker(budget=5)
+    guard.start()
     try:
         found = guard("issue", "コロナの影響で売上が減少した。")
         assert found and found[0].rule_id.startswith("issue.")
@@ -60,6 +62,7 @@ def test_the_real_checks_answer_through_the_guard():
 
 def test_guard_raises_on_timeout_directly():
     guard = GuardedChecker(budget=0.3, target="reliability_helpers:catastrophic_check")
+    guard.start()
     try:
         with pytest.raises(CheckTimeout):
             guard("financial_support", HANGS)

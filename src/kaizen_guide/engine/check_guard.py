@@ -12,7 +12,6 @@ from __future__ import annotations
 import atexit
 import importlib
 import multiprocessing as mp
-import os
 import threading
 from typing import Any, Callable
 
@@ -21,7 +20,11 @@ _START_TIMEOUT_S = 60.0
 
 
 class CheckTimeout(Exception):
-    """The check did not answer within the budget (the helper was restarted)."""
+    """The check did not answer within the budget (the helper is being restarted)."""
+
+
+class GuardUnavailable(Exception):
+    """The helper is not running (starting or restarting): check in-process instead."""
 
 
 def _resolve(target: str) -> Callable[[str, str], list]:
@@ -30,11 +33,6 @@ def _resolve(target: str) -> Callable[[str, str], list]:
 
 
 def _serve(conn: Any, target: str) -> None:
-    if hasattr(os, "nice"):
-        try:
-            os.nice(5)  # the screen the person types into comes first
-        except OSError:
-            pass
     check = _resolve(target)
     try:
         check("issue", "準備")  # load and compile the checklist before saying ready
@@ -90,11 +88,14 @@ class GuardedChecker:
 
     def __call__(self, stage: str, text: str, **kwargs: Any) -> list:
         with self._lock:
-            self._start_locked()
+            if not self.ready:
+                raise GuardUnavailable
             self._conn.send((stage, text, kwargs))
             if not self._conn.poll(self.budget):
                 self._stop_locked()
                 self.restarts += 1
+                # Restart in the background: the screen must not wait for a new interpreter.
+                threading.Thread(target=self.start, daemon=True, name="kaizen-checks-restart").start()
                 raise CheckTimeout(f"check_text({stage!r}) took longer than {self.budget} s")
             status, payload = self._conn.recv()
         if status != "ok":

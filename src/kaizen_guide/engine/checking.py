@@ -54,8 +54,9 @@ def run_text_check(
     fn = _check_text()
     if fn is None or not text.strip():
         return []
+    found = None
     if _guard is not None and _guard.ready:
-        from .check_guard import CheckTimeout
+        from .check_guard import CheckTimeout, GuardUnavailable
 
         try:
             found = _guard(stage, text, industry=industry)
@@ -63,7 +64,9 @@ def run_text_check(
             from kaizen_guide.checks import Finding
 
             found = [Finding(rule_id="system.check_skipped", severity="info", message=CHECK_SKIPPED_MESSAGE)]
-    else:
+        except GuardUnavailable:
+            found = None
+    if found is None:
         found = fn(stage, text, industry=industry)
     out = []
     for f in found:
