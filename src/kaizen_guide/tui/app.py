@@ -108,7 +108,7 @@ def open_interview(path: str | Path, *, depth: str | None = None, advisor: bool 
         return Interview.open(p, depth=depth, given_by=given_by)
     except PlanLockedError as exc:
         iv = Interview.open(p, depth=depth, given_by=given_by, read_only=True)
-        iv.notice = exc.message
+        iv.notice = exc.message + "この画面では読み取り専用で開きました (回答は保存されません)。"
         iv.save_error = "読み取り専用 (別の画面かコマンドで編集中)"
         return iv
 
