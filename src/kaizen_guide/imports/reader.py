@@ -527,7 +527,7 @@ def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str 
     else:
         unit_name, unit_source = _guess_unit(plan, totals, details, fmt), "guessed"
         notes.append(f"ファイルに単位の記載がないため、金額の大きさから「{unit_name}」と判断しました。"
-                     "違う場合は単位を指定して取り込み直してください (--unit 千円 など)。")
+                     "違う場合は、単位を指定して取り込み直してください。")
     scale = Decimal(UNITS_YEN[unit_name])
 
     # Tax basis: refuse a file on the other basis (達成率 would move ~10pt with nothing behind it).
