@@ -106,3 +106,15 @@ async def test_palette_says_no_match_in_japanese(sample_path, monkeypatch):
                 break
         assert any(NO_MATCHES in t for t in texts), texts
         assert not any("No matches" in t for t in texts)
+
+
+def test_a_field_in_another_unit_keeps_it_in_its_label():
+    """単価 is stored in 円 while every other amount is in 千円: the row form's label says so."""
+    from kaizen_guide.banks import load_bank
+    from kaizen_guide.tui.widgets.group_editor import _short
+
+    segments = load_bank().question("drivers.segments")
+    price = segments.field("unit_price_yen")
+    assert price.unit == "円" and _short(price.prompt) == "単価(円)"
+    assert _short(segments.field("quantity").prompt) == "数量"
+    assert _short("長期借入金 (1年内返済予定を含む)") == "長期借入金"  # explanations still fold away

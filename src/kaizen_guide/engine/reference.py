@@ -29,11 +29,12 @@ def type_text(f: Any) -> str:
     return text
 
 
-def _choices(f: Any) -> str:
+def _choices(f: Any, markdown: bool = True) -> str:
+    quote = (lambda t: f"`{t}`") if markdown else (lambda t: f"「{t}」")
     if f.choices:
-        return "、".join(f"`{c.label}`" for c in f.choices)
+        return "、".join(quote(c.label) for c in f.choices)
     if f.choices_from is not None:
-        return f"「{f.choices_from.question}」の行の `{f.choices_from.key}`"
+        return f"{f.choices_from.question} で入力した行の {quote(f.choices_from.key)}"
     return ""
 
 
@@ -48,7 +49,7 @@ def annotation(q: Any) -> list[str]:
         head = f"一覧 (1行ずつ「- 項目: 値」で書く)。{'必須' if q.required else '任意'}"
         lines.append(head)
         for f in q.fields:
-            extra = f" 選択肢: {_choices(f)}" if _choices(f) else ""
+            extra = f" 選択肢: {_choices(f, False)}" if _choices(f) else ""
             lines.append(f"  {f.id}: {f.prompt} — {type_text(f)}{'、必須' if f.required else ''}{extra}")
     elif q.type == "year_grid":
         cols = "決算期の列" if q.columns.labels_from else "計画0年目からの列"
@@ -56,7 +57,7 @@ def annotation(q: Any) -> list[str]:
         for r in q.rows:
             lines.append(f"  {r.id}: {r.prompt} — {type_text(r)}{'、必須' if r.required else ''}")
     else:
-        extra = f" 選択肢: {_choices(q)}" if _choices(q) else ""
+        extra = f" 選択肢: {_choices(q, False)}" if _choices(q) else ""
         lines.append(f"{type_text(q)}。{'必須' if q.required else '任意'}{extra}")
     if q.when:
         lines.append(f"条件: {q.when} のときだけ聞きます")
