@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.markup import escape
 from rich.text import Text
 from textual.widgets import Footer, Static
@@ -481,10 +482,17 @@ class InterviewScreen(Screen):
         answered = sum(p.answered for p in progress)
         required = sum(getattr(p, "total", p.required) for p in progress)
         mode = "支援者" if self.advisor else "経営者"
-        left = f"[b]{escape(name)}[/b]  [dim]{mode}モード[/]  回答 {answered}/{required}  [dim]│[/] {saved}"
-        # Where the plan is: as much of its path as fits, always ending with the file name.
-        room = self.app.size.width - 2 - Text.from_markup(left).cell_len - 2
-        where = self._where() if room >= 8 else ""
+        where = self._where()
+
+        def line(with_mode: bool) -> tuple[str, int]:
+            mode_text = f"  [dim]{mode}モード[/]" if with_mode else ""
+            left = f"[b]{escape(name)}[/b]{mode_text}  回答 {answered}/{required}  [dim]│[/] {saved}"
+            return left, self.app.size.width - 2 - Text.from_markup(left).cell_len - 2
+
+        left, room = line(True)
+        if room < cell_len(where):
+            left, room = line(False)  # narrow: where the plan is matters more than the mode's name
+        where = where if room >= 8 else ""
         topbar = self.query_one("#topbar", Static)
         topbar.update(left + (f"  [dim]{escape(fit_left(where, room))}[/]" if where else ""))
         topbar.tooltip = f"計画ファイル: {self.interview.path}" if self.interview.path else None
