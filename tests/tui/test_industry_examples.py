@@ -35,9 +35,12 @@ def test_every_industry_has_variants_and_the_generic_examples_fit_any_business()
     assert len(varied) >= 10
     for key in industries():
         assert sum(key in q.examples for q in varied) >= 10, key
-    for q in varied:
+    for q in bank.questions:
+        if q.id == "company.industry":
+            continue  # asked before the industry is known; its example is one of many answers
         for word in RESTAURANT_WORDS:
             assert word not in q.example, (q.id, q.example)  # the fallback is not a restaurant's
+            assert word not in q.help_for("construction"), (q.id, "help")
 
 
 @pytest.fixture
