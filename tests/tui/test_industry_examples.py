@@ -60,6 +60,15 @@ async def test_a_builder_sees_builder_examples_and_follow_ups(builder_path):
         shown = assistant_texts(pilot)[-1]
         assert "工事別の原価管理" in shown and "実行予算" in shown
         assert not any(word in shown for word in RESTAURANT_WORDS), shown
+        await pilot.press("a")  # the row form's placeholders are the builder's too
+        await settle(pilot)
+        from textual.widgets import Input
+
+        placeholders = [w.placeholder for w in app.screen.query(Input)]
+        assert "例：工事別の原価管理ができていない" in placeholders, placeholders
+        assert not any(word in p for p in placeholders for word in RESTAURANT_WORDS), placeholders
+        await pilot.press("escape")
+        await settle(pilot)
         await add_row_text(pilot, "コロナで売上が減った")
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -283,9 +283,10 @@ class Question(_BankModel):
         """This question with the example and help written for ``industry`` in place of the
         generic ones (itself when there is no variant), so every view of it shows the same."""
         example, help_ = self.example_for(industry), self.help_for(industry)
-        if example == self.example and help_ == self.help:
+        fields = [f.model_copy(update={"example": f.example_for(industry)}) if f.examples else f for f in self.fields]
+        if example == self.example and help_ == self.help and all(a is b for a, b in zip(fields, self.fields)):
             return self
-        return self.model_copy(update={"example": example, "help": help_})
+        return self.model_copy(update={"example": example, "help": help_, "fields": fields})
 
     def field(self, field_id: str) -> SubField | None:
         return next((f for f in self.sub_fields if f.id == field_id), None)
