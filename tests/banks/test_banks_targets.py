@@ -56,4 +56,5 @@ def test_coverage_walk_lists_leaves_and_honours_the_ignore_list():
     assert not any(p.split(".")[0].removesuffix("[]") in ("interview", "monitoring", "schema_version") for p in left)
     assert "monitoring_plan.frequency" in left
     assert "meta.plan_style" not in left
-    assert set(ENGINE_FILLED) <= {"schema_version", "interview", "meta.plan_style", "monitoring", "actuals_import", "banks.is_main"}
+    assert set(ENGINE_FILLED) <= {"schema_version", "interview", "meta.plan_style", "monitoring", "actuals_import", "banks.is_main",
+                                  "monitoring_plan.band_ok", "monitoring_plan.band_watch"}

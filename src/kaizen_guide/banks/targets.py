@@ -36,6 +36,9 @@ ENGINE_FILLED: dict[str, str] = {
     "actuals_import": "actuals import settings (imports)",
     # The メインバンク is asked once (meta.main_bank); the plan model marks that bank.
     "banks.is_main": "follows meta.main_bank (Plan validator)",
+    # The 8割 bands of the monthly review: practice defaults, changed per plan in the plan file.
+    "monitoring_plan.band_ok": "review band (practice default 100%)",
+    "monitoring_plan.band_watch": "review band (practice default 80%)",
 }
 
 

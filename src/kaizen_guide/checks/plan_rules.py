@@ -418,7 +418,7 @@ def _text_findings(plan: Plan) -> list[Finding]:
         items.append(("financial_support", "support.request", plan.support.request))
     for r, record in enumerate(plan.monitoring):
         for j, cause in enumerate(record.variance_causes):
-            items.append(("cause", f"monitoring[{r}].variance_causes[{j}]", cause))
+            items.append(("cause", f"monitoring[{r}].variance_causes[{j}]", cause.text))
         for j, action in enumerate(record.next_actions):
             items.append(("next_action", f"monitoring[{r}].next_actions[{j}]", action.text))
     out: list[Finding] = []

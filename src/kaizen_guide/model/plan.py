@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, JsonValue, model_validator
+from pydantic import Field, JsonValue, field_validator, model_validator
 
 from .common import Amount, GivenBy, KGModel, NonNegative, PerYear, PerYearRate, Rate, Ratio, YearMonth
 
@@ -604,6 +604,24 @@ class MonitoringPlan(KGModel):
     period_years: int = F("期間 (年)", 3, ge=1, le=10)
     report_items: str = F("報告内容", "")
     start: YearMonth | None = F("開始月", None)
+    band_ok: Decimal = F("「計画どおり」とする達成率 (実務の目安 100%)", Decimal("1"), gt=0, le=2)
+    band_watch: Decimal = F("「注意」とする達成率の下限 (実務の目安 80%。これ未満は未達)", Decimal("0.8"), gt=0, le=2)
+
+
+class AnswerRecord(KGModel):
+    """Provenance of one accepted answer: the raw text, who gave it and when, and its status.
+
+    ``value`` keeps the parsed value so an answer hidden by a later change can be restored;
+    outputs read the plan parts above, never this record.
+    """
+
+    raw: JsonValue = F("入力されたままの回答", None)
+    value: JsonValue = F("解釈した値", None)
+    given_by: GivenBy = F("回答者 (owner=経営者 / advisor=支援者)", "owner")
+    given_at: datetime = F("回答日時")
+    status: Literal["ok", "kept_weak", "needs_review", "hidden"] = F("状態", "ok")
+    probes: int = F("追加質問の回数", 0, ge=0)
+    finding_ids: list[str] = F("指摘のルールID", default_factory=list)
 
 
 ActualsTarget = Literal[
@@ -641,39 +659,101 @@ class NextAction(KGModel):
     text: str = F("内容")
     owner: str = F("担当", "")
     due: date | None = F("期限", None)
+    target: str = F("確認できる目標 (件数・金額・期日・成果物)", "")
+    line: str = F("対応する乖離の項目 (sales など。空欄=月の重点)", "")
+    action_id: str = F("関連するアクションプラン", "")
+
+
+class ActionCheck(KGModel):
+    """前月の次月アクションの確認: 済 / 一部 / 未実施, its result, and why when not done."""
+
+    month: YearMonth = F("アクションを決めた月")
+    index: int = F("その月の次月アクションの番号 (0から)", ge=0)
+    text: str = F("アクションの内容 (確認時点の写し)", "")
+    status: Literal["done", "partial", "not_done"] = F("実施状況 (done=済 / partial=一部 / not_done=未実施)")
+    result: str = F("結果 (例: 訪問18件 / 目標20件)", "")
+    reason: str = F("一部・未実施の理由", "")
+    new_due: date | None = F("新しい期限", None)
+
+
+CauseTag = Literal["internal", "external", "mixed"]
+
+CAUSE_TAG_LABELS: dict[str, str] = {"internal": "内部", "external": "外部", "mixed": "混合"}
+
+
+class VarianceCause(KGModel):
+    """乖離の原因: which line missed, why, and whether it is 内部 / 外部 / 混合."""
+
+    line: str = F("乖離した項目 (sales, gross_profit など)", "")
+    text: str = F("原因")
+    tag: CauseTag | None = F("区分 (internal=内部 / external=外部 / mixed=混合)", None)
+    amount: Amount | None = F("差異額", None)
+
+
+class RevisedMeasure(KGModel):
+    """改善策の見直し, linked to the miss and to the plan's measures/actions."""
+
+    line: str = F("対応する乖離の項目", "")
+    text: str = F("見直した対策")
+    link: str = F("関連する対策・アクション (M1, A3 など。空欄=新規)", "")
+
+
+class SegmentActual(KGModel):
+    """One 売上区分's month: quantity (客数・件数・受注数) and, where known, its sales."""
+
+    name: str = F("区分名")
+    quantity: int | None = F("数量", None, ge=0)
+    sales: Amount | None = F("売上高", None)
+
+
+class ActualsEntry(KGModel):
+    """One entry of a month's actuals, kept when it is replaced (who, when, from where)."""
+
+    values: dict[str, Amount] = F("実績 (項目 → 千円)", default_factory=dict)
+    source: str = F("入力元 (手入力・ファイル名)", "手入力")
+    given_by: GivenBy = F("入力者 (owner=経営者 / advisor=支援者)", "owner")
+    given_at: datetime = F("入力日時")
+    replaced_at: datetime | None = F("置き換えた日時", None)
+
+
+def _texts_to_rows(value, key: str = "text"):
+    """Older files kept causes and measures as plain strings."""
+    if isinstance(value, list):
+        return [{key: v} if isinstance(v, str) else v for v in value]
+    return value
 
 
 class MonitoringRecord(KGModel):
-    """One month's 伴走支援 record: plan vs actual, AP status, causes, next actions."""
+    """One month's 伴走支援 record: plan vs actual, AP status, causes, next actions.
+
+    ``answers`` holds the provenance of each review answer (who, when, raw text, findings);
+    ``actuals_history`` keeps earlier actuals a later entry replaced.
+    """
 
     month: YearMonth = F("対象月")
     actuals: dict[str, Amount] = F("実績 (損益項目 → 千円)", default_factory=dict)
+    actuals_source: str = F("実績の入力元", "")
+    actuals_history: list[ActualsEntry] = F("実績の入力履歴", default_factory=list)
+    segment_actuals: list[SegmentActual] = F("売上区分別の実績 (数量)", default_factory=list)
+    action_checks: list[ActionCheck] = F("前月の次月アクションの確認", default_factory=list)
     action_status: list[ActionStatus] = F("アクションプランの実施状況", default_factory=list)
-    variance_causes: list[str] = F("乖離の原因", default_factory=list)
-    revised_measures: list[str] = F("見直した対策", default_factory=list)
+    variance_causes: list[VarianceCause] = F("乖離の原因", default_factory=list)
+    revised_measures: list[RevisedMeasure] = F("見直した対策", default_factory=list)
     next_actions: list[NextAction] = F("次月アクション", default_factory=list)
     bank_requests: str = F("金融機関への要請", "")
     reported_to: list[str] = F("報告先", default_factory=list)
+    answers: dict[str, AnswerRecord] = F("回答履歴", default_factory=dict)
+    current: str | None = F("現在の質問ID", None)
+    completed_at: datetime | None = F("完了日時", None)
+
+    @field_validator("variance_causes", "revised_measures", mode="before")
+    @classmethod
+    def _plain_texts(cls, value):
+        return _texts_to_rows(value)
 
 
 # ---------------------------------------------------------------------------------------------
 # Interview record: who said what, when (provenance; values live in the parts above)
-
-
-class AnswerRecord(KGModel):
-    """Provenance of one accepted answer: the raw text, who gave it and when, and its status.
-
-    ``value`` keeps the parsed value so an answer hidden by a later change can be restored;
-    outputs read the plan parts above, never this record.
-    """
-
-    raw: JsonValue = F("入力されたままの回答", None)
-    value: JsonValue = F("解釈した値", None)
-    given_by: GivenBy = F("回答者 (owner=経営者 / advisor=支援者)", "owner")
-    given_at: datetime = F("回答日時")
-    status: Literal["ok", "kept_weak", "needs_review", "hidden"] = F("状態", "ok")
-    probes: int = F("追加質問の回数", 0, ge=0)
-    finding_ids: list[str] = F("指摘のルールID", default_factory=list)
 
 
 class InterviewState(KGModel):
