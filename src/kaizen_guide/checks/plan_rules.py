@@ -417,10 +417,17 @@ def _text_findings(plan: Plan) -> list[Finding]:
     if plan.support.needed and plan.support.request.strip():
         items.append(("financial_support", "support.request", plan.support.request))
     for r, record in enumerate(plan.monitoring):
+        for j, check in enumerate(record.action_checks):
+            if check.status != "done" and check.reason.strip():
+                items.append(("cause", f"monitoring[{r}].action_checks[{j}].reason", check.reason))
         for j, cause in enumerate(record.variance_causes):
             items.append(("cause", f"monitoring[{r}].variance_causes[{j}]", cause.text))
+        for j, measure in enumerate(record.revised_measures):
+            items.append(("countermeasure", f"monitoring[{r}].revised_measures[{j}]", measure.text))
         for j, action in enumerate(record.next_actions):
-            items.append(("next_action", f"monitoring[{r}].next_actions[{j}]", action.text))
+            # the action and its target are checked together, as the review does
+            items.append(("next_action", f"monitoring[{r}].next_actions[{j}]",
+                          "。".join(t for t in (action.text, action.target) if t.strip())))
     out: list[Finding] = []
     for stage, path, text in items:
         if text.strip():
@@ -442,29 +449,34 @@ def _validate_registry() -> None:
         )
 
 
+def make_finding(rule_id: str, path: str | None, values: dict[str, Any], severity: str | None = None,
+                 *, industry: str | None = None) -> Finding:
+    """A finding of a plan rule, worded by its checklist.yaml entry (follow-ups fitting ``industry``)."""
+    spec = default_checklist().plan_rule(rule_id)
+    fmt = _SafeFormat(values)
+    # A met standard is reported as a note; it needs no follow-up question.
+    note_only = severity == "info" and spec.severity != "info"
+    return Finding(
+        rule_id=rule_id,
+        severity=severity or spec.severity,  # type: ignore[arg-type]
+        message=spec.message.format_map(fmt),
+        guideline_ref=spec.guideline_ref,
+        follow_up=pick(spec.follow_up, spec.follow_ups, industry).format_map(fmt)
+        if spec.follow_up and not note_only else None,
+        example=None if note_only else pick(spec.example or "", spec.examples, industry) or None,
+        path=path,
+        section=spec.section,
+    )
+
+
 def check_plan(plan: Plan) -> list[Finding]:
     """Every plan-level finding (structure, completeness, numbers, free text), worst first."""
     _validate_registry()
-    checklist = default_checklist()
     ctx = _Context(plan)
     industry = industry_key(plan.company.industry)  # follow-ups and examples that fit the company
 
     def make(rule_id: str, path: str | None, values: dict[str, Any], severity: str | None = None) -> Finding:
-        spec = checklist.plan_rule(rule_id)
-        fmt = _SafeFormat(values)
-        # A met standard is reported as a note; it needs no follow-up question.
-        note_only = severity == "info" and spec.severity != "info"
-        return Finding(
-            rule_id=rule_id,
-            severity=severity or spec.severity,
-            message=spec.message.format_map(fmt),
-            guideline_ref=spec.guideline_ref,
-            follow_up=pick(spec.follow_up, spec.follow_ups, industry).format_map(fmt)
-            if spec.follow_up and not note_only else None,
-            example=None if note_only else pick(spec.example or "", spec.examples, industry) or None,
-            path=path,
-            section=spec.section,
-        )
+        return make_finding(rule_id, path, values, severity, industry=industry)
 
     findings: list[Finding] = []
     for rule_id, fn in _REGISTRY.items():
@@ -480,3 +492,7 @@ class _SafeFormat(dict):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+# The monthly-review rules register themselves here (their texts are in checklist.yaml too).
+from . import monitoring_rules  # noqa: E402,F401

@@ -1,0 +1,49 @@
+"""Answer records shared by the interview and the monthly review: who said what, when.
+
+An :class:`~kaizen_guide.model.plan.AnswerRecord` keeps the raw text as typed (JSON form), the
+parsed value, who gave it (owner / advisor), when, its status and the rule ids of its findings.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from kaizen_guide.model.plan import AnswerRecord
+
+GIVERS = ("owner", "advisor")
+GIVER_LABELS = {"owner": "経営者", "advisor": "支援者"}
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def jsonable(raw: Any) -> Any:
+    """The raw answer in a JSON-friendly form (as stored in the plan file)."""
+    if raw is None or isinstance(raw, (str, int, float, bool)):
+        return raw
+    if isinstance(raw, (list, tuple)):
+        return [jsonable(x) for x in raw]
+    if isinstance(raw, dict):
+        return {str(k): jsonable(v) for k, v in raw.items()}
+    if isinstance(raw, (date, datetime)):
+        return raw.isoformat()
+    if isinstance(raw, Decimal):
+        return str(raw)
+    return str(raw)
+
+
+def check_giver(given_by: str) -> str:
+    if given_by not in GIVERS:
+        raise ValueError(f"given_by must be 'owner' or 'advisor', not {given_by!r}")
+    return given_by
+
+
+def make_record(raw: Any, value: Any, given_by: str, *, status: str = "ok", probes: int = 0,
+                findings: list | None = None) -> AnswerRecord:
+    return AnswerRecord(
+        raw=jsonable(raw), value=value, given_by=given_by, given_at=now(),  # type: ignore[arg-type]
+        status=status, probes=probes, finding_ids=[f.rule_id for f in findings or []],  # type: ignore[arg-type]
+    )

@@ -1,0 +1,591 @@
+"""The monthly review flow: one question at a time, parse → validate → store → save → check → follow up.
+
+Same style as the interview (``engine/interview.py``), sharing its pieces rather than copying
+them: answers are parsed by ``engine.values``, recorded with ``engine.records``, saved atomically
+by ``engine.saving`` and checked by ``engine.checking`` (the ``cause`` / ``countermeasure`` /
+``next_action`` rules of checklist.yaml, with the same follow-up questions and probe limit).
+
+State lives in the plan: the month's :class:`~kaizen_guide.model.plan.MonitoringRecord` holds the
+values (actuals, causes, measures, 次月アクション) and ``record.answers`` the provenance of each
+answer. The questions are recomputed from that state, so reopening the file after a crash
+continues at the first question without an accepted answer.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kaizen_guide.engine.checking import follow_up_for, is_flagged, run_text_check
+from kaizen_guide.engine.interview import MAX_PROBES
+from kaizen_guide.engine.records import GIVER_LABELS, check_giver, make_record, now
+from kaizen_guide.engine.saving import PlanSaver
+from kaizen_guide.engine.values import AnswerError, Options, format_value, parse_value
+from kaizen_guide.model.plan import (
+    ActionCheck, ActualsEntry, MonitoringRecord, NextAction, Plan, RevisedMeasure, SegmentActual,
+    VarianceCause,
+)
+
+from .bank import ReviewBank, ReviewField, ReviewStep, load_review_bank
+from .compare import Comparison, compare_month, plan_source
+from .explain import explain_line, summary
+from .fiscal import MonitoringError, add_months, month_text, position, split_month
+from .lines import INPUT_KEYS, LINE_BY_KEY, label
+
+ACTUAL_HELP = {
+    "sales": ("試算表の「売上高」(売上高合計) です。", "36,500"),
+    "cost_of_sales": ("「売上原価」(仕入高 ± 棚卸の増減) です。棚卸をしていない月は仕入高で構いません。", "14,200"),
+    "sga": ("「販売費及び一般管理費」の合計です (人件費を含みます)。", "23,800"),
+    "personnel": ("販管費のうち、役員報酬・給料手当・賞与・法定福利費などの人件費の合計です。", "14,000"),
+    "non_operating_income": ("受取利息・雑収入などの営業外収益です (なければ 0)。", "150"),
+    "non_operating_expenses": ("支払利息などの営業外費用です (なければ 0)。", "460"),
+    "cash_end": ("月末の現金及び預金の残高です (試算表の貸借対照表)。", "13,000"),
+    "borrowings_end": ("月末の借入金残高 (短期・長期の合計。役員借入金は除く) です。", "313,000"),
+}
+
+
+@dataclass
+class ReviewQuestion:
+    """One question of the review, with its placeholders filled."""
+
+    id: str
+    step: ReviewStep
+    field: ReviewField
+    item: str
+    context: dict[str, Any]
+    options: Options | None = None
+
+    def _fmt(self, text: str) -> str:
+        try:
+            return " ".join(text.format_map(self.context).split())
+        except (KeyError, IndexError, ValueError):
+            return " ".join(text.split())
+
+    @property
+    def prompt(self) -> str:
+        return self._fmt(self.field.prompt)
+
+    @property
+    def help(self) -> str:
+        return self._fmt(self.field.help)
+
+    @property
+    def example(self) -> str:
+        return self._fmt(self.field.example)
+
+    @property
+    def type(self) -> str:
+        return self.field.type
+
+    @property
+    def required(self) -> bool:
+        return self.field.required
+
+    @property
+    def step_id(self) -> str:
+        return self.step.id
+
+    @property
+    def step_title(self) -> str:
+        return self.step.title
+
+    @property
+    def choices(self) -> Options:
+        if self.options is not None:
+            return self.options
+        return [(c.value, c.label) for c in self.field.choices]
+
+
+@dataclass
+class ReviewResult:
+    accepted: bool
+    error: str | None = None
+    findings: list = field(default_factory=list)
+    follow_up: str | None = None
+    note: str | None = None
+    next: ReviewQuestion | None = None
+    confirm: str | None = None       # a replacement that needs a yes before it is made
+    status: str | None = None
+    probes_left: int = MAX_PROBES
+
+
+@dataclass
+class _Item:
+    key: str
+    context: dict[str, Any]
+
+
+def default_month(plan: Plan) -> str:
+    """The month a review opens on: an unfinished record, else the month after the last one, else
+    the plan's first monitoring month."""
+    records = sorted(plan.monitoring, key=lambda r: r.month)
+    open_ = [r for r in records if r.completed_at is None]
+    if open_:
+        return open_[0].month
+    if records:
+        return add_months(records[-1].month, 1)
+    if plan.monitoring_plan.start:
+        return plan.monitoring_plan.start
+    from .fiscal import year_months
+
+    return year_months(plan, 1)[0]
+
+
+class Review:
+    """The monthly review of one month of one plan. See the module docstring."""
+
+    def __init__(self, plan: Plan, month: str, path: str | Path | None = None, *, given_by: str = "owner",
+                 autosave: bool = True, bank: ReviewBank | None = None, today: date | None = None):
+        self.bank = bank or load_review_bank()
+        self.plan = plan
+        self.given_by = check_giver(given_by)
+        self.saver = PlanSaver(path, autosave=autosave)
+        self.today = today or date.today()
+        self.pos = position(plan, month)            # MonitoringError for a month outside the plan
+        self.month = month
+        self._plans = plan_source(plan)
+        self._plans(self.pos.plan_year)             # fail early (Japanese) when the plan has no numbers
+        self._cmp: Comparison | None = None
+        self._findings: dict[str, list] = {}
+        self._revisit: str | None = None
+
+    @classmethod
+    def open(cls, path: str | Path, month: str | None = None, *, given_by: str = "owner",
+             autosave: bool = True, today: date | None = None) -> "Review":
+        from kaizen_guide.model.store import load_plan
+
+        plan = load_plan(path)
+        return cls(plan, month or default_month(plan), path, given_by=given_by, autosave=autosave, today=today)
+
+    # -- records ---------------------------------------------------------------------------------
+    @property
+    def path(self) -> Path | None:
+        return self.saver.path
+
+    @property
+    def record(self) -> MonitoringRecord:
+        """This month's record (created in the plan on first use; saved with the first answer)."""
+        rec = self.find_record(self.month)
+        if rec is None:
+            rec = MonitoringRecord(month=self.month)
+            self.plan.monitoring.append(rec)
+            self.plan.monitoring.sort(key=lambda r: r.month)
+        return rec
+
+    def find_record(self, month: str) -> MonitoringRecord | None:
+        return next((r for r in self.plan.monitoring if r.month == month), None)
+
+    def previous_record(self) -> MonitoringRecord | None:
+        """The latest earlier record that set 次月アクション (what this review checks first)."""
+        earlier = [r for r in self.plan.monitoring if r.month < self.month and r.next_actions]
+        return max(earlier, key=lambda r: r.month) if earlier else None
+
+    @property
+    def not_closed(self) -> bool:
+        return self.month >= f"{self.today.year:04d}-{self.today.month:02d}"
+
+    # -- numbers ---------------------------------------------------------------------------------
+    def actuals_by_month(self) -> dict[str, dict[str, int]]:
+        return {r.month: dict(r.actuals) for r in self.plan.monitoring if r.actuals}
+
+    def comparison(self) -> Comparison:
+        if self._cmp is None:
+            rec = self.find_record(self.month)
+            segs = {s.name: (s.quantity, s.sales) for s in rec.segment_actuals} if rec else {}
+            self._cmp = compare_month(self.plan, self.month, self.actuals_by_month(), segs, plans=self._plans,
+                                      today=self.today.isoformat())
+        return self._cmp
+
+    def actuals_complete(self) -> bool:
+        rec = self.find_record(self.month)
+        return rec is not None and all(k in rec.actuals for k in INPUT_KEYS)
+
+    def misses(self) -> list[str]:
+        return self.comparison().material_misses() if self.actuals_complete() else []
+
+    def explanation(self) -> list[str]:
+        cmp = self.comparison()
+        out = summary(cmp)
+        for key in cmp.material_misses():
+            out.append(explain_line(cmp, key))
+        return out
+
+    # -- what to ask -----------------------------------------------------------------------------
+    def _common(self) -> dict[str, Any]:
+        nxt = add_months(self.month, 1)
+        return {"month_text": month_text(self.month), "next_month_text": month_text(nxt),
+                "company": self.plan.company.name}
+
+    def _items(self, step: ReviewStep) -> list[_Item]:
+        common = self._common()
+        rec = self.find_record(self.month)
+        if step.each == "prior_action":
+            prev = self.previous_record()
+            if prev is None:
+                return []
+            return [_Item(str(i), {**common, "text": a.text, "owner": a.owner or "未定",
+                                   "due": a.due.isoformat() if a.due else "未定", "target": a.target or "未設定",
+                                   "from_month_text": month_text(prev.month)})
+                    for i, a in enumerate(prev.next_actions)]
+        if step.each == "actual_line":
+            mp = self._plans(self.pos.plan_year)
+            return [_Item(k, {**common, "label": label(k), "plan": f"{mp.value(k, self.month):,}",
+                              "help": ACTUAL_HELP[k][0], "example": ACTUAL_HELP[k][1]}) for k in INPUT_KEYS]
+        if not self.actuals_complete():
+            return []
+        cmp = self.comparison()
+        if step.each == "segment":
+            mp = cmp.mplan
+            if not mp.segments or cmp.row("sales").band == "ok":
+                return []
+            i = self.pos.index - 1
+            return [_Item(str(k), {**common, "name": s.name, "unit": s.unit or "件",
+                                   "plan_quantity": f"{s.quantity[i]:,}", "plan_sales": f"{s.sales[i]:,}",
+                                   "multi_segment": len(mp.segments) > 1})
+                    for k, s in enumerate(mp.segments)]
+        if step.each == "miss":
+            out = []
+            for key in cmp.material_misses():
+                row = cmp.row(key)
+                out.append(_Item(key, {**common, "label": row.label, "explanation": explain_line(cmp, key),
+                                       "plan": f"{row.plan:,}", "actual": f"{row.actual:,}", "diff": f"{row.diff:+,}"}))
+            return out
+        if step.each == "next_action":
+            misses = cmp.material_misses()
+            need = max(1, len(misses))
+            items = []
+            i = 0
+            nxt = add_months(self.month, 1)
+            y, m = split_month(nxt)
+            due_example = f"{y}年{m}月{min(20, monthrange(y, m)[1])}日"
+            while i < 50:  # bounded: a person decides when to stop with 「いいえ」
+                purpose = f"「{label(misses[i])}」の未達に対して、" if i < len(misses) else ""
+                items.append(_Item(str(i), {**common, "purpose": purpose, "due_example": due_example, "n": i + 1,
+                                            "enough_actions": i + 1 >= need, "line": misses[i] if i < len(misses) else ""}))
+                more = self._value(f"next_actions.{i}.more") if rec else None
+                if i + 1 < need or more is True:
+                    i += 1
+                    continue
+                break
+            return items
+        return []
+
+    def _visible(self, step: ReviewStep, f: ReviewField, item: _Item) -> bool:
+        for key, values in f.when.items():
+            if key in item.context and key in ("multi_segment", "enough_actions"):
+                v = item.context[key]
+            else:
+                v = self._value(f"{step.id}.{item.key}.{key}")
+            if v not in values:
+                return False
+        return True
+
+    def questions(self) -> list[ReviewQuestion]:
+        out = []
+        for step in self.bank.steps:
+            for item in self._items(step):
+                for f in step.fields:
+                    if self._visible(step, f, item):
+                        qid = f"{step.id}.{item.key}.{f.id}"
+                        out.append(ReviewQuestion(qid, step, f, item.key, item.context, self._options(f)))
+        return out
+
+    def question(self, qid: str) -> ReviewQuestion | None:
+        return next((q for q in self.questions() if q.id == qid), None)
+
+    def _options(self, f: ReviewField) -> Options | None:
+        if f.choices_from == "measures_and_actions":
+            return ([(m.id, f"{m.id} {m.title}") for m in self.plan.measures]
+                    + [(a.id, f"{a.id} {a.title}") for a in self.plan.actions])
+        return None
+
+    def _answered(self, q: ReviewQuestion) -> bool:
+        if q.step.each == "actual_line":
+            rec = self.find_record(self.month)
+            return rec is not None and q.item in rec.actuals
+        rec = self.find_record(self.month)
+        return rec is not None and q.id in rec.answers
+
+    def _pending(self, q: ReviewQuestion) -> bool:
+        rec = self.find_record(self.month)
+        a = rec.answers.get(q.id) if rec else None
+        return a is not None and a.status == "ok" and is_flagged(self.findings_for(q.id))
+
+    def current(self) -> ReviewQuestion | None:
+        qs = self.questions()
+        if self._revisit:
+            q = next((x for x in qs if x.id == self._revisit), None)
+            if q is not None:
+                return q
+            self._revisit = None
+        return next((q for q in qs if not self._answered(q) or self._pending(q)), None)
+
+    def is_complete(self) -> bool:
+        return self.actuals_complete() and self.current() is None
+
+    def goto(self, qid: str) -> ReviewQuestion:
+        q = self.question(qid)
+        if q is None:
+            raise MonitoringError(f"「{qid}」という質問は今の振り返りにはありません。")
+        self._revisit = qid
+        return q
+
+    def progress(self) -> tuple[int, int]:
+        qs = self.questions()
+        return sum(1 for q in qs if self._answered(q)), len(qs)
+
+    # -- answers ---------------------------------------------------------------------------------
+    def _value(self, qid: str) -> Any:
+        rec = self.find_record(self.month)
+        a = rec.answers.get(qid) if rec else None
+        return None if a is None else a.value
+
+    def value(self, qid: str) -> Any:
+        if qid.startswith("actuals."):
+            rec = self.find_record(self.month)
+            return rec.actuals.get(qid.split(".")[1]) if rec else None
+        return self._value(qid)
+
+    def display_value(self, q: ReviewQuestion) -> str:
+        v = self.value(q.id)
+        return "" if v is None else format_value(q.field, v, q.choices if q.type == "choice" else None, human=True)
+
+    def findings_for(self, qid: str) -> list:
+        if qid not in self._findings:
+            q = self.question(qid)
+            v = self._value(qid)
+            self._findings[qid] = self._check(q, v) if q is not None and v is not None else []
+        return self._findings[qid]
+
+    def _check(self, q: ReviewQuestion, value: Any) -> list:
+        if not q.field.checks or value is None:
+            return []
+        parts = [str(self._value(f"{q.step.id}.{q.item}.{k}") or "") for k in q.field.check_with] + [str(value)]
+        text = "。".join(p for p in parts if p.strip())
+        out = []
+        for stage in q.field.checks:
+            out.extend(run_text_check(stage, text, question_id=q.id, section=q.step.title,
+                                      path=f"monitoring[{self.month}].{q.id}"))
+        return out
+
+    def preview(self, qid: str, raw: Any) -> str:
+        q = self.question(qid)
+        if q is None:
+            return ""
+        try:
+            value, note = self._parse(q, raw)
+        except AnswerError as exc:
+            return exc.message
+        if value is None:
+            return "(未入力)"
+        shown = format_value(q.field, value, q.choices if q.type == "choice" else None, human=True)
+        return shown + (f" ({note})" if note else "")
+
+    def _parse(self, q: ReviewQuestion, raw: Any) -> tuple[Any, str | None]:
+        if q.type == "date" and isinstance(raw, str):
+            raw = self._with_year(raw)
+        value, note = parse_value(q.field, raw, q.options)
+        if value is not None and q.step.each == "next_action" and q.field.id == "due":
+            nxt = add_months(self.month, 1)
+            if value[:7] != nxt:
+                raise AnswerError(f"期限は来月 ({month_text(nxt)}) 中の日付にしてください (今は{value})。"
+                                  "来月の振り返りで確かめられるようにするためです。")
+        return value, note
+
+    def _with_year(self, raw: str) -> str:
+        """「7月20日」「7/20」 → the next month's year (a due date is always soon)."""
+        s = raw.strip()
+        m = re.fullmatch(r"(\d{1,2})\s*[月/／]\s*(\d{1,2})\s*日?", s)
+        if not m:
+            return raw
+        month = int(m.group(1))
+        y, nm = split_month(add_months(self.month, 1))
+        year = y + 1 if nm - month > 6 else (y - 1 if month - nm > 6 else y)
+        return f"{year}年{month}月{int(m.group(2))}日"
+
+    def answer(self, qid: str, raw: Any, *, confirm: bool = False) -> ReviewResult:
+        """Parse, validate, store, save and check one answer. Never raises for bad input."""
+        q = self.question(qid)
+        if q is None:
+            return ReviewResult(False, error=f"「{qid}」という質問は今の振り返りにはありません。", next=self.current())
+        try:
+            value, note = self._parse(q, raw)
+        except AnswerError as exc:
+            return ReviewResult(False, error=f"「{q.prompt}」: {exc.message}", next=q)
+        if value is None and q.required:
+            ex = f" 例: {q.example}" if q.example else ""
+            return ReviewResult(False, error=f"「{q.prompt}」: この質問は必須です。答えを入力してください。{ex}", next=q)
+        rec = self.record
+        if q.step.each == "actual_line":
+            old = rec.actuals.get(q.item)
+            if old is not None and old != value and not confirm:
+                return ReviewResult(False, next=q, confirm=(
+                    f"{label(q.item)}は{old:,}千円で記録済みです。{value:,}千円 (差 {value - old:+,}千円) に置き換えますか?"
+                    " 置き換えた値は履歴に残ります。"))
+            self._replace_actuals({q.item: value}, source="手入力", confirm=True)
+        old_rec = rec.answers.get(qid)
+        findings = self._check(q, value)
+        weak = is_flagged(findings)
+        pending_before = old_rec is not None and old_rec.status == "ok" and is_flagged(self._findings.get(qid, []))
+        probes = old_rec.probes if (pending_before and old_rec is not None) else 0
+        follow = None
+        status = "ok"
+        if weak and probes < MAX_PROBES:
+            probes += 1
+            follow = follow_up_for(findings, q.field.checks[0] if q.field.checks else None)
+        elif weak:
+            status = "kept_weak"
+        rec.answers[qid] = make_record(raw, value, self.given_by, status=status, probes=probes, findings=findings)
+        self._findings[qid] = findings
+        self._after_change()
+        if self._revisit == qid:
+            self._revisit = None
+        err = self._save()
+        if err:
+            return ReviewResult(False, error=err, next=self.current())
+        return ReviewResult(True, None, findings, follow, note, self.current(), None, status,
+                            MAX_PROBES - probes if weak else MAX_PROBES)
+
+    def keep_as_is(self, qid: str) -> ReviewResult:
+        rec = self.find_record(self.month)
+        a = rec.answers.get(qid) if rec else None
+        if a is None:
+            return ReviewResult(False, error="この質問にはまだ回答がありません。", next=self.current())
+        findings = self.findings_for(qid)
+        a.status = "kept_weak" if is_flagged(findings) else "ok"
+        self._after_change()
+        err = self._save()
+        if err:
+            return ReviewResult(False, error=err, next=self.current())
+        return ReviewResult(True, None, findings, None, None, self.current(), None, a.status, 0)
+
+    def set_actuals(self, values: dict[str, int], *, source: str, confirm: bool = False) -> ReviewResult:
+        """Record a month's actuals from a file (or a whole typed set). A month that already has
+        different figures is replaced only with ``confirm`` (the old ones stay in the history)."""
+        unknown = [k for k in values if k not in LINE_BY_KEY]
+        if unknown:
+            return ReviewResult(False, error=f"知らない項目「{'」「'.join(unknown)}」があります。", next=self.current())
+        values = dict(values)
+        if "gross_profit" in values and "sales" in values and "cost_of_sales" not in values:
+            values["cost_of_sales"] = values["sales"] - values["gross_profit"]  # 粗利 given instead of 原価
+        rec = self.record
+        changed = {k: (rec.actuals[k], v) for k, v in values.items() if k in rec.actuals and rec.actuals[k] != v}
+        if changed and not confirm:
+            lines = [f"{label(k)}: {o:,} → {n:,}千円 (差 {n - o:+,})" for k, (o, n) in changed.items()]
+            return ReviewResult(False, next=self.current(), confirm=(
+                f"{month_text(self.month)}の実績はすでに記録されています。次の項目が変わります:\n  "
+                + "\n  ".join(lines) + "\n置き換えますか? 置き換えた値は履歴に残ります。"))
+        self._replace_actuals(values, source=source, confirm=True)
+        for k, v in values.items():
+            rec.answers[f"actuals.{k}.value"] = make_record(f"{source}", v, self.given_by)
+        self._after_change()
+        err = self._save()
+        if err:
+            return ReviewResult(False, error=err, next=self.current())
+        return ReviewResult(True, next=self.current(), note=f"{source} の実績 {len(values)}項目を記録しました。")
+
+    def _replace_actuals(self, values: dict[str, int], *, source: str, confirm: bool) -> None:
+        rec = self.record
+        old = {k: rec.actuals[k] for k in values if k in rec.actuals and rec.actuals[k] != values[k]}
+        if old:
+            prev = [rec.answers.get(f"actuals.{k}.value") for k in old]
+            by = next((p.given_by for p in prev if p is not None), self.given_by)
+            at = next((p.given_at for p in prev if p is not None), now())
+            rec.actuals_history.append(ActualsEntry(values=old, source=rec.actuals_source or "手入力",
+                                                    given_by=by, given_at=at, replaced_at=now()))
+        rec.actuals.update(values)
+        if source != "手入力" or not rec.actuals_source:
+            rec.actuals_source = source
+        self._cmp = None
+
+    # -- storing ---------------------------------------------------------------------------------
+    def _after_change(self) -> None:
+        """Rebuild the record's structured parts from the visible answers (hidden ones stay in answers)."""
+        self._cmp = None
+        rec = self.record
+        prev = self.previous_record()
+        seg_names = [s.name for s in self._plans(self.pos.plan_year).segments]
+        checks, segs, causes, measures, nexts = [], [], [], [], []
+        v = self._value
+        if prev is not None:
+            for i, a in enumerate(prev.next_actions):
+                st = v(f"prior.{i}.status")
+                if st is None:
+                    continue
+                hide = st == "done"
+                checks.append(ActionCheck(month=prev.month, index=i, text=a.text, status=st,
+                                          result=v(f"prior.{i}.result") or "",
+                                          reason="" if hide else (v(f"prior.{i}.reason") or ""),
+                                          new_due=None if hide else v(f"prior.{i}.new_due")))
+        for k, name in enumerate(seg_names):
+            qty = v(f"segments.{k}.quantity")
+            if qty is not None:
+                segs.append(SegmentActual(name=name, quantity=qty, sales=v(f"segments.{k}.sales")))
+        rec.segment_actuals = segs
+        self._cmp = None
+        cmp = self.comparison()
+        misses = cmp.material_misses() if self.actuals_complete() else []
+        for key in misses:
+            text = v(f"causes.{key}.text")
+            if text:
+                causes.append(VarianceCause(line=key, text=text, tag=v(f"causes.{key}.tag"), amount=cmp.row(key).diff))
+            mt = v(f"measures.{key}.text")
+            if mt:
+                measures.append(RevisedMeasure(line=key, text=mt, link=v(f"measures.{key}.link") or ""))
+        if self.actuals_complete():
+            for item in self._items(self.bank.step_for("next_action")[0]):
+                i = item.key
+                text = v(f"next_actions.{i}.text")
+                if not text:
+                    continue
+                line = item.context.get("line", "")
+                link = next((m.link for m in measures if m.line == line and m.link.startswith("A")), "")
+                nexts.append(NextAction(text=text, owner=v(f"next_actions.{i}.owner") or "",
+                                        due=v(f"next_actions.{i}.due"), target=v(f"next_actions.{i}.target") or "",
+                                        line=line, action_id=link))
+        rec.action_checks = checks
+        rec.variance_causes = causes
+        rec.revised_measures = measures
+        rec.next_actions = nexts
+        done = self.actuals_complete() and self.current() is None
+        if done and rec.completed_at is None:
+            rec.completed_at = now()
+        elif not done:
+            rec.completed_at = None
+
+    def _save(self) -> str | None:
+        self.plan, err = self.saver.save_or_rollback(self.plan)
+        if err:
+            self._cmp = None
+            self._findings.clear()
+            self._plans = plan_source(self.plan)
+        return err
+
+    # -- reading ---------------------------------------------------------------------------------
+    def findings(self) -> list:
+        """Findings of this month: weak answers, then the record-level monitoring rules."""
+        out = []
+        for q in self.questions():
+            if self._answered(q):
+                out.extend(self.findings_for(q.id))
+        from kaizen_guide.checks.monitoring_rules import record_findings
+
+        out.extend(record_findings(self.plan, self.month, self.comparison(), today=self.today))
+        return out
+
+    def board(self):
+        from .progress import progress_board
+
+        return progress_board(self.plan, self.pos)
+
+    def who(self) -> list[tuple[str, str, str]]:
+        """(question id, 経営者/支援者, when) of this month's answers: who entered what and when."""
+        rec = self.find_record(self.month)
+        if rec is None:
+            return []
+        return [(qid, GIVER_LABELS.get(a.given_by, a.given_by), a.given_at.isoformat(timespec="seconds"))
+                for qid, a in rec.answers.items()]
