@@ -1,4 +1,4 @@
-"""Command line: `kaizen-guide [demo|interview|check|export|sample|answers-reference|schema]`.
+"""Command line: `kaizen-guide [demo|interview|monitor|check|export|sample|answers-reference|schema]`.
 
 Each command imports only what it needs, so `check` and `schema` never load Textual and the
 TUI never loads openpyxl/jinja2 until the user exports. User-facing text is Japanese; every
@@ -77,6 +77,21 @@ def cmd_interview(args: argparse.Namespace) -> int:
             out=_print,
         )
     return cmd_tui(args)
+
+
+def cmd_monitor(args: argparse.Namespace) -> int:
+    """The monthly review: headless with --answers/--actuals/--format (or when not on a terminal),
+    else the TUI's review screen."""
+    headless = args.answers or args.actuals or args.format or not sys.stdout.isatty()
+    if headless:
+        from .monitoring.headless import run_monitor
+
+        return run_monitor(args.plan, month=args.month, actuals=args.actuals, answers=args.answers,
+                           fmt=args.format or "text", given_by="owner" if args.owner else "advisor",
+                           replace=args.replace, err=_err)
+    from .tui.app import run
+
+    return run(args.plan, advisor=getattr(args, "advisor", False), monitor=True, month=args.month)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -187,6 +202,12 @@ def cmd_sample(args: argparse.Namespace) -> int:
     print(f"サンプルの回答ファイル (各キーの説明つき): {answers_path}")
     print("すべてのキーの説明: kaizen-guide answers-reference")
     print(f"回答ファイルから計画を作るには: kaizen-guide interview new_plan.json --answers {answers_path}")
+    from .sample import SAMPLE_REVIEW_MONTH, SAMPLE_REVIEW_YAML
+
+    review_path = out / f"sample_review_{SAMPLE_REVIEW_MONTH}.yaml"
+    review_path.write_text(SAMPLE_REVIEW_YAML, encoding="utf-8")
+    print(f"サンプルの月次モニタリングの回答ファイル: {review_path}")
+    print(f"振り返りを画面なしで行うには: kaizen-guide monitor {plan_path} --answers {review_path}")
     return EXIT_OK
 
 
@@ -249,6 +270,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--wait", type=float, default=None, metavar="秒",
                    help="--answers: 計画が別の画面で編集中のとき、空くまで待つ秒数 (既定 3)")
     p.set_defaults(func=cmd_interview)
+
+    p = sub.add_parser("monitor", help="月次モニタリング (伴走支援): 計画と実績の比較・原因・対策・次月アクション")
+    p.add_argument("plan", help="計画ファイル (.json)")
+    p.add_argument("--month", help="振り返る月 (例: 2027-06)。省略すると、まだ記録のない次の月")
+    p.add_argument("--actuals", help="実績のファイル (CSV / XLSX、科目×月の表) から今月の実績を記録する")
+    p.add_argument("--answers", help="振り返りの回答ファイル (YAML) を画面なしで適用する")
+    p.add_argument("--format", choices=["text", "json"], default=None, help="画面なしで比較を表示する形式")
+    p.add_argument("--replace", action="store_true", help="記録済みの実績を置き換える (元の値は履歴に残ります)")
+    p.add_argument("--advisor", action="store_true", help="支援者モード")
+    p.add_argument("--owner", action="store_true", help="画面なしの回答者を経営者として記録する (既定は支援者)")
+    p.set_defaults(func=cmd_monitor)
 
     p = sub.add_parser("check", help="計画 (または1つの回答) を実務指針に照らしてチェックする")
     p.add_argument("plan", nargs="?", help="計画ファイル (.json)")

@@ -17,12 +17,17 @@ def _pct(r: Fraction | None) -> str:
 
 
 def _amt(v: int) -> str:
-    return f"{v:+,}千円".replace("+-", "−").replace("-", "−")
+    """Signed 千円 with a real minus sign: 「−1,900千円」「+100千円」."""
+    return f"{v:+,}千円".replace("-", "−")
+
+
+def _num(v: int) -> str:
+    return f"{v:,}".replace("-", "▲")
 
 
 def _rate_text(row: LineRow) -> str:
     if row.rate is None:
-        return f"計画 {row.plan:,}千円 に対し実績 {row.actual:,}千円 (差 {_amt(row.diff or 0)})"
+        return f"計画 {_num(row.plan)}千円 に対し実績 {_num(row.actual or 0)}千円 (差 {_amt(row.diff or 0)})"
     return f"計画比{_pct(row.rate)} ({_amt(row.diff or 0)})"
 
 
@@ -38,7 +43,7 @@ def explain_line(cmp: Comparison, key: str) -> str:
     if key == "sga":
         return head + _sga_reason(cmp)
     if key == "cash_end":
-        return head + cash_sentence(cmp)
+        return cash_sentence(cmp)
     if key in ("operating_profit", "ordinary_profit"):
         parts = [f"{cmp.row(k).label} {_amt(cmp.row(k).diff or 0)}" for k in ("gross_profit", "sga")
                  if cmp.row(k).diff]
@@ -80,7 +85,7 @@ def _gross_reason(cmp: Comparison) -> str:
     if g is None:
         return ""
     pm, am = cmp.deep.plan_margin, cmp.deep.actual_margin
-    pt = "" if pm is None or am is None else f" (粗利率 {_pct(pm)}→{_pct(am)}、{(float(am) - float(pm)) * 100:+.1f}pt)"
+    pt = "" if pm is None or am is None else f" (粗利率 {_pct(pm)}→{_pct(am)}、{(float(am) - float(pm)) * 100:+.1f}pt)".replace("-", "−")
     text = f"売上の差による分 {_amt(g.sales)}、粗利率の差による分 {_amt(g.margin)}{pt}。"
     g3 = cmp.deep.gross3
     if g3 is not None:
@@ -106,9 +111,9 @@ def cash_sentence(cmp: Comparison) -> str:
     if c.actual is None:
         return ""
     low = c.lowest
-    text = f"月末現預金は{c.actual:,}千円 (計画 {c.plan:,}千円、{_amt(c.diff or 0)})。"
+    text = f"月末現預金は{_num(c.actual)}千円 (計画 {_num(c.plan)}千円、{_amt(c.diff or 0)})。"
     if low:
-        text += f"今の残高から計画どおりに推移すると、今後{len(c.projection)}か月で最も少なくなるのは{month_text(low[0])}の{low[1]:,}千円"
+        text += f"今の残高から計画どおりに推移すると、今後{len(c.projection)}か月で最も少なくなるのは{month_text(low[0])}の{_num(low[1])}千円"
         if c.minimum and c.short_by:
             text += f"で、最低限必要な手元資金 {c.minimum:,}千円 を{c.short_by:,}千円下回ります。今のうちに手当てが必要です。"
         elif c.minimum:
@@ -129,7 +134,7 @@ def summary(cmp: Comparison) -> list[str]:
                f"期首からの累計は計画比{_pct(s.cum_rate)}です。")
     o = cmp.row("ordinary_profit")
     if o.actual is not None:
-        out.append(f"経常利益は計画 {o.plan:,}千円 に対し {o.actual:,}千円 ({_amt(o.diff or 0)})。")
+        out.append(f"経常利益は計画 {_num(o.plan)}千円 に対し {_num(o.actual)}千円 ({_amt(o.diff or 0)})。")
     f = cmp.forecast.get("sales")
     if f is not None:
         out.append(f"年間の売上高の着地見込は{f.landing:,}千円 (計画比{_pct(f.rate)}"

@@ -176,6 +176,9 @@ class Review:
             self.plan.monitoring.sort(key=lambda r: r.month)
         return rec
 
+    def has_record(self) -> bool:
+        return self.find_record(self.month) is not None
+
     def find_record(self, month: str) -> MonitoringRecord | None:
         return next((r for r in self.plan.monitoring if r.month == month), None)
 

@@ -1,0 +1,266 @@
+"""``kaizen-guide monitor PLAN --month YYYY-MM [--actuals FILE] [--answers REVIEW.yaml]``.
+
+The review without a screen, through the same :class:`~kaizen_guide.monitoring.review.Review` as
+the TUI (parse, validate, store, save, check). Weak answers are kept as they are (recorded as
+kept_weak) and their findings printed, as ``interview --answers`` does.
+
+Exit codes (as ``interview``): 0 done; 1 done with findings that need correcting; 2 bad input (a
+message says what and where; everything accepted so far is saved).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from kaizen_guide.banks.loader import PlainLoader
+from kaizen_guide.engine.checking import FLAGGING
+
+from .fiscal import MonitoringError, month_text, split_month
+from .lines import LINE_BY_KEY, LINES
+
+EXIT_OK = 0
+EXIT_FLAGGED = 1
+EXIT_BAD_INPUT = 2
+
+TOP_KEYS = ("month", "given_by", "prior", "actuals", "segments", "causes", "measures", "next_actions")
+LABEL_TO_KEY = {**{ln.label: ln.key for ln in LINES}, **{ln.short_label: ln.key for ln in LINES},
+                **{ln.key: ln.key for ln in LINES}}
+
+
+class ReviewAnswersError(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class ReviewAnswers:
+    path: Path | None
+    month: str | None = None
+    given_by: str | None = None
+    answers: dict[str, Any] = field(default_factory=dict)     # question id → raw answer
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+def _line_key(raw: Any, where: str) -> str:
+    key = LABEL_TO_KEY.get(str(raw).strip())
+    if key is None:
+        raise ReviewAnswersError(f"{where}: 「{raw}」という項目はありません (使える項目: {', '.join(LINE_BY_KEY)})。")
+    return key
+
+
+def parse_review_answers(text: str, path: Path | None = None, *, segment_names: list[str] | None = None) -> ReviewAnswers:
+    """Read a review answers file (format: ``kaizen-guide sample`` writes one) into question ids."""
+    name = str(path) if path else "振り返りの回答ファイル"
+    try:
+        data = yaml.load(text, Loader=PlainLoader)  # noqa: S506 - PlainLoader is a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{name}:{mark.line + 1}" if mark else name
+        raise ReviewAnswersError(f"{where}: YAMLとして読めません。インデントや「:」の後の空白を確認してください。") from None
+    data = data or {}
+    if not isinstance(data, dict):
+        raise ReviewAnswersError(f"{name}: 振り返りの回答ファイルは「month: 2027-06」「actuals: …」のような形にしてください。")
+    unknown = [k for k in data if k not in TOP_KEYS]
+    if unknown:
+        raise ReviewAnswersError(f"{name}: 知らない項目「{'」「'.join(map(str, unknown))}」があります (使える項目: {', '.join(TOP_KEYS)})。")
+    ra = ReviewAnswers(path, str(data["month"]) if data.get("month") is not None else None, data.get("given_by"))
+    if ra.month is not None:
+        try:
+            split_month(ra.month)
+        except MonitoringError as exc:
+            raise ReviewAnswersError(f"{name}: month: {exc.message}") from None
+    if ra.given_by not in (None, "owner", "advisor"):
+        raise ReviewAnswersError(f"{name}: given_by は owner (経営者) か advisor (支援者) にしてください。")
+    a = ra.answers
+
+    def rows(key: str) -> list:
+        v = data.get(key) or []
+        if not isinstance(v, list) or not all(isinstance(x, dict) for x in v):
+            raise ReviewAnswersError(f"{name}: {key} は「- {{項目: 値}}」の一覧にしてください。")
+        return v
+
+    def mapping(key: str) -> dict:
+        v = data.get(key) or {}
+        if not isinstance(v, dict):
+            raise ReviewAnswersError(f"{name}: {key} は「項目: 値」の形にしてください。")
+        return v
+
+    def fields(prefix: str, row: dict, allowed: tuple[str, ...], where: str) -> None:
+        for k, v in row.items():
+            if k not in allowed:
+                raise ReviewAnswersError(f"{where}: 知らない項目「{k}」があります (使える項目: {', '.join(allowed)})。")
+            a[f"{prefix}.{k}"] = v
+
+    for i, row in enumerate(rows("prior")):
+        fields(f"prior.{i}", row, ("status", "result", "reason", "new_due"), f"{name}: prior の{i + 1}件目")
+    for k, v in mapping("actuals").items():
+        a[f"actuals.{_line_key(k, f'{name}: actuals')}.value"] = v
+    names = segment_names or []
+    for k, v in mapping("segments").items():
+        if str(k) not in names:
+            raise ReviewAnswersError(f"{name}: segments の「{k}」は計画の売上区分にありません (区分: {', '.join(names) or 'なし'})。")
+        idx = names.index(str(k))
+        if isinstance(v, dict):
+            fields(f"segments.{idx}", v, ("quantity", "sales"), f"{name}: segments の「{k}」")
+        else:
+            a[f"segments.{idx}.quantity"] = v
+    for part, allowed in (("causes", ("text", "tag")), ("measures", ("text", "link"))):
+        for k, v in mapping(part).items():
+            key = _line_key(k, f"{name}: {part}")
+            if isinstance(v, dict):
+                fields(f"{part}.{key}", v, allowed, f"{name}: {part} の「{k}」")
+            else:
+                a[f"{part}.{key}.text"] = v
+    nexts = rows("next_actions")
+    for i, row in enumerate(nexts):
+        fields(f"next_actions.{i}", row, ("text", "owner", "due", "target"), f"{name}: next_actions の{i + 1}件目")
+        a[f"next_actions.{i}.more"] = i + 1 < len(nexts)
+    return ra
+
+
+def load_review_answers(path: str | Path, **kw) -> ReviewAnswers:
+    p = Path(path)
+    try:
+        text = p.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise ReviewAnswersError(f"{p} が見つかりません。") from None
+    except UnicodeDecodeError:
+        raise ReviewAnswersError(f"{p} は UTF-8 のテキストではありません。UTF-8 で保存してください。") from None
+    except OSError as exc:
+        raise ReviewAnswersError(f"{p} を読めません ({exc.strerror})。") from None
+    return parse_review_answers(text, p, **kw)
+
+
+def read_actuals_file(path: str | Path, plan) -> dict[str, dict[str, int]]:
+    """Actuals by month from a file, through ``kaizen_guide.imports.read_actuals`` (generic CSV/XLSX
+    and the accounting-software readers live there)."""
+    try:
+        from kaizen_guide.imports import read_actuals
+    except ImportError:
+        raise ReviewAnswersError("ファイルからの実績の取り込みは、この版ではまだ使えません。実績は --answers の actuals か画面で入力してください。") from None
+    try:
+        result = read_actuals(path, plan)
+    except Exception as exc:  # noqa: BLE001 - the reader's own Japanese message is what the user needs
+        msg = getattr(exc, "message", None) or str(exc)
+        raise ReviewAnswersError(f"{path} から実績を読めません: {msg}") from None
+    return dict(result.months)
+
+
+def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str | Path | None = None,
+                answers: str | Path | None = None, fmt: str = "text", given_by: str = "advisor",
+                replace: bool = False, out: Callable[[str], None] = print, err: Callable[[str], None] | None = None,
+                today: date | None = None) -> int:
+    """Run (or just show) one month's review; returns the exit code (see the module docstring)."""
+    from kaizen_guide.model.store import PlanFileError, load_plan
+
+    from .render import render_json, render_text
+    from .review import Review, default_month
+
+    err = err or out
+    try:
+        plan = load_plan(plan_path)
+    except PlanFileError as exc:
+        err(exc.full_message)
+        return EXIT_BAD_INPUT
+    seg_names = [s.name for s in plan.drivers.segments]
+    ra = None
+    try:
+        if answers is not None:
+            ra = load_review_answers(answers, segment_names=seg_names)
+    except ReviewAnswersError as exc:
+        err(exc.message)
+        return EXIT_BAD_INPUT
+    if ra is not None and ra.month and month and ra.month != month:
+        err(f"--month {month} と回答ファイルの month: {ra.month} が違います。どちらかに揃えてください。")
+        return EXIT_BAD_INPUT
+    target = month or (ra.month if ra else None) or default_month(plan)
+    try:
+        rv = Review(plan, target, plan_path, given_by=(ra.given_by if ra and ra.given_by else given_by), today=today)
+    except MonitoringError as exc:
+        err(exc.message)
+        return EXIT_BAD_INPUT
+    notes: list[str] = []  # the comparison itself says when the month has not closed yet
+    if actuals is not None:
+        try:
+            months = read_actuals_file(actuals, plan)
+        except ReviewAnswersError as exc:
+            err(exc.message)
+            return EXIT_BAD_INPUT
+        values = months.get(target)
+        if not values:
+            have = "、".join(month_text(m) for m in sorted(months)) or "なし"
+            err(f"{actuals} に{month_text(target)}の列がありません (読めた月: {have})。")
+            return EXIT_BAD_INPUT
+        res = rv.set_actuals(values, source=Path(actuals).name, confirm=replace)
+        if res.confirm:
+            err(res.confirm + "\n置き換えるときは --replace を付けて実行してください。計画ファイルは変更していません。")
+            return EXIT_BAD_INPUT
+        if not res.accepted:
+            err(res.error or "実績を記録できませんでした。")
+            return EXIT_BAD_INPUT
+        notes.append(res.note or "")
+    flagged = 0
+    if ra is not None:
+        code, flagged = _apply(rv, ra, replace, notes, err)
+        if code is not None:
+            return code
+    findings = rv.findings() if rv.has_record() else []
+    board = rv.board()
+    cmp = rv.comparison()
+    if fmt == "json":
+        out(render_json(cmp, findings, review=rv, board=board))
+    else:
+        for n in notes:
+            if n:
+                out(n)
+        out(render_text(cmp, findings, review=rv, board=board))
+    if ra is None:
+        return EXIT_OK
+    errors = [f for f in findings if f.severity in FLAGGING]
+    return EXIT_FLAGGED if flagged or errors else EXIT_OK
+
+
+def _apply(rv, ra: ReviewAnswers, replace: bool, notes: list[str], err) -> tuple[int | None, int]:
+    used: set[str] = set()
+    flagged = 0
+    for _ in range(500):  # bounded: each pass answers or stops
+        q = rv.current()
+        if q is None:
+            break
+        if q.id not in ra.answers:
+            if q.required:
+                if q.step.each == "actual_line":
+                    err(f"{ra.path}: actuals に「{q.context.get('label')}」がありません。")
+                else:
+                    err(f"{ra.path}: 「{q.prompt}」({q.id}) の回答がありません。")
+                err("回答ファイルに足してから、もう一度実行してください。ここまでの回答は保存しました。")
+                return EXIT_BAD_INPUT, flagged
+            res = rv.answer(q.id, None)
+        else:
+            used.add(q.id)
+            res = rv.answer(q.id, ra.answers[q.id], confirm=replace)
+            if res.confirm:
+                err(res.confirm + "\n置き換えるときは --replace を付けて実行してください。")
+                return EXIT_BAD_INPUT, flagged
+        if not res.accepted:
+            err(f"{ra.path}: {q.id}: {res.error}")
+            err("ここまでに受け付けた回答は保存しました。")
+            return EXIT_BAD_INPUT, flagged
+        if res.note:
+            notes.append(f"{q.id}: {res.note}")
+        if res.follow_up:
+            rv.keep_as_is(q.id)
+            flagged += 1
+            for f in res.findings:
+                if f.severity in FLAGGING:
+                    notes.append(f"{q.id}: [要確認] {f.message}")
+    unused = [k for k in ra.answers if k not in used and not k.endswith(".more")]
+    for k in unused:
+        notes.append(f"回答「{k}」は今月の振り返りでは使いませんでした (その項目は未達ではないか、前月のアクションがありません)。")
+    return None, flagged
