@@ -229,11 +229,19 @@ def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str
 def _apply(rv, ra: ReviewAnswers, replace: bool, notes: list[str], err) -> tuple[int | None, int]:
     used: set[str] = set()
     flagged = 0
-    for _ in range(500):  # bounded: each pass answers or stops
-        q = rv.current()
-        if q is None:
-            break
-        if q.id not in ra.answers:
+    for _ in range(1000):  # bounded: each pass answers one question or stops
+        # the file's answers in question order (also for a month already recorded: they update it)
+        q = next((x for x in rv.questions() if x.id in ra.answers and x.id not in used), None)
+        if q is not None:
+            used.add(q.id)
+            res = rv.answer(q.id, ra.answers[q.id], confirm=replace)
+            if res.confirm:
+                err(res.confirm + "\n置き換えるときは --replace を付けて実行してください。")
+                return EXIT_BAD_INPUT, flagged
+        else:
+            q = rv.current()
+            if q is None or q.id in used:
+                break
             if q.required:
                 if q.step.each == "actual_line":
                     err(f"{ra.path}: actuals に「{q.context.get('label')}」がありません。")
@@ -241,13 +249,8 @@ def _apply(rv, ra: ReviewAnswers, replace: bool, notes: list[str], err) -> tuple
                     err(f"{ra.path}: 「{q.prompt}」({q.id}) の回答がありません。")
                 err("回答ファイルに足してから、もう一度実行してください。ここまでの回答は保存しました。")
                 return EXIT_BAD_INPUT, flagged
-            res = rv.answer(q.id, None)
-        else:
             used.add(q.id)
-            res = rv.answer(q.id, ra.answers[q.id], confirm=replace)
-            if res.confirm:
-                err(res.confirm + "\n置き換えるときは --replace を付けて実行してください。")
-                return EXIT_BAD_INPUT, flagged
+            res = rv.answer(q.id, None)
         if not res.accepted:
             err(f"{ra.path}: {q.id}: {res.error}")
             err("ここまでに受け付けた回答は保存しました。")

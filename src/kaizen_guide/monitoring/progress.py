@@ -46,9 +46,15 @@ class BoardRow:
 def progress_board(plan, pos: MonthPos) -> list[BoardRow]:
     latest: dict[str, object] = {}
     notes: dict[str, list[str]] = {}
+    by_month = {r.month: r for r in plan.monitoring}
     for rec in sorted(plan.monitoring, key=lambda r: r.month):
         if rec.month > pos.month:
             break
+        for chk in rec.action_checks:
+            src = by_month.get(chk.month)
+            if src is not None and chk.index < len(src.next_actions) and src.next_actions[chk.index].action_id:
+                label = {"done": "済", "partial": "一部", "not_done": "未実施"}[chk.status]
+                notes.setdefault(src.next_actions[chk.index].action_id, []).append(f"{rec.month} 確認 {label}: {chk.result}")
         for st in rec.action_status:
             latest[st.action_id] = st
         for rm in rec.revised_measures:

@@ -152,6 +152,43 @@ class Review:
         self._cmp: Comparison | None = None
         self._findings: dict[str, list] = {}
         self._revisit: str | None = None
+        self._adopt()
+
+    def _adopt(self) -> None:
+        """A record written without the review (the sample, a hand-edited file) gets answers made
+        from its values, so the review shows them and rebuilding never drops them."""
+        rec = self.find_record(self.month)
+        if rec is None or rec.answers:
+            return
+        a: dict[str, Any] = {}
+        for c in rec.action_checks:
+            a[f"prior.{c.index}.status"] = c.status
+            a[f"prior.{c.index}.result"] = c.result
+            if c.status != "done":
+                a[f"prior.{c.index}.reason"] = c.reason or None
+                a[f"prior.{c.index}.new_due"] = c.new_due.isoformat() if c.new_due else None
+        names = [s.name for s in self._plans(self.pos.plan_year).segments]
+        for sa in rec.segment_actuals:
+            if sa.name in names:
+                k = names.index(sa.name)
+                a[f"segments.{k}.quantity"] = sa.quantity
+                a[f"segments.{k}.sales"] = sa.sales
+        for vc in rec.variance_causes:
+            a[f"causes.{vc.line}.text"] = vc.text
+            a[f"causes.{vc.line}.tag"] = vc.tag
+        for m in rec.revised_measures:
+            a[f"measures.{m.line}.text"] = m.text
+            a[f"measures.{m.line}.link"] = m.link or None
+        for i, n in enumerate(rec.next_actions):
+            a[f"next_actions.{i}.text"] = n.text
+            a[f"next_actions.{i}.owner"] = n.owner
+            a[f"next_actions.{i}.due"] = n.due.isoformat() if n.due else None
+            a[f"next_actions.{i}.target"] = n.target
+            a[f"next_actions.{i}.more"] = i + 1 < len(rec.next_actions)
+        for qid, value in a.items():
+            rec.answers[qid] = make_record(value, value, self.given_by)
+        if a:
+            self._after_change()
 
     @classmethod
     def open(cls, path: str | Path, month: str | None = None, *, given_by: str = "owner",
