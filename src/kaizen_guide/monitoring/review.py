@@ -48,6 +48,9 @@ ACTUAL_HELP = {
 }
 
 
+NONE_LABEL = "なし (新しい対策・関連なし)"
+
+
 @dataclass
 class ReviewQuestion:
     """One question of the review, with its placeholders filled."""
@@ -95,9 +98,10 @@ class ReviewQuestion:
 
     @property
     def choices(self) -> Options:
-        if self.options is not None:
-            return self.options
-        return [(c.value, c.label) for c in self.field.choices]
+        opts = list(self.options) if self.options is not None else [(c.value, c.label) for c in self.field.choices]
+        if not self.required:
+            opts.insert(0, ("", NONE_LABEL))  # an optional choice can be left empty from the list too
+        return opts
 
 
 @dataclass
@@ -251,7 +255,8 @@ class Review:
         cmp = self.comparison()
         out = summary(cmp)
         for key in cmp.material_misses():
-            out.append(explain_line(cmp, key))
+            if key != "cash_end":  # the summary already reads the cash outlook
+                out.append(explain_line(cmp, key))
         return out
 
     # -- what to ask -----------------------------------------------------------------------------
@@ -428,7 +433,9 @@ class Review:
     def _parse(self, q: ReviewQuestion, raw: Any) -> tuple[Any, str | None]:
         if q.type == "date" and isinstance(raw, str):
             raw = self._with_year(raw)
-        value, note = parse_value(q.field, raw, q.options)
+        value, note = parse_value(q.field, raw, q.choices if q.type == "choice" else q.options)
+        if value == "" and q.type == "choice":
+            value = None
         if value is not None and q.step.each == "next_action" and q.field.id == "due":
             nxt = add_months(self.month, 1)
             if value[:7] != nxt:

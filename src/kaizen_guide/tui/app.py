@@ -138,6 +138,7 @@ class KaizenApp(App[int]):
         Binding("ctrl+q", "quit", "終了", priority=True, tooltip="保存済みなので、いつ終了しても回答は失われません。"),
         Binding("ctrl+c", "quit", "終了", show=False, priority=True),
         Binding("ctrl+p", "command_palette", "移動", show=False, priority=True, tooltip="セクションや質問へ移動"),
+        Binding("f6", "monitor", "月次モニタリング", show=False, tooltip="開いている計画の月次の振り返り"),
     ]
 
     def __init__(
@@ -150,8 +151,14 @@ class KaizenApp(App[int]):
         interview: "Interview | None" = None,
         show_save_time: bool = True,
         show_plan_folder: bool = True,
+        monitor: bool = False,
+        month: str | None = None,
+        today=None,
     ) -> None:
         super().__init__()
+        self.monitor = monitor
+        self.month = month
+        self.today = today
         self.plan_path = Path(plan_path) if plan_path else None
         self.advisor = advisor
         self.demo = demo
@@ -170,6 +177,8 @@ class KaizenApp(App[int]):
         self._start_check_guard()
         if self._initial_interview is not None:
             self.show_interview(self._initial_interview)
+        elif self.monitor and self.plan_path is not None:
+            self.open_monitor(self.plan_path, self.month)
         elif self.demo or self.plan_path is not None:
             self.open_plan(self.plan_path, demo=self.demo)
         else:
@@ -252,6 +261,44 @@ class KaizenApp(App[int]):
         else:
             self.push_screen(screen)
 
+    # -- monthly review -----------------------------------------------------------------------
+    def open_monitor(self, path: str | Path, month: str | None = None) -> None:
+        """Open the monthly review of a plan file (the next month without a record, or ``month``)."""
+        self.push_screen(LoadingScreen())
+        self._open_monitor_in_thread(Path(path).expanduser(), month)
+
+    @work(thread=True, exclusive=True, group="open-plan", exit_on_error=True)
+    def _open_monitor_in_thread(self, path: Path, month: str | None) -> None:
+        from kaizen_guide.model import PlanFileError
+        from kaizen_guide.monitoring.fiscal import MonitoringError
+        from kaizen_guide.monitoring.review import Review
+
+        try:
+            review = Review.open(path, month, given_by="advisor" if self.advisor else "owner", today=self.today)
+        except (PlanFileError, MonitoringError) as exc:
+            message = exc.full_message if isinstance(exc, PlanFileError) else f"{path}: {exc.message}"
+            self.call_from_thread(self.show_start, message)
+            return
+        self.call_from_thread(self.show_monitor, review)
+
+    def show_monitor(self, review) -> None:
+        from .screens.monitor import MonitorScreen
+
+        self.plan_path = review.path
+        if review.path is not None:
+            recent.remember(review.path, review.plan.company.name)
+        screen = MonitorScreen(review)
+        if isinstance(self.screen, LoadingScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def action_monitor(self) -> None:
+        """From an open plan: its monthly review."""
+        interview = self.interview
+        if interview is not None and interview.path is not None:
+            self.open_monitor(interview.path)
+
     # -- palette ------------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Japanese commands only (the section/question jumps come from the screen's provider)."""
@@ -260,6 +307,8 @@ class KaizenApp(App[int]):
         if isinstance(screen, InterviewScreen):
             yield SystemCommand("見直し画面", "すべての回答と指摘を一覧で確認・修正する (ctrl+r)", screen.action_review)
             yield SystemCommand("書き出し", "Excel の計画書とレポートを書き出す (F4)", screen.action_export)
+            yield SystemCommand("月次モニタリング", "この計画の月次の振り返り (計画と実績・原因・次月アクション) を開く (F6)",
+                                self.action_monitor)
             yield SystemCommand("説明と例を表示", "今の質問の説明と記入例をもう一度表示する (F1)", screen.action_explain)
             yield SystemCommand("計画の要約", "主な数値と目標 (黒字化年度・債務償還年数) の表示を切り替える (F2)", screen.action_toggle_summary)
             yield SystemCommand(
@@ -303,11 +352,13 @@ def run(
     advisor: bool = False,
     demo: bool = False,
     depth: str | None = None,
+    monitor: bool = False,
+    month: str | None = None,
 ) -> int:
     """Run the TUI; returns the process exit code. Never shows a traceback to the user."""
     app: KaizenApp | None = None
     try:
-        app = KaizenApp(plan_path, advisor=advisor, demo=demo, depth=depth)
+        app = KaizenApp(plan_path, advisor=advisor, demo=demo, depth=depth, monitor=monitor, month=month)
         try:
             app.run()
         finally:

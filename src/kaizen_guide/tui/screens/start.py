@@ -60,6 +60,7 @@ class StartScreen(Screen):
         Binding("n", "new", "新しい計画"),
         Binding("s", "demo", "サンプル"),
         Binding("o", "open", "ファイルを開く"),
+        Binding("m", "monitor", "月次モニタリング"),
     ]
 
     def __init__(self, error: str | None = None) -> None:
@@ -86,6 +87,7 @@ class StartScreen(Screen):
             Option("新しい計画を作る", id="new"),
             Option("サンプル会社で試す (株式会社さくら亭・飲食業)", id="demo"),
             Option("計画ファイルを開く…", id="open"),
+            Option("月次モニタリング (伴走支援) — 計画ファイルを選ぶ…", id="monitor"),
         ]
         if self._recent:
             options.append(None)
@@ -119,6 +121,8 @@ class StartScreen(Screen):
             self.action_demo()
         elif choice == "open":
             self.action_open()
+        elif choice == "monitor":
+            self.action_monitor()
         elif choice.startswith("recent:"):
             item = self._recent[int(choice.split(":", 1)[1])]
             self.app.open_plan(item.path)
@@ -128,6 +132,13 @@ class StartScreen(Screen):
 
     def action_demo(self) -> None:
         self.app.open_plan(None, demo=True)
+
+    def action_monitor(self) -> None:
+        def opened(path: str | None) -> None:
+            if path:
+                self.app.open_monitor(path)
+
+        self.app.push_screen(OpenFileScreen(), opened)
 
     def action_open(self) -> None:
         def opened(path: str | None) -> None:

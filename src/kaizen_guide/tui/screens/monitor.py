@@ -1,0 +1,352 @@
+"""The monthly review screen (伴走支援): chat and composer, with plan vs actual beside them.
+
+Everything typed goes to :class:`kaizen_guide.monitoring.review.Review`; this screen renders what
+comes back (the next question, an error, a replacement to confirm, findings and a follow-up), the
+plain-Japanese reading of the month before it asks why, and the table and trend in the panel.
+The review saves each accepted answer before the next question is shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ..messages import AnswerSubmitted
+from ..texts import finding_markdown, follow_up_markdown, question_markdown, worst_severity
+from ..widgets.chat_log import ChatLog
+from ..widgets.composer import PREVIEW_TYPES, Composer
+from ..widgets.monitor_panel import MonitorPanel
+
+WIDE = 110
+"""At this width and above the table sits beside the chat; below it, above the chat."""
+
+DEEP_STEPS = ("segment", "miss", "next_action")
+
+
+class _Choice:
+    def __init__(self, value: Any, label: str) -> None:
+        self.value, self.label = value, label
+
+
+class ConfirmQuestion:
+    """A yes/no the screen asks itself (replace recorded actuals?)."""
+
+    type = "yes_no"
+    required = True
+    is_list = False
+    help = ""
+    example = ""
+    choices = [_Choice(True, "はい"), _Choice(False, "いいえ")]
+
+    def __init__(self, prompt: str, qid: str, raw: Any) -> None:
+        self.id = "confirm"
+        self.prompt = prompt
+        self.target_qid = qid
+        self.raw = raw
+
+
+class MonitorScreen(Screen):
+    """One month's review, one question at a time."""
+
+    CSS_PATH = "monitor.tcss"
+    AUTO_FOCUS = None
+    BINDINGS = [
+        Binding("ctrl+o", "keep", "そのまま進む", priority=True, tooltip="指摘された回答をこのまま記録して次へ"),
+        Binding("f1", "explain", "説明", priority=True),
+        Binding("f2", "toggle_panel", "表", priority=True),
+        Binding("f3", "board", "進捗表", priority=True),
+    ]
+
+    def __init__(self, review: Any) -> None:
+        super().__init__()
+        self.review = review
+        self.question: Any = None
+        self.pending: str | None = None
+        self._step: str | None = None
+        self._explained = False
+        self._panel_forced: bool | None = None
+
+    # -- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static("", id="topbar", markup=False)
+        with Horizontal(id="body"):
+            yield MonitorPanel(id="panel")
+            with Vertical(id="main"):
+                yield ChatLog(id="chat")
+                yield Composer(id="composer")
+        yield Footer(compact=True)
+
+    @property
+    def chat(self) -> ChatLog:
+        return self.query_one(ChatLog)
+
+    @property
+    def composer(self) -> Composer:
+        return self.query_one(Composer)
+
+    @property
+    def advisor(self) -> bool:
+        return bool(getattr(self.app, "advisor", False))
+
+    async def on_mount(self) -> None:
+        self._apply_width(self.app.size.width)
+        self._greet()
+        self._refresh_panel()
+        await self.ask(self._safe(self.review.current, None))
+
+    def on_resize(self, event) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        narrow = width < WIDE
+        self.set_class(narrow, "-narrow")
+        panel = self.query_one(MonitorPanel)
+        if self._panel_forced is not None:
+            panel.display = self._panel_forced
+        if panel.wide == narrow and self._cmp() is not None:
+            self._refresh_panel()
+
+    # -- conversation -------------------------------------------------------------------------
+    def _greet(self) -> None:
+        rv = self.review
+        pos = rv.pos
+        name = rv.plan.company.name or "この会社"
+        text = f"**{name}** の月次モニタリング (伴走支援) を始めます。対象は **{pos.label}** です。"
+        prev = rv.previous_record()
+        if prev is not None and prev.next_actions:
+            text += f"  \nはじめに、前回 ({prev.month}) 決めた次月アクション{len(prev.next_actions)}件の結果を伺います。"
+        if rv.not_closed:
+            text += "  \nこの月はまだ締まっていません。試算・デモ・見込みの振り返りとして記録します。"
+        text += "  \n答えるたびに自動で保存されます。F2 で表の表示切替、F3 でアクションプランの進捗表を表示します。"
+        self.chat.say(text, "note")
+
+    async def ask(self, question: Any) -> None:
+        self.question = question
+        self.pending = None
+        if question is None:
+            await self._finished()
+            self._refresh_status()
+            return
+        step = getattr(question, "step", None)
+        if step is not None and step.id != self._step:
+            self._step = step.id
+            if step.each in DEEP_STEPS and not self._explained:
+                self._explain_month()
+            intro = " ".join(step.intro.format_map(question.context).split()) if step.intro else ""
+            text = f"**― {step.title} ―**"
+            if intro and not self.advisor:
+                text += f"  \n{intro}"
+            self.chat.say(text, "section")
+        self.chat.say(question_markdown(question, advisor=self.advisor))
+        await self.composer.show(question, prefill=self._prefill(question), preview=self._preview,
+                                 options=self._options)
+        self._refresh_status()
+
+    def _explain_month(self) -> None:
+        """Facts first: the month in plain Japanese before any question asks why."""
+        self._explained = True
+        lines = self._safe(self.review.explanation, [])
+        if lines:
+            self.chat.say("**今月の数字**  \n" + "  \n".join(lines), "note", top=True)
+
+    async def _finished(self) -> None:
+        await self.composer.clear()
+        rv = self.review
+        if not self._safe(rv.is_complete, False):
+            self.chat.say("ここまでの質問は終わりです。", "note")
+            return
+        if not self._explained:
+            self._explain_month()
+        findings = self._safe(rv.findings, [])
+        text = f"{rv.pos.short_label}の振り返りを記録しました。お疲れさまでした。"
+        rec = rv.find_record(rv.month)
+        if rec is not None and rec.next_actions:
+            text += "  \n**次月アクション** (来月の振り返りで最初に確認します)"
+            for n in rec.next_actions:
+                text += f"  \n- {n.text} (担当: {n.owner}、期限: {n.due}、目標: {n.target})"
+        self.chat.say(text, "note")
+        for f in findings:
+            self.chat.say(finding_markdown(f), f"finding-{f.severity}")
+
+    def _prefill(self, question: Any) -> Any:
+        if isinstance(question, ConfirmQuestion):
+            return None
+        v = self._safe(lambda: self.review.display_value(question), "")
+        return v or None
+
+    def _preview(self, qid: str, raw: str) -> str:
+        if qid == "confirm":
+            return ""
+        return self._safe(lambda: self.review.preview(qid, raw), "")
+
+    def _options(self, qid: str, field_id: str) -> list[tuple[Any, str]]:
+        if qid == "confirm":
+            return [(True, "はい"), (False, "いいえ")]
+        q = self.question
+        if q is None or q.id != qid:
+            return []
+        return list(q.choices)
+
+    def _safe(self, fn, default):
+        try:
+            return fn()
+        except Exception as exc:  # noqa: BLE001 - a bug in a helper must not end the review
+            from ..app import write_crash_log
+
+            write_crash_log(exc)
+            return default
+
+    # -- answers ------------------------------------------------------------------------------
+    @on(AnswerSubmitted)
+    async def _answer(self, event: AnswerSubmitted) -> None:
+        event.stop()
+        question = self.question
+        if question is None or event.qid != question.id:
+            return
+        raw = event.raw
+        if isinstance(question, ConfirmQuestion):
+            yes = str(raw).strip() in ("はい", "True", "true", "y", "yes")
+            self.chat.said_by_user("はい" if yes else "いいえ")
+            target = self.review.question(question.target_qid)
+            if not yes:
+                self.chat.say("置き換えずに、記録済みの値のままにしました。", "note")
+                await self.ask(self._safe(self.review.current, None))
+                return
+            result = self._call(lambda: self.review.answer(question.target_qid, question.raw, confirm=True))
+            if result is not None:
+                await self._handle(target, result)
+            return
+        shown = str(raw) if raw is not None else ""
+        if isinstance(raw, str) and question.type in PREVIEW_TYPES and raw.strip():
+            read_as = self._preview(question.id, raw)
+            if read_as and read_as != raw.strip():
+                shown = f"{raw.strip()} → {read_as}"
+        self.chat.said_by_user(shown or "(空欄)")
+        result = self._call(lambda: self.review.answer(question.id, raw))
+        if result is not None:
+            await self._handle(question, result)
+
+    def _call(self, fn):
+        try:
+            return fn()
+        except Exception as exc:  # noqa: BLE001
+            from ..app import write_crash_log
+
+            log = write_crash_log(exc)
+            self.chat.say("内部エラーのため、この操作は記録できませんでした。これまでの回答は保存済みです。"
+                          + (f"\n\n詳細 (開発者向け): `{log}`" if log else ""), "finding-error")
+            return None
+
+    async def _handle(self, question: Any, result: Any) -> None:
+        if result.confirm:
+            q = ConfirmQuestion(result.confirm, question.id, self._last_raw(question))
+            self.chat.say(f"**{result.confirm}**", "finding-warning")
+            self.question = q
+            await self.composer.show(q, options=self._options)
+            return
+        if result.error:
+            self.chat.say(result.error, "finding-error")
+            self.composer.focus_input()
+            return
+        self._refresh_panel()
+        if result.follow_up:
+            self.pending = question.id
+            findings = list(result.findings or [])
+            self.chat.say(follow_up_markdown(findings, result.follow_up), f"finding-{worst_severity(findings)}", top=True)
+            self.refresh_bindings()
+            self.composer.focus_input()
+            self._refresh_status()
+            return
+        if result.status == "kept_weak":
+            self.chat.say("指摘の点は「要確認」として記録して先へ進みます。", "note")
+        else:
+            for finding in result.findings or []:
+                self.chat.say(finding_markdown(finding), f"finding-{finding.severity}")
+        if result.note:
+            self.chat.say(result.note, "note")
+        await self.ask(result.next)
+
+    def _last_raw(self, question: Any) -> Any:
+        editor = self.composer.editor
+        return editor.value() if editor is not None else None
+
+    # -- actions ------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "keep":
+            return self.pending is not None
+        return True
+
+    async def action_keep(self) -> None:
+        if self.pending is None:
+            return
+        qid = self.pending
+        self.chat.said_by_user("(このまま進む)")
+        result = self._call(lambda: self.review.keep_as_is(qid))
+        if result is not None:
+            await self._handle(self.question, result)
+
+    def action_explain(self) -> None:
+        q = self.question
+        if q is not None and not isinstance(q, ConfirmQuestion):
+            text = f"**{q.prompt}**"
+            if q.help:
+                text += "  \nなぜ聞くのか：" + q.help
+            if q.example:
+                text += f"\n\n> 例：{q.example}"
+            self.chat.say(text, "note")
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(MonitorPanel)
+        self._panel_forced = not panel.display
+        panel.display = self._panel_forced
+
+    def action_board(self) -> None:
+        rows = self._safe(self.review.board, [])
+        if not rows:
+            self.chat.say("アクションプランがありません。", "note")
+            return
+        lines = ["**アクションプランの進捗** (期限と記録から)", "", "| ID | 状態 | 実施項目 | KPI 目標 / 実績 | 効果額 (計画・期首から) |",
+                 "|---|---|---|---|---|"]
+        for b in rows:
+            kpi = f"{b.kpi_target} / {b.kpi_actual if b.kpi_actual is not None else '—'}" if b.kpi else "—"
+            eff = f"{b.effect_plan:,}" if b.effect_plan is not None else "—"
+            if b.effect_actual is not None:
+                eff += f" / 実績 {b.effect_actual:,}"
+            lines.append(f"| {b.action_id} | {b.status_label} | {b.title} | {kpi} | {eff} |")
+        self.chat.say("\n".join(lines), "note", top=True)
+
+    # -- panel and status -----------------------------------------------------------------------
+    def _cmp(self):
+        return self._safe(self.review.comparison, None)
+
+    def _refresh_panel(self) -> None:
+        cmp = self._cmp()
+        if cmp is None:
+            return
+        rv = self.review
+        series: dict[str, list[int]] = {}
+        by_month = {r.month: r.actuals for r in rv.plan.monitoring}
+        for row in cmp.rows:
+            series[row.key] = [by_month[m][row.key] for m in rv.pos.to_date if row.key in by_month.get(m, {})]
+        self.query_one(MonitorPanel).show(cmp, series, wide=self.app.size.width >= WIDE)
+
+    def _refresh_status(self) -> None:
+        rv = self.review
+        done, total = self._safe(rv.progress, (0, 0))
+        step = self.question.step.title if getattr(self.question, "step", None) is not None else "完了"
+        saved = ""
+        err = rv.saver.save_error
+        if err:
+            saved = f" | {err}"
+        elif getattr(self.app, "show_save_time", True) and rv.saver.last_saved_at is not None:
+            saved = f" | 保存済み {rv.saver.last_saved_at:%H:%M:%S}"
+        elif not getattr(self.app, "show_save_time", True):
+            saved = " | 自動保存"
+        self.query_one("#topbar", Static).update(
+            f"月次モニタリング {rv.pos.short_label} | {step} | {done}/{total}問{saved}")

@@ -1,0 +1,169 @@
+"""The monthly review screen: a whole review driven with Pilot, and snapshots at 80×24 and 120×40."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList, Sparkline, TextArea
+
+from kaizen_guide.model import load_plan, save_plan
+from kaizen_guide.sample import build_sample_plan
+from kaizen_guide.tui.widgets.chat_log import AssistantMessage
+
+from .conftest import make_app, settle, type_text
+
+TODAY = date(2026, 12, 1)
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+PRIOR = ["済", "2社訪問・見積2件", "一部", "案内12社 / 目標30社",
+         "代表が宴会場の空調故障の対応に追われ、残り18社への案内の発送が7月5日にずれた。", "2027年7月5日"]
+ACTUALS = ["28,100", "11,200", "22,500", "12,800", "150", "470", "8,200", "319,985"]
+SEGMENTS = ["8050", "19,900", "900", "4,650", "1140", ""]
+
+
+@pytest.fixture
+def june_path(tmp_path):
+    plan = build_sample_plan()
+    plan.monitoring = [r for r in plan.monitoring if r.month <= "2027-05"]
+    path = tmp_path / "sakura.json"
+    save_plan(plan, path, backup=False)
+    return path
+
+
+def monitor_app(path, month="2027-06"):
+    return make_app(path, monitor=True, month=month, today=TODAY)
+
+
+def screen_of(pilot):
+    from kaizen_guide.tui.screens.monitor import MonitorScreen
+
+    assert isinstance(pilot.app.screen, MonitorScreen), pilot.app.screen
+    return pilot.app.screen
+
+
+async def send(pilot, text: str) -> None:
+    """Answer the current question as a person would with its editor."""
+    screen = screen_of(pilot)
+    q = screen.question
+    if q.type in ("choice", "yes_no"):
+        ol = screen.composer.query_one(OptionList)
+        labels = [str(ol.get_option_at_index(i).prompt) for i in range(ol.option_count)]
+        ol.highlighted = next(i for i, lb in enumerate(labels) if lb.endswith(text) or text in lb)
+        await pilot.pause()
+        await pilot.press("enter")
+    elif q.type == "long_text":
+        screen.composer.query_one(TextArea).text = ""
+        await type_text(pilot, text)
+        await pilot.press("ctrl+s")
+    else:
+        screen.composer.query_one(Input).value = ""
+        if text:
+            await type_text(pilot, text)
+        await pilot.press("enter")
+    await settle(pilot)
+
+
+def said(pilot) -> str:
+    return "\n".join(m._markdown for m in screen_of(pilot).query(AssistantMessage))
+
+
+async def reach_causes(pilot) -> None:
+    await settle(pilot)
+    for text in PRIOR + ACTUALS + SEGMENTS:
+        await send(pilot, text)
+    assert screen_of(pilot).question.id == "causes.sales.text"
+
+
+async def test_a_whole_monthly_review_in_the_tui(june_path):
+    app = monitor_app(june_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = screen_of(pilot)
+        assert screen.question.id == "prior.0.status"
+        assert "前回決めた「試食会に来られなかった葬儀社2社" in said(pilot)
+        await reach_causes(pilot)
+        text = said(pilot)
+        # facts first, in plain Japanese, before the question asks why
+        facts = text.index("今月の数字")
+        assert facts < text.rindex("なぜ生じたと考えますか")
+        assert "宴会の数量が計画より900人少ないことが主因" in text
+        table = screen.query_one(DataTable)
+        assert table.row_count == 11 and screen.query_one(Sparkline).data == [37650, 37000, 28100]
+        # a vague cause gets the follow-up; a concrete one moves on
+        await send(pilot, "景気が悪かった")
+        assert screen.pending == "causes.sales.text" and screen.question.id == "causes.sales.text"
+        await send(pilot, "最大顧客A社が6月の懇親会を秋に延期し、宴会人数が計画より900人少なかった。A社以外への営業をしていなかった。")
+        for text in ["混合", "宴会のキャンセルで食材の廃棄が増え、原価率が計画を2.4ポイント上回った。", "内部",
+                     "宴会場の空調が故障し、修理費1,100千円を現金で支払った。宴会の入金も約3,000千円少なかった。", "混合",
+                     "過去3年に宴会利用のあった法人40社を代表が訪問して秋の宴会プランを提案し、9月までに新規10社を獲得する。", "M2",
+                     "予約人数が確定した3日前に仕入量を決めるルールにし、料理長が毎週廃棄量を記録する。", "A1",
+                     "資金繰り表を週次で更新し、空調修理費の分割払いを業者と交渉する。", "なし"]:
+            await send(pilot, text)
+        for i, (t, owner, due, target) in enumerate([
+            ("法人40社に秋の宴会プランを案内し、20社を訪問する", "代表取締役 桜井 健一", "7月25日", "案内40社・訪問20件"),
+            ("宴会の仕入量を予約確定人数で決めるルールを作る", "料理長 山田 誠", "7月15日", "ルール1枚"),
+            ("週次の資金繰り表を作る", "専務取締役 桜井 由美", "7月10日", "週次資金繰り表4回"),
+        ]):
+            await send(pilot, t)
+            await send(pilot, owner)
+            await send(pilot, "2027年9月1日")      # outside next month: refused, asked again
+            assert screen.question.id == f"next_actions.{i}.due"
+            await send(pilot, due)
+            await send(pilot, target)
+        assert screen.question.id == "next_actions.2.more"
+        await send(pilot, "いいえ")
+        assert screen.question is None
+        assert "振り返りを記録しました" in said(pilot)
+    june = load_plan(june_path).monitoring[-1]
+    assert june.month == "2027-06" and june.completed_at is not None
+    assert [c.line for c in june.variance_causes] == ["sales", "gross_profit", "cash_end"]
+    assert len(june.next_actions) == 3 and june.next_actions[0].due == date(2027, 7, 25)
+    assert june.answers["causes.sales.text"].probes == 1
+
+
+async def test_replacing_a_recorded_figure_asks_first(june_path):
+    app = monitor_app(june_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for text in PRIOR + ACTUALS[:1]:
+            await send(pilot, text)
+        screen = screen_of(pilot)
+        screen.review.goto("actuals.sales.value")
+        await screen.ask(screen.review.current())
+        await send(pilot, "29,000")
+        assert screen.question.id == "confirm" and "置き換えますか" in said(pilot)
+        await send(pilot, "はい")
+        await settle(pilot)
+    rec = load_plan(june_path).monitoring[-1]
+    assert rec.actuals["sales"] == 29000 and rec.actuals_history[-1].values == {"sales": 28100}
+
+
+async def test_reachable_from_the_start_screen(june_path):
+    app = make_app(today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        await type_text(pilot, str(june_path))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen_of(pilot).review.month == "2027-06"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_miss_month_asking_why(snap_compare, june_path, size):
+    async def run(pilot):
+        await reach_causes(pilot)
+        for w in pilot.app.screen.query("Input, TextArea"):
+            w.cursor_blink = False
+        await settle(pilot)
+
+    assert snap_compare(monitor_app(june_path), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_sample_miss_month_recorded(snap_compare, tmp_path, size):
+    path = tmp_path / "sakura.json"
+    save_plan(build_sample_plan(), path, backup=False)
+    assert snap_compare(monitor_app(path), terminal_size=size, run_before=settle)
