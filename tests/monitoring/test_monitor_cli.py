@@ -151,3 +151,28 @@ def test_check_covers_monitoring_records(sample_plan, monkeypatch):
     assert overdue and "2027年10月" in overdue[0].message
     monkeypatch.setattr(mr, "_today", lambda: date(2027, 8, 15))
     assert not [f for f in check_plan(sample_plan) if f.rule_id == "plan.monitoring_overdue"]
+
+
+JUNE_CSV = ("科目,2027-06\n売上高,28100\n売上原価,11200\n販売費及び一般管理費,22500\n人件費,12800\n"
+            "営業外収益,150\n営業外費用,470\n現金及び預金,8200\n借入金,319985\n")
+
+
+def test_actuals_from_a_generic_csv_and_replacing_them_needs_replace(sample_file, tmp_path):
+    plan = load_plan(sample_file)
+    plan.monitoring = [r for r in plan.monitoring if r.month <= "2027-05"]
+    save_plan(plan, sample_file)
+    csv = tmp_path / "june.csv"
+    csv.write_text(JUNE_CSV, encoding="utf-8")
+    code, text = _run(sample_file, month="2027-06", actuals=csv, fmt="json")
+    assert code == 0, text
+    data = json.loads(text)
+    assert {ln["key"]: ln["actual"] for ln in data["lines"]}["ordinary_profit"] == -5920
+    assert data["review"]["actuals_source"] == "june.csv"
+    csv.write_text(JUNE_CSV.replace("28100", "28600"), encoding="utf-8")
+    code, text = _run(sample_file, month="2027-06", actuals=csv)
+    assert code == 2 and "--replace" in text and "28,100 → 28,600" in text
+    assert load_plan(sample_file).monitoring[-1].actuals["sales"] == 28100
+    code, text = _run(sample_file, month="2027-06", actuals=csv, replace=True)
+    assert code == 0
+    rec = load_plan(sample_file).monitoring[-1]
+    assert rec.actuals["sales"] == 28600 and rec.actuals_history[-1].values == {"sales": 28100}

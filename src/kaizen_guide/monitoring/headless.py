@@ -137,18 +137,25 @@ def load_review_answers(path: str | Path, **kw) -> ReviewAnswers:
     return parse_review_answers(text, p, **kw)
 
 
-def read_actuals_file(path: str | Path, plan) -> dict[str, dict[str, int]]:
+def read_actuals_file(path: str | Path, plan, month: str | None = None, notes: list[str] | None = None) -> dict[str, dict[str, int]]:
     """Actuals by month from a file, through ``kaizen_guide.imports.read_actuals`` (generic CSV/XLSX
-    and the accounting-software readers live there)."""
+    and the accounting-software readers live there); what it could not map goes to ``notes``."""
     try:
         from kaizen_guide.imports import read_actuals
     except ImportError:
         raise ReviewAnswersError("ファイルからの実績の取り込みは、この版ではまだ使えません。実績は --answers の actuals か画面で入力してください。") from None
     try:
-        result = read_actuals(path, plan)
+        result = read_actuals(path, plan, month=month)
     except Exception as exc:  # noqa: BLE001 - the reader's own Japanese message is what the user needs
         msg = getattr(exc, "message", None) or str(exc)
         raise ReviewAnswersError(f"{path} から実績を読めません: {msg}") from None
+    if notes is not None:
+        notes.extend(getattr(result, "notes", []) or [])
+        notes.extend(getattr(result, "warnings", []) or [])
+    unknown = getattr(result, "unknown_accounts", None) or []
+    if notes is not None and unknown:
+        names = "、".join(str(getattr(u, "name", u)) for u in unknown[:8])
+        notes.append(f"{Path(path).name} の科目のうち、計画の項目に結びつかなかったもの (集計に入れていません): {names}")
     return dict(result.months)
 
 
@@ -188,7 +195,7 @@ def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str
     notes: list[str] = []  # the comparison itself says when the month has not closed yet
     if actuals is not None:
         try:
-            months = read_actuals_file(actuals, plan)
+            months = read_actuals_file(actuals, plan, target, notes)
         except ReviewAnswersError as exc:
             err(exc.message)
             return EXIT_BAD_INPUT
