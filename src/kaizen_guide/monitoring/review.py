@@ -519,6 +519,12 @@ class Review:
         values = dict(values)
         if "gross_profit" in values and "sales" in values and "cost_of_sales" not in values:
             values["cost_of_sales"] = values["sales"] - values["gross_profit"]  # 粗利 given instead of 原価
+        # Profit lines follow from their parts; keeping a copy would go stale when a part is corrected.
+        parts = {"gross_profit": ("sales", "cost_of_sales"), "operating_profit": ("sales", "cost_of_sales", "sga"),
+                 "ordinary_profit": ("sales", "cost_of_sales", "sga", "non_operating_income", "non_operating_expenses")}
+        for key, need in parts.items():
+            if key in values and all(k in values for k in need):
+                del values[key]
         rec = self.record
         changed = {k: (rec.actuals[k], v) for k, v in values.items() if k in rec.actuals and rec.actuals[k] != v}
         if changed and not confirm:
