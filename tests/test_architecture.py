@@ -22,6 +22,8 @@ ALLOWED = {
     "kaizen_guide.checks": (),
     "kaizen_guide.finance": (),
     "kaizen_guide.imports": (),
+    "kaizen_guide.monitoring.review": (),
+    "kaizen_guide.monitoring.headless": (),
     "kaizen_guide.sample": (),
     "kaizen_guide.tui.app": ("textual",),
 }

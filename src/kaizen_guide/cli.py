@@ -190,7 +190,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
         _err(f"{out} はフォルダではありません。出力先のフォルダを指定してください。")
         return EXIT_BAD_INPUT
     out.mkdir(parents=True, exist_ok=True)
-    plan = build_sample_plan()
+    plan = build_sample_plan(monitoring=True)
     plan_path = save_plan(plan, out / "sample_plan.json", backup=False)
     print(f"サンプルの計画ファイル: {plan_path}")
     try:

@@ -23,9 +23,13 @@ from .model.plan import (
 )
 
 
-def build_sample_plan() -> Plan:
-    """A fresh copy of the sample plan (callers may mutate it)."""
-    return Plan(
+def build_sample_plan(*, monitoring: bool = False) -> Plan:
+    """A fresh copy of the sample plan (callers may mutate it).
+
+    ``monitoring``: with three months of 伴走支援 records (2027年4〜6月: on plan, watch, a miss),
+    as the demo and ``kaizen-guide sample`` ship it. The plain plan is what the interview builds.
+    """
+    plan = Plan(
         meta=PlanMeta(
             title="経営改善計画書",
             plan_style="full",
@@ -136,8 +140,10 @@ def build_sample_plan() -> Plan:
             report_items="四半期ごとの計画と実績の比較(売上高・原価率・経常利益・資金残高)、アクションプランの進捗、乖離の要因と対策、次四半期のアクション。決算時は全金融機関に対面で報告する。",
             start="2027-07",
         ),
-        monitoring=_monitoring(),
     )
+    if monitoring:
+        plan.monitoring = _monitoring()
+    return plan
 
 
 def _company() -> Company:

@@ -24,7 +24,7 @@ SEGMENTS = ["8050", "19,900", "900", "4,650", "1140", ""]
 
 @pytest.fixture
 def june_path(tmp_path):
-    plan = build_sample_plan()
+    plan = build_sample_plan(monitoring=True)
     plan.monitoring = [r for r in plan.monitoring if r.month <= "2027-05"]
     path = tmp_path / "sakura.json"
     save_plan(plan, path, backup=False)
@@ -165,5 +165,5 @@ def test_snapshot_miss_month_asking_why(snap_compare, june_path, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_snapshot_sample_miss_month_recorded(snap_compare, tmp_path, size):
     path = tmp_path / "sakura.json"
-    save_plan(build_sample_plan(), path, backup=False)
+    save_plan(build_sample_plan(monitoring=True), path, backup=False)
     assert snap_compare(monitor_app(path), terminal_size=size, run_before=settle)

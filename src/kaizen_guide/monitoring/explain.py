@@ -13,7 +13,7 @@ from .fiscal import month_text
 
 
 def _pct(r: Fraction | None) -> str:
-    return "—" if r is None else f"{float(r) * 100:.1f}%"
+    return "—" if r is None or r < 0 else f"{float(r) * 100:.1f}%"
 
 
 def _amt(v: int) -> str:
@@ -26,7 +26,7 @@ def _num(v: int) -> str:
 
 
 def _rate_text(row: LineRow) -> str:
-    if row.rate is None:
+    if row.rate is None or row.rate < 0:
         return f"計画 {_num(row.plan)}千円 に対し実績 {_num(row.actual or 0)}千円 (差 {_amt(row.diff or 0)})"
     return f"計画比{_pct(row.rate)} ({_amt(row.diff or 0)})"
 

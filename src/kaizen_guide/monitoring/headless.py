@@ -18,6 +18,7 @@ from typing import Any, Callable
 import yaml
 
 from kaizen_guide.banks.loader import PlainLoader
+from kaizen_guide.engine.answers import AnswersFileError
 from kaizen_guide.engine.checking import FLAGGING
 
 from .fiscal import MonitoringError, month_text, split_month
@@ -32,10 +33,8 @@ LABEL_TO_KEY = {**{ln.label: ln.key for ln in LINES}, **{ln.short_label: ln.key 
                 **{ln.key: ln.key for ln in LINES}}
 
 
-class ReviewAnswersError(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+# The same error type as an interview answers file: a Japanese ``message`` naming file and line.
+ReviewAnswersError = AnswersFileError
 
 
 @dataclass

@@ -33,7 +33,8 @@ def num(v: int | None) -> str:
 
 
 def pct(r) -> str:
-    return "—" if r is None else f"{float(r) * 100:.1f}%"
+    """達成率 for reading; a result of the other sign than the plan (黒字計画の赤字) reads 「—」."""
+    return "—" if r is None or r < 0 else f"{float(r) * 100:.1f}%"
 
 
 def band_text(band: str | None) -> str:

@@ -91,7 +91,7 @@ def demo_plan_path(now: datetime | None = None) -> Path:
     from kaizen_guide.sample import build_sample_plan
 
     path = recent.new_plan_path("sample", now=now)
-    save_plan(build_sample_plan(), path, backup=False)
+    save_plan(build_sample_plan(monitoring=True), path, backup=False)
     return path
 
 

@@ -254,7 +254,8 @@ class MonitorScreen(Screen):
             self.chat.say(result.error, "finding-error")
             self.composer.focus_input()
             return
-        self._refresh_panel()
+        if question is None or getattr(getattr(question, "step", None), "each", "") in ("actual_line", "segment"):
+            self._refresh_panel()  # only figures move the table
         if result.follow_up:
             self.pending = question.id
             findings = list(result.findings or [])
