@@ -60,7 +60,7 @@ class StartScreen(Screen):
         Binding("n", "new", "新しい計画"),
         Binding("s", "demo", "サンプル"),
         Binding("o", "open", "ファイルを開く"),
-        Binding("m", "monitor", "月次モニタリング"),
+        Binding("m", "monitor", "月次の振り返り"),
     ]
 
     def __init__(self, error: str | None = None) -> None:
