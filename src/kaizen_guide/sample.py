@@ -430,7 +430,7 @@ def _monitoring() -> list[MonitoringRecord]:
         ),
         MonitoringRecord(
             month="2027-05", actuals_source="試算表 (手入力)", completed_at=_at("2027-05", 11),
-            actuals={"sales": 37000, "cost_of_sales": 13650, "sga": 22100, "personnel": 12700,
+            actuals={"sales": 37000, "cost_of_sales": 13650, "sga": 21800, "personnel": 12700,
                      "non_operating_income": 170, "non_operating_expenses": 460, "cash_end": 13300,
                      "borrowings_end": 320690},
             action_checks=[
@@ -480,16 +480,16 @@ def _monitoring() -> list[MonitoringRecord]:
             variance_causes=[
                 VarianceCause(line="sales", tag="mixed", amount=-7225,
                               text="法人宴会の最大顧客A社 (年間約1,800人) が6月の社内懇親会を秋に延期し、宴会人数が計画より900人少なかった (約−4,700千円)。A社以外の法人への宴会営業をしておらず、空いた日を埋められなかった。"),
-                VarianceCause(line="gross_profit", tag="internal", amount=-5179,
-                              text="宴会のキャンセルで仕込んだ食材の廃棄が増え、6月の原価率が39.9%と計画の37.5%を2.4ポイント上回った。予約人数が減ったときに仕入量を見直すルールがなかった。"),
-                VarianceCause(line="cash_end", tag="mixed", amount=-4765,
+                VarianceCause(line="gross_profit", tag="internal", amount=-5425,
+                              text="宴会のキャンセルで仕込んだ食材の廃棄が増え、6月の原価率が39.9%と計画の36.8%を3.1ポイント上回った。予約人数が減ったときに仕入量を見直すルールがなかった。"),
+                VarianceCause(line="cash_end", tag="mixed", amount=-4666,
                               text="宴会場の空調が故障し、修理費1,100千円を6月に現金で支払った。宴会の減少で法人宴会の入金も約3,000千円少なかった。"),
             ],
             revised_measures=[
                 RevisedMeasure(line="sales", link="M2",
                                text="過去3年に宴会利用のあった法人40社を代表が訪問して秋の宴会プランを提案し、9月までに新規10社・宴会人数600人を獲得してA社への依存を下げる。"),
                 RevisedMeasure(line="gross_profit", link="A1",
-                               text="宴会の予約人数が確定した3日前に仕入量を決めるルールにし、料理長が毎週廃棄量を記録して原価率を37%台に戻す。"),
+                               text="宴会の予約人数が確定した3日前に仕入量を決めるルールにし、料理長が毎週廃棄量を記録して原価率を36%台に戻す。"),
                 RevisedMeasure(line="cash_end", link="M5",
                                text="7月の賞与支払前に資金繰り表を週次で更新し、空調修理費の分割払いを業者と交渉する。ひまわり銀行に6月の実績と7月の資金見通しを7月10日までに説明する。"),
             ],
