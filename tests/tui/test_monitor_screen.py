@@ -167,3 +167,55 @@ def test_snapshot_sample_miss_month_recorded(snap_compare, tmp_path, size):
     path = tmp_path / "sakura.json"
     save_plan(build_sample_plan(monitoring=True), path, backup=False)
     assert snap_compare(monitor_app(path), terminal_size=size, run_before=settle)
+
+
+async def _until(pilot, cond) -> None:
+    """Idle and ``cond()`` true (the file picker's DirectoryTree keeps a worker alive, so the shared
+    ``settle`` would never return while it is open)."""
+    for _ in range(500):  # bounded
+        await pilot.pause()
+        if cond():
+            return
+    raise AssertionError("the screen did not reach the expected state")
+
+
+async def test_actuals_from_a_file_with_ctrl_l(june_path, tmp_path):
+    from textual.widgets import Button, Static
+
+    csv = tmp_path / "june.csv"
+    csv.write_text("科目,2027-06\n売上高,28100\n売上原価,11200\n販売費及び一般管理費,22500\n人件費,12800\n"
+                   "営業外収益,150\n営業外費用,470\n現金及び預金,8200\n借入金,319985\n", encoding="utf-8")
+    app = monitor_app(june_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for text in PRIOR:
+            await send(pilot, text)
+        assert screen_of(pilot).question.id == "actuals.sales.value"
+        await pilot.press("ctrl+l")
+        await _until(pilot, lambda: pilot.app.screen.query("#import-path"))
+        await type_text(pilot, str(csv))
+        await pilot.press("enter")
+        ok = pilot.app.screen.query_one("#import-ok", Button)
+        await _until(pilot, lambda: not ok.disabled)
+        assert "形式" in str(pilot.app.screen.query_one("#import-summary", Static).render())
+        await pilot.click("#import-ok")
+        await _until(pilot, lambda: getattr(pilot.app.screen, "question", None) is not None
+                     and pilot.app.screen.question.id == "segments.0.quantity")
+        assert "ファイルから取り込み: june.csv" in "\n".join(
+            str(m.render()) for m in pilot.app.screen.query("UserMessage"))
+    rec = load_plan(june_path).monitoring[-1]
+    assert rec.actuals["sales"] == 28100 and rec.actuals_source == "june.csv"
+
+
+async def test_f6_opens_the_review_of_the_open_plan(june_path):
+    app = make_app(june_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert screen_of(pilot).review.month == "2027-06"
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        from kaizen_guide.tui.screens.interview import InterviewScreen
+
+        assert isinstance(pilot.app.screen, InterviewScreen)

@@ -61,6 +61,9 @@ class MonitorScreen(Screen):
         Binding("f1", "explain", "説明", priority=True),
         Binding("f2", "toggle_panel", "表", priority=True),
         Binding("f3", "board", "進捗表", priority=True),
+        Binding("ctrl+g", "back_to_plan", "計画に戻る", priority=True),
+        Binding("ctrl+l", "import_actuals", "実績ファイル", priority=True,
+                tooltip="試算表・推移表のファイル (CSV・Excel、会計ソフトの書き出し) から今月の実績を取り込む"),
     ]
 
     def __init__(self, review: Any) -> None:
@@ -213,6 +216,17 @@ class MonitorScreen(Screen):
         if isinstance(question, ConfirmQuestion):
             yes = str(raw).strip() in ("はい", "True", "true", "y", "yes")
             self.chat.said_by_user("はい" if yes else "いいえ")
+            if question.target_qid == "import":
+                values, source = getattr(self, "_pending_import", ({}, ""))
+                if yes:
+                    result = self._call(lambda: self.review.set_actuals(values, source=source, confirm=True))
+                    if result is not None:
+                        await self._handle(None, result)
+                        return
+                else:
+                    self.chat.say("置き換えずに、記録済みの値のままにしました。", "note")
+                await self.ask(self._safe(self.review.current, None))
+                return
             target = self.review.question(question.target_qid)
             if not yes:
                 self.chat.say("置き換えずに、記録済みの値のままにしました。", "note")
@@ -281,7 +295,13 @@ class MonitorScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "keep":
             return self.pending is not None
+        if action == "back_to_plan":
+            return len(self.app.screen_stack) > 2  # opened from a plan (F6): go back to it
         return True
+
+    def action_back_to_plan(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
 
     async def action_keep(self) -> None:
         if self.pending is None:
@@ -301,6 +321,40 @@ class MonitorScreen(Screen):
             if q.example:
                 text += f"\n\n> 例：{q.example}"
             self.chat.say(text, "note")
+
+    def action_import_actuals(self) -> None:
+        """Read this month's actuals from a file (the imports picker); a recorded month asks first."""
+        from .import_actuals import ImportActualsScreen
+
+        rv = self.review
+
+        def done(outcome) -> None:
+            if outcome is not None:
+                self.run_worker(self._record_import(outcome), exclusive=True, group="import")
+
+        start = rv.path.parent if rv.path is not None else None
+        self.app.push_screen(ImportActualsScreen(rv.plan, rv.month, start_dir=start), done)
+
+    async def _record_import(self, outcome) -> None:
+        rv = self.review
+        values = outcome.result.months.get(rv.month)
+        if not values:
+            self.chat.say(f"{outcome.path.name} に{rv.pos.short_label}の数字がありません。", "finding-error")
+            return
+        if outcome.mapping:  # the accounts answered in the picker are remembered with the next save
+            rv.plan.actuals_import.account_mapping.update(outcome.mapping)
+        self.chat.said_by_user(f"(ファイルから取り込み: {outcome.path.name})")
+        result = self._call(lambda: rv.set_actuals(values, source=outcome.path.name))
+        if result is None:
+            return
+        if result.confirm:
+            self._pending_import = (values, outcome.path.name)
+            q = ConfirmQuestion(result.confirm, "import", None)
+            self.chat.say(f"**{result.confirm}**", "finding-warning")
+            self.question = q
+            await self.composer.show(q, options=self._options)
+            return
+        await self._handle(None, result)
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(MonitorPanel)
