@@ -101,3 +101,41 @@ async def search_palette(pilot, text: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await type_text(pilot, text)
+
+
+class Paste(str):
+    """A part of :func:`burst` delivered as one terminal paste (bracketed paste)."""
+
+
+NAMED_KEYS = {"enter": "\r", "tab": "\t", "shift+tab": None, "backspace": "\x7f", "delete": None,
+              "up": None, "down": None, "left": None, "right": None, "escape": "\x1b", "space": " "}
+
+
+def burst(app, *parts: str) -> None:
+    """Everything at once, as a fast typist, a busy PC or an IME hands it over: no waiting
+    between keys. Plain strings are typed one character per key (Japanese too, as a terminal
+    delivers committed IME text); ``Paste(...)`` is one paste; names in NAMED_KEYS and
+    ``ctrl+…``/``f1``… are keys."""
+    from textual.keys import _character_to_key
+
+    events_out: list[events.Event] = []
+    for part in parts:
+        if isinstance(part, Paste):
+            events_out.append(events.Paste(str(part)))
+        elif part in NAMED_KEYS or part.startswith(("ctrl+", "f")) and len(part) > 1 and part[1:].isdigit() or part.startswith("ctrl+"):
+            events_out.append(events.Key(part, NAMED_KEYS.get(part)))
+        else:
+            for ch in part:
+                events_out.append(events.Key(_character_to_key(ch), ch))
+    for event in events_out:
+        event.set_sender(app)
+        app._driver.send_message(event)  # as the terminal driver does, in order
+
+
+async def until(pilot, condition, what: str, limit: int = 400) -> None:
+    """Let the app run until ``condition()`` holds (bounded; fails with ``what``)."""
+    for _ in range(limit):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError(f"timed out waiting for {what}")

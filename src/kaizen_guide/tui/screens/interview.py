@@ -247,16 +247,21 @@ class InterviewScreen(Screen):
     @on(AnswerSubmitted)
     async def _answer(self, event: AnswerSubmitted) -> None:
         event.stop()
+        await self.take_answer(event.qid, event.raw)
+
+    async def take_answer(self, qid: str, raw: Any) -> None:
+        """Record ``raw`` for ``qid`` and show what comes next. Editors await this from a priority
+        binding, so no key is read until the next editor has the focus (see composer.py)."""
         question = self.question
-        if question is None or event.qid != question.id:
+        if question is None or qid != question.id:
             return
-        shown = user_text(question, event.raw)
-        if isinstance(event.raw, str) and question.type in PREVIEW_TYPES and event.raw.strip():
-            read_as = self._preview(question.id, event.raw)
+        shown = user_text(question, raw)
+        if isinstance(raw, str) and question.type in PREVIEW_TYPES and raw.strip():
+            read_as = self._preview(question.id, raw)
             if "→" in read_as:
                 shown = read_as  # 「350万 → 3,500千円」: what was typed and how it was read
         self.chat.said_by_user(shown)
-        result = self._call(lambda: self.interview.answer(question.id, event.raw))
+        result = self._call(lambda: self.interview.answer(question.id, raw))
         if result is not None:
             await self._handle(question, result)
 

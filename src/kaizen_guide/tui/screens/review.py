@@ -75,7 +75,11 @@ class EditAnswerScreen(ModalScreen[bool]):
     @on(AnswerSubmitted)
     async def _submitted(self, event: AnswerSubmitted) -> None:
         event.stop()
-        result = self.interview.answer(self.question.id, event.raw)
+        await self.take_answer(event.qid, event.raw)
+
+    async def take_answer(self, qid: str, raw: Any) -> None:
+        """Editors await this from a priority binding (see composer.py)."""
+        result = self.interview.answer(self.question.id, raw)
         await self._show_result(result)
 
     async def _show_result(self, result: Any) -> None:

@@ -6,10 +6,18 @@ text being typed, never answers: what they show when a question opens comes from
 
 Keys are chosen to leave an IME alone: Enter commits IME text, so multi-line editors submit
 with ctrl+s and single-line ones with Enter (a committed IME Enter never reaches the app).
+
+Type-ahead: Textual hands each key to the widget focused *when the app reads it*, and the app reads
+keys in order. So every key that sends an answer or moves the focus is a priority binding, whose
+action the app awaits before it reads the next key: the action first waits until the focused input
+has applied the keys already given to it (:func:`keys_applied`, so a paste just before ctrl+s is
+part of the answer), then hands the answer to the screen and waits until the next editor has the
+focus. Keys typed meanwhile wait in the app's queue and reach the next editor, in order.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, Callable
 
 from textual import on
@@ -71,13 +79,48 @@ class Editor(Widget):
         self.columns_fn = columns
 
     def submit(self) -> None:
+        """Send from a message handler (a mouse click): the screen handles it in its own task."""
         self.post_message(AnswerSubmitted(self.question.id, self.value()))
+
+    async def send(self) -> None:
+        """Send from a priority binding (run by the app, which reads no key until this returns):
+        apply the keys typed so far, then let the screen take the answer and ask the next one."""
+        await keys_applied(self.app.focused)
+        take = getattr(self.screen, "take_answer", None)
+        if take is None or not self.is_attached:
+            self.submit()
+            return
+        await take(self.question.id, self.value())
+
+    async def action_send(self) -> None:
+        await self.send()
 
     def value(self) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
 
     def focus_input(self) -> None:
         focus_now(self)
+
+
+KEYS_APPLIED_TIMEOUT = 10.0
+"""Seconds to wait for a widget to apply its pending keys (only a hung widget takes this long)."""
+
+
+async def keys_applied(widget: Any) -> None:
+    """Wait until ``widget`` has handled every event already sent to it (keys, a paste)."""
+    if widget is None or not getattr(widget, "is_running", False):
+        return
+    done = asyncio.get_running_loop().create_future()
+
+    def mark() -> None:
+        if not done.done():
+            done.set_result(None)
+
+    if widget.call_later(mark):
+        try:
+            await asyncio.wait_for(done, KEYS_APPLIED_TIMEOUT)
+        except asyncio.TimeoutError:  # a removed widget never runs the callback: go on
+            pass
 
 
 def focus_now(widget: Widget) -> None:
@@ -104,6 +147,8 @@ class LineEditor(Editor):
     LineEditor #preview.-error { color: $text-error; }
     """
 
+    BINDINGS = [Binding("enter", "send", "送信", show=False, priority=True)]
+
     def compose(self) -> ComposeResult:
         q = self.question
         yield Input(
@@ -126,7 +171,7 @@ class LineEditor(Editor):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+        event.stop()  # Enter is taken by the priority binding; this is a fallback
         self.submit()
 
     @on(Input.Changed)
@@ -157,7 +202,7 @@ class LongTextEditor(Editor):
     LongTextEditor #hint { height: 1; padding: 0 1; color: $text-muted; }
     """
 
-    BINDINGS = [Binding(SUBMIT_KEY, "submit", "送信", priority=True)]
+    BINDINGS = [Binding(SUBMIT_KEY, "send", "送信", priority=True)]
 
     def compose(self) -> ComposeResult:
         area = TextArea(
@@ -179,9 +224,6 @@ class LongTextEditor(Editor):
     def value(self) -> str:
         return self.query_one(TextArea).text
 
-    def action_submit(self) -> None:
-        self.submit()
-
 
 # ---------------------------------------------------------------------------------------------
 # choices
@@ -194,6 +236,11 @@ class ChoiceEditor(Editor):
     ChoiceEditor { height: auto; }
     ChoiceEditor OptionList { height: auto; max-height: 10; }
     """
+
+    BINDINGS = [
+        Binding("enter", "send", "選ぶ", show=False, priority=True),
+        *[Binding(str(n), f"pick({n - 1})", show=False, priority=True) for n in range(1, 10)],
+    ]
 
     def _choices(self) -> list[tuple[str, str]]:
         """(label shown, raw sent) per option."""
@@ -240,29 +287,26 @@ class ChoiceEditor(Editor):
         event.stop()
         self.submit()
 
-    def on_key(self, event) -> None:
-        if event.character and event.character.isdigit() and event.character != "0":
-            n = int(event.character) - 1
-            if n < len(self._choices()):
-                event.stop()
-                self.query_one(OptionList).highlighted = n
-                self.submit()
+    async def action_pick(self, index: int) -> None:
+        """The option's number picks it and sends (a priority binding, like Enter)."""
+        if index >= len(self._choices()):
+            return
+        ol = self.query_one(OptionList)
+        await keys_applied(ol)
+        ol.highlighted = index
+        await self.send()
 
 
 class YesNoEditor(ChoiceEditor):
     """はい / いいえ (also the y and n keys)."""
 
+    BINDINGS = [
+        Binding("y", "pick(0)", show=False, priority=True),
+        Binding("n", "pick(1)", show=False, priority=True),
+    ]
+
     def _choices(self) -> list[tuple[str, str]]:
         return [("はい", "はい"), ("いいえ", "いいえ")]
-
-    def on_key(self, event) -> None:
-        key = (event.character or "").lower()
-        if key in ("y", "n"):
-            event.stop()
-            self.query_one(OptionList).highlighted = 0 if key == "y" else 1
-            self.submit()
-        else:
-            super().on_key(event)
 
 
 class MultiChoiceEditor(Editor):
@@ -274,7 +318,7 @@ class MultiChoiceEditor(Editor):
     MultiChoiceEditor #hint { height: 1; padding: 0 2; color: $text-muted; }
     """
 
-    BINDINGS = [Binding(SUBMIT_KEY, "submit", "送信", priority=True)]
+    BINDINGS = [Binding(SUBMIT_KEY, "send", "送信", priority=True)]
 
     def _is_chosen(self, value: Any, label: str) -> bool:
         """Whether the stored answer (「、」-joined labels, or a list) includes this option."""
@@ -307,9 +351,6 @@ class MultiChoiceEditor(Editor):
     def value(self) -> list[str]:
         """The chosen options' values (a list, so labels containing 「、」 stay whole)."""
         return list(self.query_one(SelectionList).selected)
-
-    def action_submit(self) -> None:
-        self.submit()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -354,6 +395,7 @@ class Composer(Vertical):
         background: $surface;
         border-top: hkey $primary 60%;
     }
+    Composer.-tall { max-height: 85%; }
     Composer #composer-prompt {
         height: auto;
         max-height: 3;
@@ -376,6 +418,7 @@ class Composer(Vertical):
         self.query_one("#composer-prompt", Static).update(prompt)
         if self.editor is not None:
             await self.editor.remove()
+        self.set_class(question.type == "year_grid", "-tall")  # a grid needs the rows more than the chat
         await self.mount(editor)
         self.editor = editor
         editor.focus_input()
@@ -402,4 +445,5 @@ __all__ = [
     "PreviewFn",
     "YesNoEditor",
     "editor_for",
+    "keys_applied",
 ]

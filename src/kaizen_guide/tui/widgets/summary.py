@@ -29,41 +29,107 @@ def _year(n: int | None) -> str:
     return "期間内は未達" if n is None else f"計画{n}年目"
 
 
+INPUTS = {
+    "pl": "損益計算書 (決算実績)",
+    "bs": "貸借対照表 (決算実績)",
+    "sales": "売上見通し (売上区分)",
+    "costs": "費用見通し (原価率・人件費)",
+}
+"""What each figure is computed from, named as the interview asks for it."""
+
+NEEDS = {
+    "actual_pl": ("pl",),
+    "actual_debt_years": ("pl", "bs"),
+    "profit": ("pl", "sales", "costs"),
+    "solvency": ("bs", "sales", "costs"),
+    "debt_years": ("pl", "bs", "sales", "costs"),
+}
+
+
+def entered(plan: Any) -> set[str]:
+    """Which inputs of :data:`INPUTS` the plan has (an untouched form is all zeros)."""
+    out: set[str] = set()
+    years = list(plan.financials.years)
+    if any(y.pl.sales and (y.pl.cost_of_sales or y.pl.sga) for y in years):
+        out.add("pl")
+    if any(y.bs.total_assets for y in years):
+        out.add("bs")
+    if plan.drivers.segments:
+        out.add("sales")
+    d = plan.drivers
+    if d.cost_ratio and (d.personnel or d.other_sga):
+        out.add("costs")
+    return out
+
+
+def missing_for(plan: Any, figure: str) -> list[str]:
+    """The inputs ``figure`` still needs (empty: it can be computed)."""
+    have = entered(plan)
+    return [INPUTS[k] for k in NEEDS[figure] if k not in have]
+
+
 def has_numbers(plan: Any) -> bool:
-    """The projection means something once there are actuals and sales drivers."""
-    return bool(plan.financials.years) and bool(plan.drivers.segments)
+    """Something can be computed: at least the actual P/L, or a full plan projection."""
+    return not missing_for(plan, "actual_pl") or not missing_for(plan, "profit")
 
 
 def _mark(ok: bool) -> str:
     return "[$text-success]✓[/]" if ok else "[$text-warning]![/]"
 
 
+def _not_yet(missing: list[str]) -> str:
+    """The line shown instead of a figure that cannot be computed yet: what is missing."""
+    return "\n".join(f"   [dim]未算出・要入力: {m.split(' (')[0]}[/]" for m in missing)
+
+
 def render_summary(plan: Any, projection: Any) -> str:
-    """Content markup for the panel (pure; tested without the app)."""
+    """Content markup for the panel (pure; tested without the app). A figure whose inputs are not
+    all entered is never shown (a projection of zeros would read as 「黒字化 ✓」): the panel says
+    which answers it still needs instead."""
     lines: list[str] = []
     company = plan.company.name or "(会社名未入力)"
     lines.append(f"[b]{company}[/b]")
-    latest = projection.actual_metrics[-1] if projection.actual_metrics else None
-    if latest is not None:
+    latest = projection.actual_metrics[-1] if projection is not None and projection.actual_metrics else None
+    if latest is not None and not missing_for(plan, "actual_pl"):
         lines.append(f"[dim]直近実績 {latest.label}[/]")
         lines.append(f"売上高 {_yen(latest.sales)}")
         lines.append(f"経常利益 {_yen(latest.ordinary_income)}")
-        lines.append(f"債務償還年数 {_years(latest.debt_repayment_years)}")
-    t = projection.targets
+        missing = missing_for(plan, "actual_debt_years")
+        if missing:
+            lines.append("債務償還年数")
+            lines.append(_not_yet(missing))
+        else:
+            lines.append(f"債務償還年数 {_years(latest.debt_repayment_years)}")
+    else:
+        lines.append("[dim]直近実績[/]")
+        lines.append(_not_yet(missing_for(plan, "actual_pl")))
     lines.append("")
     lines.append("[b]改善目標[/b]")
-    lines.append(f"{_mark(t.profit_met)} 経常黒字化 {_year(t.profit_year)}")
-    lines.append(f"   [dim]目標 計画{t.profit_target_year}年目[/]")
-    lines.append(f"{_mark(t.solvency_met)} 債務超過解消 {_year(t.solvency_year)}")
-    lines.append(f"   [dim]目標 計画{t.solvency_target_year}年目[/]")
-    lines.append(f"{_mark(t.debt_years_met)} 債務償還年数 {_years(t.final_debt_years)}")
-    lines.append(f"   [dim]目標 {t.debt_years_target:g}年以内 (最終年)[/]")
-    # The targets above are the base case; say so when a stress case breaks the plan.
-    stress = projection.stress
-    lines.append(f"{_mark(stress.passed)} ストレステスト {'可' if stress.passed else '不成立'}")
-    if not stress.passed:
-        lines.append("   [dim]目標は基本ケースのみ達成[/]")
-    plan_metrics = projection.plan_metrics
+    t = projection.targets if projection is not None else None
+    targets = plan.targets
+    rows = [
+        ("profit", "経常黒字化", lambda: (t.profit_met, _year(t.profit_year)), f"計画{targets.profit_target_year}年目"),
+        ("solvency", "債務超過解消", lambda: (t.solvency_met, _year(t.solvency_year)), f"計画{targets.solvency_target_year}年目"),
+        ("debt_years", "債務償還年数", lambda: (t.debt_years_met, _years(t.final_debt_years)),
+         f"{targets.debt_years_target:g}年以内 (最終年)"),
+    ]
+    for figure, label, result, target in rows:
+        missing = missing_for(plan, figure)
+        if missing or t is None:
+            lines.append(f"[$text-muted]―[/] {label}")
+            lines.append(_not_yet(missing) if missing else "   [dim]未算出 ― 入力を計算できませんでした[/]")
+        else:
+            met, shown = result()
+            lines.append(f"{_mark(met)} {label} {shown}")
+        lines.append(f"   [dim]目標 {target}[/]")
+    # The targets above are the base case; say so when a stress case breaks the plan (only once
+    # the plan can be computed at all: a stress test of zeros says nothing).
+    stress = getattr(projection, "stress", None) if t is not None and not missing_for(plan, "debt_years") else None
+    if stress is not None:
+        lines.append(f"{_mark(stress.passed)} ストレステスト {'可' if stress.passed else '不成立'}")
+        if not stress.passed:
+            lines.append("   [dim]目標は基本ケースのみ達成[/]")
+    plan_metrics = projection.plan_metrics if projection is not None and not missing_for(plan, "profit") else None
     if plan_metrics:
         lines.append("")
         from kaizen_guide.ja import format_amount
@@ -76,6 +142,7 @@ def render_summary(plan: Any, projection: Any) -> str:
 
 
 WAITING = "決算実績と数値計画の前提がそろうと、黒字化年度と債務償還年数をここに表示します。"
+"""Shown before the plan file is read (the panel then lists what each figure still needs)."""
 
 
 class Summary(VerticalScroll, can_focus=False):
@@ -117,18 +184,15 @@ class Summary(VerticalScroll, can_focus=False):
 
     @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
     def _compute(self, plan: Any) -> None:
-        if not has_numbers(plan):
-            self.app.call_from_thread(self._show, WAITING)
-            return
+        projection = None
         try:
-            from kaizen_guide.finance import compute_projection
+            if has_numbers(plan):
+                from kaizen_guide.finance import compute_projection
 
-            projection = compute_projection(plan)
-            text = render_summary(plan, projection)
-        except ImportError:
-            text = "数値計画の計算機能がまだ入っていません。"
-        except Exception:  # noqa: BLE001 - an incomplete plan: say so, do not crash the interview
-            text = WAITING
+                projection = compute_projection(plan)
+        except Exception:  # noqa: BLE001 - an incomplete plan: say what is missing, do not crash
+            projection = None
+        text = render_summary(plan, projection)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, text)
 
