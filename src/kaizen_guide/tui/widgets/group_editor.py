@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from rich.segment import Segment
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,7 +18,32 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Select, SelectionList, Static, TextArea
 
 from ..texts import fit, short_label
-from .composer import PREVIEW_TYPES, SUBMIT_KEY, Editor, OptionsFn, focus_now
+from textual.strip import Strip
+
+from .composer import PREVIEW_TYPES, SUBMIT_KEY, Editor, OptionsFn, focus_now, keys_applied
+
+CHECKED, UNCHECKED = "X", " "
+"""A chosen link shows a mark, an unchosen one an empty box: not colour alone."""
+
+
+class MarkedSelectionList(SelectionList[str]):
+    """A SelectionList whose boxes read 「▐X▌」 when chosen and 「▐ ▌」 when not (Textual draws an X
+    in both and tells them apart by colour only, so a link could look chosen and save empty)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        _, scroll_y = self.scroll_offset
+        try:
+            option = self.get_option_at_index(scroll_y + y)
+        except Exception:  # noqa: BLE001 - below the last option: nothing to mark
+            return strip
+        if len(segments) < 2:
+            return strip
+        mark = CHECKED if option.value in self._selected else UNCHECKED
+        inner = segments[1]
+        segments[1] = Segment(mark, inner.style, inner.control)
+        return Strip(segments, strip.cell_length)
 
 
 def _cell_text(value: Any) -> str:
@@ -64,11 +91,18 @@ class RowFormScreen(ModalScreen[dict | None]):
     RowFormScreen #row-preview { height: 1; color: $text-muted; }
     RowFormScreen #row-preview.-error { color: $text-error; }
     RowFormScreen #row-hint { height: 1; color: $text-muted; }
+    RowFormScreen #row-error { height: auto; color: $text-error; display: none; }
+    RowFormScreen .row-label.-missing { color: $text-error; text-style: bold; }
     """
 
+    AUTO_FOCUS = None  # the first field is focused at once in on_mount (keys may already be coming)
     BINDINGS = [
         Binding(SUBMIT_KEY, "save", "行を保存", priority=True),
         Binding("escape", "cancel", "やめる"),
+        # Moves are priority bindings, run before the next key is read (type-ahead, composer.py).
+        Binding("tab", "next_field(1)", "次の項目", show=False, priority=True),
+        Binding("shift+tab", "next_field(-1)", "前の項目", show=False, priority=True),
+        Binding("enter", "enter", "次の項目", show=False, priority=True),
     ]
 
     def __init__(
@@ -79,9 +113,13 @@ class RowFormScreen(ModalScreen[dict | None]):
         options: OptionsFn | None = None,
         preview: Callable[[str, str], str] | None = None,
         title: str = "",
+        on_done: Callable[[dict | None], None] | None = None,
     ) -> None:
         super().__init__()
         self.question = question
+        self.on_done = on_done
+        """Called with the row (or None) before the form closes, so the table has the row before
+        any key typed after ctrl+s is read."""
         self.row = dict(row)
         self.options_fn = options
         self.preview_fn = preview
@@ -109,6 +147,7 @@ class RowFormScreen(ModalScreen[dict | None]):
                         )
                         yield self._input_for(field, value)
             yield Static("", id="row-preview", markup=False)
+            yield Static("", id="row-error", markup=False)
             yield Static("Tab/Enter 次の項目・Space 選択・ctrl+s 行を保存・Esc やめる (*必須)", id="row-hint")
 
     def _input_for(self, field: Any, value: Any):
@@ -137,7 +176,7 @@ class RowFormScreen(ModalScreen[dict | None]):
             )
         if field.type == "multi_choice":
             chosen = {str(v) for v in (value if isinstance(value, (list, tuple)) else _split(value))}
-            return SelectionList[str](
+            return MarkedSelectionList(
                 *[(label, str(v), str(v) in chosen or label in chosen) for v, label in self._options(field)],
                 id=wid,
                 classes="row-input row-multi",
@@ -152,7 +191,46 @@ class RowFormScreen(ModalScreen[dict | None]):
     def on_mount(self) -> None:
         first = self.query(".row-input").first()
         if first is not None:
-            first.focus()
+            self.set_focus(first)
+
+    def _inputs(self) -> list[Any]:
+        return list(self.query(".row-input"))
+
+    def _field_widget(self, widget: Any) -> Any:
+        """The field's input that holds ``widget`` (a Select's inner parts count as the Select)."""
+        inputs = self._inputs()
+        node = widget
+        while node is not None and node not in inputs:
+            node = node.parent
+        return node
+
+    async def action_next_field(self, step: int) -> None:
+        focused = self.focused
+        await keys_applied(focused)
+        current = self._field_widget(focused)
+        inputs = self._inputs()
+        if current is None or not inputs:
+            raise SkipAction()
+        idx = inputs.index(current) + step
+        if 0 <= idx < len(inputs):
+            self.set_focus(inputs[idx])
+
+    async def action_enter(self) -> None:
+        """Enter moves on from a one-line field or a closed list (as the hint says); in a text
+        area it is a new line, in an open list it picks, in a multi-choice it toggles."""
+        focused = self.focused
+        current = self._field_widget(focused)
+        if isinstance(current, Select) and not current.expanded:
+            await self.action_next_field(1)
+            return
+        if not isinstance(current, Input):
+            raise SkipAction()
+        await keys_applied(focused)
+        inputs = self._inputs()
+        if inputs.index(current) < len(inputs) - 1:
+            await self.action_next_field(1)
+        else:
+            await self.action_save()
 
     def _field_for(self, widget_id: str | None) -> Any:
         if not widget_id or not widget_id.startswith("f-"):
@@ -183,13 +261,7 @@ class RowFormScreen(ModalScreen[dict | None]):
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        inputs = list(self.query(".row-input"))
-        idx = inputs.index(event.input) if event.input in inputs else -1
-        if 0 <= idx < len(inputs) - 1:
-            inputs[idx + 1].focus()
-        else:
-            self.action_save()
+        event.stop()  # Enter is the priority binding above
 
     def values(self) -> dict[str, Any]:
         field_ids = {f.id for f in self.question.fields}
@@ -212,11 +284,35 @@ class RowFormScreen(ModalScreen[dict | None]):
                 row[field.id] = text
         return row
 
-    def action_save(self) -> None:
-        self.dismiss(self.values())
+    def missing(self, row: dict[str, Any]) -> list[Any]:
+        """Required fields left empty (all of them, so the form says everything at once)."""
+        return [f for f in self.question.fields if f.required and not row.get(f.id)]
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    async def action_save(self) -> None:
+        await keys_applied(self.focused)
+        row = self.values()
+        missing = self.missing(row)
+        error = self.query_one("#row-error", Static)
+        for label in self.query(".row-label.-missing"):
+            label.remove_class("-missing")
+        if missing:
+            for f in missing:
+                self.query_one(f"#f-{f.id}").parent.query_one(".row-label").add_class("-missing")
+            names = "、".join(f"「{_short(f.prompt)}」" for f in missing)
+            error.update(f"必須の項目が空です: {names}。入力してから ctrl+s で保存してください。")
+            error.display = True
+            self.set_focus(self.query_one(f"#f-{missing[0].id}"))
+            return
+        await self._close(row)
+
+    async def action_cancel(self) -> None:
+        await self._close(None)
+
+    async def _close(self, row: dict | None) -> None:
+        on_done, self.on_done = self.on_done, None
+        await self.app.pop_screen()
+        if on_done is not None:
+            on_done(row)
 
 
 class GroupEditor(Editor):
@@ -230,10 +326,11 @@ class GroupEditor(Editor):
     """
 
     BINDINGS = [
-        Binding(SUBMIT_KEY, "submit", "送信", priority=True),
-        Binding("a", "add", "行を追加", show=False),
-        Binding("enter", "edit", "行を編集", show=False),
-        Binding("d,delete", "delete", "行を削除", show=False),
+        Binding(SUBMIT_KEY, "send", "送信", priority=True),
+        # Priority, so the row form is open before the keys typed after 「a」 are read.
+        Binding("a", "add", "行を追加", show=False, priority=True),
+        Binding("enter", "edit", "行を編集", show=False, priority=True),
+        Binding("d,delete", "delete", "行を削除", show=False, priority=True),
     ]
 
     def __init__(self, question: Any, **kwargs: Any) -> None:
@@ -295,10 +392,7 @@ class GroupEditor(Editor):
     def value(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.rows]
 
-    def action_submit(self) -> None:
-        self.submit()
-
-    def _open_form(self, index: int | None) -> None:
+    async def _open_form(self, index: int | None) -> None:
         row = self.rows[index] if index is not None else {}
         label = getattr(self.question, "row_label", "") or "行"
         title = f"{self.question.prompt} ― {label} {index + 1 if index is not None else len(self.rows) + 1}"
@@ -316,26 +410,25 @@ class GroupEditor(Editor):
             self._render_rows(cursor)
             self.focus_input()
 
-        self.app.push_screen(
-            RowFormScreen(self.question, row, options=self.options_fn, preview=self.preview_fn, title=title),
-            done,
+        form = RowFormScreen(
+            self.question, row, options=self.options_fn, preview=self.preview_fn, title=title, on_done=done
         )
+        await self.app.push_screen(form)
 
-    def action_add(self) -> None:
-        self._open_form(None)
+    async def action_add(self) -> None:
+        await self._open_form(None)
 
-    def action_edit(self) -> None:
-        if not self.rows:
-            self._open_form(None)
-            return
-        self._open_form(self.query_one(DataTable).cursor_row)
+    async def action_edit(self) -> None:
+        table = self.query_one(DataTable)
+        await keys_applied(table)  # ↑↓ typed before Enter pick the row
+        await self._open_form(table.cursor_row if self.rows else None)
 
     @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    async def _row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self._open_form(event.cursor_row)
+        await self._open_form(event.cursor_row)
 
-    def action_delete(self) -> None:
+    async def action_delete(self) -> None:
         if not self.rows:
             return
         index = self.query_one(DataTable).cursor_row
