@@ -108,7 +108,7 @@ class Paste(str):
 
 
 NAMED_KEYS = {"enter": "\r", "tab": "\t", "shift+tab": None, "backspace": "\x7f", "delete": None,
-              "up": None, "down": None, "left": None, "right": None, "escape": "\x1b", "space": " "}
+              "up": None, "down": None, "left": None, "right": None, "end": None, "home": None, "f2": None, "escape": "\x1b", "space": " "}
 
 
 def burst(app, *parts: str) -> None:

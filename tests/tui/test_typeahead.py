@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kaizen_guide.model import load_plan
 
-from .conftest import Paste, burst, current_qid, make_app, settle, until
+from .conftest import Paste, assistant_texts, burst, current_qid, interview_screen, make_app, settle, until
 
 
 def saved(path, qid):
@@ -56,3 +56,27 @@ async def test_advisor_mode_burst_keeps_every_character(plan_path):
     assert (plan.company.name, plan.company.representative, plan.company.address) == ("A社", "佐藤一郎", "静岡県静岡市")
     assert plan.company.capital == 10_000
     assert plan.company.industry == "建設業"
+
+
+async def test_ctrl_q_keeps_unsent_text_as_a_draft_and_brings_it_back(plan_path):
+    app = make_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, "株式会社下書き", "enter", Paste("山田"), "ctrl+q")  # typed, not sent, then quit at once
+        await until(pilot, lambda: not app.is_running, "the app to quit")
+    plan = load_plan(plan_path)
+    assert plan.company.name == "株式会社下書き"
+    assert plan.interview.drafts == {"company.representative": "山田"}
+
+    app = make_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert current_qid(pilot) == "company.representative"
+        editor = interview_screen(pilot).composer.editor
+        assert editor.value() == "山田"
+        assert any("下書き" in t for t in assistant_texts(pilot))
+        burst(app, "end", " 太郎", "enter")
+        await until(pilot, lambda: current_qid(pilot) == "company.address", "the answer to be taken")
+    plan = load_plan(plan_path)
+    assert plan.company.representative == "山田 太郎"
+    assert plan.interview.drafts == {}

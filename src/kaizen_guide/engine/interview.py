@@ -418,6 +418,7 @@ class Interview:
             status=status, probes=probes, finding_ids=[f.rule_id for f in findings],  # type: ignore[arg-type]
         )
         answers[q.id] = rec
+        self.plan.interview.drafts.pop(q.id, None)  # sent: the draft is now the answer
         if visible:
             try:
                 self._apply(q)
@@ -608,6 +609,23 @@ class Interview:
         if q.type == "year_grid":
             return {r.id: [self._format(r, v, human=False) for v in rec.value.get(r.id, [])] for r in q.rows}
         return self._format(q, rec.value, human=False)
+
+    def draft(self, qid: str) -> Any:
+        """Input typed for ``qid`` but not sent when the app was closed (None if there is none)."""
+        return self.plan.interview.drafts.get(qid)
+
+    def save_draft(self, qid: str, raw: Any) -> str | None:
+        """Keep unsent input with the plan (saved at once); returns an error message if the save failed."""
+        drafts = self.plan.interview.drafts
+        if is_blank(raw):
+            drafts.pop(qid, None)
+        else:
+            drafts[qid] = _jsonable(raw)
+        try:
+            self._save()
+        except Exception as exc:  # noqa: BLE001 - the caller says it in Japanese
+            return f"下書きを保存できませんでした ({type(exc).__name__})。"
+        return None
 
     def column_labels(self, qid: str, n: int | None = None) -> list[str]:
         """Column headings of a year grid (e.g. 「2024年3月期」 or 「計画0年目」)."""

@@ -763,6 +763,7 @@ class InterviewState(KGModel):
     current: str | None = F("現在の質問ID", None)
     answers: dict[str, AnswerRecord] = F("回答履歴", default_factory=dict)
     history: list[str] = F("回答した質問の順序", default_factory=list)
+    drafts: dict[str, JsonValue] = F("送信前に終了した入力の下書き (質問ID→入力中の内容)", default_factory=dict)
 
 
 # ---------------------------------------------------------------------------------------------

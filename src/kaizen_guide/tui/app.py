@@ -15,9 +15,9 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -170,6 +170,56 @@ class KaizenApp(App[int]):
         self.interview: Interview | None = None
         if advisor:
             self.add_class("-advisor")
+
+    # -- keys, strictly in order ------------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        """Deliver each key only after the previous one has been handled everywhere.
+
+        Textual forwards a key to the widget focused when the app reads it, and a binding of a
+        widget (Input's backspace, a list's Enter…) runs only when the key has bubbled back up to
+        the app, several queues later. Keys typed quickly overtake it: 「abc⌫d」 could become
+        「abc」, and text typed after a key that moves the focus lands in the old widget. Here the
+        app follows each key through the focused widget and its ancestors and runs the app-level
+        bindings itself before reading the next key (see also widgets/composer.py)."""
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                await self._deliver_key(event)
+                return
+            if getattr(event, "_kg_done", False):
+                return  # its bindings already ran, in order, in _deliver_key
+        await super().on_event(event)
+
+    async def _deliver_key(self, event: events.Key) -> None:
+        from textual._dispatch_key import dispatch_key
+
+        from .widgets.composer import keys_applied
+
+        if not self.app_focus:
+            self.app_focus = True
+        screen = self.screen
+        if screen.maximized is not None and event.key == "escape" and self.escape_to_minimize:
+            screen.minimize()
+            return
+        if self.focused:
+            try:
+                screen._clear_tooltip()
+            except Exception:  # noqa: BLE001 - no screen yet
+                pass
+        if await self._check_bindings(event.key, priority=True):
+            return
+        target = self.focused or screen
+        event._sender = None  # so the screen passes it on to the app instead of stopping it
+        target._forward_event(event)
+        node: Any = target
+        while node is not None and node is not self:
+            await keys_applied(node)
+            if event._stop_propagation:
+                return  # a widget took it
+            node = node._parent
+        # It bubbled to the app (its copy waits in the app's queue and is skipped there).
+        event._kg_done = True
+        if not await self._check_bindings(event.key):
+            await dispatch_key(self, event)
 
     # -- start --------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -324,6 +374,26 @@ class KaizenApp(App[int]):
             self.push_screen(
                 JaCommandPalette(id="--command-palette", placeholder="セクション・質問・操作を検索 (例: 決算、課題、書き出し)")
             )
+
+    async def action_quit(self) -> None:
+        """Quit; input typed but not sent is kept as a draft with the plan (and comes back in the
+        composer next time), an open row form's row included."""
+        from .screens.interview import InterviewScreen
+        from .widgets.group_editor import RowFormScreen
+
+        try:
+            screen = self.screen
+            if isinstance(screen, RowFormScreen) and screen.on_done is not None:
+                from .widgets.composer import keys_applied
+
+                await keys_applied(self.focused)
+                row = screen.values()
+                await screen._close(row if any(str(v).strip() for v in row.values()) else None)
+            if isinstance(self.screen, InterviewScreen):
+                await self.screen.keep_unsent()
+        except Exception as exc:  # noqa: BLE001 - quitting must always work
+            write_crash_log(exc)
+        self.exit()
 
     def action_toggle_mode(self) -> None:
         self.advisor = not self.advisor

@@ -218,8 +218,28 @@ class InterviewScreen(Screen):
             return None
 
     def _prefill(self, question: Any) -> Any:
-        """The stored answer in the shape the editor takes (text, rows or grid)."""
+        """The stored answer in the shape the editor takes (text, rows or grid); input left unsent
+        when the app was last closed comes back instead, and the chat says so."""
+        draft = self._safe(lambda: self.interview.draft(question.id), None)
+        if draft is not None:
+            self.chat.say("前回、送信せずに終了した入力を下書きから戻しました。確かめて送信してください。", "note")
+            return draft
         return self._safe(lambda: self.interview.edit_value(question.id), None)
+
+    async def keep_unsent(self) -> None:
+        """Before quitting: keep what is typed but not sent as a draft saved with the plan."""
+        from ..widgets.composer import keys_applied
+
+        await keys_applied(self.app.focused)  # keys typed just before ctrl+q are part of it
+        editor = self.composer.editor
+        if editor is None or self.question is None:
+            return
+        raw = self._safe(editor.unsent, None)
+        if raw is None:
+            return
+        error = self._safe(lambda: self.interview.save_draft(self.question.id, raw), "下書きを保存できませんでした。")
+        if error:
+            self.notify(error, severity="error")
 
     def _helpers(self) -> dict[str, Any]:
         return {"preview": self._preview, "options": self._options, "columns": self._columns}

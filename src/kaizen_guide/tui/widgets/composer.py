@@ -98,6 +98,24 @@ class Editor(Widget):
     def value(self) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def unsent(self) -> Any:
+        """What was typed but not sent (None when the editor shows the stored answer unchanged)."""
+        value = self.value()
+        if isinstance(value, str):
+            return value if value.strip() and value != (self.prefill or "") else None
+        if isinstance(value, dict):
+            before = self.prefill if isinstance(self.prefill, dict) else {}
+
+            def cells(v: Any, n: int) -> list[str]:
+                items = list(v) if isinstance(v, (list, tuple)) else [v]
+                return [str(x if x is not None else "").strip() for x in items + [""] * n][:n]
+
+            changed = any(cells(v, len(v)) != cells(before.get(k, []), len(v)) for k, v in value.items())
+            return value if changed else None
+        if isinstance(value, list) and self.question.type == "group":
+            return value if value != list(self.prefill or []) else None
+        return None
+
     def focus_input(self) -> None:
         focus_now(self)
 
