@@ -170,3 +170,109 @@ def test_demo_in_tmux_survives_a_kill_and_resumes_at_the_same_question(terminal)
     reopened = load_plan(plan_path)
     assert "仕出しの受注を店長の経験に頼り、法要需要の営業体制がない" in [i.title for i in reopened.issues]
     assert reopened.interview.current == resume_at
+
+
+# ---------------------------------------------------------------------------------------------
+# Type-ahead in a real terminal: one tmux command sends a whole run of answers, with no wait
+# between them (as a quick typist, a slow office PC or an IME committing a phrase at once does).
+
+COMPANY = [  # (question id, how it is typed, key that sends it)
+    ("company.name", "株式会社バースト工務店", "Enter"),
+    ("company.representative", "静岡 一郎", "Enter"),
+    ("company.address", "静岡県浜松市中央区板屋町１－２－３", "Enter"),
+    ("company.established", "平成5年4月", "Enter"),
+    ("company.capital", "1,000万円", "Enter"),
+    ("company.industry", "建設業 (工務店)", "Enter"),
+    ("company.business", "PASTE:木造注文住宅の設計・施工。\nリフォーム工事。", "C-s"),  # a paste, then at once ctrl+s
+    ("company.employees", "１２", "Enter"),
+    ("company.fiscal_month", "3月", "Enter"),
+]
+PERIODS = [["2024年3月期", "2024年3月"], ["2025年3月期", "2025年3月"], ["2026年3月期", "2026年3月"]]
+PL = {  # row id: per year; blanks are left empty with Enter
+    "sales": ["520,000", "480,000", "455,000"],
+    "cost_of_sales": ["218,400", "206,400", "200,200"],
+    "sga": ["300,000", "290,000", "285,000"],
+    "personnel": ["150,000", "148,000", "146,000"],
+    "depreciation": ["", "", ""],
+    "non_operating_income": ["2,000", "1,500", "1,000"],
+    "non_operating_expenses": ["7,500", "7,000", "6,500"],
+    "interest_expense": ["7,200", "6,800", "6,300"],
+    "extraordinary_income": ["", "", ""],
+    "extraordinary_loss": ["", "", ""],
+    "income_taxes": ["290", "290", "290"],
+}
+
+
+def burst_command(session: str, parts: list[tuple[str, str]]) -> list[str]:
+    """One tmux invocation: ('type', text) as committed text, ('paste', text) as a bracketed paste,
+    ('key', name) as a key. tmux runs the chained commands back to back."""
+    cmd = ["tmux"]
+    for kind, value in parts:
+        if cmd[-1] != "tmux":
+            cmd.append(";")
+        if kind == "type":
+            cmd += ["send-keys", "-t", session, "-l", value]
+        elif kind == "paste":
+            cmd += ["set-buffer", "-b", "kg", value, ";", "paste-buffer", "-p", "-d", "-b", "kg", "-t", session]
+        else:
+            cmd += ["send-keys", "-t", session, value]
+    return cmd
+
+
+def answer_parts(typed: str, key: str) -> list[tuple[str, str]]:
+    if typed.startswith("PASTE:"):
+        return [("paste", typed[len("PASTE:"):]), ("key", key)]
+    return [("type", typed), ("key", key)] if typed else [("key", key)]
+
+
+def grid_parts(columns: list[list[str]]) -> list[tuple[str, str]]:
+    """Column by column, Enter after every cell (Enter under the last row goes to the next year)."""
+    parts: list[tuple[str, str]] = []
+    for column in columns:
+        for text in column:
+            parts += answer_parts(text, "Enter")
+    return parts + [("key", "C-s")]
+
+
+def wait_until(predicate, what: str, terminal) -> None:
+    deadline = time.monotonic() + 90
+    while not predicate():
+        assert time.monotonic() < deadline, f"{what}:\n{terminal.screen()}"
+        time.sleep(0.1)
+
+
+@pytest.mark.slow
+def test_a_burst_of_answers_in_tmux_is_saved_exactly_as_typed(terminal, tmp_path):
+    plan_path = tmp_path / "burst.json"
+    bank = load_bank()
+    terminal.start(_command("interview", str(plan_path), "--depth", "short"))
+    terminal.wait_for(bank.question("company.name").prompt.strip()[:10])
+
+    parts: list[tuple[str, str]] = []
+    for _qid, typed, key in COMPANY:
+        parts += answer_parts(typed, key)
+    parts += [("key", "C-n")] * 3  # 作成者・支援機関・作成日 are optional
+    parts += grid_parts(PERIODS)
+    parts += grid_parts([[PL[row][c] for row in PL] for c in range(3)])
+    subprocess.run(burst_command(terminal.name, parts), check=True)
+
+    def at_bs() -> bool:
+        try:
+            return load_plan(plan_path).interview.current == "financials.bs"
+        except Exception:  # noqa: BLE001 - not written yet
+            return False
+
+    wait_until(at_bs, "the burst did not reach the balance sheet", terminal)
+    plan = load_plan(plan_path)
+    answers = plan.interview.answers
+    typed = {qid: text.removeprefix("PASTE:") for qid, text, _key in COMPANY}
+    saved = {qid: answers[qid].raw for qid in typed}
+    assert saved == typed
+    assert plan.company.capital == 10_000 and plan.company.employees == 12
+    assert [y.label for y in plan.financials.years] == [c[0] for c in PERIODS]
+    for c, year in enumerate(plan.financials.years):
+        for row, values in PL.items():
+            expected = int(values[c].replace(",", "")) if values[c] else 0
+            assert getattr(year.pl, row) == expected, (year.label, row)
+    screen = terminal.screen()
+    assert "Traceback" not in screen

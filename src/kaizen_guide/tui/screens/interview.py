@@ -276,6 +276,8 @@ class InterviewScreen(Screen):
         if question is None or qid != question.id:
             return
         shown = user_text(question, raw)
+        if isinstance(raw, dict) and question.type == "year_grid":
+            shown = self._safe(lambda: self._grid_account(question, raw), shown)
         if isinstance(raw, str) and question.type in PREVIEW_TYPES and raw.strip():
             read_as = self._preview(question.id, raw)
             if "→" in read_as:
@@ -284,6 +286,13 @@ class InterviewScreen(Screen):
         result = self._call(lambda: self.interview.answer(question.id, raw))
         if result is not None:
             await self._handle(question, result)
+
+    def _grid_account(self, question: Any, raw: dict) -> str:
+        """「2024年3月期〜2026年3月期 (3列)・33/33マスを入力。2026年3月期: 経常利益 …」"""
+        from kaizen_guide.engine.grid import grid_account
+
+        n = max((len(v) for v in raw.values()), default=0)
+        return grid_account(question, raw, self._columns(question.id, n) or [str(i + 1) for i in range(n)])
 
     def _call(self, fn):
         """Run an engine call; an unexpected error becomes a message, the plan stays as saved."""
