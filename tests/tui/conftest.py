@@ -132,10 +132,15 @@ def burst(app, *parts: str) -> None:
         app._driver.send_message(event)  # as the terminal driver does, in order
 
 
-async def until(pilot, condition, what: str, limit: int = 400) -> None:
-    """Let the app run until ``condition()`` holds (bounded; fails with ``what``)."""
-    for _ in range(limit):
-        if condition():
-            return
+async def until(pilot, condition, what: str, seconds: float = 60.0) -> None:
+    """Let the app run until ``condition()`` holds (bounded by time; fails with ``what``).
+
+    Bounded by time, not by a count of pauses: a pause can return while the app is still inside
+    a key's action (it runs in the app's own task), so a count says nothing on a loaded machine."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
         await pilot.pause()
-    raise AssertionError(f"timed out waiting for {what}")

@@ -48,7 +48,8 @@ async def test_sending_a_grid_says_what_was_entered_and_what_it_implies(sample_p
         await settle(pilot)
         await goto(pilot, "financials.pl")
         burst(app, "ctrl+s")
-        await until(pilot, lambda: current_qid(pilot) != "financials.pl", "the grid to be sent")
+        await until(pilot, lambda: current_qid(pilot) != "financials.pl" and user_texts(pilot), "the grid to be sent")
+        await settle(pilot)
         said = user_texts(pilot)[-1]
     assert "表を入力しました" not in said
     assert "2024年3月期〜2026年3月期" in said and "経常利益" in said
@@ -86,8 +87,11 @@ async def test_row_form_checks_every_required_field_at_save(sample_path):
         await goto(pilot, "drivers.segments")  # 区分名・単価・数量 are required
         rows_before = len(interview_screen(pilot).composer.editor.rows)
         burst(app, "a", "ctrl+s")  # an empty row, saved at once
-        await until(pilot, lambda: isinstance(app.screen, RowFormScreen) and app.screen.query_one("#row-error").display,
-                    "the form to say what is missing")
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, RowFormScreen) and any(w.display for w in app.screen.query("#row-error")),
+            "the form to say what is missing",
+        )
         form = app.screen
         error = str(form.query_one("#row-error").render())
         required = [f for f in form.question.fields if f.required]
@@ -96,6 +100,7 @@ async def test_row_form_checks_every_required_field_at_save(sample_path):
             assert f.prompt.split("(")[0].split("（")[0].strip()[:6] in error
         burst(app, "escape")
         await until(pilot, lambda: not isinstance(app.screen, RowFormScreen), "the form to close")
+        await settle(pilot)
         assert len(interview_screen(pilot).composer.editor.rows) == rows_before
 
 
@@ -104,8 +109,12 @@ async def test_links_look_chosen_only_when_they_are_and_save_what_is_shown(sampl
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await goto(pilot, "issues")
+        editor = interview_screen(pilot).composer.editor
+        rows_before = len(editor.rows)
         burst(app, "a")
-        await until(pilot, lambda: isinstance(app.screen, RowFormScreen), "the form")
+        await until(pilot, lambda: isinstance(app.screen, RowFormScreen) and app.screen.query(MarkedSelectionList),
+                    "the form")
+        await settle(pilot)
         form = app.screen
         links = form.query(MarkedSelectionList).first()
         burst(app, Paste("受注が社長の人脈頼み"), "tab", Paste("紹介以外の集客経路がない"))
@@ -118,7 +127,8 @@ async def test_links_look_chosen_only_when_they_are_and_save_what_is_shown(sampl
         chosen = list(links.selected)
         assert len(chosen) == 1
         burst(app, "ctrl+s")
-        await until(pilot, lambda: not isinstance(app.screen, RowFormScreen), "the row to be saved")
-        row = interview_screen(pilot).composer.editor.rows[-1]
+        await until(pilot, lambda: len(editor.rows) == rows_before + 1, "the row to be saved")
+        assert interview_screen(pilot).composer.editor is editor
+        row = editor.rows[-1]
         field_id = links.id[2:]
         assert row[field_id] == chosen

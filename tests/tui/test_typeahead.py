@@ -77,6 +77,7 @@ async def test_ctrl_q_keeps_unsent_text_as_a_draft_and_brings_it_back(plan_path)
         assert any("下書き" in t for t in assistant_texts(pilot))
         burst(app, "end", " 太郎", "enter")
         await until(pilot, lambda: current_qid(pilot) == "company.address", "the answer to be taken")
+        await settle(pilot)
     plan = load_plan(plan_path)
     assert plan.company.representative == "山田 太郎"
     assert plan.interview.drafts == {}
