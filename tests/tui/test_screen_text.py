@@ -82,7 +82,7 @@ def test_the_scan_finds_a_closing_mark_at_a_line_start():
 
 # Latin words a Japanese screen may show: key names, file types, names of things.
 LATIN_OK = {
-    "Enter", "Esc", "esc", "Tab", "Space", "KPI", "POS", "kaizen-guide", "Excel", "Markdown", "HTML", "html",
+    "Enter", "Esc", "esc", "Tab", "Space", "Del", "KPI", "POS", "kaizen-guide", "Excel", "Markdown", "HTML", "html",
     "JSON", "json", "xlsx", "bak", "sakura", "plan", "sample-",
 }
 
