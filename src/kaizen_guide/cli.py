@@ -88,7 +88,7 @@ def cmd_monitor(args: argparse.Namespace) -> int:
 
         return run_monitor(args.plan, month=args.month, actuals=args.actuals, answers=args.answers,
                            fmt=args.format or "text", given_by="owner" if args.owner else "advisor",
-                           replace=args.replace, err=_err)
+                           replace=args.replace, err=_err, unit=args.unit, maps=args.map)
     from .tui.app import run
 
     return run(args.plan, advisor=getattr(args, "advisor", False), monitor=True, month=args.month)
@@ -274,7 +274,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("monitor", help="月次モニタリング (伴走支援): 計画と実績の比較・原因・対策・次月アクション")
     p.add_argument("plan", help="計画ファイル (.json)")
     p.add_argument("--month", help="振り返る月 (例: 2027-06)。省略すると、まだ記録のない次の月")
-    p.add_argument("--actuals", help="実績のファイル (CSV / XLSX、科目×月の表) から今月の実績を記録する")
+    p.add_argument("--actuals", help="会計ソフト (弥生・マネーフォワード・freee・TKC) の試算表・推移表か、科目×月の CSV / XLSX "
+                   "から実績を記録する (--month を省くとファイルのすべての月)")
+    p.add_argument("--unit", choices=["円", "千円", "百万円"], default=None,
+                   help="--actuals のファイルの金額の単位 (ファイルに記載がないとき)")
+    p.add_argument("--map", action="append", default=None, metavar="科目=項目",
+                   help="--actuals の知らない科目の扱い (例: \"パート代=人件費\")。計画に記録し、次回から聞きません")
     p.add_argument("--answers", help="振り返りの回答ファイル (YAML) を画面なしで適用する")
     p.add_argument("--format", choices=["text", "json"], default=None, help="画面なしで比較を表示する形式")
     p.add_argument("--replace", action="store_true", help="記録済みの実績を置き換える (元の値は履歴に残ります)")

@@ -136,32 +136,62 @@ def load_review_answers(path: str | Path, **kw) -> ReviewAnswers:
     return parse_review_answers(text, p, **kw)
 
 
-def read_actuals_file(path: str | Path, plan, month: str | None = None, notes: list[str] | None = None) -> dict[str, dict[str, int]]:
-    """Actuals by month from a file, through ``kaizen_guide.imports.read_actuals`` (generic CSV/XLSX
-    and the accounting-software readers live there); what it could not map goes to ``notes``."""
+def _import_actuals(plan, plan_path, actuals, month: str | None, *, unit, maps, replace, given_by, today, out, err):
+    """Read an accounting export and record its months (one month with ``month``, else every month
+    in the file) in one atomic save. Returns (exit code or None, (months recorded, note)).
+
+    Nothing is written unless every month is inside the plan, no recorded figure would change
+    without ``replace``, and no account is unknown (each is listed with the ``--map`` to give)."""
+    from kaizen_guide.imports import ActualsImportError
+    from kaizen_guide.imports.session import month_changes, parse_account_answers, read_complete, remember_answers
+    from kaizen_guide.model.store import save_plan
+
+    from .review import Review
+
+    name = Path(actuals).name
     try:
-        from kaizen_guide.imports import read_actuals
-    except ImportError:
-        raise ReviewAnswersError("ファイルからの実績の取り込みは、この版ではまだ使えません。実績は --answers の actuals か画面で入力してください。") from None
+        answers = parse_account_answers(maps)
+        result = read_complete(actuals, plan, month=month, unit=unit, answers=answers)
+    except ActualsImportError as exc:
+        err(f"{actuals} から実績を読めません: {exc.full_message}")
+        return EXIT_BAD_INPUT, None
+    if out is not None:  # what was read (not in the JSON output, which stays one document)
+        out(f"{name} を読みました:")
+        for line in result.summary_lines():
+            out(f"  {line}")
+    wanted = sorted(result.months)
+    reviews = []
+    for m in wanted:
+        try:
+            reviews.append(Review(plan, m, plan_path, given_by=given_by, autosave=False, today=today))
+        except MonitoringError as exc:
+            err(f"{month_text(m)}: {exc.message} 計画ファイルは変更していません。")
+            return EXIT_BAD_INPUT, None
+    changes = month_changes(plan, result)
+    if changes and not replace:
+        for m, diffs in changes.items():
+            err(f"{month_text(m)}の実績はすでに記録されています。次の項目が変わります:\n  " + "\n  ".join(diffs))
+        err("置き換えるときは --replace を付けて実行してください (置き換えた値は履歴に残ります)。計画ファイルは変更していません。")
+        return EXIT_BAD_INPUT, None
+    remember_answers(plan, answers)
+    for rv in reviews:
+        res = rv.set_actuals(result.months[rv.month], source=name, confirm=True)
+        if not res.accepted:
+            err(f"{month_text(rv.month)}: {res.error or '実績を記録できませんでした。'} 計画ファイルは変更していません。")
+            return EXIT_BAD_INPUT, None
     try:
-        result = read_actuals(path, plan, month=month)
-    except Exception as exc:  # noqa: BLE001 - the reader's own Japanese message is what the user needs
-        msg = getattr(exc, "message", None) or str(exc)
-        raise ReviewAnswersError(f"{path} から実績を読めません: {msg}") from None
-    if notes is not None:
-        notes.extend(getattr(result, "notes", []) or [])
-        notes.extend(getattr(result, "warnings", []) or [])
-    unknown = getattr(result, "unknown_accounts", None) or []
-    if notes is not None and unknown:
-        names = "、".join(str(getattr(u, "name", u)) for u in unknown[:8])
-        notes.append(f"{Path(path).name} の科目のうち、計画の項目に結びつかなかったもの (集計に入れていません): {names}")
-    return dict(result.months)
+        save_plan(plan, plan_path)  # every month at once: a failure leaves the file as it was
+    except OSError as exc:
+        err(f"計画ファイルを保存できませんでした ({exc})。実績は記録されていません。")
+        return EXIT_BAD_INPUT, None
+    recorded = "、".join(month_text(m) for m in wanted)
+    return None, (wanted, f"{name} から {len(wanted)}か月 ({recorded}) の実績を記録しました。")
 
 
 def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str | Path | None = None,
                 answers: str | Path | None = None, fmt: str = "text", given_by: str = "advisor",
                 replace: bool = False, out: Callable[[str], None] = print, err: Callable[[str], None] | None = None,
-                today: date | None = None) -> int:
+                today: date | None = None, unit: str | None = None, maps: list[str] | None = None) -> int:
     """Run (or just show) one month's review; returns the exit code (see the module docstring)."""
     from kaizen_guide.model.store import PlanFileError, load_plan
 
@@ -185,32 +215,22 @@ def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str
     if ra is not None and ra.month and month and ra.month != month:
         err(f"--month {month} と回答ファイルの month: {ra.month} が違います。どちらかに揃えてください。")
         return EXIT_BAD_INPUT
-    target = month or (ra.month if ra else None) or default_month(plan)
+    notes: list[str] = []  # the comparison itself says when the month has not closed yet
+    if actuals is not None:
+        code, imported = _import_actuals(plan, plan_path, actuals, month or (ra.month if ra else None), unit=unit,
+                                         maps=maps, replace=replace, given_by=(ra.given_by if ra and ra.given_by else given_by),
+                                         today=today, out=None if fmt == "json" else out, err=err)
+        if code is not None:
+            return code
+        notes.append(imported[1])
+        target = month or (ra.month if ra else None) or imported[0][-1]
+    else:
+        target = month or (ra.month if ra else None) or default_month(plan)
     try:
         rv = Review(plan, target, plan_path, given_by=(ra.given_by if ra and ra.given_by else given_by), today=today)
     except MonitoringError as exc:
         err(exc.message)
         return EXIT_BAD_INPUT
-    notes: list[str] = []  # the comparison itself says when the month has not closed yet
-    if actuals is not None:
-        try:
-            months = read_actuals_file(actuals, plan, target, notes)
-        except ReviewAnswersError as exc:
-            err(exc.message)
-            return EXIT_BAD_INPUT
-        values = months.get(target)
-        if not values:
-            have = "、".join(month_text(m) for m in sorted(months)) or "なし"
-            err(f"{actuals} に{month_text(target)}の列がありません (読めた月: {have})。")
-            return EXIT_BAD_INPUT
-        res = rv.set_actuals(values, source=Path(actuals).name, confirm=replace)
-        if res.confirm:
-            err(res.confirm + "\n置き換えるときは --replace を付けて実行してください。計画ファイルは変更していません。")
-            return EXIT_BAD_INPUT
-        if not res.accepted:
-            err(res.error or "実績を記録できませんでした。")
-            return EXIT_BAD_INPUT
-        notes.append(res.note or "")
     flagged = 0
     if ra is not None:
         code, flagged = _apply(rv, ra, replace, notes, err)
