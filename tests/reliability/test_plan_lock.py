@@ -142,3 +142,57 @@ def test_touching_the_file_without_changing_it_is_not_a_conflict(plan):
     os.utime(plan, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
     assert iv.answer("company.name", "変わらない会社").accepted
     iv.close()
+
+
+# The monthly review writes the same plan file: it takes the same lock (issue 14 builds on 11.1).
+
+
+def _sample_plan_file(tmp_path):
+    from kaizen_guide.model import save_plan
+    from kaizen_guide.sample import build_sample_plan
+
+    path = tmp_path / "sample.json"
+    save_plan(build_sample_plan(monitoring=True), path)
+    return path
+
+
+def test_headless_review_waits_then_exits_2_while_another_holds_the_plan(tmp_path):
+    from kaizen_guide.monitoring.headless import run_monitor
+    from kaizen_guide.sample import SAMPLE_REVIEW_YAML
+
+    plan_path = _sample_plan_file(tmp_path)
+    answers = tmp_path / "review.yaml"
+    answers.write_text(SAMPLE_REVIEW_YAML, encoding="utf-8")
+    holder = Holder(plan_path)
+    try:
+        before = plan_path.read_bytes()  # after the holder opened it (opening may normalise the file)
+        out: list[str] = []
+        code = run_monitor(plan_path, answers=answers, out=out.append, lock_wait=0.2)
+        assert code == 2 and "編集中" in "\n".join(out)
+        assert plan_path.read_bytes() == before
+        # only showing the comparison writes nothing and needs no lock
+        assert run_monitor(plan_path, month="2027-06", out=out.append) == 0
+    finally:
+        holder.close()
+    out = []
+    assert run_monitor(plan_path, answers=answers, out=out.append, lock_wait=0) in (0, 1), "\n".join(out)
+    assert load_plan(plan_path).monitoring[-1].month == "2027-07"
+
+
+def test_review_open_refuses_a_plan_another_process_holds(tmp_path):
+    from kaizen_guide.monitoring.review import Review
+
+    plan_path = _sample_plan_file(tmp_path)
+    holder = Holder(plan_path)
+    try:
+        with pytest.raises(PlanLockedError) as exc:
+            Review.open(plan_path, "2027-07")
+        assert "編集中" in exc.value.full_message
+    finally:
+        holder.close()
+    review = Review.open(plan_path, "2027-07")
+    try:
+        assert review.lock is not None and review.lock.held
+    finally:
+        review.close()
+    assert not PlanLock(plan_path).holder()  # the side file went with the lock

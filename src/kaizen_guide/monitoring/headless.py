@@ -191,8 +191,41 @@ def _import_actuals(plan, plan_path, actuals, month: str | None, *, unit, maps, 
 def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str | Path | None = None,
                 answers: str | Path | None = None, fmt: str = "text", given_by: str = "advisor",
                 replace: bool = False, out: Callable[[str], None] = print, err: Callable[[str], None] | None = None,
-                today: date | None = None, unit: str | None = None, maps: list[str] | None = None) -> int:
-    """Run (or just show) one month's review; returns the exit code (see the module docstring)."""
+                today: date | None = None, unit: str | None = None, maps: list[str] | None = None,
+                lock_wait: float | None = None) -> int:
+    """Run (or just show) one month's review; returns the exit code (see the module docstring).
+
+    A run that records anything (``actuals`` or ``answers``) takes the plan's lock first, like
+    ``interview --answers``: one writer per plan, so a TUI open on it never loses answers to us."""
+    from kaizen_guide.engine.headless import LOCK_WAIT_S
+    from kaizen_guide.model.lock import PlanLock, PlanLockedError
+    from kaizen_guide.model.store import PlanFileError
+
+    if actuals is None and answers is None:
+        return _run_monitor(plan_path, month=month, actuals=actuals, answers=answers, fmt=fmt, given_by=given_by,
+                            replace=replace, out=out, err=err, today=today, unit=unit, maps=maps)
+    err_out = err or out
+    wait = LOCK_WAIT_S if lock_wait is None else max(0.0, lock_wait)
+    lock = PlanLock(plan_path)
+    try:
+        lock.acquire(wait)
+    except PlanLockedError as exc:
+        err_out(f"{exc.full_message}\n{wait:g}秒待ちましたが空きませんでした。計画ファイルは変更していません。")
+        return EXIT_BAD_INPUT
+    except PlanFileError as exc:
+        err_out(exc.full_message)
+        return EXIT_BAD_INPUT
+    try:
+        return _run_monitor(plan_path, month=month, actuals=actuals, answers=answers, fmt=fmt, given_by=given_by,
+                            replace=replace, out=out, err=err, today=today, unit=unit, maps=maps)
+    finally:
+        lock.release()
+
+
+def _run_monitor(plan_path: str | Path, *, month: str | None, actuals: str | Path | None,
+                 answers: str | Path | None, fmt: str, given_by: str, replace: bool,
+                 out: Callable[[str], None], err: Callable[[str], None] | None,
+                 today: date | None, unit: str | None, maps: list[str] | None) -> int:
     from kaizen_guide.model.store import PlanFileError, load_plan
 
     from .render import render_json, render_text

@@ -142,6 +142,8 @@ def default_month(plan: Plan) -> str:
 class Review:
     """The monthly review of one month of one plan. See the module docstring."""
 
+    lock = None  # the plan's PlanLock when opened with Review.open (one writer per plan)
+
     def __init__(self, plan: Plan, month: str, path: str | Path | None = None, *, given_by: str = "owner",
                  autosave: bool = True, bank: ReviewBank | None = None, today: date | None = None):
         self.bank = bank or load_review_bank()
@@ -196,11 +198,31 @@ class Review:
 
     @classmethod
     def open(cls, path: str | Path, month: str | None = None, *, given_by: str = "owner",
-             autosave: bool = True, today: date | None = None) -> "Review":
+             autosave: bool = True, today: date | None = None, lock_timeout: float = 0.0) -> "Review":
+        from kaizen_guide.model.lock import PlanLock
         from kaizen_guide.model.store import load_plan
 
-        plan = load_plan(path)
-        return cls(plan, month or default_month(plan), path, given_by=given_by, autosave=autosave, today=today)
+        # One writer per plan (as the interview): a second opener gets PlanLockedError, a
+        # PlanFileError with the Japanese reason. In one process the lock is shared (counted).
+        lock = PlanLock(path) if autosave else None
+        if lock is not None:
+            lock.acquire(lock_timeout)
+        try:
+            plan = load_plan(path)
+            review = cls(plan, month or default_month(plan), path, given_by=given_by, autosave=autosave, today=today)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        review.lock = lock
+        return review
+
+    def close(self) -> None:
+        """Give up the plan's lock (everything accepted is already saved; safe to call twice)."""
+        lock = getattr(self, "lock", None)
+        if lock is not None:
+            lock.release()
+            self.lock = None
 
     # -- records ---------------------------------------------------------------------------------
     @property

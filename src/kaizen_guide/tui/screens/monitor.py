@@ -97,6 +97,9 @@ class MonitorScreen(Screen):
     def advisor(self) -> bool:
         return bool(getattr(self.app, "advisor", False))
 
+    def on_unmount(self) -> None:
+        self.review.close()  # answers are saved as they are accepted; give up the plan's lock
+
     async def on_mount(self) -> None:
         self._apply_width(self.app.size.width)
         self._greet()
