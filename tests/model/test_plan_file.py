@@ -165,3 +165,15 @@ def test_json_schema_has_japanese_titles():
     schema = Plan.model_json_schema()
     text = json.dumps(schema, ensure_ascii=False)
     assert "借入残高" in text and "商号" in text
+
+
+def test_a_version_1_file_loads_and_is_saved_as_the_current_version(tmp_path):
+    # Version 1 had none of the fields added since (all defaulted): it must load unchanged and
+    # be written back with the current version, so an older app refuses it cleanly.
+    path = tmp_path / "old.json"
+    path.write_text('{"schema_version": 1, "company": {"name": "株式会社旧版"}}', encoding="utf-8")
+    plan = load_plan(path)
+    assert plan.company.name == "株式会社旧版" and plan.monitoring == []
+    save_plan(plan, path)
+    assert SCHEMA_VERSION == 2
+    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION

@@ -15,7 +15,10 @@ from pydantic import Field, JsonValue, field_validator, model_validator
 
 from .common import Amount, GivenBy, KGModel, NonNegative, PerYear, PerYearRate, Rate, Ratio, YearMonth
 
-SCHEMA_VERSION = 1
+# 2: monitoring records, plan lock/drafts, support follow-on, action flags, imports settings, vision
+# (all added with defaults: a version-1 file loads unchanged and is saved as version 2, so an
+# older app refuses the new file with its "newer version" message instead of a field error).
+SCHEMA_VERSION = 2
 
 
 def F(title: str, default=..., **kw):

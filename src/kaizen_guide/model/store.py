@@ -134,13 +134,16 @@ def loads_plan(text: str, path: Path | None = None) -> Plan:
             path,
         )
     try:
-        return Plan.model_validate(data)
+        plan = Plan.model_validate(data)
     except ValidationError as exc:
         raise PlanFileError(
             f"{name} の内容に正しくない項目があります。ファイルは変更していません。",
             path,
             describe_validation_error(exc, Plan),
         ) from None
+    # Older versions only lack fields that have defaults: the file is upgraded on its next save.
+    plan.schema_version = SCHEMA_VERSION
+    return plan
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
