@@ -59,7 +59,15 @@ async def measure(n: int, size: tuple[int, int]) -> list[float]:
         os.environ.setdefault("KAIZEN_GUIDE_DATA_DIR", str(Path(tmp) / "data"))
         app = KaizenApp(Path(tmp) / "plan.json", show_save_time=False)
         async with app.run_test(size=size) as pilot:
-            await pilot.pause()
+            from kaizen_guide.tui.screens.interview import InterviewScreen
+
+            # The plan opens in a worker behind a loading screen: wait (bounded) for the interview.
+            for _ in range(2000):
+                if isinstance(app.screen, InterviewScreen) and app.screen.question is not None:
+                    break
+                await pilot.pause(0.01)
+            else:
+                raise SystemExit("the interview screen did not appear")
             for i in range(n):
                 text = ANSWERS[i % len(ANSWERS)]
                 screen = app.screen
