@@ -33,6 +33,7 @@ class GridRow:
     tol: float = 0.0
     none_expected: str | None = None
     value_note: str = ""  # non-empty: plan-year numbers are computed values (not inputs); says why
+    value_all: bool = False  # the value note applies to actual-year columns too (no figure is an input)
     values: dict[int, Any] = field(default_factory=dict)
     templates: dict[int, str] = field(default_factory=dict)
     cell_fills: dict[int, Any] = field(default_factory=dict)
@@ -259,7 +260,7 @@ def write_body(ctx: BuildContext, w: SheetWriter, grid: Grid) -> None:
                           tol=row.tol)
             elif value is None:
                 w.blank(r, col, fill=fill, border=border)
-            elif row.value_note and not c.actual:
+            elif row.value_note and (row.value_all or not c.actual):
                 w.value(r, col, value, row.value_note, fmt=row.fmt, bold=row.total, fill=fill, border=border)
             else:
                 w.input(r, col, value, fmt=row.fmt, bold=row.total, border=border)

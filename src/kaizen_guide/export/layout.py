@@ -377,6 +377,7 @@ BANK_BLOCK_ROWS: tuple[Row, ...] = (
     R("closing", "期末残高", "closing", "{$opening}+{$new_borrowing}-{$repayment}", total=True),
     R("interest", "支払利息", "interest", value_note=INTEREST_NOTE),
 )
+BASIS_NAMES = {"balance": "残高プロラタ", "unsecured": "信用残高プロラタ", "contract": "約定返済"}  # プロラタの配分基準
 BANK_SUMMARY_COLUMNS: tuple[str, ...] = (
     "金融機関", "業態", "基準日残高", "残高シェア", "保全額", "非保全額 (信用残)", "信用残シェア",
     "約定返済 (年額)", "計画返済 (期間計)", "金融支援額 (期間計)",

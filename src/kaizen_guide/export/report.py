@@ -229,14 +229,13 @@ def _metric_rows(proj) -> list[dict]:
     ]
 
 
-_BASIS_NAMES = {"balance": "残高プロラタ", "unsecured": "信用残高プロラタ", "contract": "約定返済"}
 
 
 def _allocation_table(proj) -> dict:
     """プロラタの基準額 by bank and year, and where 信用残高プロラタ fell back to 残高プロラタ."""
     rp = proj.repayment
     rows = [{"label": "配分基準", "section": False, "total": False,
-             "values": [_BASIS_NAMES[b] + (" (代替)" if y in rp.fallback_years else "")
+             "values": [layout.BASIS_NAMES[b] + (" (代替)" if y in rp.fallback_years else "")
                         for y, b in enumerate(rp.basis_by_year)]}]
     for b in rp.banks:
         rows.append({"label": f"{b.bank} 基準額", "section": False, "total": False,

@@ -170,6 +170,44 @@ class BanksLayout:
     request_row: int
 
 
+BASE_NOTE = ("エンジンが返済額の配分に使ったプロラタの基準額です (残高プロラタ: 返済すべき残高 / "
+             "信用残高プロラタ: MIN(信用残, 残高))")
+UNSECURED_NOTE = "エンジンがその年の期首残高と保全から計算し直した信用残 (非保全額) です"
+
+
+def _basis_rows(rp, bank, i: int, offsets: list[int]) -> list[GridRow]:
+    """The bank's yearly プロラタ base (and 信用残 under 信用残高プロラタ), so the split can be reconciled."""
+    years = {y.year: y for y in bank.years}
+    base = GridRow(key=f"b{i}.base_amount", label="プロラタ基準額", indent=1, value_note=BASE_NOTE,
+                   note="配分 = 返済原資 × 基準額 ÷ 基準額の合計")
+    rows = [base]
+    unsecured = None
+    if rp.allocation_basis == "unsecured":
+        unsecured = GridRow(key=f"b{i}.unsecured", label="信用残 (期首)", indent=1, value_note=UNSECURED_NOTE,
+                            note="信用残高プロラタの基準 (基準額 = MIN(信用残, 残高))")
+        rows.append(unsecured)
+    for o in offsets:
+        y = years.get(o)
+        if y is None:
+            continue
+        base.values[o] = y.base_amount
+        if unsecured is not None:
+            unsecured.values[o] = y.unsecured
+    return rows
+
+
+def _basis_used_row(rp, offsets: list[int]) -> GridRow:
+    """The base used each plan year; 「代替」 where 信用残高プロラタ fell back to 残高プロラタ."""
+    fb = rp.fallback_years
+    note = ("代替: 全金融機関の信用残が0のため残高プロラタで配分した年 (" +
+            "・".join(f"計画{y}年目" for y in fb) + ")") if fb else "信用残高プロラタの代替 (残高プロラタ) はありません"
+    row = GridRow(key="", label="配分基準 (各年)", note=note)
+    for o in offsets:
+        if o < len(rp.basis_by_year):
+            row.values[o] = layout.BASIS_NAMES[rp.basis_by_year[o]] + (" (代替)" if o in fb else "")
+    return row
+
+
 def prepare_banks(ctx: BuildContext) -> BanksLayout:
     rp = ctx.proj.repayment
     cols = [Column(lab.offset, lab.label, lab.fiscal_label or "") for lab in ctx.proj.labels.plan]
@@ -190,6 +228,7 @@ def prepare_banks(ctx: BuildContext) -> BanksLayout:
             return getattr(y, src) if y is not None else None
 
         rows.extend(rows_from_specs(ctx, layout.BANK_BLOCK_ROWS, offsets, get, prefix=f"b{i}."))
+        rows.extend(_basis_rows(rp, bank, i, offsets))
     if n:
         rows.append(GridRow(key="", label="合計 (全金融機関)", section=True))
         for spec in layout.BANK_BLOCK_ROWS:
@@ -228,6 +267,8 @@ def prepare_banks(ctx: BuildContext) -> BanksLayout:
                 elif n and r.values.get(o) == cap_get["total_contractual"](o):
                     r.templates[o] = "{total_contractual}"
     rows.extend(cap_rows)
+    if n:
+        rows.append(_basis_used_row(rp, offsets))
     head = GridRow(key="headroom", label="返済原資 − 計画返済額", total=True, note="マイナスは返済原資を超える返済")
     for o in offsets:
         cap, tot = cap_get["capacity"](o), cap_get["total_repayment"](o)

@@ -43,9 +43,77 @@ def prepare_pl(ctx: BuildContext) -> Grid:
             row.templates[o] = f"ROUND({{segp.{i}}}*{{segq.{i}}}/1000,0)"
         segs.extend([row, price, qty])
     rows = rows_from_specs(ctx, layout.PL_ROWS, offsets, _get(ctx), expand={layout.SEGMENTS: segs})
+    rows = _with_metric_variants(ctx, rows, offsets) + _stress_rows(ctx, offsets)
     grid = Grid("pl", cols, rows)
     place(ctx, grid, HEADER_ROW)
     return grid
+
+
+STRESS_NOTE = "エンジンのストレスケースの計算結果です (売上・原価率・施策効果を変えて計画全体を再計算した値)"
+BEFORE_OWNER_NOTE = "エンジンが実態BS修正から代表者資産 (個人の資産・負債) を除いて計算した値です"
+
+
+STRESS_HEADINGS = {True: "全ケースで返済・資金繰りとも可", False: "成り立たないケースあり"}
+
+
+def _when(year: int | None) -> str:
+    return f"計画{year}年目" if year is not None else "計画期間内に解消せず"
+
+
+def _with_metric_variants(ctx: BuildContext, rows: list[GridRow], offsets: list[int]) -> list[GridRow]:
+    """The 債務償還年数 definition and its gross variant, and 実質純資産 before 代表者資産 with the
+    解消 year of both, beside the form's rows (banks read both variants)."""
+    proj, get = ctx.proj, ctx.sources.get
+    defs, tr = proj.definitions, proj.targets
+    out: list[GridRow] = []
+    for row in rows:
+        out.append(row)
+        if row.key == "debt_years":
+            row.note = defs.debt_years
+            gross = GridRow(key="gross_debt_years", label="債務償還年数 (簡易: 有利子負債 ÷ 簡易CF)",
+                            fmt=styles.YEARS, tol=0.0051, none_expected=layout.NOT_COMPUTABLE,
+                            note=defs.gross_debt_years)
+            for o in offsets:
+                gross.values[o] = get("metrics.gross_debt_repayment_years", o)
+                gross.templates[o] = 'IF({simple_cf}<=0,"算出不能",{interest_bearing_debt}/{simple_cf})'
+            out.append(gross)
+        elif row.key == "real_net_assets":
+            row.label = "実質純資産 (代表者資産加味後)"
+            row.note = f"0未満は実質債務超過。解消: {_when(tr.solvency_year)}。{defs.solvency_year}"
+            before = GridRow(key="real_net_assets_before_owner", label="実質純資産 (代表者資産加味前)",
+                             note=f"解消: {_when(tr.solvency_year_before_owner)}。{defs.real_net_assets}",
+                             value_note=BEFORE_OWNER_NOTE, value_all=True)
+            for o in offsets:
+                before.values[o] = get("metrics.real_net_assets_before_owner", o)
+            out.append(before)
+    return out
+
+
+def _stress_rows(ctx: BuildContext, offsets: list[int]) -> list[GridRow]:
+    """ストレステスト: one group of rows per engine stress case (plan years 1..N), values with a note."""
+    stress = ctx.proj.stress
+    if not stress.scenarios:
+        return []
+    # a short heading (a long one would widen the label column); the full verdict is in the 概要
+    out = [GridRow(key="", label=f"ストレステスト ({STRESS_HEADINGS[stress.passed]})", section=True)]
+    fields = [("sales", "売上高"), ("ordinary_income", "経常利益"), ("simple_cf", "簡易CF"),
+              ("repayment", "返済額 (計画のまま)"), ("covered", "返済を簡易CFで賄えるか"),
+              ("cash_closing", "期末現預金 (資金不足の補填前)")]
+    for i, sc in enumerate(stress.scenarios):
+        ok = sc.repayment_covered and sc.cash_never_negative
+        out.append(GridRow(key="", label=f"{sc.name}: {'返済・資金繰りとも可' if ok else '成り立たない'}",
+                           section=True))
+        years = {y.year: y for y in sc.years}
+        for j, (name, label) in enumerate(fields):
+            row = GridRow(key=f"stress{i}.{name}", label=label, indent=1, value_note=STRESS_NOTE,
+                          note=(sc.verdict if j == 0 else (ctx.proj.definitions.stress if j == 1 else "")))
+            for o in offsets:
+                y = years.get(o)
+                if y is not None:
+                    v = getattr(y, name)
+                    row.values[o] = ("可" if v else "不可") if name == "covered" else v
+            out.append(row)
+    return out
 
 
 def _prepare_rows(ctx: BuildContext, name: str, specs, *, actual: bool) -> Grid:
