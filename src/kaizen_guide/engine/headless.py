@@ -76,7 +76,7 @@ def run_headless(
         iv = Interview.open(plan_path, depth=depth or af.depth, given_by=af.given_by or given_by, bank=bank,
                             lock_timeout=lock_wait)
     except PlanLockedError as exc:
-        out(f"{exc.full_message}\n{lock_wait:g}秒待ちましたが空きませんでした。計画ファイルは変更していません。")
+        out(exc.after_wait(lock_wait))
         return EXIT_BAD_INPUT
     except PlanFileError as exc:
         out(exc.full_message)

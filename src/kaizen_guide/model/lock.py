@@ -30,6 +30,10 @@ class PlanLockedError(PlanFileError):
         super().__init__(message, path)
         self.holder = holder
 
+    def after_wait(self, seconds: float) -> str:
+        """The message a headless command prints when it gave up waiting for the lock."""
+        return f"{self.full_message}\n{seconds:g}秒待ちましたが空きませんでした。計画ファイルは変更していません。"
+
 
 def lock_paths(path: str | os.PathLike[str]) -> tuple[Path, Path]:
     """(lock file, side file) for a plan path (the symlink target's folder, so all links share one)."""

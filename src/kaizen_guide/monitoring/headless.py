@@ -208,13 +208,15 @@ def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str
     wait = LOCK_WAIT_S if lock_wait is None else max(0.0, lock_wait)
     lock = PlanLock(plan_path)
     try:
-        lock.acquire(wait)
+        notice = lock.acquire(wait)
     except PlanLockedError as exc:
-        err_out(f"{exc.full_message}\n{wait:g}秒待ちましたが空きませんでした。計画ファイルは変更していません。")
+        err_out(exc.after_wait(wait))
         return EXIT_BAD_INPUT
     except PlanFileError as exc:
         err_out(exc.full_message)
         return EXIT_BAD_INPUT
+    if notice:
+        err_out(notice)  # a crashed holder's lock was taken over
     try:
         return _run_monitor(plan_path, month=month, actuals=actuals, answers=answers, fmt=fmt, given_by=given_by,
                             replace=replace, out=out, err=err, today=today, unit=unit, maps=maps)
