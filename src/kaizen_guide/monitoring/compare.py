@@ -78,19 +78,13 @@ def _f(r: Fraction | None) -> float | None:
     return None if r is None else round(float(r), 4)
 
 
-@dataclass
-class LineRow:
-    key: str
-    label: str
-    lower_is_better: bool
-    balance: bool
+class Rates:
+    """差異 and 達成率 of a row with ``plan``/``actual`` and ``cum_plan``/``cum_actual`` (month or period)."""
+
     plan: int
     actual: int | None
     cum_plan: int
     cum_actual: int | None
-    cum_months: int
-    band: str | None
-    cum_band: str | None
 
     @property
     def diff(self) -> int | None:
@@ -107,6 +101,21 @@ class LineRow:
     @property
     def cum_rate(self) -> Fraction | None:
         return rate_of(self.cum_actual, self.cum_plan)
+
+
+@dataclass
+class LineRow(Rates):
+    key: str
+    label: str
+    lower_is_better: bool
+    balance: bool
+    plan: int
+    actual: int | None
+    cum_plan: int
+    cum_actual: int | None
+    cum_months: int
+    band: str | None
+    cum_band: str | None
 
     @property
     def favourable(self) -> bool | None:

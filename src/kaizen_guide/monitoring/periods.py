@@ -29,7 +29,7 @@ from typing import Any, Literal
 from kaizen_guide.ja.era import era_fiscal_label, era_month
 
 from .compare import (
-    Bands, CashOutlook, Comparison, Forecast, PlanSource, band_of, compare_month, plan_source, rate_of,
+    Bands, CashOutlook, Comparison, Forecast, PlanSource, Rates, band_of, compare_month, plan_source,
 )
 from .fiscal import MonitoringError, month_text, plan_year_range, position, split_month, year_months
 from .lines import LINES
@@ -167,7 +167,7 @@ def recorded_actuals(plan: Any) -> dict[str, dict[str, int]]:
 
 
 @dataclass
-class PeriodLine:
+class PeriodLine(Rates):
     """One line over a period: 計画 / 実績 / 差異 / 達成率, the 累計 to the period's end and each month."""
 
     key: str
@@ -183,22 +183,6 @@ class PeriodLine:
     band: str | None
     cum_band: str | None
     monthly: list[tuple[str, int, int | None]] = field(default_factory=list)   # (month, plan, actual)
-
-    @property
-    def diff(self) -> int | None:
-        return None if self.actual is None else self.actual - self.plan
-
-    @property
-    def rate(self) -> Fraction | None:
-        return rate_of(self.actual, self.plan)
-
-    @property
-    def cum_diff(self) -> int | None:
-        return None if self.cum_actual is None else self.cum_actual - self.cum_plan
-
-    @property
-    def cum_rate(self) -> Fraction | None:
-        return rate_of(self.cum_actual, self.cum_plan)
 
     def as_json(self) -> dict[str, Any]:
         def f(r: Fraction | None) -> float | None:
