@@ -302,6 +302,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html", help="HTML レポートの出力先")
     p.set_defaults(func=cmd_export)
 
+    from .commands import freeze
+
+    freeze.add_parser(sub)
+
     p = sub.add_parser("sample", help="サンプル企業の計画ファイルと回答ファイルを書き出す")
     p.add_argument("--out", required=True, help="出力先フォルダ")
     p.set_defaults(func=cmd_sample)

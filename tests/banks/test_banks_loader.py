@@ -96,7 +96,7 @@ def test_both_depths_have_questions_and_short_is_a_subset():
 
 def test_engine_filled_fields_are_documented():
     assert set(ENGINE_FILLED) == {"schema_version", "interview", "meta.plan_style", "monitoring", "actuals_import", "banks.is_main",
-                                  "monitoring_plan.band_ok", "monitoring_plan.band_watch"}
+                                  "monitoring_plan.band_ok", "monitoring_plan.band_watch", "versions"}
     assert all(reason for reason in ENGINE_FILLED.values())
 
 

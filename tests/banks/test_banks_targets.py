@@ -57,4 +57,4 @@ def test_coverage_walk_lists_leaves_and_honours_the_ignore_list():
     assert "monitoring_plan.frequency" in left
     assert "meta.plan_style" not in left
     assert set(ENGINE_FILLED) <= {"schema_version", "interview", "meta.plan_style", "monitoring", "actuals_import", "banks.is_main",
-                                  "monitoring_plan.band_ok", "monitoring_plan.band_watch"}
+                                  "monitoring_plan.band_ok", "monitoring_plan.band_watch", "versions"}

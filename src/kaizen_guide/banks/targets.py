@@ -39,6 +39,8 @@ ENGINE_FILLED: dict[str, str] = {
     # The 8割 bands of the monthly review: practice defaults, changed per plan in the plan file.
     "monitoring_plan.band_ok": "review band (practice default 100%)",
     "monitoring_plan.band_watch": "review band (practice default 80%)",
+    # Frozen versions (当初計画 / 修正計画): written by `freeze`, never asked.
+    "versions": "frozen plan versions (freeze command)",
 }
 
 

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import Field, JsonValue, field_validator, model_validator
 
 from .common import Amount, GivenBy, KGModel, NonNegative, PerYear, PerYearRate, Rate, Ratio, YearMonth
+from .versions import Amendment, PlanVersion
 
 # 2: monitoring records, plan lock/drafts, support follow-on, action flags, imports settings, vision
 # (all added with defaults: a version-1 file loads unchanged and is saved as version 2, so an
@@ -748,6 +749,8 @@ class MonitoringRecord(KGModel):
     answers: dict[str, AnswerRecord] = F("回答履歴", default_factory=dict)
     current: str | None = F("現在の質問ID", None)
     completed_at: datetime | None = F("完了日時", None)
+    reported_at: datetime | None = F("金融機関に報告した日時 (報告後の訂正は amendments に残ります)", None)
+    amendments: list[Amendment] = F("報告後の訂正", default_factory=list)
 
     @field_validator("variance_causes", "revised_measures", mode="before")
     @classmethod
@@ -798,6 +801,7 @@ class Plan(KGModel):
     monitoring: list[MonitoringRecord] = F("モニタリング記録", default_factory=list)
     actuals_import: ActualsImportSettings = F("実績の取り込み設定", default_factory=ActualsImportSettings)
     interview: InterviewState = F("インタビューの状態", default_factory=InterviewState)
+    versions: list[PlanVersion] = F("確定した版 (当初計画・修正計画)", default_factory=list)
 
     @model_validator(mode="after")
     def _one_main_bank(self) -> "Plan":

@@ -255,6 +255,7 @@ class Comparison:
     bands: Bands
     not_closed: bool = False
     notes: list[str] = field(default_factory=list)
+    version: int | None = None  # the plan version compared against (None: the plan was never frozen)
 
     @property
     def month(self) -> str:
@@ -275,6 +276,16 @@ class Comparison:
             misses = [k for k in PROFIT_KEYS if self.row(k).band == "miss"][-1:]
         return misses
 
+    @property
+    def version_label(self) -> str:
+        """「当初計画」「修正計画 (第2版)」, or "" when the plan was never frozen."""
+        from kaizen_guide.model.versions import version_label
+
+        return version_label(self.version) if self.version is not None else ""
+
+    def version_json(self) -> dict[str, Any] | None:
+        return None if self.version is None else {"number": self.version, "label": self.version_label}
+
     def as_json(self) -> dict[str, Any]:
         return {
             "month": self.month, "plan_year": self.pos.plan_year, "fiscal_month": self.pos.index,
@@ -286,43 +297,79 @@ class Comparison:
             "deep_dive": self.deep.as_json(),
             "material_misses": self.material_misses(),
             "plan_source": {"weights": [str(w) for w in self.mplan.weights], "cash": self.mplan.cash_source},
+            "plan_version": self.version_json(),
             "notes": list(self.notes),
         }
 
 
-PlanSource = Callable[[int], MonthlyPlan]
+class PlanSource:
+    """Monthly plans by plan year of one plan, computed once each (the projection at most once).
 
+    ``for_month(month)`` is the source of the version in force for that month (当初計画 / 修正計画,
+    ``model.versions.plan_in_force``); a plan never frozen is its own source.
+    """
 
-def plan_source(plan, projection=None) -> PlanSource:
-    """Monthly plans by plan year, computed once each (the projection at most once)."""
-    cache: dict[int, MonthlyPlan] = {}
-    proj = [projection]
+    def __init__(self, plan, projection=None, *, number: int | None = None):
+        self.plan = plan
+        self.number = number
+        self._projection = projection
+        self._cache: dict[int, MonthlyPlan] = {}
+        self._versions: dict[int, PlanSource] = {}
 
-    def get(year: int) -> MonthlyPlan:
-        if year not in cache:
-            if proj[0] is None:
+    def __call__(self, year: int) -> MonthlyPlan:
+        if year not in self._cache:
+            if self._projection is None:
                 from kaizen_guide.finance import compute_projection
 
                 try:
-                    proj[0] = compute_projection(plan)
+                    self._projection = compute_projection(self.plan)
                 except (ValueError, ArithmeticError) as exc:
                     raise MonitoringError(f"数値計画を計算できないため、月ごとの計画を作れません ({exc})。") from None
-            cache[year] = monthly_plan(plan, year, proj[0])
-        return cache[year]
+            self._cache[year] = monthly_plan(self.plan, year, self._projection)
+        return self._cache[year]
 
-    return get
+    def for_month(self, month: str) -> "PlanSource":
+        from kaizen_guide.model.versions import VersionError, in_force_number, version_plan
+
+        number = in_force_number(self.plan, month) if getattr(self.plan, "versions", None) else None
+        if number is None:
+            return self
+        if number not in self._versions:
+            try:
+                vplan = version_plan(self.plan, number)
+            except VersionError as exc:
+                raise MonitoringError(exc.message) from None
+            self._versions[number] = PlanSource(vplan, number=number)
+        return self._versions[number]
+
+    @property
+    def label(self) -> str:
+        from kaizen_guide.model.versions import version_label
+
+        return version_label(self.number) if self.number is not None else ""
+
+
+def plan_source(plan, projection=None) -> PlanSource:
+    """Monthly plans of ``plan`` by plan year (see :class:`PlanSource`)."""
+    return PlanSource(plan, projection)
 
 
 def compare_month(plan, month: str, actuals: dict[str, dict[str, int]],
                   segment_actuals: dict[str, tuple[int | None, int | None]] | None = None,
-                  *, plans: PlanSource | None = None, projection=None, today: str | None = None,
+                  *, plans: PlanSource | Callable[[int], MonthlyPlan] | None = None, projection=None,
+                  today: str | None = None,
                   horizon: int = 12) -> Comparison:
     """Compare ``month`` with the plan, using every month's actuals of its fiscal year for 累計.
 
     ``plans`` gives the monthly plan of a plan year (default: derived from the plan); the cash
     outlook re-projects ``horizon`` months from the actual month-end balance.
     """
+    # The version in force for the month (当初計画 / 修正計画) is the plan side of everything below.
     plans = plans or plan_source(plan, projection)
+    number = None
+    if isinstance(plans, PlanSource):
+        plans = plans.for_month(month)
+        plan, number = plans.plan, plans.number
     pos = position(plan, month)
     mp = plans(pos.plan_year)
     bands = Bands.of(plan)
@@ -342,7 +389,7 @@ def compare_month(plan, month: str, actuals: dict[str, dict[str, int]],
         notes.insert(0, f"{month_text(month)}はまだ締まっていない月です (今日は{month_text(today[:7])})。"
                         "試算・デモ・見込みの振り返りとして記録します。")
     deep = _deep_dive(mp, pos, cur, segment_actuals or {})
-    return Comparison(pos, mp, rows, forecast, cash, deep, bands, not_closed, notes)
+    return Comparison(pos, mp, rows, forecast, cash, deep, bands, not_closed, notes, number)
 
 
 def _notes(mp: MonthlyPlan, derive_notes: list[str]) -> list[str]:
@@ -382,7 +429,7 @@ def _forecast(ln: Line, mp: MonthlyPlan, pos: MonthPos, derived, bands: Bands) -
     return Forecast(ln.key, ln.label, annual, landing, trend, ln.lower_is_better, bands)
 
 
-def planned_cash_path(plan, pos: MonthPos, mp: MonthlyPlan, plans: PlanSource, horizon: int = 12) -> list[tuple[str, int]]:
+def planned_cash_path(plan, pos: MonthPos, mp: MonthlyPlan, plans: Callable[[int], MonthlyPlan], horizon: int = 12) -> list[tuple[str, int]]:
     """Planned net cash flow of each of the ``horizon`` months after ``pos`` (crossing into the next
     plan year), as the change of the planned month-end balance."""
     out: list[tuple[str, int]] = []
@@ -402,7 +449,7 @@ def planned_cash_path(plan, pos: MonthPos, mp: MonthlyPlan, plans: PlanSource, h
     return out
 
 
-def _cash(plan, pos: MonthPos, mp: MonthlyPlan, actual: int | None, plans: PlanSource, horizon: int) -> CashOutlook:
+def _cash(plan, pos: MonthPos, mp: MonthlyPlan, actual: int | None, plans: Callable[[int], MonthlyPlan], horizon: int) -> CashOutlook:
     plan_v = mp.value("cash_end", pos.month)
     proj: list[tuple[str, int]] = []
     if actual is not None:

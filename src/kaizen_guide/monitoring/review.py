@@ -154,7 +154,7 @@ class Review:
         self.pos = position(plan, month)            # MonitoringError for a month outside the plan
         self.month = month
         self._plans = plan_source(plan)
-        self._plans(self.pos.plan_year)             # fail early (Japanese) when the plan has no numbers
+        self._plans.for_month(self.month)(self.pos.plan_year)  # fail early (Japanese) when the plan has no numbers
         self._cmp: Comparison | None = None
         self._findings: dict[str, list] = {}
         self._revisit: str | None = None
@@ -173,7 +173,7 @@ class Review:
             if c.status != "done":
                 a[f"prior.{c.index}.reason"] = c.reason or None
                 a[f"prior.{c.index}.new_due"] = c.new_due.isoformat() if c.new_due else None
-        names = [s.name for s in self._plans(self.pos.plan_year).segments]
+        names = [s.name for s in self._plans.for_month(self.month)(self.pos.plan_year).segments]
         for sa in rec.segment_actuals:
             if sa.name in names:
                 k = names.index(sa.name)
@@ -299,7 +299,7 @@ class Review:
                                    "from_month_text": month_text(prev.month)})
                     for i, a in enumerate(prev.next_actions)]
         if step.each == "actual_line":
-            mp = self._plans(self.pos.plan_year)
+            mp = self._plans.for_month(self.month)(self.pos.plan_year)
             return [_Item(k, {**common, "label": label(k), "plan": f"{mp.value(k, self.month):,}",
                               "help": ACTUAL_HELP[k][0], "example": ACTUAL_HELP[k][1]}) for k in INPUT_KEYS]
         if not self.actuals_complete():
@@ -583,7 +583,7 @@ class Review:
         self._cmp = None
         rec = self.record
         prev = self.previous_record()
-        seg_names = [s.name for s in self._plans(self.pos.plan_year).segments]
+        seg_names = [s.name for s in self._plans.for_month(self.month)(self.pos.plan_year).segments]
         checks, segs, causes, measures, nexts = [], [], [], [], []
         v = self._value
         if prev is not None:
