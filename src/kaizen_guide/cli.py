@@ -88,7 +88,7 @@ def cmd_monitor(args: argparse.Namespace) -> int:
 
         return run_monitor(args.plan, month=args.month, actuals=args.actuals, answers=args.answers,
                            fmt=args.format or "text", given_by="owner" if args.owner else "advisor",
-                           replace=args.replace, err=_err, unit=args.unit, maps=args.map)
+                           replace=args.replace, err=_err, unit=args.unit, maps=args.map, reason=args.reason or "")
     from .tui.app import run
 
     return run(args.plan, advisor=getattr(args, "advisor", False), monitor=True, month=args.month)
@@ -283,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--answers", help="振り返りの回答ファイル (YAML) を画面なしで適用する")
     p.add_argument("--format", choices=["text", "json"], default=None, help="画面なしで比較を表示する形式")
     p.add_argument("--replace", action="store_true", help="記録済みの実績を置き換える (元の値は履歴に残ります)")
+    p.add_argument("--reason", default=None, help="金融機関に報告済みの月を訂正する理由 (訂正の記録に残り、次の報告に載ります)")
     p.add_argument("--advisor", action="store_true", help="支援者モード")
     p.add_argument("--owner", action="store_true", help="画面なしの回答者を経営者として記録する (既定は支援者)")
     p.set_defaults(func=cmd_monitor)
@@ -302,9 +303,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html", help="HTML レポートの出力先")
     p.set_defaults(func=cmd_export)
 
-    from .commands import freeze
+    from .commands import diff, freeze
 
     freeze.add_parser(sub)
+    diff.add_parser(sub)
 
     p = sub.add_parser("sample", help="サンプル企業の計画ファイルと回答ファイルを書き出す")
     p.add_argument("--out", required=True, help="出力先フォルダ")

@@ -136,7 +136,8 @@ def load_review_answers(path: str | Path, **kw) -> ReviewAnswers:
     return parse_review_answers(text, p, **kw)
 
 
-def _import_actuals(plan, plan_path, actuals, month: str | None, *, unit, maps, replace, given_by, today, out, err):
+def _import_actuals(plan, plan_path, actuals, month: str | None, *, unit, maps, replace, given_by, today, out, err,
+                    reason: str = ""):
     """Read an accounting export and record its months (one month with ``month``, else every month
     in the file) in one atomic save. Returns (exit code or None, (months recorded, note)).
 
@@ -164,6 +165,7 @@ def _import_actuals(plan, plan_path, actuals, month: str | None, *, unit, maps, 
     for m in wanted:
         try:
             reviews.append(Review(plan, m, plan_path, given_by=given_by, autosave=False, today=today))
+            reviews[-1].amend_reason = reason
         except MonitoringError as exc:
             err(f"{month_text(m)}: {exc.message} 計画ファイルは変更していません。")
             return EXIT_BAD_INPUT, None
@@ -192,7 +194,7 @@ def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str
                 answers: str | Path | None = None, fmt: str = "text", given_by: str = "advisor",
                 replace: bool = False, out: Callable[[str], None] = print, err: Callable[[str], None] | None = None,
                 today: date | None = None, unit: str | None = None, maps: list[str] | None = None,
-                lock_wait: float | None = None) -> int:
+                lock_wait: float | None = None, reason: str = "") -> int:
     """Run (or just show) one month's review; returns the exit code (see the module docstring).
 
     A run that records anything (``actuals`` or ``answers``) takes the plan's lock first, like
@@ -203,7 +205,8 @@ def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str
 
     if actuals is None and answers is None:
         return _run_monitor(plan_path, month=month, actuals=actuals, answers=answers, fmt=fmt, given_by=given_by,
-                            replace=replace, out=out, err=err, today=today, unit=unit, maps=maps)
+                            replace=replace, out=out, err=err, today=today, unit=unit, maps=maps,
+                            reason=reason)
     err_out = err or out
     wait = LOCK_WAIT_S if lock_wait is None else max(0.0, lock_wait)
     lock = PlanLock(plan_path)
@@ -219,7 +222,8 @@ def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str
         err_out(notice)  # a crashed holder's lock was taken over
     try:
         return _run_monitor(plan_path, month=month, actuals=actuals, answers=answers, fmt=fmt, given_by=given_by,
-                            replace=replace, out=out, err=err, today=today, unit=unit, maps=maps)
+                            replace=replace, out=out, err=err, today=today, unit=unit, maps=maps,
+                            reason=reason)
     finally:
         lock.release()
 
@@ -227,7 +231,7 @@ def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str
 def _run_monitor(plan_path: str | Path, *, month: str | None, actuals: str | Path | None,
                  answers: str | Path | None, fmt: str, given_by: str, replace: bool,
                  out: Callable[[str], None], err: Callable[[str], None] | None,
-                 today: date | None, unit: str | None, maps: list[str] | None) -> int:
+                 today: date | None, unit: str | None, maps: list[str] | None, reason: str = "") -> int:
     from kaizen_guide.model.store import PlanFileError, load_plan
 
     from .render import render_json, render_text
@@ -254,7 +258,7 @@ def _run_monitor(plan_path: str | Path, *, month: str | None, actuals: str | Pat
     if actuals is not None:
         code, imported = _import_actuals(plan, plan_path, actuals, month or (ra.month if ra else None), unit=unit,
                                          maps=maps, replace=replace, given_by=(ra.given_by if ra and ra.given_by else given_by),
-                                         today=today, out=None if fmt == "json" else out, err=err)
+                                         today=today, out=None if fmt == "json" else out, err=err, reason=reason)
         if code is not None:
             return code
         notes.append(imported[1])
@@ -263,6 +267,7 @@ def _run_monitor(plan_path: str | Path, *, month: str | None, actuals: str | Pat
         target = month or (ra.month if ra else None) or default_month(plan)
     try:
         rv = Review(plan, target, plan_path, given_by=(ra.given_by if ra and ra.given_by else given_by), today=today)
+        rv.amend_reason = reason
     except MonitoringError as exc:
         err(exc.message)
         return EXIT_BAD_INPUT

@@ -112,6 +112,7 @@ def render_text(cmp: Comparison, findings: list, *, review=None, board=None) -> 
                 out.append("■ 次月アクション")
                 for n in rec.next_actions:
                     out.append(f"  - {n.text} (担当: {n.owner or '未定'}、期限: {n.due or '未定'}、目標: {n.target or '未設定'})")
+            out.extend(_reported_lines(rec))
     if board:
         out.append("")
         out.append("■ アクションプランの進捗")
@@ -131,6 +132,19 @@ def render_text(cmp: Comparison, findings: list, *, review=None, board=None) -> 
     return "\n".join(out).rstrip() + "\n"
 
 
+def _reported_lines(rec) -> list[str]:
+    """報告済みの月: when it was reported, and its amendments since (the next report lists them)."""
+    if rec.reported_at is None:
+        return []
+    from .amendments import MonthAmendment
+
+    out = ["", f"■ 金融機関への報告: {rec.reported_at.astimezone():%Y-%m-%d} に報告済み"]
+    for a in rec.amendments:
+        mark = "報告済み" if a.reported_at else "次の報告に載せる"
+        out.append(f"  訂正 [{mark}] {MonthAmendment(rec.month, a).text()}")
+    return out
+
+
 def as_json(cmp: Comparison, findings: list, *, review=None, board=None) -> dict[str, Any]:
     data = cmp.as_json()
     data["findings"] = [f.model_dump(mode="json") if hasattr(f, "model_dump") else dict(f) for f in findings]
@@ -145,6 +159,8 @@ def as_json(cmp: Comparison, findings: list, *, review=None, board=None) -> dict
             "actuals_source": rec.actuals_source,
             "actuals_history": [h.model_dump(mode="json") for h in rec.actuals_history],
             "entered": [{"question": q, "by": by, "at": at} for q, by, at in review.who()],
+            "reported_at": rec.reported_at.isoformat() if rec.reported_at else None,
+            "amendments": [a.model_dump(mode="json") for a in rec.amendments],
         }
     if board is not None:
         data["board"] = [b.as_json() for b in board]

@@ -30,6 +30,7 @@ from kaizen_guide.model.plan import (
     VarianceCause,
 )
 
+from .amendments import amend, reported_note
 from .bank import ReviewBank, ReviewField, ReviewStep, load_review_bank
 from .compare import Comparison, compare_month, plan_source
 from .explain import explain_line, summary
@@ -143,6 +144,7 @@ class Review:
     """The monthly review of one month of one plan. See the module docstring."""
 
     lock = None  # the plan's PlanLock when opened with Review.open (one writer per plan)
+    amend_reason = ""  # why a reported month is corrected (kept with each amendment; monitor --reason)
 
     def __init__(self, plan: Plan, month: str, path: str | Path | None = None, *, given_by: str = "owner",
                  autosave: bool = True, bank: ReviewBank | None = None, today: date | None = None):
@@ -494,7 +496,7 @@ class Review:
             if old is not None and old != value and not confirm:
                 return ReviewResult(False, next=q, confirm=(
                     f"{label(q.item)}は{old:,}千円で記録済みです。{value:,}千円 (差 {value - old:+,}千円) に置き換えますか?"
-                    " 置き換えた値は履歴に残ります。"))
+                    " 置き換えた値は履歴に残ります。" + reported_note(rec)))
             self._replace_actuals({q.item: value}, source="手入力", confirm=True)
         old_rec = rec.answers.get(qid)
         findings = self._check(q, value)
@@ -509,6 +511,10 @@ class Review:
         elif weak:
             status = "kept_weak"
         rec.answers[qid] = make_record(raw, value, self.given_by, status=status, probes=probes, findings=findings)
+        if q.step.each != "actual_line" and amend(  # actuals are kept by _replace_actuals
+                rec, qid, q.prompt, old_rec.value if old_rec else None, rec.answers[qid].value, self.given_by,
+                reason=self.amend_reason):
+            note = " ".join(filter(None, [note, "報告済みの月の訂正として記録しました (次の報告に載ります)。"]))
         self._findings[qid] = findings
         self._after_change()
         if self._revisit == qid:
@@ -553,7 +559,7 @@ class Review:
             lines = [f"{label(k)}: {o:,} → {n:,}千円 (差 {n - o:+,})" for k, (o, n) in changed.items()]
             return ReviewResult(False, next=self.current(), confirm=(
                 f"{month_text(self.month)}の実績はすでに記録されています。次の項目が変わります:\n  "
-                + "\n  ".join(lines) + "\n置き換えますか? 置き換えた値は履歴に残ります。"))
+                + "\n  ".join(lines) + "\n置き換えますか? 置き換えた値は履歴に残ります。" + reported_note(rec)))
         self._replace_actuals(values, source=source, confirm=True)
         for k, v in values.items():
             rec.answers[f"actuals.{k}.value"] = make_record(f"{source}", v, self.given_by)
@@ -572,6 +578,8 @@ class Review:
             at = next((p.given_at for p in prev if p is not None), now())
             rec.actuals_history.append(ActualsEntry(values=old, source=rec.actuals_source or "手入力",
                                                     given_by=by, given_at=at, replaced_at=now()))
+        for k, v in values.items():
+            amend(rec, f"actuals.{k}", label(k), rec.actuals.get(k), v, self.given_by, reason=self.amend_reason)
         rec.actuals.update(values)
         if source != "手入力" or not rec.actuals_source:
             rec.actuals_source = source
