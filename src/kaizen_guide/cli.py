@@ -303,10 +303,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html", help="HTML レポートの出力先")
     p.set_defaults(func=cmd_export)
 
-    from .commands import diff, freeze
+    from .commands import diff, due, freeze
 
     freeze.add_parser(sub)
     diff.add_parser(sub)
+    due.add_parser(sub)
 
     p = sub.add_parser("sample", help="サンプル企業の計画ファイルと回答ファイルを書き出す")
     p.add_argument("--out", required=True, help="出力先フォルダ")
