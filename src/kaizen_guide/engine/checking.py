@@ -6,6 +6,9 @@ from typing import Any
 
 FLAGGING = frozenset({"error", "warning"})
 
+MAX_PROBES = 2
+"""Follow-up questions per answer; after that a weak answer is kept (recorded as kept_weak)."""
+
 # Used when a weak finding carries no follow-up of its own: one question per stage, in the voice
 # of an advisor sitting with the owner.
 DEFAULT_FOLLOW_UPS: dict[str, str] = {

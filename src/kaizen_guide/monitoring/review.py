@@ -20,8 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kaizen_guide.engine.checking import follow_up_for, is_flagged, run_text_check
-from kaizen_guide.engine.interview import MAX_PROBES
+from kaizen_guide.engine.checking import MAX_PROBES, follow_up_for, is_flagged, run_text_check
 from kaizen_guide.engine.records import GIVER_LABELS, check_giver, make_record, now
 from kaizen_guide.engine.saving import PlanSaver
 from kaizen_guide.engine.values import AnswerError, Options, format_value, parse_value
