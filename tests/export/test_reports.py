@@ -97,3 +97,24 @@ def test_report_names_the_unsecured_bases_and_the_fallback(sample_plan):
     sample_plan.support.allocation_basis = "unsecured"
     md = render_plan_report(sample_plan, None, [], fmt="md")
     assert "| 北央銀行 信用残 (期首) |" in md and "信用残高プロラタ" in md
+
+
+def test_compiled_templates_are_cached_per_user_and_render_the_same(tmp_path, monkeypatch):
+    """Jinja's bytecode cache (issue 18) lives in the user's cache folder and changes nothing."""
+    from kaizen_guide.export import report as report_mod
+    from kaizen_guide.finance import compute_projection
+    from kaizen_guide.sample import build_sample_plan
+
+    monkeypatch.setenv("KAIZEN_GUIDE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("KAIZEN_GUIDE_NO_CACHE", raising=False)
+    plan = build_sample_plan()
+    proj = compute_projection(plan)
+    report_mod._environment.cache_clear()
+    try:
+        first = report_mod.render_plan_report(plan, proj, [], fmt="html")
+        cached = list((tmp_path / "cache" / "jinja").iterdir())
+        assert cached, "no compiled template was cached"
+        report_mod._environment.cache_clear()  # a new process: templates come from the cache
+        assert report_mod.render_plan_report(plan, proj, [], fmt="html") == first
+    finally:
+        report_mod._environment.cache_clear()

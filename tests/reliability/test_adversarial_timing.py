@@ -24,7 +24,7 @@ def _adversarial() -> dict[str, str]:
     from kaizen_guide.checks.text import get_engine
 
     words: list[str] = []
-    for lex in get_engine().lexicons.values():
+    for lex in get_engine().lexicons.all():
         words.extend(lex.terms[:3])
     cases = {
         "digits": "1" * N,

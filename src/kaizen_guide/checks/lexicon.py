@@ -28,6 +28,8 @@ destroy at most 2e of a term's distinct bigrams); this is exact and keeps the fu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import cached_property
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -128,6 +130,9 @@ class Hit:
 # every later rule pay per hit (issue 11: checks stay fast on adversarial 10,000-character answers).
 MAX_HITS = 64
 
+TRIE_WALK_MAX = 2000
+"""Longer texts are matched with the compiled regex (see Lexicon.exact)."""
+
 
 class Lexicon:
     """A named list of terms (already folded), matched exactly, then fuzzily."""
@@ -148,33 +153,62 @@ class Lexicon:
             if k and k not in keys:
                 keys[k] = term
                 self._norm[k] = normalize(term)
-        short_ok = {to_key(t) for t in fuzzy_short}
+        self._short_ok = {to_key(t) for t in fuzzy_short}
+        self._policy, self._fuzzy_min_len = policy, fuzzy_min_len
         self._display = keys
-        ordered = sorted(keys, key=len, reverse=True)  # longest first in the alternation
-        self.keys: tuple[str, ...] = tuple(ordered)
-        self.regex = re.compile(_trie_pattern(ordered)) if ordered else None
+        self.keys: tuple[str, ...] = tuple(sorted(keys, key=len, reverse=True))  # longest first
+
+    # The matchers are built on first use: a check of one stage touches only its own lexicons, so
+    # the first check in a process does not compile all 53 (issue 18).
+    @cached_property
+    def regex(self) -> re.Pattern[str] | None:
+        return re.compile(_trie_pattern(list(self.keys))) if self.keys else None
+
+    @cached_property
+    def _edits(self) -> dict[str, int]:
         # Mostly-hiragana terms (てくれない) are grammar, not vocabulary: never fuzzy.
-        self._edits = {
-            k: policy.edits_for(len(k), fuzzy_min_len, k in short_ok) if _content_chars(self._norm[k]) >= 2 else 0
-            for k in keys
+        policy, min_len, short_ok = self._policy, self._fuzzy_min_len, self._short_ok
+        return {
+            k: policy.edits_for(len(k), min_len, k in short_ok) if _content_chars(self._norm[k]) >= 2 else 0
+            for k in self._display
         }
-        self._fuzzy_keys = [k for k, e in self._edits.items() if e > 0]
-        self._prefilter = min(
-            (100.0 * (1 - self._edits[k] / len(k)) - 0.01 for k in self._fuzzy_keys), default=100.0
-        )
+
+    @cached_property
+    def _fuzzy_keys(self) -> list[str]:
+        return [k for k, e in self._edits.items() if e > 0]
+
+    @cached_property
+    def _prefilter(self) -> float:
+        return min((100.0 * (1 - self._edits[k] / len(k)) - 0.01 for k in self._fuzzy_keys), default=100.0)
+
+    @cached_property
+    def _bigrams_built(self) -> tuple[dict[str, list[int]], list[int], list[int]]:
         # Bigram index, a cheap exact filter before the fuzzy scorer: e edits destroy at most 2e of a term's
         # distinct bigrams, so a term can only match a text that shares at least (distinct - 2e) of them.
-        self._bigram_index: dict[str, list[int]] = {}
-        self._bigram_need: list[int] = []
-        self._always: list[int] = []
+        index: dict[str, list[int]] = {}
+        needs: list[int] = []
+        always: list[int] = []
         for idx, k in enumerate(self._fuzzy_keys):
             grams = {k[i : i + 2] for i in range(len(k) - 1)}
             need = len(grams) - 2 * self._edits[k]
-            self._bigram_need.append(need)
+            needs.append(need)
             if need <= 0:
-                self._always.append(idx)
+                always.append(idx)
             for g in grams:
-                self._bigram_index.setdefault(g, []).append(idx)
+                index.setdefault(g, []).append(idx)
+        return index, needs, always
+
+    @property
+    def _bigram_index(self) -> dict[str, list[int]]:
+        return self._bigrams_built[0]
+
+    @property
+    def _bigram_need(self) -> list[int]:
+        return self._bigrams_built[1]
+
+    @property
+    def _always(self) -> list[int]:
+        return self._bigrams_built[2]
 
     @property
     def terms(self) -> list[str]:
@@ -184,13 +218,55 @@ class Lexicon:
         return key in self._display
 
     # exact ------------------------------------------------------------------
+    # Two matchers with the same result (leftmost, then longest term, non-overlapping, as the trie
+    # regex): a walk over a dict trie for answers of ordinary length, which needs no compiling, and
+    # the compiled regex for long texts, where a Python loop per character would be slow. Compiling
+    # the regexes was most of the first check's time in a process (issue 18).
     def exact(self, key: str) -> list[Hit]:
-        if self.regex is None:
+        if not self.keys:
             return []
-        return [Hit(m.start(), m.end(), self._display[m.group()]) for m in islice(self.regex.finditer(key), MAX_HITS)]
+        if len(key) > TRIE_WALK_MAX:
+            assert self.regex is not None
+            return [Hit(m.start(), m.end(), self._display[m.group()]) for m in islice(self.regex.finditer(key), MAX_HITS)]
+        return [Hit(a, b, self._display[key[a:b]]) for a, b in islice(self._walk(key), MAX_HITS)]
 
     def search_exact(self, key: str) -> bool:
-        return self.regex is not None and self.regex.search(key) is not None
+        if not self.keys:
+            return False
+        if len(key) > TRIE_WALK_MAX:
+            return self.regex is not None and self.regex.search(key) is not None
+        return next(self._walk(key), None) is not None
+
+    @cached_property
+    def _trie(self) -> dict[str, dict]:  # type: ignore[type-arg]
+        root: dict[str, dict] = {}  # type: ignore[type-arg]
+        for k in self.keys:
+            node = root
+            for ch in k:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+        return root
+
+    def _walk(self, key: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each match: at each position the longest term, then go on after it."""
+        root = self._trie
+        n, i = len(key), 0
+        while i < n:
+            node = root.get(key[i])
+            end = -1
+            j = i + 1
+            while node is not None:
+                if "" in node:
+                    end = j
+                if j >= n:
+                    break
+                node = node.get(key[j])
+                j += 1
+            if end > 0:
+                yield i, end
+                i = end
+            else:
+                i += 1
 
     # fuzzy ------------------------------------------------------------------
     def fuzzy(self, key: str, norm: str | None = None) -> list[Hit]:

@@ -484,5 +484,8 @@ def load_checklist(path: str | Path | None = None) -> Checklist:
 
 @lru_cache(maxsize=1)
 def default_checklist() -> Checklist:
-    """The shipped checklist, loaded once."""
-    return load_checklist()
+    """The shipped checklist, loaded once per process (and validated once per edit: the disk cache
+    is keyed by the YAML and by this module, which defines the models)."""
+    from kaizen_guide.diskcache import cached
+
+    return cached("checklist", [default_checklist_path(), Path(__file__)], load_checklist)

@@ -75,6 +75,24 @@ class _Answer:
 SignalFn = Callable[[_Answer], list[Hit]]
 
 
+class _LazyLexicons(dict):  # type: ignore[type-arg]
+    """name → Lexicon, each built the first time a signal asks for it."""
+
+    def __init__(self, checklist: Checklist, policy: FuzzyPolicy) -> None:
+        super().__init__()
+        self._specs = checklist.lexicons
+        self._policy = policy
+
+    def __missing__(self, name: str) -> Lexicon:
+        spec = self._specs[name]
+        lex = self[name] = Lexicon(name, spec.terms, spec.fuzzy_min_len, self._policy, spec.fuzzy_short)
+        return lex
+
+    def all(self) -> list[Lexicon]:
+        """Every lexicon of the checklist (building the ones not used yet)."""
+        return [self[name] for name in self._specs]
+
+
 class Engine:
     """The checklist compiled into matchers. Build once (see :func:`get_engine`)."""
 
@@ -85,20 +103,20 @@ class Engine:
             two_edits_min_len=checklist.fuzzy.two_edits_min_len,
             enabled=checklist.fuzzy.enabled,
         )
-        self.lexicons = {
-            name: Lexicon(name, spec.terms, spec.fuzzy_min_len, policy, spec.fuzzy_short)
-            for name, spec in checklist.lexicons.items()
-        }
+        # Lexicons and signals are built on first use, so the first check of a stage pays only for
+        # what that stage's rules read (issue 18: the first check in a process).
+        self.lexicons = _LazyLexicons(checklist, policy)
         self._signals: dict[str, SignalFn] = {}
-        for name, spec in checklist.signals.items():
-            self._signals[name] = self._compile(name, spec)
         self.rules_by_stage: dict[str, list[RuleSpec]] = {s: checklist.rules_for(s) for s in STAGES}
 
     # ------------------------------------------------------------------ signals
     def signal(self, name: str, ans: _Answer) -> list[Hit]:
         hits = ans.cache.get(name)
         if hits is None:
-            hits = self._signals[name](ans)
+            fn = self._signals.get(name)
+            if fn is None:
+                fn = self._signals[name] = self._compile(name, self.checklist.signals[name])
+            hits = fn(ans)
             ans.cache[name] = hits
         return hits
 

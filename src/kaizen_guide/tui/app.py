@@ -167,6 +167,7 @@ class KaizenApp(App[int]):
         self.show_plan_folder = show_plan_folder  # the status line names the plan's folder too
         self._initial_interview = interview
         self._crash_error: BaseException | None = None
+        self._background_started = False
         self.interview: Interview | None = None
         if advisor:
             self.add_class("-advisor")
@@ -223,8 +224,6 @@ class KaizenApp(App[int]):
 
     # -- start --------------------------------------------------------------------------------
     def on_mount(self) -> None:
-        self._warm_up_checks()
-        self._start_check_guard()
         if self._initial_interview is not None:
             self.show_interview(self._initial_interview)
         elif self.monitor and self.plan_path is not None:
@@ -233,6 +232,16 @@ class KaizenApp(App[int]):
             self.open_plan(self.plan_path, demo=self.demo)
         else:
             self.show_start()
+
+    def first_screen_shown(self) -> None:
+        """Called by a screen once its first frame is painted: only now start what the first frame
+        does not need (the checks' dictionary and index, the check helper process). Started at mount,
+        the two competed with the first frame for the interpreter and the 2 cores (issue 18)."""
+        if self._background_started:
+            return
+        self._background_started = True
+        self._warm_up_checks()
+        self._start_check_guard()
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def _warm_up_checks(self) -> None:

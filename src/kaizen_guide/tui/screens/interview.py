@@ -122,7 +122,14 @@ class InterviewScreen(Screen):
                 "  \nctrl+rで全回答の見直し、ctrl+pで好きな質問へ移動できます。",
                 "note",
             )
+        # The figures and the background work wait for the first frame (issue 18).
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
         self.query_one(Summary).refresh_from(self.interview.plan)
+        shown = getattr(self.app, "first_screen_shown", None)
+        if shown is not None:
+            shown()
 
     def on_resize(self, event) -> None:
         self._apply_width(event.size.width)

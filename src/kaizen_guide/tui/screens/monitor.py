@@ -105,6 +105,9 @@ class MonitorScreen(Screen):
         self._greet()
         self._refresh_panel()
         await self.ask(self._safe(self.review.current, None))
+        shown = getattr(self.app, "first_screen_shown", None)
+        if shown is not None:
+            self.call_after_refresh(shown)  # background work after the first frame (issue 18)
 
     def on_resize(self, event) -> None:
         self._apply_width(event.size.width)

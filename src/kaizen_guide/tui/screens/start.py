@@ -80,6 +80,9 @@ class StartScreen(Screen):
         self.refresh_menu()
         self.show_error(self._error)
         self.query_one(OptionList).focus()
+        shown = getattr(self.app, "first_screen_shown", None)
+        if shown is not None:
+            self.call_after_refresh(shown)  # background work after the first frame (issue 18)
 
     def refresh_menu(self) -> None:
         self._recent = recent.load_recent()

@@ -1,0 +1,50 @@
+"""What the first frame does not need starts after it (issue 18): the checks' warm-up and the check
+helper process wait until a screen has been painted, then start once."""
+
+from __future__ import annotations
+
+from kaizen_guide.tui.app import KaizenApp
+
+from .conftest import make_app, settle
+
+
+def _record_background(monkeypatch) -> list[str]:
+    seen: list[str] = []
+
+    def warm(self: KaizenApp) -> None:
+        q = getattr(self.screen, "question", None)
+        seen.append(f"warm:{type(self.screen).__name__}:{q.id if q is not None else None}")
+
+    def guard(self: KaizenApp) -> None:
+        seen.append(f"guard:{type(self.screen).__name__}")
+
+    monkeypatch.setattr(KaizenApp, "_warm_up_checks", warm)
+    monkeypatch.setattr(KaizenApp, "_start_check_guard", guard)
+    return seen
+
+
+async def test_background_work_starts_after_the_first_question_is_shown(plan_path, monkeypatch):
+    seen = _record_background(monkeypatch)
+    app = make_app(plan_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(500):
+            await pilot.pause(0.01)
+            if seen:
+                break
+        await settle(pilot)
+        assert seen == ["warm:InterviewScreen:company.name", "guard:InterviewScreen"]
+        # Moving on to other screens does not start them again.
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert len(seen) == 2
+
+
+async def test_background_work_starts_after_the_start_screen_is_shown(monkeypatch):
+    seen = _record_background(monkeypatch)
+    app = make_app(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(500):
+            await pilot.pause(0.01)
+            if seen:
+                break
+        assert seen == ["warm:StartScreen:None", "guard:StartScreen"]
