@@ -261,8 +261,13 @@ class KaizenApp(App[int]):
         from kaizen_guide.engine.checking import use_check_guard
 
         guard = shared_checker()
-        guard.start()
-        use_check_guard(guard)
+        for _attempt in range(2):
+            try:
+                guard.start()
+            except Exception:  # noqa: BLE001 - no helper (a failed spawn): checks stay in-process
+                continue
+            use_check_guard(guard)
+            return
 
     def show_start(self, error: str | None = None) -> None:
         """The start screen (with ``error`` shown on it, e.g. why a plan file could not be opened)."""

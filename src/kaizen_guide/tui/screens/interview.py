@@ -19,7 +19,7 @@ from pathlib import Path
 from rich.cells import cell_len
 from rich.markup import escape
 from rich.text import Text
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..commands import JumpProvider
 from ..messages import AnswerSubmitted, JumpTo
@@ -38,6 +38,7 @@ from ..widgets.chat_log import ChatLog
 from ..widgets.composer import PREVIEW_TYPES, Composer
 from ..widgets.outline import Outline
 from ..widgets.summary import Summary
+from ..widgets.footer import SteadyFooter
 
 WIDE = 110
 """At this width and above the summary panel shows beside the chat."""
@@ -97,7 +98,7 @@ class InterviewScreen(Screen):
                 yield ChatLog(id="chat")
                 yield Composer(id="composer")
             yield Summary(id="summary")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     @property
     def chat(self) -> ChatLog:

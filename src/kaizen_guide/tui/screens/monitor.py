@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..messages import AnswerSubmitted
 from ..texts import finding_markdown, follow_up_markdown, question_markdown, worst_severity
 from ..widgets.chat_log import ChatLog
 from ..widgets.composer import PREVIEW_TYPES, Composer
 from ..widgets.monitor_panel import MonitorPanel
+from ..widgets.footer import SteadyFooter
 
 WIDE = 110
 """At this width and above the table sits beside the chat; below it, above the chat."""
@@ -83,7 +84,7 @@ class MonitorScreen(Screen):
             with Vertical(id="main"):
                 yield ChatLog(id="chat")
                 yield Composer(id="composer")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     @property
     def chat(self) -> ChatLog:

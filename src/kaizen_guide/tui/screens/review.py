@@ -13,12 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ..messages import AnswerSubmitted
 from ..texts import column_headings, finding_markdown, fit, follow_up_markdown, preview_text
 from ..widgets.chat_log import AssistantMessage, ja_wrap
 from ..widgets.composer import Composer
+from ..widgets.footer import SteadyFooter
 
 STATUS_TEXT: dict[str, tuple[str, str]] = {
     # status: (label, style)
@@ -133,7 +134,7 @@ class ReviewScreen(Screen):
         yield Static("", id="review-title")
         yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="review-detail", markup=False)
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.reload()

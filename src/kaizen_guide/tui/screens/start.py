@@ -11,10 +11,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import recent
+from ..widgets.footer import SteadyFooter
 
 INTRO = (
     "金融機関に出せる経営改善計画を、質問に答えながら作ります。\n"
@@ -74,7 +75,7 @@ class StartScreen(Screen):
             yield Static(INTRO, id="start-intro", markup=False)
             yield OptionList(id="start-menu")
             yield Static("", id="start-error", markup=False)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.refresh_menu()
