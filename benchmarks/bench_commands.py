@@ -63,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         save_plan(build_sample_plan(monitoring=True), sample, backup=False)
         save_plan(build_big_plan(), big, backup=False)
         for r in range(args.runs):
-            data = tmp / ("data" if args.warm_cache else f"data-{r}")
-            env = dict(os.environ, KAIZEN_GUIDE_DATA_DIR=str(data))
+            env = dict(os.environ, KAIZEN_GUIDE_DATA_DIR=str(tmp / f"data-{r}"))
+            env["KAIZEN_GUIDE_CACHE_DIR"] = str(tmp / ("cache" if args.warm_cache else f"cache-{r}"))
             steps = {
                 "import pydantic": [py, "-c", "import pydantic"],
                 "check sample": [*kg, "check", str(sample)],

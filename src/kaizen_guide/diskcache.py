@@ -7,7 +7,7 @@ shape the objects (this package, Python, pydantic), so an edited checklist or an
 builds and writes a new entry. Any problem reading or writing it falls back to building.
 
 The entries live in the user's own cache folder (owner-only files), next to nothing anybody else
-can write; ``KAIZEN_GUIDE_NO_CACHE=1`` turns the cache off.
+can write; ``KAIZEN_GUIDE_NO_CACHE=1`` turns the cache off and ``KAIZEN_GUIDE_CACHE_DIR`` moves it.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ T = TypeVar("T")
 
 
 def cache_dir() -> Path:
+    explicit = os.environ.get("KAIZEN_GUIDE_CACHE_DIR")
+    if explicit:  # benchmarks share one warm cache across fresh data folders
+        return Path(explicit)
     override = os.environ.get("KAIZEN_GUIDE_DATA_DIR")
     if override:  # tests and portable setups keep everything in one folder
         return Path(override) / "cache"

@@ -252,3 +252,25 @@ def test_cache_notices_a_changed_file(tmp_path):
     st = p.stat()
     os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns + 10_000_000))
     assert load_bank(d) is not first
+
+
+def test_bank_files_from_the_disk_cache_load_the_same_and_follow_edits(tmp_path, monkeypatch):
+    """The parsed YAML is cached per user (issue 18); an edited file is read again, never stale."""
+    monkeypatch.setenv("KAIZEN_GUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("KAIZEN_GUIDE_NO_CACHE", raising=False)
+    banks = tmp_path / "question_banks"
+    shutil.copytree(question_banks_dir(), banks)
+    first = load_bank(banks, use_cache=False)  # writes the cache
+    assert list((tmp_path / "cache").glob("yaml-LineLoader-01_company-*.pickle"))
+    again = load_bank(banks, use_cache=False)  # from the cache
+    assert [q.model_dump() for q in again.questions] == [q.model_dump() for q in first.questions]
+    company = banks / "01_company.yaml"
+    text = company.read_text(encoding="utf-8")
+    prompt = first.questions[0].prompt
+    company.write_text(text.replace(prompt, prompt + "（編集）", 1), encoding="utf-8")
+    edited = load_bank(banks, use_cache=False)
+    assert edited.questions[0].prompt == prompt + "（編集）"
+    company.write_text("id: [unclosed\n", encoding="utf-8")  # a broken file still says where
+    with pytest.raises(BankError) as err:
+        load_bank(banks, use_cache=False)
+    assert "01_company.yaml" in str(err.value)

@@ -123,12 +123,25 @@ def strip_lines(data: Any) -> Any:
 # --- loading ----------------------------------------------------------------------------------------
 
 
+def _load_yaml(path: Path, loader: type) -> Any:
+    """A bank file parsed with ``loader``, from the per-user cache when the file is unchanged:
+    building the Python objects is most of a bank's load time, in every new process (issue 18).
+    A file that does not parse raises as before (nothing is cached)."""
+    from kaizen_guide.diskcache import cached
+
+    def parse() -> Any:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (safe loaders)
+
+    kind = f"yaml-{loader.__name__}-{path.stem}"
+    return cached(kind, [path, Path(__file__)], parse)
+
+
 def _read_checklist_stages(directory: Path, problems: list[BankProblem]) -> frozenset[str]:
     path = directory / CHECKLIST_FILE
     if not path.exists():
         return DEFAULT_CHECK_STAGES
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=PlainLoader)  # noqa: S506 (safe loader)
+        data = _load_yaml(path, PlainLoader)
     except (yaml.YAMLError, OSError) as exc:
         problems.append(BankProblem(CHECKLIST_FILE, getattr(getattr(exc, "problem_mark", None), "line", -1) + 1,
                                     None, f"checklist.yaml を読めません: {exc}"))
@@ -182,7 +195,7 @@ def _rel(path: Path, directory: Path) -> str:
 def _parse_file(path: Path, directory: Path, problems: list[BankProblem]) -> Section | None:
     rel = _rel(path, directory)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=LineLoader)  # noqa: S506 (safe loader)
+        raw = _load_yaml(path, LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problems.append(BankProblem(rel, (mark.line + 1) if mark else 0, None,
