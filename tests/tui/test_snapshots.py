@@ -9,7 +9,7 @@ the SVGs in ``__snapshots__/`` before committing them.
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from textual.widgets import Input, TextArea
@@ -37,7 +37,10 @@ async def still(pilot) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_start_screen(snap_compare, sample_path, size):
+def test_start_screen(snap_compare, sample_path, size, monkeypatch):
+    from kaizen_guide.tui.screens import start
+
+    monkeypatch.setattr(start, "today", lambda: date(2027, 7, 25))  # the due block: Q1 report overdue
     recent.remember(sample_path, "株式会社さくら亭", now=datetime(2026, 11, 20, 9, 30))
     edited = datetime(2026, 11, 20, 9, 30).timestamp()  # the list shows the file's last edit
     os.utime(sample_path, (edited, edited))

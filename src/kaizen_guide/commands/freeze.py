@@ -10,22 +10,13 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
 
-def describe_version(v: object) -> str:
-    """「第2版 (修正計画 (第2版)) を確定しました: 2027年7月から比較に使います。」"""
-    from kaizen_guide.model.versions import PlanVersion, version_label
-
-    assert isinstance(v, PlanVersion)
-    when = "計画の最初から" if v.effective_from is None else f"{int(v.effective_from[:4])}年{int(v.effective_from[5:])}月から"
-    note = f" メモ: {v.note}" if v.note else ""
-    return (f"第{v.number}版 ({version_label(v.number)}) として確定しました。"
-            f"月次モニタリングでは{when}この版と比べます。{note}")
-
-
 def run_freeze(path: str, *, note: str, given_by: str = "advisor", effective_from: str | None = None,
                at: datetime | None = None, out: Callable[[str], None] = print,
                err: Callable[[str], None] = print) -> int:
     from kaizen_guide.ja import ParseError, parse_month
     from kaizen_guide.model.versions import VersionError, freeze
+
+    from kaizen_guide.model.versions import freeze_message
 
     from .plan_edit import EditError, edit_plan
 
@@ -49,7 +40,7 @@ def run_freeze(path: str, *, note: str, given_by: str = "advisor", effective_fro
     except EditError as exc:
         err(exc.message)
         return EXIT_BAD_INPUT
-    out(describe_version(version))
+    out(freeze_message(version))
     return EXIT_OK
 
 

@@ -127,6 +127,16 @@ def freeze(plan: Plan, *, note: str, by: GivenBy, at: datetime, effective_from: 
     return version
 
 
+def freeze_message(v: PlanVersion) -> str:
+    """「第2版 (修正計画 (第2版)) として確定しました。月次モニタリングでは2027年7月からこの版と比べます。」"""
+    if v.effective_from is None:
+        when = "計画の最初から"
+    else:
+        when = f"{int(v.effective_from[:4])}年{int(v.effective_from[5:])}月から"
+    note = f" メモ: {v.note}" if v.note else ""
+    return f"第{v.number}版 ({version_label(v.number)}) として確定しました。月次モニタリングでは{when}この版と比べます。{note}"
+
+
 def find_version(plan: Plan, number: int) -> PlanVersion:
     for v in plan.versions:
         if v.number == number:

@@ -363,6 +363,28 @@ class KaizenApp(App[int]):
         if interview is not None and interview.path is not None:
             self.open_monitor(interview.path)
 
+    def action_freeze(self) -> None:
+        """From an open plan: freeze it as a version (当初計画 / 修正計画) after asking for the note."""
+        from kaizen_guide.engine.freezing import freeze_open_plan, preview
+        from kaizen_guide.model.versions import freeze_message
+
+        from .screens.freeze import FreezeScreen
+
+        interview = self.interview
+        if interview is None:
+            return
+
+        def chosen(note: str | None) -> None:
+            if note is None:
+                return
+            version, error = freeze_open_plan(interview, note)
+            if version is None:
+                self.notify(error or "確定できませんでした。", severity="error", timeout=8)
+                return
+            self.notify(freeze_message(version), timeout=8)
+
+        self.push_screen(FreezeScreen(*preview(interview)), chosen)
+
     # -- palette ------------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Japanese commands only (the section/question jumps come from the screen's provider)."""
@@ -373,6 +395,8 @@ class KaizenApp(App[int]):
             yield SystemCommand("書き出し", "Excel の計画書とレポートを書き出す (F4)", screen.action_export)
             yield SystemCommand("月次モニタリング", "この計画の月次の振り返り (計画と実績・原因・次月アクション) を開く (F6)",
                                 self.action_monitor)
+            yield SystemCommand("計画を版として確定", "金融機関に提出した計画を当初計画・修正計画として残す (メモを入力して確定)",
+                                self.action_freeze)
             yield SystemCommand("説明と例を表示", "今の質問の説明と記入例をもう一度表示する (F1)", screen.action_explain)
             yield SystemCommand("計画の要約", "主な数値と目標 (黒字化年度・債務償還年数) の表示を切り替える (F2)", screen.action_toggle_summary)
             yield SystemCommand(

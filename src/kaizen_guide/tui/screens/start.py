@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from rich.markup import escape
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,6 +22,50 @@ INTRO = (
     "金融機関に出せる経営改善計画を、質問に答えながら作ります。\n"
     "回答は1つずつ自動で保存されるので、いつ終了しても続きから再開できます。"
 )
+
+
+DUE_LINES = 4
+
+
+def today() -> date:
+    """Today for the due block (a function, so a test can fix the day)."""
+    return date.today()
+
+
+def _short_label(label: str) -> str:
+    """「2028年3月期 第1四半期のモニタリング報告 (…)」 → 「第1四半期のモニタリング報告」 (the date
+    beside it says which year; the line must fit 80 columns)."""
+    head = label.split(" (")[0]
+    fy, _, rest = head.partition(" ")
+    return rest if rest and fy.endswith("期") else head
+
+
+def due_block(paths: list[str], day: date) -> list[tuple[str, bool]]:
+    """The start screen's compact 伴走支援の予定 for the recent plans, as (line, overdue) pairs
+    ([] when nothing is coming)."""
+    from kaizen_guide.model.store import PlanFileError, load_plan
+    from kaizen_guide.monitoring.calendar import due_items
+    from kaizen_guide.monitoring.fiscal import MonitoringError
+
+    rows = []
+    for path in paths:
+        try:
+            plan = load_plan(path)
+            items = due_items(plan, day)
+        except (PlanFileError, MonitoringError):
+            continue  # opening it explains what is wrong
+        name = plan.company.name or Path(path).name
+        rows.extend((item, name if len(name) <= 14 else name[:13] + "…") for item in items)
+    if not rows:
+        return []
+    rows.sort(key=lambda r: (r[0].due, r[1]))
+    lines = [("伴走支援の予定 (最近の計画)", False)]
+    for item, name in rows[:DUE_LINES]:
+        status = "期限切れ" if item.overdue else item.status_label
+        lines.append((f"  {status} {item.due:%Y-%m-%d} {name}: {_short_label(item.label)}", item.overdue))
+    if len(rows) > DUE_LINES:
+        lines.append((f"  ほか{len(rows) - DUE_LINES}件 (一覧: kaizen-guide due 計画ファイル)", False))
+    return lines
 
 
 class OpenFileScreen(ModalScreen[str | None]):
@@ -74,6 +119,7 @@ class StartScreen(Screen):
             yield Static("[b]kaizen-guide[/b]  経営改善計画づくりの相談相手", id="start-title")
             yield Static(INTRO, id="start-intro", markup=False)
             yield OptionList(id="start-menu")
+            yield Static("", id="start-due", markup=False)
             yield Static("", id="start-error", markup=False)
         yield SteadyFooter()
 
@@ -105,6 +151,29 @@ class StartScreen(Screen):
         menu = self.query_one(OptionList)
         menu.set_options(options)
         menu.highlighted = 0
+        self.query_one("#start-due", Static).display = False
+        if self._recent:
+            # After the first frame (issue 18): reading the plans must not delay the menu.
+            self.call_after_refresh(self._load_due, [item.path for item in self._recent], today())
+
+    @work(thread=True, exclusive=True, group="due", exit_on_error=False)
+    def _load_due(self, paths: list[str], day: date) -> None:
+        """Read the recent plans off the UI thread (a few ms each) and show what is due."""
+        lines = due_block(paths, day)
+        self.app.call_from_thread(self._show_due, lines)
+
+    def _show_due(self, lines: list[tuple[str, bool]]) -> None:
+        from rich.text import Text
+
+        try:
+            box = self.query_one("#start-due", Static)
+        except NoMatches:
+            return
+        text = Text()
+        for i, (line, overdue) in enumerate(lines):
+            text.append(("\n" if i else "") + line, style="bold" if overdue else "")
+        box.update(text)
+        box.display = bool(lines)
 
     def show_error(self, error: str | None) -> None:
         """Show why a plan could not be opened (None hides the box)."""
