@@ -37,3 +37,22 @@ def test_the_answers_file_round_trip_keeps_the_main_bank(bank):
     answers = plan_to_answers(build_sample_plan(), bank)
     assert answers["meta.main_bank"] == "ひまわり銀行"
     assert all("is_main" not in row for row in answers["banks"])
+
+
+def test_changing_the_main_bank_during_a_session_moves_the_mark_at_once(tmp_path, bank, sample_answers):
+    """Not only on the next load: the plan in memory (what the summary and export read) and the
+    file as written both mark the new メインバンク right after the answer."""
+    import json
+
+    path = tmp_path / "plan.json"
+    iv = Interview.open(path, bank=bank, given_by="advisor")
+    for qid in ("banks", "banks.loans"):
+        assert iv.answer(qid, sample_answers[qid]).error is None
+    assert iv.answer("meta.main_bank", "ひまわり銀行").accepted
+    assert [b.name for b in iv.plan.banks if b.is_main] == ["ひまわり銀行"]
+
+    assert iv.answer("meta.main_bank", "あおば信用金庫").accepted
+    assert [b.name for b in iv.plan.banks if b.is_main] == ["あおば信用金庫"]
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert [b["name"] for b in written["banks"] if b["is_main"]] == ["あおば信用金庫"]
+    assert written["meta"]["main_bank"] == "あおば信用金庫"

@@ -157,6 +157,7 @@ class SubField(_BankModel):
     choices_from: ChoicesFrom | None = None
     validation: Validation = Field(default_factory=Validation)
     checks: list[str] = Field(default_factory=list)
+    depth: list[Depth] | None = None   # None = wherever its question is asked
 
     # Filled by the loader from the target field.
     _allow_negative: bool = PrivateAttr(True)
@@ -287,6 +288,12 @@ class Question(_BankModel):
         if example == self.example and help_ == self.help and all(a is b for a, b in zip(fields, self.fields)):
             return self
         return self.model_copy(update={"example": example, "help": help_, "fields": fields})
+
+    def for_depth(self, depth: str) -> "Question":
+        """This question as asked at ``depth``: the group fields of other depths left out (the
+        早期 plan has no 窮境要因, so its 課題 offer no link to them). Itself when nothing is left out."""
+        fields = [f for f in self.fields if f.depth is None or depth in f.depth]
+        return self if len(fields) == len(self.fields) else self.model_copy(update={"fields": fields})
 
     def field(self, field_id: str) -> SubField | None:
         return next((f for f in self.sub_fields if f.id == field_id), None)

@@ -190,10 +190,16 @@ def get_path(obj: Any, path: str) -> Any:
 
 def set_path(obj: Any, path: str, value: Any) -> None:
     """Assign with validation (plan models use ``validate_assignment``)."""
+    root = obj
     *head, last = path.split(".")
     for seg in head:
         obj = getattr(obj, seg)
     setattr(obj, last, value)
+    if head:
+        # Assigning a nested field validates only its own model; re-assigning the top-level one
+        # runs the root's validators too, so what follows from it is right at once (banks[].is_main
+        # follows meta.main_bank). Models are not revalidated, so this is cheap.
+        setattr(root, head[0], getattr(root, head[0]))
 
 
 def default_at(model: type[BaseModel], path: str) -> Any:

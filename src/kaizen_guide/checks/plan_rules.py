@@ -346,7 +346,9 @@ def _support_text_mismatch(plan: Plan, ctx: _Context) -> Iterator[Hit]:
 
 @rule("plan.support_request_missing")
 def _support_request_missing(plan: Plan, ctx: _Context) -> Iterator[Hit]:
-    if plan.support.needed and not plan.support.request.strip() and not plan.support.types:
+    # An 早期経営改善計画 is for a company that asks no 金融支援 (its interview does not ask one).
+    early = plan.meta.plan_style == "early"
+    if plan.support.needed and not early and not plan.support.request.strip() and not plan.support.types:
         yield "support.request", {}
 
 

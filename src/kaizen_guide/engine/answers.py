@@ -216,7 +216,10 @@ def _row_answer(q: Question, model: Any, skip_field: str | None = None) -> tuple
         v = nested_get(model, f.path)
         if _blank(v):
             continue
-        if not f.required and v == resolve(mcls, f.path).default():
+        # A default that says something (優先順位 1, 内部要因, 耐用年数 5) is part of the row as the
+        # owner sees it; only "nothing" defaults (0, いいえ) are left out.
+        default = resolve(mcls, f.path).default()
+        if not f.required and v == default and not default:
             continue
         raw[f.id] = answer_raw(f, v)
         stored[f.id] = _stored(f, v)

@@ -50,7 +50,8 @@ def annotation(q: Any) -> list[str]:
         lines.append(head)
         for f in q.fields:
             extra = f" 選択肢: {_choices(f, False)}" if _choices(f) else ""
-            lines.append(f"  {f.id}: {f.prompt} — {type_text(f)}{'、必須' if f.required else ''}{extra}")
+            depth = f"、深さ: {'/'.join(f.depth)}" if f.depth else ""
+            lines.append(f"  {f.id}: {f.prompt} — {type_text(f)}{'、必須' if f.required else ''}{depth}{extra}")
     elif q.type == "year_grid":
         cols = "決算期の列" if q.columns.labels_from else "計画0年目からの列"
         lines.append(f"年度別の表 (行ごとに{cols}の値をリストで)。{'必須' if q.required else '任意'}")
@@ -106,6 +107,7 @@ def answers_reference_markdown(bank: Bank | None = None) -> str:
                 out += ["", f"| {what}ID | 内容 | 形 | 必須 | 例 |", "|---|---|---|---|---|"]
                 for f in q.sub_fields:
                     shape = type_text(f) + (f" ({_choices(f)})" if _choices(f) else "")
+                    shape += f" ・深さ: {'/'.join(f.depth)}" if f.depth else ""
                     out.append(
                         f"| `{f.id}` | {_cell(f.prompt)} | {_cell(shape)} | {'必須' if f.required else ''} | {_cell(f.example)} |"
                     )

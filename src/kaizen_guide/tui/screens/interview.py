@@ -169,7 +169,7 @@ class InterviewScreen(Screen):
         """Show ``question`` (or the end of the interview when it is None), with the example and
         help written for the company's industry."""
         if question is not None and hasattr(question, "for_industry"):
-            question = question.for_industry(self._industry())
+            question = question.for_industry(self._industry()).for_depth(self.interview.depth)
         self.question = question
         self.pending = None
         if question is None:

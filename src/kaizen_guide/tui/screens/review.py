@@ -45,7 +45,7 @@ class EditAnswerScreen(ModalScreen[bool]):
     def __init__(self, interview: Any, question: Any, findings: list[Any]) -> None:
         super().__init__()
         self.interview = interview
-        self.question = question
+        self.question = question.for_depth(interview.depth)  # the fields this depth asks, as in the interview
         self.findings = findings
         self.pending = False
         self.changed = False
