@@ -21,6 +21,7 @@ from ..texts import fit, short_label
 from textual.strip import Strip
 
 from .composer import PREVIEW_TYPES, SUBMIT_KEY, Editor, OptionsFn, focus_now, keys_applied
+from .form_select import FormSelect, SelectOverlay
 
 CHECKED, UNCHECKED = "X", " "
 """A chosen link shows a mark, an unchosen one an empty box: not colour alone."""
@@ -165,7 +166,7 @@ class RowFormScreen(ModalScreen[dict | None]):
                     if str(v) == str(value):
                         current = label
                         break
-            return Select(
+            return FormSelect(
                 opts,
                 value=current if current in values else Select.NULL,
                 prompt="選んでください",
@@ -222,6 +223,9 @@ class RowFormScreen(ModalScreen[dict | None]):
         current = self._field_widget(focused)
         if isinstance(current, Select) and not current.expanded:
             await self.action_next_field(1)
+            return
+        if isinstance(current, FormSelect) and isinstance(focused, SelectOverlay):
+            current.pick(focused.highlighted)  # now, before the next key is read
             return
         if not isinstance(current, Input):
             raise SkipAction()
