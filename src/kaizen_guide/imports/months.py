@@ -1,4 +1,4 @@
-"""Column labels → months, and the plan's fiscal calendar (決算月 other than March too).
+"""Column labels → months (決算月 other than March too; the fiscal calendar is monitoring.fiscal.FiscalCalendar).
 
 A label is one of: a full month (「2026年4月」「2026/04」「R8.4」「令和8年4月度」「202604」, or a
 date cell from Excel), a month without a year (「4月」「4月度」, resolved against a fiscal year), a
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from kaizen_guide.ja import ParseError, normalize, parse_month
+from kaizen_guide.monitoring.fiscal import FiscalCalendar  # noqa: F401  (one fiscal calendar: monitoring/fiscal)
 
 # Words that make a column a subtotal / non-month column even if it also names a month
 # (「4月〜9月合計」「上半期(4-9月)」). Checked before any month reading.
@@ -117,7 +118,7 @@ def fiscal_year_label_end(text: str) -> str | None:
 
 
 # --------------------------------------------------------------------------------------------
-# Fiscal calendar
+# Month arithmetic (the fiscal calendar itself is monitoring.fiscal.FiscalCalendar)
 
 
 def ym_add(ym: str, months: int) -> str:
@@ -129,37 +130,3 @@ def ym_add(ym: str, months: int) -> str:
 def ym_diff(a: str, b: str) -> int:
     """Months from b to a."""
     return (int(a[:4]) * 12 + int(a[5:7])) - (int(b[:4]) * 12 + int(b[5:7]))
-
-
-@dataclass(frozen=True, slots=True)
-class FiscalCalendar:
-    """期首月 (calendar month the fiscal year starts in)."""
-
-    start_month: int
-
-    @classmethod
-    def of_plan(cls, plan) -> "FiscalCalendar":
-        from kaizen_guide.finance.labels import first_month_number
-
-        return cls(first_month_number(plan))
-
-    def year_start(self, ym: str) -> str:
-        """First month of the fiscal year containing ``ym``."""
-        y, m = int(ym[:4]), int(ym[5:7])
-        start_year = y if m >= self.start_month else y - 1
-        return f"{start_year:04d}-{self.start_month:02d}"
-
-    def months(self, year_start: str) -> list[str]:
-        return [ym_add(year_start, k) for k in range(12)]
-
-    def index(self, ym: str) -> int:
-        """Fiscal month number 1..12 (1 = 期首月)."""
-        return ym_diff(ym, self.year_start(ym)) + 1
-
-    def resolve(self, month: int, year_start: str) -> str:
-        """Calendar month ``month`` inside the fiscal year starting at ``year_start``."""
-        return ym_add(year_start, (month - self.start_month) % 12)
-
-    def label(self, year_start: str) -> str:
-        end = ym_add(year_start, 11)
-        return f"{int(end[:4])}年{int(end[5:7])}月期"

@@ -23,10 +23,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from kaizen_guide.finance.labels import fiscal_end, first_month_number
+from kaizen_guide.finance.labels import fiscal_end
 from kaizen_guide.model.plan import MonitoringRecord, Plan
 
-from .fiscal import add_months, month_key, month_text, split_month
+from .fiscal import FiscalCalendar, add_months, month_key, month_text, split_month
 
 STATUS_LABELS = {
     "overdue": "期限切れ", "due": "期限内", "reviewed": "振り返り済み・報告待ち", "upcoming": "予定", "done": "済",
@@ -79,15 +79,13 @@ class DueItem:
 
 def fiscal_index(plan: Plan, ym: str) -> int:
     """Fiscal month number 1..12 (1 = 期首月) of a calendar month, for any 決算月."""
-    _, m = split_month(ym)
-    return (m - first_month_number(plan)) % 12 + 1
+    return FiscalCalendar.of_plan(plan).index(ym)
 
 
 def fiscal_year_label(plan: Plan, ym: str) -> str:
     """「2028年3月期」 for a month of that fiscal year."""
-    end = add_months(ym, 12 - fiscal_index(plan, ym))
-    y, m = split_month(end)
-    return f"{y}年{m}月期"
+    cal = FiscalCalendar.of_plan(plan)
+    return cal.label(cal.year_start(ym))
 
 
 def _day(ym: str, day: int) -> date:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kaizen_guide.finance.labels import fiscal_end, fiscal_label, fiscal_months
+from kaizen_guide.finance.labels import fiscal_end, fiscal_label, fiscal_months, first_month_number
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
@@ -40,6 +40,46 @@ def add_months(ym: str, n: int) -> str:
     y, m = split_month(ym)
     total = y * 12 + (m - 1) + n
     return month_key(total // 12, total % 12 + 1)
+
+
+def months_between(a: str, b: str) -> int:
+    """Months from ``b`` to ``a`` (negative when ``a`` is earlier)."""
+    ya, ma = split_month(a)
+    yb, mb = split_month(b)
+    return (ya * 12 + ma) - (yb * 12 + mb)
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalCalendar:
+    """The fiscal year by its 期首月, for any year (an accounting file or a due date may fall outside
+    the plan's years, where ``position`` refuses). Any 決算月, not only March."""
+
+    start_month: int
+
+    @classmethod
+    def of_plan(cls, plan) -> FiscalCalendar:
+        return cls(first_month_number(plan))
+
+    def year_start(self, ym: str) -> str:
+        """First month of the fiscal year containing ``ym``."""
+        y, m = split_month(ym)
+        return month_key(y if m >= self.start_month else y - 1, self.start_month)
+
+    def months(self, year_start: str) -> list[str]:
+        return [add_months(year_start, k) for k in range(12)]
+
+    def index(self, ym: str) -> int:
+        """Fiscal month number 1..12 (1 = 期首月)."""
+        return months_between(ym, self.year_start(ym)) + 1
+
+    def resolve(self, month: int, year_start: str) -> str:
+        """Calendar month ``month`` inside the fiscal year starting at ``year_start``."""
+        return add_months(year_start, (month - self.start_month) % 12)
+
+    def label(self, year_start: str) -> str:
+        """「2028年3月期」: the fiscal year is named by its last month."""
+        y, m = split_month(add_months(year_start, 11))
+        return f"{y}年{m}月期"
 
 
 def month_text(ym: str) -> str:
