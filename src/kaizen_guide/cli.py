@@ -162,6 +162,10 @@ def _check_external(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if getattr(args, "monitoring", None):
+        from .commands.monitoring_report import run
+
+        return run(args, _err, _print)
     if not (args.xlsx or args.md or args.html):
         _err("出力先を1つ以上指定してください。例: kaizen-guide export plan.json --xlsx 計画書.xlsx --html 計画書.html")
         return EXIT_BAD_INPUT
@@ -301,6 +305,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--xlsx", help="Excel の出力先")
     p.add_argument("--md", help="Markdown レポートの出力先")
     p.add_argument("--html", help="HTML レポートの出力先")
+    p.add_argument("--monitoring", metavar="期間",
+                   help="金融機関へのモニタリング報告を書き出す: 2027-06 (月)・2027Q1 (四半期)・2027H1 (中間)・FY2027 (決算)")
     p.set_defaults(func=cmd_export)
 
     from .commands import diff, due, freeze

@@ -38,11 +38,13 @@ def text_table(
     spans: Sequence[int] | None = None,
     number_fmts: dict[int, str] | None = None,
     empty_text: str = "該当なし",
+    inputs: bool = True,
 ) -> int:
     """A bordered table; ``spans[i]`` merges column i over that many sheet columns.
 
     Values that are ``int``/``float`` are written as numbers (with ``number_fmts[i]`` or the 千円
-    format); everything else is written as safe text. Returns the row after the table.
+    format, in the input look unless ``inputs`` is False: a report's figures are not inputs);
+    everything else is written as safe text. Returns the row after the table.
     """
     spans = list(spans or [1] * len(headers))
     number_fmts = number_fmts or {}
@@ -68,7 +70,8 @@ def text_table(
         for i, value in enumerate(values):
             start, end = starts[i], starts[i] + spans[i] - 1
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                w.input(row, start, value, fmt=number_fmts.get(i, styles.NUM))  # answers as entered
+                put = w.input if inputs else w.number  # answers as entered / a report's figures
+                put(row, start, value, fmt=number_fmts.get(i, styles.NUM))
             elif isinstance(value, str) and value == "—":
                 w.text(row, start, value, align=styles.RIGHT)
             else:

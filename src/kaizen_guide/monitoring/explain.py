@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 from .compare import BAND_LABELS, Comparison, LineRow
 from .fiscal import month_text
@@ -123,6 +124,17 @@ def cash_sentence(cmp: Comparison) -> str:
     return text
 
 
+def ordinary_sentence(o: Any) -> str:
+    """「経常利益は計画 293千円 に対し ▲4,400千円 (−4,693千円)。」 (a month's row or a period's line)."""
+    return f"経常利益は計画 {_num(o.plan)}千円 に対し {_num(o.actual)}千円 ({_amt(o.diff or 0)})。"
+
+
+def landing_sentence(f: Any) -> str:
+    """The year's 売上高 着地見込 and whether it falls below the 8割 line."""
+    return (f"年間の売上高の着地見込は{f.landing:,}千円 (計画比{_pct(f.rate)}"
+            + ("、8割を下回る見込み" if f.band == "miss" else "") + ")。")
+
+
 def summary(cmp: Comparison) -> list[str]:
     """A few sentences for the whole month (facts first, no excuses yet)."""
     out = []
@@ -134,11 +146,10 @@ def summary(cmp: Comparison) -> list[str]:
                f"期首からの累計は計画比{_pct(s.cum_rate)}です。")
     o = cmp.row("ordinary_profit")
     if o.actual is not None:
-        out.append(f"経常利益は計画 {_num(o.plan)}千円 に対し {_num(o.actual)}千円 ({_amt(o.diff or 0)})。")
+        out.append(ordinary_sentence(o))
     f = cmp.forecast.get("sales")
     if f is not None:
-        out.append(f"年間の売上高の着地見込は{f.landing:,}千円 (計画比{_pct(f.rate)}"
-                   + ("、8割を下回る見込み" if f.band == "miss" else "") + ")。")
+        out.append(landing_sentence(f))
     cs = cash_sentence(cmp)
     if cs:
         out.append(cs)

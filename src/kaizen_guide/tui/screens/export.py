@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import on
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -50,13 +51,16 @@ class ExportScreen(ModalScreen["Path | None"]):
     CSS_PATH = "export.tcss"
     BINDINGS = [Binding("escape", "cancel", "やめる")]
 
-    def __init__(self, base: Path) -> None:
+    def __init__(self, base: Path, *, title: str = "計画書 (Excel) とレポートを書き出します",
+                 labels: dict[str, str] | None = None) -> None:
         super().__init__()
         self.base = Path(base)
+        self.title_text = title
+        self.labels = labels or LABELS
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
-            yield Static("[b]書き出し[/b]  計画書 (Excel) とレポートを書き出します", id="export-title")
+            yield Static(f"[b]書き出し[/b]  {escape(self.title_text)}", id="export-title")
             yield Static("書き出し先 (拡張子なし。変えるときは書き換えてください)", id="export-label")
             yield Input(display_path(self.base), id="export-path", compact=True)
             yield Static("", id="export-files", markup=False)
@@ -73,7 +77,7 @@ class ExportScreen(ModalScreen["Path | None"]):
         lines = [f"フォルダ: {'kaizen-guide を起動したフォルダ' if folder == '.' else folder}"]
         for kind, path in targets.items():
             mark = "  (同じ名前のファイルを上書きします)" if path.exists() else ""
-            lines.append(f"・{LABELS[kind]}: {path.name}{mark}")
+            lines.append(f"・{self.labels[kind]}: {path.name}{mark}")
         self.query_one("#export-files", Static).update("\n".join(lines))
 
     @on(Input.Changed)

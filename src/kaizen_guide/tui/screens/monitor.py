@@ -62,6 +62,7 @@ class MonitorScreen(Screen):
         Binding("f1", "explain", "説明", priority=True),
         Binding("f2", "toggle_panel", "表", priority=True),
         Binding("f3", "board", "進捗表", priority=True),
+        Binding("f4", "report", "報告書", priority=True, tooltip="この月のモニタリング報告 (Excel・HTML) を金融機関向けに書き出す"),
         Binding("ctrl+g", "back_to_plan", "計画に戻る", priority=True),
         Binding("ctrl+l", "import_actuals", "実績ファイル", priority=True,
                 tooltip="試算表・推移表のファイル (CSV・Excel、会計ソフトの書き出し) から今月の実績を取り込む"),
@@ -362,6 +363,11 @@ class MonitorScreen(Screen):
             await self.composer.show(q, options=self._options)
             return
         await self._handle(None, result)
+
+    def action_report(self) -> None:
+        from .monitor_report import open_report_dialog
+
+        open_report_dialog(self)
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(MonitorPanel)
