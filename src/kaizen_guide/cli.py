@@ -307,6 +307,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html", help="HTML レポートの出力先")
     p.add_argument("--monitoring", metavar="期間",
                    help="金融機関へのモニタリング報告を書き出す: 2027-06 (月)・2027Q1 (四半期)・2027H1 (中間)・FY2027 (決算)")
+    p.add_argument("--draft", action="store_true",
+                   help="--monitoring の報告を下書きとして書き出す (対象の月を報告済みとして記録しない)")
     p.set_defaults(func=cmd_export)
 
     from .commands import diff, due, freeze

@@ -209,3 +209,60 @@ def test_cli_writes_the_report_and_refuses_bad_periods(tmp_path, capsys):
     assert not (tmp_path / "q2.md").exists()
     assert main(["export", str(plan_path), "--monitoring", "2027-06"]) == 2
     assert "出力先を1つ以上" in capsys.readouterr().err
+
+
+def test_an_amendment_after_reporting_appears_in_the_next_report(tmp_path, capsys):
+    from datetime import datetime, timezone
+
+    from kaizen_guide.model import load_plan
+    from kaizen_guide.monitoring.amendments import amend
+
+    plan_path = tmp_path / "plan.json"
+    save_plan(build_sample_plan(monitoring=True), plan_path)
+    first = tmp_path / "first.md"
+    assert main(["export", str(plan_path), "--monitoring", "2027Q1", "--md", str(first)]) == 0
+    assert "2027年4月〜2027年6月を報告済み" in capsys.readouterr().out
+    assert "報告後の訂正" not in first.read_text(encoding="utf-8")
+    plan = load_plan(plan_path)
+    may = next(r for r in plan.monitoring if r.month == "2027-05")
+    assert may.reported_at is not None
+    a = amend(may, "actuals.sales", "売上高", 37000, 37400, "advisor",
+              at=datetime(2027, 7, 20, 1, 0, tzinfo=timezone.utc), reason="試算表の修正 (売上計上漏れ)")
+    assert a is not None
+    may.actuals["sales"] = 37400
+    save_plan(plan, plan_path)
+    second = tmp_path / "second.md"
+    assert main(["export", str(plan_path), "--monitoring", "2027Q1", "--md", str(second)]) == 0
+    assert "報告後の訂正 1件" in capsys.readouterr().out
+    md = second.read_text(encoding="utf-8")
+    assert "### 報告後の訂正" in md
+    assert "| 2027年5月 | 売上高 | 37,000 | 37,400 |" in md and "売上計上漏れ" in md
+    assert "| 売上高 | 111,863 | 103,150 |" in md              # the corrected actual is used
+    # reported once: the third report no longer lists it
+    third = tmp_path / "third.md"
+    assert main(["export", str(plan_path), "--monitoring", "2027Q1", "--md", str(third), "--draft"]) == 0
+    assert "報告後の訂正" not in third.read_text(encoding="utf-8")
+
+
+def test_a_revised_plan_shows_the_original_plan_beside_it(tmp_path):
+    from datetime import datetime, timezone
+
+    from kaizen_guide.model.versions import freeze
+
+    plan = build_sample_plan(monitoring=True)
+    freeze(plan, note="当初計画", by="advisor", at=datetime(2027, 3, 1, tzinfo=timezone.utc))
+    plan.cash.seasonality = []                       # the 修正計画 spreads the year evenly
+    freeze(plan, note="修正計画", by="advisor", at=datetime(2027, 4, 1, tzinfo=timezone.utc), effective_from="2027-04")
+    rep = build_report(plan, "2027Q1", today=TODAY)
+    assert rep.versions == ("当初計画", "修正計画 (第2版)")
+    assert rep.original is not None
+    assert rep.original.line("sales").actual == rep.pc.line("sales").actual == 102750
+    assert rep.original.line("sales").plan != rep.pc.line("sales").plan
+    md = render_monitoring_report(rep, "md")
+    assert "比較している計画: 修正計画 (第2版)" in md and "当初計画比" in md
+    wb = build_monitoring_workbook(rep)
+    ws = wb["計画実績対比表"]
+    assert ws["L5"].value == "当初計画" and ws["M5"].value == "当初計画比"
+    sales_row = next(c.row for c in ws["A"] if c.value == "売上高")
+    assert ws.cell(sales_row, 12).value == rep.original.line("sales").plan
+    assert ws.cell(sales_row, 13).value == f"=C{sales_row}/L{sales_row}"

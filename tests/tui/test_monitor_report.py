@@ -41,5 +41,10 @@ async def test_f4_writes_the_report_through_the_export_dialog(tmp_path):
             out = tmp_path / f"銀行向け.{kind}"
             assert out.exists() and out.name in said
             assert stat.S_IMODE(out.stat().st_mode) == 0o600
+        assert "報告済みとして記録しました" in said
+        from kaizen_guide.model import load_plan
+
+        june = next(r for r in load_plan(path).monitoring if r.month == "2027-06")
+        assert june.reported_at is not None
         md = (tmp_path / "銀行向け.md").read_text(encoding="utf-8")
         assert "6月度 (計画1年目 6月)" in md and "## ③ 乖離の要因分析と今後の対策" in md

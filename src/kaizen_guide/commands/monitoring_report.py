@@ -12,7 +12,10 @@ EXIT_BAD_INPUT = 2
 
 
 def write_monitoring_report(plan_path: str, period: str, *, xlsx: str | None = None, md: str | None = None,
-                            html: str | None = None, err: Callable[[str], None], out: Callable[[str], None]) -> int:
+                            html: str | None = None, draft: bool = False, err: Callable[[str], None],
+                            out: Callable[[str], None]) -> int:
+    """Write the report; unless ``draft``, then mark its months (and the amendments it listed) as
+    reported in the plan, so a later correction is kept as an amendment and shows in the next one."""
     from kaizen_guide.model.store import PlanFileError, load_plan, write_error_message
     from kaizen_guide.monitoring.fiscal import MonitoringError
     from kaizen_guide.monitoring.report import build_report
@@ -41,9 +44,33 @@ def write_monitoring_report(plan_path: str, period: str, *, xlsx: str | None = N
     out(f"{rep.title} ({rep.period.span_text}、実績 {len(rep.pc.covered)}/{len(rep.period.months)}か月)")
     for path in written:
         out(f"書き出しました: {Path(path)}")
+    if rep.amendments:
+        out(f"報告後の訂正 {len(rep.amendments)}件を載せました。")
+    if draft:
+        out("下書きとして書き出しました (報告済みの記録はしていません)。")
+        return EXIT_OK
+    return _mark_reported(plan_path, list(rep.pc.covered), err, out)
+
+
+def _mark_reported(plan_path: str, months: list[str], err: Callable[[str], None], out: Callable[[str], None]) -> int:
+    from datetime import datetime, timezone
+
+    from kaizen_guide.monitoring.amendments import mark_reported
+    from kaizen_guide.monitoring.fiscal import month_text
+
+    from .plan_edit import EditError, edit_plan
+
+    try:
+        marked = edit_plan(plan_path, lambda plan: mark_reported(plan, months, datetime.now(timezone.utc)))
+    except EditError as exc:
+        err(exc.message + " 報告書は書き出しましたが、報告済みの記録はできませんでした。")
+        return EXIT_BAD_INPUT
+    if marked:
+        span = month_text(marked[0]) + (f"〜{month_text(marked[-1])}" if len(marked) > 1 else "")
+        out(f"{span}を報告済みとして計画ファイルに記録しました (以後の訂正は次の報告に載ります)。")
     return EXIT_OK
 
 
 def run(args: argparse.Namespace, err: Callable[[str], None], out: Callable[[str], None]) -> int:
     return write_monitoring_report(args.plan, args.monitoring, xlsx=args.xlsx, md=args.md, html=args.html,
-                                   err=err, out=out)
+                                   draft=getattr(args, "draft", False), err=err, out=out)

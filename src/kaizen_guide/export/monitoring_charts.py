@@ -108,9 +108,28 @@ def write_table_sheet(s: "ReportSheets") -> None:
 
         merge(ws, 4, c0, 4, c0 + 4)
     w.text(4, 1, "", fill=styles.FILL_HEADER)
-    w.header_row(5, 1, ["項目", "計画", "実績", "差異", "達成率", "判定", "計画", "実績", "差異", "達成率", "判定"])
+    headers = ["項目", "計画", "実績", "差異", "達成率", "判定", "計画", "実績", "差異", "達成率", "判定"]
+    orig = rep.original
+    if orig is not None and rep.versions:
+        # 修正計画 in force: the same period against the 当初計画 as well, beside the table
+        styles.set_widths(ws, {12: 12, 13: 10})
+        headers += [rep.versions[0], f"{rep.versions[0]}比"]
+        w.text(4, 12, f"{rep.versions[0]} との比較", font=s.fonts.header, fill=styles.FILL_HEADER, align=styles.CENTER)
+        from .cells import merge as _merge
+
+        _merge(ws, 4, 12, 4, 13)
+    w.header_row(5, 1, headers)
+    if rep.versions:
+        w.text(3, 9, f"比較している計画: {rep.versions[1]}", border=None)
     row = 6
     for ln in rep.lines:
+        if orig is not None:
+            o = orig.line(ln.key)
+            w.number(row, 12, o.plan)
+            if ln.actual is None or ln.balance or o.plan <= 0 or ln.actual < 0:
+                w.text(row, 13, "—", align=styles.RIGHT)
+            else:
+                w.formula(row, 13, f"{ref(3, row)}/{ref(12, row)}", ln.actual / o.plan, fmt=styles.PCT, tol=1e-9)
         w.text(row, 1, ln.label, bold=ln.key in ("gross_profit", "operating_profit", "ordinary_profit"))
         w.number(row, 2, ln.plan)
         _maybe(w, row, 3, ln.actual)

@@ -34,7 +34,7 @@ def _rate(r: Any, balance: bool = False) -> str:
 
 
 def _line_row(ln: Any) -> dict[str, Any]:
-    return {"label": ln.label, "plan": amount_text(ln.plan), "actual": amount_text(ln.actual),
+    return {"key": ln.key, "label": ln.label, "plan": amount_text(ln.plan), "actual": amount_text(ln.actual),
             "diff": signed_text(ln.diff), "rate": _rate(ln.rate, ln.balance), "band": _band(ln.band),
             "band_key": ln.band or "", "balance": ln.balance,
             "cum_plan": "" if ln.balance else amount_text(ln.cum_plan),
@@ -102,7 +102,13 @@ def report_context(rep: BankReport, *, charts: bool = True) -> dict[str, Any]:
         "actual_borrowings": amount_text(cp.actual_borrowings), "actual_repaid": amount_text(cp.actual_repaid),
         "repaid_basis": cp.repaid_basis, "cash_notes": cp.notes,
         "amendments": [{"month": month_text(a.month), "what": a.what, "before": a.before, "after": a.after,
-                        "when": a.when, "by": a.by} for a in rep.amendments],
+                        "when": a.when, "by": a.by, "reason": a.reason} for a in rep.amendments],
+        "versions": rep.versions,
+        "original": None if rep.original is None else {
+            ln.key: {"plan": amount_text(rep.original.line(ln.key).plan),
+                     "rate": "—" if ln.balance or ln.actual is None else pct_text(
+                         None if rep.original.line(ln.key).plan <= 0 else ln.actual / rep.original.line(ln.key).plan)}
+            for ln in rep.lines},
         "notes": rep.notes,
     }
     if charts:

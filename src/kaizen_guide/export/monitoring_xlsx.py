@@ -117,9 +117,9 @@ def _summary(s: ReportSheets) -> None:
     row += 1
     if rep.amendments:
         w.section(row, "報告後の訂正 (前回までに報告した月の修正)", last)
-        rows = [[month_text(a.month), a.what, a.before, a.after, a.when, a.by] for a in rep.amendments]
-        row = text_table(w, row + 1, ["対象月", "項目", "訂正前", "訂正後", "訂正日", "訂正者"], rows,
-                         spans=[1, 2, 1, 1, 2, 1], inputs=False) + 1
+        rows = [[month_text(a.month), a.what, a.before, a.after, f"{a.when} {a.by}", a.reason] for a in rep.amendments]
+        row = text_table(w, row + 1, ["対象月", "項目", "訂正前", "訂正後", "訂正日時・訂正者", "理由"], rows,
+                         spans=[1, 2, 1, 1, 1, 2], inputs=False) + 1
     w.section(row, "注記", last)
     bullets(w, row + 1, rep.notes, last)
 

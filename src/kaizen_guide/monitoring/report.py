@@ -83,7 +83,7 @@ class Miss:
 
 @dataclass
 class Amendment:
-    """A correction made to a month after it was reported (from plan versions, when available)."""
+    """A correction of a month after it was reported (``monitoring.amendments``), as the report shows it."""
 
     month: str
     what: str
@@ -91,6 +91,7 @@ class Amendment:
     after: str
     when: str = ""
     by: str = ""
+    reason: str = ""
 
 
 @dataclass
@@ -171,6 +172,7 @@ def build_report(plan: Any, period: str | Period, *, today: date | None = None,
         amendments=list(amendments if amendments is not None else _amendments(plan, per)),
         notes=_notes(pc), agency=plan.meta.support_agency, recipients=_recipients(plan, records), chart=chart,
     )
+    rep.versions, rep.original = _versions(plan, per, made_on)
     return rep
 
 
@@ -304,17 +306,37 @@ def _risks(pc: PeriodComparison, misses: list[Miss], board: list[BoardRow]) -> l
 
 
 def _amendments(plan: Any, per: Period) -> list[Amendment]:
-    """Corrections of already reported months (kept by plan versions, when the plan has them).
+    """Corrections of already reported months not reported yet (up to the period's end)."""
+    from kaizen_guide.engine.records import GIVER_LABELS
 
-    Hook: a record that carries ``amendments`` (a list of objects with month, field/what, before,
-    after, at/when, by) is listed; without plan versions on this build there are none.
-    """
+    from .amendments import _show, amendments_since_last_report
+
     out = []
-    for r in plan.monitoring:
-        for a in getattr(r, "amendments", None) or []:
-            month = getattr(a, "month", r.month)
-            if month <= per.last:
-                out.append(Amendment(month, str(getattr(a, "what", getattr(a, "field", ""))),
-                                     str(getattr(a, "before", "")), str(getattr(a, "after", "")),
-                                     str(getattr(a, "at", getattr(a, "when", "")) or ""), str(getattr(a, "by", "") or "")))
+    for ma in amendments_since_last_report(plan):
+        a = ma.amendment
+        if ma.month <= per.last:
+            out.append(Amendment(ma.month, a.label or a.item, _show(a.before), _show(a.after),
+                                 f"{a.given_at.astimezone():%Y-%m-%d %H:%M}", GIVER_LABELS.get(a.given_by, a.given_by),
+                                 a.reason))
     return out
+
+
+def _versions(plan: Any, per: Period, made_on: date) -> tuple[tuple[str, str] | None, PeriodComparison | None]:
+    """(当初計画, the version in force) labels and the period against the 当初計画, when a 修正計画
+    is in force; (labels, None) when only the 当初計画 exists; (None, None) for a plan never frozen."""
+    if not getattr(plan, "versions", None):
+        return None, None
+    from kaizen_guide.model.versions import VersionError, in_force_number, original_plan, version_label
+
+    from .periods import recorded_actuals
+
+    first = min(v.number for v in plan.versions)
+    number = in_force_number(plan, per.last)
+    labels = (version_label(first), version_label(number))
+    if number == first:
+        return labels, None
+    try:
+        orig = original_plan(plan)
+        return labels, compare_period(orig, per, recorded_actuals(plan), today=made_on.isoformat())
+    except (VersionError, MonitoringError):
+        return labels, None

@@ -39,6 +39,21 @@ def open_report_dialog(screen: Any) -> None:
                                         labels=REPORT_LABELS), chosen)
 
 
+def mark_reported_month(screen: Any, month: str) -> None:
+    """The month is now reported: a later change of it is kept as an amendment (on the live plan,
+    saved like every answer of the review)."""
+    from datetime import datetime, timezone
+
+    from kaizen_guide.monitoring.amendments import mark_reported
+
+    rv = screen.review
+    if not mark_reported(rv.plan, [month], datetime.now(timezone.utc)):
+        return
+    rv.plan, error = rv.saver.save_or_rollback(rv.plan, what="報告済みの記録")
+    screen.chat.say(error or f"{rv.pos.short_label}を報告済みとして記録しました (以後の訂正は次の報告に載ります)。",
+                    "finding-error" if error else "note")
+
+
 @work(thread=True, exclusive=True, group="report", exit_on_error=False)
 def write_report(screen: Any, plan: Any, month: str, targets: dict[str, Path]) -> None:
     call = screen.app.call_from_thread
@@ -63,4 +78,5 @@ def write_report(screen: Any, plan: Any, month: str, targets: dict[str, Path]) -
 
     lines = "  \n".join(f"- {display_path(p)}" for p in written)
     call(screen.chat.say, f"**モニタリング報告を書き出しました**  \n{lines}", "note")
+    call(mark_reported_month, screen, month)
     call(screen.notify, "書き出しました:\n" + "\n".join(str(p) for p in written), title="モニタリング報告", timeout=10)
