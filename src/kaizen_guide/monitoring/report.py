@@ -17,11 +17,11 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from .compare import BAND_LABELS, Comparison
+from .compare import BAND_LABELS, Comparison, compare_month, plan_source
 from .explain import cash_sentence, explain_line, landing_sentence, ordinary_sentence
 from .fiscal import MonitoringError, month_text, position
 from .lines import LINE_BY_KEY
-from .periods import Period, PeriodComparison, PeriodLine, compare_period, parse_period
+from .periods import Period, PeriodComparison, PeriodLine, compare_period, parse_period, recorded_actuals
 from .progress import BoardRow, progress_board
 from .report_cash import BankRequest, CashPage, bank_requests, cash_page
 
@@ -130,7 +130,6 @@ class BankReport:
     def overview_lines(self) -> list[PeriodLine]:
         return [self.pc.line(k) for k in OVERVIEW_KEYS]
 
-
     def band_label(self, band: str | None) -> str:
         return BAND_LABELS.get(band or "", "")
 
@@ -142,9 +141,6 @@ def build_report(plan: Any, period: str | Period, *, today: date | None = None,
     per = parse_period(plan, period) if isinstance(period, str) else period
     made_on = today or date.today()
     from kaizen_guide.finance import compute_projection
-
-    from .compare import compare_month, plan_source
-    from .periods import recorded_actuals
 
     try:
         proj = compute_projection(plan)
@@ -203,7 +199,11 @@ def _overview(pc: PeriodComparison) -> list[str]:
     s, o = pc.line("sales"), pc.line("ordinary_profit")
     out = []
     if s.actual is not None:
-        out.append(f"{p.short_title} ({p.span_text}) の売上高は計画 {amount_text(s.plan)}千円 に対し実績 "
+        where = f"{p.short_title} ({p.span_text})"
+        if not pc.complete:
+            first, last = month_text(pc.covered[0]), month_text(pc.covered[-1])
+            where += f" のうち実績のある{len(pc.covered)}か月 ({first}〜{last})" if len(pc.covered) > 1 else f" のうち実績のある{first}"
+        out.append(f"{where}の売上高は計画 {amount_text(s.plan)}千円 に対し実績 "
                    f"{amount_text(s.actual)}千円 (計画比 {pct_text(s.rate)}、{signed_text(s.diff)}千円) で「{BAND_LABELS.get(s.band or '', '')}」です。")
         if p.kind != "year" and s.cum_actual is not None:
             out.append(f"期首からの累計は計画比 {pct_text(s.cum_rate)} ({signed_text(s.cum_diff)}千円) です。")
@@ -327,8 +327,6 @@ def _versions(plan: Any, per: Period, made_on: date) -> tuple[tuple[str, str] | 
     if not getattr(plan, "versions", None):
         return None, None
     from kaizen_guide.model.versions import VersionError, in_force_number, original_plan, version_label
-
-    from .periods import recorded_actuals
 
     first = min(v.number for v in plan.versions)
     number = in_force_number(plan, per.last)
