@@ -98,7 +98,7 @@ def write_table_sheet(s: "ReportSheets") -> None:
     rep = s.rep
     last = 11
     w = s.frame("計画実績対比表", "計画実績対比表", {1: 22, 2: 12, 3: 12, 4: 12, 5: 9, 6: 9, 7: 12, 8: 12, 9: 12, 10: 9, 11: 9},
-                title_rows="1:5")
+                title_rows="1:3")
     ws = w.ws
     months = f"{len(rep.pc.covered)}/{len(rep.period.months)}か月" if not rep.pc.complete else f"{len(rep.period.months)}か月"
     w.text(3, 1, f"{rep.period.title}  {rep.period.span_text} (実績 {months})", bold=True, border=None)
