@@ -122,6 +122,13 @@ def test_charts_reference_the_right_ranges(written):
     assert rows == [ch + 1] * 3
     actual_col = series[1][1].split("!")[1].split(":")[0].replace("$", "")
     assert cash[actual_col].value == 12900          # April's month-end actual
+    # drawn point to point (a smoothed curve would overshoot the month-end balances)
+    for chart in (sales_chart, cash_chart):
+        for group in chart.iter(f"{C}lineChart"):
+            assert [s.find(f"{C}smooth").get("val") for s in group.iter(f"{C}ser")] == ["0"] * len(group.findall(f"{C}ser"))
+    # the 見込み line starts at June's actual balance
+    june = next(r for r in range(ch + 1, ch + 20) if cash[f"A{r}"].value == "R9.6")
+    assert cash[f"C{june}"].value == cash[f"D{june}"].value == 8200
 
 
 @pytest.mark.slow

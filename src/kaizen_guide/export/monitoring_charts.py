@@ -94,6 +94,13 @@ def _axes(chart: Any) -> None:
     chart.y_axis.delete = False
 
 
+def _straight(chart: Any) -> None:
+    """Line series drawn point to point: openpyxl's default smoothing overshoots between months
+    (a curve above the highest month-end balance would mislead a reader)."""
+    for ser in chart.series:
+        ser.smooth = False
+
+
 def write_table_sheet(s: "ReportSheets") -> None:
     rep = s.rep
     last = 11
@@ -181,6 +188,7 @@ def write_table_sheet(s: "ReportSheets") -> None:
     _text_categories(bar, ws, first, end)
     line = LineChart()
     line.add_data(Reference(ws, min_col=4, min_row=head, max_row=end), titles_from_data=True)
+    _straight(line)
     line.y_axis.axId = 200
     line.y_axis.title = "達成率"
     line.y_axis.number_format = "0%"
@@ -257,6 +265,9 @@ def write_cash_sheet(s: "ReportSheets") -> None:
     series: list[tuple[str, int | None, int | None, int | None]] = []
     for c in rep.chart:
         series.append((c.month, c.row("cash_end").plan, c.row("cash_end").actual, None))
+    if series and series[-1][2] is not None and cp.outlook:
+        m, p, a, _ = series[-1]
+        series[-1] = (m, p, a, a)       # the outlook starts at the actual balance (the lines join)
     seen = {m for m, *_ in series}
     for m, plan_v, projected in cp.outlook[:6]:
         if m not in seen:
@@ -276,6 +287,7 @@ def write_cash_sheet(s: "ReportSheets") -> None:
     chart.y_axis.number_format = "#,##0"
     chart.add_data(Reference(ws, min_col=2, max_col=4, min_row=head, max_row=end), titles_from_data=True)
     _text_categories(chart, ws, first, end)
+    _straight(chart)
     _axes(chart)
     chart.height, chart.width = 7.6, 20.0
     row += 1
