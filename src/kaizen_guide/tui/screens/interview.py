@@ -22,6 +22,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ..commands import JumpProvider
+from ..draft_keeper import DraftKeeper
 from ..messages import AnswerSubmitted, JumpTo
 from ..texts import (
     column_headings,
@@ -128,6 +129,7 @@ class InterviewScreen(Screen):
 
     def _after_first_frame(self) -> None:
         self.query_one(Summary).refresh_from(self.interview.plan)
+        DraftKeeper(self).start()  # unsent input kept once the typing pauses (survives kill -9)
         shown = getattr(self.app, "first_screen_shown", None)
         if shown is not None:
             shown()
