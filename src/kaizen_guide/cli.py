@@ -311,11 +311,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="--monitoring の報告を下書きとして書き出す (対象の月を報告済みとして記録しない)")
     p.set_defaults(func=cmd_export)
 
-    from .commands import diff, due, freeze
+    from .commands import diff, due, freeze, reported
 
     freeze.add_parser(sub)
     diff.add_parser(sub)
     due.add_parser(sub)
+    reported.add_parser(sub)
 
     p = sub.add_parser("sample", help="サンプル企業の計画ファイルと回答ファイルを書き出す")
     p.add_argument("--out", required=True, help="出力先フォルダ")

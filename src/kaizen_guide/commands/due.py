@@ -88,7 +88,7 @@ def render_text(plans: list[PlanDue], today: date) -> str:
     overdue = [r for r in rows if r[1].overdue]
     if overdue:
         lines.append(f"期限切れ: {len(overdue)}件 ({len({str(pd.path) for pd, _ in overdue})}計画)。"
-                     "報告を済ませたら、報告した月を記録してください (報告書の書き出しで記録されます)。")
+                     "報告を済ませたら、報告した月を記録してください (kaizen-guide reported 計画.json 2027-06 …)。")
     if len(read) > 1:
         lines.append("計画ファイル:")  # (unreadable ones were said on stderr)
         lines.extend(f"  {pd.path} ({pd.company or '社名未入力'})" for pd in read)
