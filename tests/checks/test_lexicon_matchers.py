@@ -37,10 +37,11 @@ def test_trie_walk_matches_the_regex_on_every_lexicon():
         key = to_key(text)
         assert len(key) <= TRIE_WALK_MAX
         for lx in lexes:
-            walk = [(h.start, h.end, h.term) for h in lx.exact(key)]
+            # The two matchers directly (exact() itself switches to the regex after many calls).
+            walk = [(a, b, lx._display[key[a:b]]) for a, b in islice(lx._walk(key), MAX_HITS)]
             rx = [(m.start(), m.end(), lx._display[m.group()]) for m in islice(lx.regex.finditer(key), MAX_HITS)]
             assert walk == rx, (lx.name, key)
-            assert lx.search_exact(key) == (lx.regex.search(key) is not None)
+            assert (next(lx._walk(key), None) is not None) == (lx.regex.search(key) is not None)
             compared += bool(rx)
     assert compared > 500  # the comparison saw real hits, not only empty lists
 
@@ -82,3 +83,16 @@ def test_a_stage_builds_only_the_lexicons_it_reads(stage):
     engine.check(stage, "コロナで売上が減少した。")
     built = len(dict.keys(engine.lexicons))
     assert 0 < built < len(default_checklist().lexicons)
+
+
+def test_a_lexicon_asked_often_switches_to_its_regex_with_the_same_hits():
+    from kaizen_guide.checks.lexicon import WALKS_BEFORE_COMPILING, FuzzyPolicy, Lexicon
+
+    lx = Lexicon("t", ["売上", "売上高", "原価率"], None, FuzzyPolicy(exact_max_len=3, two_edits_min_len=8, enabled=False))
+    text = to_key("売上高と原価率、売上。")
+    first = lx.exact(text)
+    assert "regex" not in lx.__dict__  # the first calls walk the trie: nothing compiled
+    for _ in range(WALKS_BEFORE_COMPILING):
+        lx.search_exact(text)
+    assert "regex" in lx.__dict__ and lx.exact(text) == first
+    assert [h.term for h in first] == ["売上高", "原価率", "売上"]

@@ -133,6 +133,9 @@ MAX_HITS = 64
 TRIE_WALK_MAX = 2000
 """Longer texts are matched with the compiled regex (see Lexicon.exact)."""
 
+WALKS_BEFORE_COMPILING = 200
+"""After this many trie walks a lexicon compiles its regex and uses it from then on."""
+
 
 class Lexicon:
     """A named list of terms (already folded), matched exactly, then fuzzily."""
@@ -157,6 +160,7 @@ class Lexicon:
         self._policy, self._fuzzy_min_len = policy, fuzzy_min_len
         self._display = keys
         self.keys: tuple[str, ...] = tuple(sorted(keys, key=len, reverse=True))  # longest first
+        self._walks = 0
 
     # The matchers are built on first use: a check of one stage touches only its own lexicons, so
     # the first check in a process does not compile all 53 (issue 18).
@@ -225,17 +229,37 @@ class Lexicon:
     def exact(self, key: str) -> list[Hit]:
         if not self.keys:
             return []
-        if len(key) > TRIE_WALK_MAX:
-            assert self.regex is not None
-            return [Hit(m.start(), m.end(), self._display[m.group()]) for m in islice(self.regex.finditer(key), MAX_HITS)]
+        if len(key) > TRIE_WALK_MAX or self._walked_enough():
+            return self._exact_regex(key)
         return [Hit(a, b, self._display[key[a:b]]) for a, b in islice(self._walk(key), MAX_HITS)]
 
     def search_exact(self, key: str) -> bool:
         if not self.keys:
             return False
-        if len(key) > TRIE_WALK_MAX:
-            return self.regex is not None and self.regex.search(key) is not None
+        if len(key) > TRIE_WALK_MAX or self._walked_enough():
+            return self._search_regex(key)
         return next(self._walk(key), None) is not None
+
+    def _walked_enough(self) -> bool:
+        """A lexicon asked often (sentence structure asks one thousands of times on a long answer)
+        compiles its regex once and, from then on, calls it directly: instance attributes shadow
+        the two methods, so no per-call test is left."""
+        self._walks += 1
+        if self._walks <= WALKS_BEFORE_COMPILING:
+            return False
+        self.exact = self._exact_regex  # type: ignore[method-assign]
+        self.search_exact = self._search_regex  # type: ignore[method-assign]
+        return True
+
+    def _exact_regex(self, key: str) -> list[Hit]:
+        rx = self.regex
+        if rx is None:
+            return []
+        return [Hit(m.start(), m.end(), self._display[m.group()]) for m in islice(rx.finditer(key), MAX_HITS)]
+
+    def _search_regex(self, key: str) -> bool:
+        rx = self.regex
+        return rx is not None and rx.search(key) is not None
 
     @cached_property
     def _trie(self) -> dict[str, dict]:  # type: ignore[type-arg]
