@@ -1,4 +1,4 @@
-"""Command line: `kaizen-guide [demo|interview|monitor|check|export|sample|answers-reference|schema]`.
+"""Command line: `kaizen-guide [demo|interview|monitor|check|export|sample|answers-reference|serve|schema]`.
 
 Each command imports only what it needs, so `check` and `schema` never load Textual and the
 TUI never loads openpyxl/jinja2 until the user exports. User-facing text is Japanese; every
@@ -229,6 +229,12 @@ def cmd_answers_reference(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .commands.serve import run_serve
+
+    return run_serve(args, _err)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .model.plan import Plan
 
@@ -325,6 +331,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("answers-reference", help="回答ファイルに書けるキーの一覧 (質問バンクから生成) を表示する")
     p.add_argument("--out", help="表示せずにファイルへ書き出す (Markdown)")
     p.set_defaults(func=cmd_answers_reference)
+
+    p = sub.add_parser("serve", help="画面をブラウザで開けるようにする (token つきのアドレスかパスワードで保護)")
+    p.add_argument("dir", nargs="?", default=".", help="計画ファイルのフォルダ (この中の計画だけを開けます。既定は今のフォルダ)")
+    p.add_argument("--host", default="127.0.0.1", help="待ち受けるアドレス (既定 127.0.0.1 = このパソコンだけ)")
+    p.add_argument("--port", type=int, default=8000, help="ポート番号 (既定 8000)")
+    p.add_argument("--advisor", action="store_true", help="支援者モード")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("schema", help="計画ファイルの JSON Schema を表示する (エディタでの検証用)")
     p.set_defaults(func=cmd_schema)

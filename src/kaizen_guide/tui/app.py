@@ -154,8 +154,11 @@ class KaizenApp(App[int]):
         monitor: bool = False,
         month: str | None = None,
         today=None,
+        root: str | Path | None = None,
     ) -> None:
         super().__init__()
+        self.root = Path(root).expanduser().resolve() if root else None
+        """Served from a browser (``kaizen-guide serve DIR``): only plans under this folder open."""
         self.monitor = monitor
         self.month = month
         self.today = today
@@ -286,9 +289,30 @@ class KaizenApp(App[int]):
         else:
             self.push_screen(StartScreen(error=error))
 
+    def outside_root(self, path: str | Path) -> str | None:
+        """Why ``path`` may not be opened or written from this (served) session; None if it may."""
+        if self.root is None:
+            return None
+        try:
+            Path(path).expanduser().resolve().relative_to(self.root)
+            return None
+        except (ValueError, OSError, RuntimeError):
+            return f"{path} は開けません。この画面 (ブラウザ) では {self.root} の中の計画だけを扱えます。"
+
+    def deliver_exports(self, paths: Iterable[Path]) -> None:
+        """In a browser the written files are also offered as downloads (they stay beside the plan)."""
+        if not self.is_web:
+            return
+        for path in paths:
+            self.deliver_binary(Path(path), save_filename=Path(path).name)
+
     def open_plan(self, path: str | Path | None, *, demo: bool = False) -> None:
         """Open (or create) a plan file in a worker and show its interview; a bad file is explained
         on the start screen (and left untouched). ``demo`` copies the sample company first."""
+        refusal = self.outside_root(path) if path else None
+        if refusal:
+            self.show_start(refusal)
+            return
         self.push_screen(LoadingScreen())
         self._open_in_thread(Path(path).expanduser() if path else None, demo)
 
@@ -328,6 +352,10 @@ class KaizenApp(App[int]):
     # -- monthly review -----------------------------------------------------------------------
     def open_monitor(self, path: str | Path, month: str | None = None) -> None:
         """Open the monthly review of a plan file (the next month without a record, or ``month``)."""
+        refusal = self.outside_root(path)
+        if refusal:
+            self.show_start(refusal)
+            return
         self.push_screen(LoadingScreen())
         self._open_monitor_in_thread(Path(path).expanduser(), month)
 
@@ -462,11 +490,16 @@ def run(
     depth: str | None = None,
     monitor: bool = False,
     month: str | None = None,
+    root: str | Path | None = None,
 ) -> int:
-    """Run the TUI; returns the process exit code. Never shows a traceback to the user."""
+    """Run the TUI; returns the process exit code. Never shows a traceback to the user.
+    ``root``: confined to that folder (the browser session of ``kaizen-guide serve``)."""
     app: KaizenApp | None = None
+    if root is not None:
+        os.environ["KAIZEN_GUIDE_PLANS_DIR"] = str(Path(root).expanduser().resolve())  # new plans inside it
     try:
-        app = KaizenApp(plan_path, advisor=advisor, demo=demo, depth=depth, monitor=monitor, month=month)
+        app = KaizenApp(plan_path, advisor=advisor, demo=demo, depth=depth, monitor=monitor, month=month,
+                        root=root)
         try:
             app.run()
         finally:
@@ -493,8 +526,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--advisor", action="store_true")
     parser.add_argument("--demo", action="store_true")
     parser.add_argument("--depth", choices=["full", "short"])
+    parser.add_argument("--root", help="only plans under this folder (what `kaizen-guide serve` runs)")
     args = parser.parse_args(argv)
-    return run(args.plan, advisor=args.advisor, demo=args.demo, depth=args.depth)
+    return run(args.plan, advisor=args.advisor, demo=args.demo, depth=args.depth, root=args.root)
 
 
 if __name__ == "__main__":

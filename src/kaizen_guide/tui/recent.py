@@ -26,8 +26,10 @@ class RecentPlan:
 
 
 def plans_dir() -> Path:
-    """Folder where new plans and demo copies are created (``<user data>/plans``)."""
-    path = user_data_dir() / "plans"
+    """Folder where new plans and demo copies are created (``<user data>/plans``, or the served
+    folder: ``KAIZEN_GUIDE_PLANS_DIR``, set by ``kaizen-guide serve`` so new plans stay inside it)."""
+    override = os.environ.get("KAIZEN_GUIDE_PLANS_DIR")
+    path = Path(override) if override else user_data_dir() / "plans"
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -465,6 +465,11 @@ class InterviewScreen(Screen):
             if where is None:
                 self.composer.focus_input()
                 return
+            refusal = self.app.outside_root(where)
+            if refusal:
+                self.notify(refusal, severity="error", timeout=10)
+                self.composer.focus_input()
+                return
             self._export_base = where
             self.notify("書き出しています…", timeout=2)
             self._export(self.interview.plan.model_copy(deep=True), export_targets(where))
@@ -499,6 +504,7 @@ class InterviewScreen(Screen):
             return
         names = "\n".join(str(p) for p in (written or targets.values()))
         notify(self.notify, f"書き出しました:\n{names}", title="書き出し", timeout=10)
+        notify(self.app.deliver_exports, written)
 
     # -- status -------------------------------------------------------------------------------
     def _refresh_status(self) -> None:

@@ -132,7 +132,8 @@ class StartScreen(Screen):
             self.call_after_refresh(shown)  # background work after the first frame (issue 18)
 
     def refresh_menu(self) -> None:
-        self._recent = recent.load_recent()
+        # A served session lists only plans it may open (others' names stay out of the browser).
+        self._recent = [r for r in recent.load_recent() if not self.app.outside_root(r.path)]
         options: list[Option | None] = [
             Option("新しい計画を作る", id="new"),
             Option("サンプル会社で試す (株式会社さくら亭・飲食業)", id="demo"),
