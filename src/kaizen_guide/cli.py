@@ -117,6 +117,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.plan:
         _err("チェックする計画ファイルを指定してください。例: kaizen-guide check plan.json")
         return EXIT_BAD_INPUT
+    if Path(args.plan).is_dir():
+        from .commands.batch import check_folder
+
+        return check_folder(Path(args.plan), args.format, _print, _err)
     if Path(args.plan).suffix.lower() in (".xlsx", ".xlsm", ".xls", ".docx", ".md", ".markdown", ".txt"):
         return _check_external(args)
     plan = _load_plan_or_exit(args.plan)
@@ -166,6 +170,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         from .commands.monitoring_report import run
 
         return run(args, _err, _print)
+    if Path(args.plan).is_dir() or args.out:
+        if not (Path(args.plan).is_dir() and args.out) or args.xlsx or args.md or args.html:
+            _err("フォルダの計画をまとめて書き出すときは、フォルダと --out だけを指定してください。"
+                 "例: kaizen-guide export 計画フォルダ --out 書き出し先")
+            return EXIT_BAD_INPUT
+        from .commands.batch import export_folder
+
+        return export_folder(Path(args.plan), Path(args.out), _print, _err)
     if not (args.xlsx or args.md or args.html):
         _err("出力先を1つ以上指定してください。例: kaizen-guide export plan.json --xlsx 計画書.xlsx --html 計画書.html")
         return EXIT_BAD_INPUT
@@ -299,7 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_monitor)
 
     p = sub.add_parser("check", help="計画 (または1つの回答) を実務指針に照らしてチェックする")
-    p.add_argument("plan", nargs="?", help="計画ファイル (.json)")
+    p.add_argument("plan", nargs="?", help="計画ファイル (.json)、またはフォルダ (中のすべての計画)")
     p.add_argument("--format", choices=["text", "json", "md"], default="text", help="出力形式")
     p.add_argument("--stage", help="1つの回答をチェックするときの段階: 課題, 対策, アクション, 次月アクション, 要因, 金融支援 "
                                    "(英語の issue, countermeasure, action, next_action, cause, financial_support も可)")
@@ -307,7 +319,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("export", help="計画書 (Excel) とレポート (Markdown/HTML) を書き出す")
-    p.add_argument("plan", help="計画ファイル (.json)")
+    p.add_argument("plan", help="計画ファイル (.json)、またはフォルダ (--out と一緒に)")
+    p.add_argument("--out", help="フォルダの計画をまとめて書き出す先のフォルダ (計画ごとに .xlsx / .md / .html)")
     p.add_argument("--xlsx", help="Excel の出力先")
     p.add_argument("--md", help="Markdown レポートの出力先")
     p.add_argument("--html", help="HTML レポートの出力先")
