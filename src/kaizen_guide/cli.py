@@ -1,4 +1,4 @@
-"""Command line: `kaizen-guide [demo|interview|monitor|check|export|sample|answers-reference|serve|schema]`.
+"""Command line: `kaizen-guide [demo|interview|monitor|check|export|sample|answers-reference|portfolio|serve|schema]`.
 
 Each command imports only what it needs, so `check` and `schema` never load Textual and the
 TUI never loads openpyxl/jinja2 until the user exports. User-facing text is Japanese; every
@@ -241,6 +241,12 @@ def cmd_answers_reference(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_portfolio(args: argparse.Namespace) -> int:
+    from .commands.portfolio import run_portfolio
+
+    return run_portfolio(args, _print, _err)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from .commands.serve import run_serve
 
@@ -344,6 +350,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("answers-reference", help="回答ファイルに書けるキーの一覧 (質問バンクから生成) を表示する")
     p.add_argument("--out", help="表示せずにファイルへ書き出す (Markdown)")
     p.set_defaults(func=cmd_answers_reference)
+
+    p = sub.add_parser("portfolio", help="フォルダのすべての計画を一覧する (会社・進み具合・指摘・モニタリングの達成率)")
+    p.add_argument("dir", help="計画ファイルのフォルダ (サブフォルダも)")
+    p.add_argument("--format", choices=["text", "json", "csv"], default=None, help="画面なしで一覧を表示する形式")
+    p.add_argument("--advisor", action="store_true", help="支援者モード")
+    p.set_defaults(func=cmd_portfolio)
 
     p = sub.add_parser("serve", help="画面をブラウザで開けるようにする (token つきのアドレスかパスワードで保護)")
     p.add_argument("dir", nargs="?", default=".", help="計画ファイルのフォルダ (この中の計画だけを開けます。既定は今のフォルダ)")

@@ -139,6 +139,7 @@ class KaizenApp(App[int]):
         Binding("ctrl+c", "quit", "終了", show=False, priority=True),
         Binding("ctrl+p", "command_palette", "移動", show=False, priority=True, tooltip="セクションや質問へ移動"),
         Binding("f6", "monitor", "月次モニタリング", show=False, tooltip="開いている計画の月次の振り返り"),
+        Binding("f9", "back_to_portfolio", "一覧に戻る", tooltip="計画の一覧 (portfolio) に戻る"),
     ]
 
     def __init__(
@@ -155,8 +156,10 @@ class KaizenApp(App[int]):
         month: str | None = None,
         today=None,
         root: str | Path | None = None,
+        portfolio: str | Path | None = None,
     ) -> None:
         super().__init__()
+        self.portfolio = Path(portfolio) if portfolio else None
         self.root = Path(root).expanduser().resolve() if root else None
         """Served from a browser (``kaizen-guide serve DIR``): only plans under this folder open."""
         self.monitor = monitor
@@ -229,6 +232,10 @@ class KaizenApp(App[int]):
     def on_mount(self) -> None:
         if self._initial_interview is not None:
             self.show_interview(self._initial_interview)
+        elif self.portfolio is not None:
+            from .screens.portfolio import PortfolioScreen
+
+            self.push_screen(PortfolioScreen(self.portfolio))
         elif self.monitor and self.plan_path is not None:
             self.open_monitor(self.plan_path, self.month)
         elif self.demo or self.plan_path is not None:
@@ -276,9 +283,15 @@ class KaizenApp(App[int]):
         """The start screen (with ``error`` shown on it, e.g. why a plan file could not be opened)."""
         from .screens.start import StartScreen
 
+        from .screens.portfolio import PortfolioScreen
+
         stack = self.screen_stack
         below = stack[-2] if len(stack) > 1 else None
-        if isinstance(self.screen, LoadingScreen):
+        if isinstance(self.screen, LoadingScreen) and isinstance(below, PortfolioScreen):
+            self.pop_screen()  # opened from the list: say why there and stay on it
+            if error:
+                self.notify(error, title="開けませんでした", severity="error", timeout=12)
+        elif isinstance(self.screen, LoadingScreen):
             if isinstance(below, StartScreen):
                 self.pop_screen()
                 below.show_error(error)
@@ -413,6 +426,27 @@ class KaizenApp(App[int]):
 
         self.push_screen(FreezeScreen(*preview(interview)), chosen)
 
+    def _portfolio_screen(self) -> Screen | None:
+        from .screens.portfolio import PortfolioScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, PortfolioScreen)), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back_to_portfolio":
+            return self._portfolio_screen() is not None and not isinstance(self.screen, type(self._portfolio_screen()))
+        return True
+
+    async def action_back_to_portfolio(self) -> None:
+        """From a plan or review opened from the list: close it (its lock is given up) and show the list."""
+        target = self._portfolio_screen()
+        if target is None:
+            return
+        while self.screen is not target and len(self.screen_stack) > 1:
+            await self.pop_screen()
+        if self.interview is not None:
+            self.interview.close()
+            self.interview = None
+
     # -- palette ------------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Japanese commands only (the section/question jumps come from the screen's provider)."""
@@ -491,6 +525,7 @@ def run(
     monitor: bool = False,
     month: str | None = None,
     root: str | Path | None = None,
+    portfolio: str | Path | None = None,
 ) -> int:
     """Run the TUI; returns the process exit code. Never shows a traceback to the user.
     ``root``: confined to that folder (the browser session of ``kaizen-guide serve``)."""
@@ -499,7 +534,7 @@ def run(
         os.environ["KAIZEN_GUIDE_PLANS_DIR"] = str(Path(root).expanduser().resolve())  # new plans inside it
     try:
         app = KaizenApp(plan_path, advisor=advisor, demo=demo, depth=depth, monitor=monitor, month=month,
-                        root=root)
+                        root=root, portfolio=portfolio)
         try:
             app.run()
         finally:

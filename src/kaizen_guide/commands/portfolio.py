@@ -1,0 +1,61 @@
+"""`kaizen-guide portfolio DIR`: every plan under a folder at a glance (TUI, or --format text|json|csv).
+
+Headless output is for cron and scripts: exit 1 when anything is overdue (once the monitoring
+calendar is on main), else 0; plans that fail to load are listed with the reason."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..portfolio.cache import list_folder
+from ..portfolio.columns import columns
+
+Out = Callable[[str], None]
+
+
+def run_portfolio(args: argparse.Namespace, out: Out, err: Out) -> int:
+    folder = Path(args.dir).expanduser()
+    if not folder.is_dir():
+        err(f"{folder} はフォルダではありません。計画ファイルのあるフォルダを指定してください。")
+        return 2
+    if args.format is None and sys.stdout.isatty():
+        from ..tui.app import run
+
+        return run(portfolio=folder, advisor=args.advisor)
+    fmt = args.format or "text"
+    on_terminal = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if on_terminal and (done == total or done % 50 == 0):
+            end = "\n" if done == total else ""
+            print(f"\r計画を読み込んでいます {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+    listing = list_folder(folder, progress=progress)
+    cols = columns(folder)
+    if fmt == "json":
+        out(json.dumps({
+            "folder": str(folder),
+            "plans": [{**s.as_json(), "file": cols[0].text(s)} for s in listing.summaries],
+            "summary": {"plans": len(listing.summaries), "unreadable": sum(bool(s.error) for s in listing.summaries),
+                        "from_cache": len(listing.summaries) - listing.computed},
+        }, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow([c.header for c in cols])
+        for s in listing.summaries:
+            writer.writerow([c.text(s) for c in cols])
+        out("\ufeff" + buf.getvalue().rstrip("\n"))  # BOM: Excel opens Japanese CSV as UTF-8
+    else:
+        lines = [f"{folder} の計画 {len(listing.summaries)}件"]
+        for s in listing.summaries:
+            cells = [f"{c.header} {c.text(s)}" for c in cols[1:] if c.text(s)]
+            lines.append(f"- {cols[0].text(s)}: " + " / ".join(cells))
+        out("\n".join(lines))
+    return 0
