@@ -362,6 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="待ち受けるアドレス (既定 127.0.0.1 = このパソコンだけ)")
     p.add_argument("--port", type=int, default=8000, help="ポート番号 (既定 8000)")
     p.add_argument("--advisor", action="store_true", help="支援者モード")
+    p.add_argument("--portfolio", action="store_true", help="スタート画面ではなく DIR の計画の一覧を開く")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("schema", help="計画ファイルの JSON Schema を表示する (エディタでの検証用)")

@@ -143,3 +143,12 @@ def test_password_is_not_passed_to_the_app_processes(tmp_path: Path, monkeypatch
     args = argparse.Namespace(dir=str(tmp_path), host="0.0.0.0", port=8000, advisor=False)
     assert run_serve(args, lambda message: None) == 2  # too short: refused before serving
     assert PASSWORD_ENV not in os.environ
+
+
+def test_served_command_runs_the_confined_app(tmp_path: Path) -> None:
+    import shlex
+
+    parts = shlex.split(build_server(tmp_path, "127.0.0.1", 8000, Auth(), portfolio=True).command)
+    assert parts[1:] == ["-m", "kaizen_guide.tui.app", "--root", str(tmp_path), "--portfolio", str(tmp_path)]
+    plain = shlex.split(build_server(tmp_path / "a b", "127.0.0.1", 8000, Auth()).command)
+    assert plain[-2:] == ["--root", str(tmp_path / "a b")]  # quoted for the shell textual-serve uses

@@ -78,3 +78,21 @@ def test_unconfined_app_refuses_nothing(tmp_path: Path) -> None:
 def test_new_plans_are_created_inside_the_served_folder(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("KAIZEN_GUIDE_PLANS_DIR", str(tmp_path))
     assert recent.new_plan_path("plan").parent == tmp_path
+
+
+async def test_served_portfolio_lists_dir_and_opens_its_plans(tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    from kaizen_guide.tui.screens.portfolio import PortfolioScreen
+
+    root, inside, _ = _plans(tmp_path)
+    app = KaizenApp(root=root, portfolio=root, show_save_time=False, show_plan_folder=False)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, PortfolioScreen) and app.screen.summaries)
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).row_count == 1
+        await pilot.press("enter")
+        await _until(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert app.interview is not None and Path(app.interview.path) == inside

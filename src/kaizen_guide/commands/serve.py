@@ -125,15 +125,19 @@ def make_guard(auth: Auth) -> Callable[[web.Request, Handler], Awaitable[web.Str
     return guard
 
 
-def served_command(root: Path, *, advisor: bool = False) -> str:
-    """The command textual-serve runs per browser session: the TUI confined to ``root``."""
+def served_command(root: Path, *, advisor: bool = False, portfolio: bool = False) -> str:
+    """The command textual-serve runs per browser session: the TUI confined to ``root`` (its start
+    screen, or with ``portfolio`` the list of every plan in it)."""
     parts = [sys.executable, "-m", "kaizen_guide.tui.app", "--root", str(root)]
     if advisor:
         parts.append("--advisor")
+    if portfolio:
+        parts += ["--portfolio", str(root)]
     return " ".join(shlex.quote(p) for p in parts)
 
 
-def build_server(root: Path, host: str, port: int, auth: Auth, *, advisor: bool = False) -> Any:
+def build_server(root: Path, host: str, port: int, auth: Auth, *, advisor: bool = False,
+                 portfolio: bool = False) -> Any:
     """A textual-serve Server with the guard in front of every route."""
     from textual_serve.server import Server
 
@@ -158,7 +162,8 @@ def build_server(root: Path, host: str, port: int, auth: Auth, *, advisor: bool 
                 print(f"(または http://{shown}:{port}/ で {PASSWORD_ENV} のパスワードを入力)", flush=True)
             print("終了するには Ctrl+C", flush=True)
 
-    return GuardedServer(served_command(root, advisor=advisor), host=host, port=port, title="kaizen-guide")
+    command = served_command(root, advisor=advisor, portfolio=portfolio)
+    return GuardedServer(command, host=host, port=port, title="kaizen-guide")
 
 
 def run_serve(args: argparse.Namespace, err: Callable[[str], None]) -> int:
@@ -176,7 +181,8 @@ def run_serve(args: argparse.Namespace, err: Callable[[str], None]) -> int:
         err(f"ポート番号 {args.port} は使えません (1〜65535)。")
         return 2
     auth = Auth(password=password)
-    server = build_server(root.resolve(), args.host, args.port, auth, advisor=args.advisor)
+    server = build_server(root.resolve(), args.host, args.port, auth, advisor=args.advisor,
+                          portfolio=getattr(args, "portfolio", False))
     try:
         server.serve()
     except OSError as exc:

@@ -29,13 +29,21 @@ def cache_path() -> Path:
 
 
 def _cache_version() -> str:
+    """Summaries depend on the code and on the banks and checklist rules: a change to any of them
+    (a new version, an edited YAML file) makes every cached summary stale."""
     from importlib.metadata import PackageNotFoundError, version
+
+    from ..locations import question_banks_dir
 
     try:
         app = version("kaizen-guide")
     except PackageNotFoundError:
         app = "dev"
-    return f"{SUMMARY_VERSION}:{app}"
+    try:
+        rules = max((p.stat().st_mtime_ns for p in question_banks_dir().rglob("*.yaml")), default=0)
+    except OSError:
+        rules = 0
+    return f"{SUMMARY_VERSION}:{app}:{rules}"
 
 
 @dataclass
@@ -79,8 +87,11 @@ def list_folder(folder: Path, *, progress: Callable[[int, int], None] | None = N
     keys: dict[str, list[int] | None] = {}
     result: dict[str, PlanSummary] = {}
     todo: list[Path] = []
+    # Cache keys are absolute; the folder is resolved once (resolving 1,000 paths costs more than the cache).
+    base = folder.resolve()
+    names = {path: str(base / path.relative_to(folder)) for path in files}
     for path in files:
-        name = str(path.resolve())
+        name = names[path]
         try:
             keys[name] = _key(path.stat())
         except OSError:
@@ -94,14 +105,14 @@ def list_folder(folder: Path, *, progress: Callable[[int, int], None] | None = N
                 pass
         todo.append(path)
     for path, summary in zip(todo, _summarize_all(todo, progress, jobs)):
-        name = str(path.resolve())
+        name = names[path]
         summary.path = str(path)
         result[name] = summary
         if keys[name] is not None:
             entries[name] = {"key": keys[name], "summary": summary.as_json()}
     if todo or _prune(entries, folder, set(keys)):
         _write_cache(entries)
-    ordered = [result[str(p.resolve())] for p in files]
+    ordered = [result[names[p]] for p in files]
     for s, p in zip(ordered, files):
         s.path = str(p)  # as the folder was given (the cache keys are absolute)
     return Listing(folder, ordered, len(todo))

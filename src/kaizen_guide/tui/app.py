@@ -562,8 +562,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--demo", action="store_true")
     parser.add_argument("--depth", choices=["full", "short"])
     parser.add_argument("--root", help="only plans under this folder (what `kaizen-guide serve` runs)")
+    parser.add_argument("--portfolio", help="open the list of every plan under this folder")
     args = parser.parse_args(argv)
-    return run(args.plan, advisor=args.advisor, demo=args.demo, depth=args.depth, root=args.root)
+    return run(args.plan, advisor=args.advisor, demo=args.demo, depth=args.depth, root=args.root,
+               portfolio=args.portfolio)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ A plan that does not load is listed with the reason; Enter on it shows the reaso
 from __future__ import annotations
 
 from pathlib import Path
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -53,6 +54,7 @@ class PortfolioScreen(Screen):
         self.sort_col: int | None = None
         self.reverse = False
         self.loaded_from_cache = 0
+        self._row_paths: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Static(f"[b]計画の一覧[/b]  {self.folder}", id="portfolio-title", markup=True)
@@ -110,9 +112,9 @@ class PortfolioScreen(Screen):
         keep = self._current_path()
         table.clear()
         rows = self.visible()
-        table.add_rows([[c.text(s) for c in self.cols] for s in rows])
-        # Row keys are the plan paths (added separately: add_rows takes no keys).
-        self._row_paths = [s.path for s in rows]
+        # Text cells: names from plan files are never read as markup (and need no parsing).
+        table.add_rows([[Text(c.text(s), no_wrap=True) for c in self.cols] for s in rows])
+        self._row_paths = [s.path for s in rows]  # row i is this plan
         if keep in self._row_paths:
             table.move_cursor(row=self._row_paths.index(keep))
         broken = sum(bool(s.error) for s in self.summaries)
@@ -125,7 +127,7 @@ class PortfolioScreen(Screen):
 
     def _current_path(self) -> str | None:
         table = self.query_one(DataTable)
-        paths = getattr(self, "_row_paths", [])
+        paths = self._row_paths
         if not paths or table.cursor_row is None or not 0 <= table.cursor_row < len(paths):
             return None
         return paths[table.cursor_row]
