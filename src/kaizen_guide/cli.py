@@ -353,7 +353,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("portfolio", help="フォルダのすべての計画を一覧する (会社・進み具合・指摘・モニタリングの達成率)")
     p.add_argument("dir", help="計画ファイルのフォルダ (サブフォルダも)")
-    p.add_argument("--format", choices=["text", "json", "csv"], default=None, help="画面なしで一覧を表示する形式")
+    p.add_argument("--format", choices=["text", "json", "csv"], default=None,
+                   help="画面なしで一覧を表示する形式 (期限切れがあれば終了コード 1)")
+    p.add_argument("--today", default=None, metavar="YYYY-MM-DD", help="この日を今日として期限を判定する (既定: 今日)")
     p.add_argument("--advisor", action="store_true", help="支援者モード")
     p.set_defaults(func=cmd_portfolio)
 

@@ -8,6 +8,8 @@ import json
 import os
 from pathlib import Path
 
+from datetime import date, datetime
+
 from kaizen_guide.cli import main
 from kaizen_guide.portfolio import cache as cache_mod
 from kaizen_guide.portfolio.cache import cache_path, list_folder
@@ -40,6 +42,48 @@ def test_every_plan_is_listed_with_its_figures(practice: Path) -> None:
     assert midori.sales_band == "miss" and midori.months_missed == 3
     new = rows["new.json"]
     assert new.sections_done == 0 and new.errors > 0 and new.last_month is None
+
+
+def test_version_in_force_and_what_is_due_come_from_the_calendar(practice: Path) -> None:
+    from kaizen_guide.model.store import load_plan
+    from kaizen_guide.monitoring.calendar import due_items
+
+    day = date(2027, 8, 25)  # the sample's 第1四半期 report (due 7/20) is late
+    rows = _by_file(list_folder(practice, jobs=1, today=day), practice)
+    sakura = rows["sakura.json"]
+    expected = [i for i in due_items(load_plan(practice / "sakura.json"), day) if i.pending]
+    assert sakura.overdue == sum(i.overdue for i in expected) >= 1
+    assert sakura.due_label == next(i.label for i in expected if i.overdue)
+    assert sakura.version is None and sakura.versions == 0  # never frozen: the working plan
+    text = {c.key: c.text(sakura) for c in columns(practice)}
+    assert text["version"] == "作業中の計画" and text["due"].startswith("期限切れ")
+    assert rows["new.json"].due_label is None
+    early = _by_file(list_folder(practice, jobs=1, today=date(2027, 7, 1)), practice)["sakura.json"]
+    assert early.overdue == 0  # a day's figures are recomputed when the day moves past valid_until
+
+
+def test_due_figures_are_recomputed_only_when_a_date_passes(practice: Path) -> None:
+    first = list_folder(practice, jobs=1, today=date(2027, 7, 1))
+    assert first.computed == 5
+    sakura = _by_file(first, practice)["sakura.json"]
+    assert sakura.valid_until and sakura.valid_until > "2027-07-01"
+    assert list_folder(practice, jobs=1, today=date(2027, 7, 1)).computed == 0
+    later = list_folder(practice, jobs=1, today=date.fromisoformat(sakura.valid_until))
+    assert 1 <= later.computed < 5  # the plans with monitoring; the broken ones and the empty one stay
+
+
+def test_frozen_version_is_shown(practice: Path) -> None:
+    from kaizen_guide.model import save_plan
+    from kaizen_guide.model.store import load_plan
+    from kaizen_guide.model.versions import freeze
+
+    path = practice / "sakura.json"
+    plan = load_plan(path)
+    freeze(plan, note="当初計画", by="advisor", at=datetime(2027, 3, 20, 10, 0))
+    save_plan(plan, path, backup=False)
+    sakura = _by_file(list_folder(practice, jobs=1), practice)["sakura.json"]
+    assert sakura.version == 1 and sakura.versions == 1
+    assert {c.key: c.text(sakura) for c in columns(practice)}["version"] == "当初計画"
 
 
 def test_broken_and_newer_files_are_listed_with_the_reason(practice: Path) -> None:
@@ -103,12 +147,19 @@ def test_worker_processes_give_the_same_summaries(practice: Path, monkeypatch) -
     assert pooled == serial
 
 
+def test_cli_exit_1_when_anything_is_overdue(practice: Path, capsys) -> None:
+    assert main(["portfolio", str(practice), "--format", "json", "--today", "2027-08-25"]) == 1
+    assert json.loads(capsys.readouterr().out)["summary"]["overdue"] >= 2
+    assert main(["portfolio", str(practice), "--format", "json", "--today", "2027-07-01"]) == 0
+    assert main(["portfolio", str(practice), "--today", "いつか"]) == 2
+
+
 def test_cli_json_and_csv(practice: Path, capsys) -> None:
-    assert main(["portfolio", str(practice), "--format", "json"]) == 0
+    assert main(["portfolio", str(practice), "--format", "json", "--today", "2027-07-01"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["summary"]["plans"] == 5 and data["summary"]["unreadable"] == 2
     assert {p["file"] for p in data["plans"]} >= {"sakura.json", "2027/midori.json"}
-    assert main(["portfolio", str(practice), "--format", "csv"]) == 0
+    assert main(["portfolio", str(practice), "--format", "csv", "--today", "2027-07-01"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))

@@ -58,6 +58,9 @@ async def test_rows_sort_and_filter(practice: Path) -> None:
         assert _files(screen)[0] == "2027/midori.json"
         assert "未達の月" in str(screen.query_one("#portfolio-status").render())
 
+        await pilot.press("o")  # overdue first: sorted on the due column
+        assert "並び: 期限" in str(screen.query_one("#portfolio-status").render())
+
         await pilot.press("slash")
         assert isinstance(pilot.app.focused, Input)
         pilot.app.focused.value = "業種:製造"

@@ -1,7 +1,7 @@
 """`kaizen-guide portfolio DIR`: every plan under a folder at a glance (TUI, or --format text|json|csv).
 
-Headless output is for cron and scripts: exit 1 when anything is overdue (once the monitoring
-calendar is on main), else 0; plans that fail to load are listed with the reason."""
+Headless output is for cron and scripts: exit 1 when anything is overdue (monitoring/calendar.py,
+as `due`), else 0; plans that fail to load are listed with the reason."""
 
 from __future__ import annotations
 
@@ -28,6 +28,15 @@ def run_portfolio(args: argparse.Namespace, out: Out, err: Out) -> int:
         from ..tui.app import run
 
         return run(portfolio=folder, advisor=args.advisor)
+    today = None
+    if getattr(args, "today", None):
+        from ..ja import ParseError, parse_date
+
+        try:
+            today = parse_date(args.today)
+        except (ParseError, ValueError) as exc:
+            err(f"--today「{args.today}」を日付として読めません ({exc})。例: 2027-07-25")
+            return 2
     fmt = args.format or "text"
     on_terminal = sys.stderr.isatty()
 
@@ -36,13 +45,14 @@ def run_portfolio(args: argparse.Namespace, out: Out, err: Out) -> int:
             end = "\n" if done == total else ""
             print(f"\r計画を読み込んでいます {done}/{total}", end=end, file=sys.stderr, flush=True)
 
-    listing = list_folder(folder, progress=progress)
+    listing = list_folder(folder, progress=progress, today=today)
     cols = columns(folder)
     if fmt == "json":
         out(json.dumps({
             "folder": str(folder),
             "plans": [{**s.as_json(), "file": cols[0].text(s)} for s in listing.summaries],
             "summary": {"plans": len(listing.summaries), "unreadable": sum(bool(s.error) for s in listing.summaries),
+                        "overdue": sum(s.overdue for s in listing.summaries),
                         "from_cache": len(listing.summaries) - listing.computed},
         }, ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -58,4 +68,4 @@ def run_portfolio(args: argparse.Namespace, out: Out, err: Out) -> int:
             cells = [f"{c.header} {c.text(s)}" for c in cols[1:] if c.text(s)]
             lines.append(f"- {cols[0].text(s)}: " + " / ".join(cells))
         out("\n".join(lines))
-    return 0
+    return 1 if any(s.overdue for s in listing.summaries) else 0

@@ -11,6 +11,8 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +81,10 @@ def _key(st: os.stat_result) -> list[int]:
 
 
 def list_folder(folder: Path, *, progress: Callable[[int, int], None] | None = None,
-                jobs: int | None = None) -> Listing:
-    """Every plan under ``folder`` with its summary (cached ones reused when the file is unchanged)."""
+                jobs: int | None = None, today: date | None = None) -> Listing:
+    """Every plan under ``folder`` with its summary (cached ones reused when the file is unchanged
+    and its due figures still hold ``today``)."""
+    day = today or date.today()
     folder = Path(folder).expanduser()
     files = plan_files(folder)
     entries = _read_cache()
@@ -99,12 +103,14 @@ def list_folder(folder: Path, *, progress: Callable[[int, int], None] | None = N
         hit = entries.get(name)
         if keys[name] is not None and isinstance(hit, dict) and hit.get("key") == keys[name]:
             try:
-                result[name] = PlanSummary.from_json(hit["summary"])
-                continue
+                cached = PlanSummary.from_json(hit["summary"])
+                if not cached.stale_on(day):
+                    result[name] = cached
+                    continue
             except (KeyError, TypeError):
                 pass
         todo.append(path)
-    for path, summary in zip(todo, _summarize_all(todo, progress, jobs)):
+    for path, summary in zip(todo, _summarize_all(todo, progress, jobs, day)):
         name = names[path]
         summary.path = str(path)
         result[name] = summary
@@ -128,8 +134,9 @@ def _prune(entries: dict[str, Any], folder: Path, seen: set[str]) -> bool:
 
 
 def _summarize_all(paths: list[Path], progress: Callable[[int, int], None] | None,
-                   jobs: int | None) -> Iterable[PlanSummary]:
+                   jobs: int | None, today: date) -> Iterable[PlanSummary]:
     total = len(paths)
+    summarize = partial(summarize_file, today=today)
     workers = jobs if jobs is not None else min(4, os.cpu_count() or 1)
     if total >= POOL_FROM and workers > 1:
         import multiprocessing
@@ -137,13 +144,13 @@ def _summarize_all(paths: list[Path], progress: Callable[[int, int], None] | Non
 
         # spawn: the caller may be the TUI with threads running, where fork is unsafe.
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            for i, summary in enumerate(pool.map(summarize_file, paths, chunksize=8), 1):
+            for i, summary in enumerate(pool.map(summarize, paths, chunksize=8), 1):
                 if progress:
                     progress(i, total)
                 yield summary
         return
     for i, path in enumerate(paths, 1):
-        summary = summarize_file(path)
+        summary = summarize(path)
         if progress:
             progress(i, total)
         yield summary

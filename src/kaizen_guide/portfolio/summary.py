@@ -8,11 +8,12 @@ that does not load gives a summary with ``error`` set (the Japanese reason), nev
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from calendar import monthrange
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 """Bump when the fields or how they are computed change: cached summaries of older versions are dropped."""
 
 WHO = {"owner": "経営者", "advisor": "支援者"}
@@ -38,7 +39,23 @@ class PlanSummary:
     months_recorded: int = 0
     edited_at: str | None = None        # ISO time of the latest answer or actuals entry
     edited_by: str | None = None        # "owner" | "advisor"
+    version: int | None = None          # the plan version in force this month (None: never frozen)
+    versions: int = 0
+    due_date: str | None = None         # the first pending review/report (monitoring.calendar)
+    due_label: str | None = None
+    due_pending: int = 0
+    overdue: int = 0
+    computed_on: str | None = None      # the day the due figures were computed for
+    valid_until: str | None = None      # from this day on they may differ: summarised again
     notes: list[str] = field(default_factory=list)
+
+    def stale_on(self, today: date) -> bool:
+        """Its due figures may not hold on ``today`` (past ``valid_until``, or before the day they
+        were computed for: a clock set back)."""
+        day = today.isoformat()
+        if self.computed_on is not None and day < self.computed_on:
+            return True
+        return self.valid_until is not None and day >= self.valid_until
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -48,15 +65,15 @@ class PlanSummary:
         return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
 
 
-def summarize_file(path: Path) -> PlanSummary:
-    """The summary of the plan file at ``path`` (its load error as ``error``)."""
+def summarize_file(path: Path, today: date | None = None) -> PlanSummary:
+    """The summary of the plan file at ``path`` (its load error as ``error``) as of ``today``."""
     from ..model.store import PlanFileError, load_plan
 
     try:
         plan = load_plan(path)
     except PlanFileError as exc:
         return PlanSummary(path=str(path), error=exc.full_message)
-    summary = summarize_plan(plan, path)
+    summary = summarize_plan(plan, path, today=today)
     if summary.edited_at is None:  # no record of who answered: the file's own time, nobody named
         try:
             summary.edited_at = datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="minutes")
@@ -65,7 +82,7 @@ def summarize_file(path: Path) -> PlanSummary:
     return summary
 
 
-def summarize_plan(plan: Any, path: Path, *, bank: Any = None) -> PlanSummary:
+def summarize_plan(plan: Any, path: Path, *, bank: Any = None, today: date | None = None) -> PlanSummary:
     from ..checks import check_plan
 
     s = PlanSummary(path=str(path), company=plan.company.name, industry=plan.company.industry)
@@ -75,7 +92,51 @@ def summarize_plan(plan: Any, path: Path, *, bank: Any = None) -> PlanSummary:
     s.errors = sum(f.severity == "error" for f in findings)
     s.warnings = sum(f.severity == "warning" for f in findings)
     _monitoring(s, plan)
+    _due(s, plan, today or date.today())
     return s
+
+
+def _due(s: PlanSummary, plan: Any, today: date) -> None:
+    """The version in force and what is due, from model/versions.py and monitoring/calendar.py.
+
+    Both depend on the day; ``valid_until`` is the first day either could read differently (a due
+    date passing, a period ending, a version taking effect), so the cache stays right day by day."""
+    from ..model.versions import in_force_number
+    from ..monitoring.calendar import due_items, schedule
+    from ..monitoring.fiscal import MonitoringError
+
+    s.computed_on = today.isoformat()
+    s.versions = len(plan.versions)
+    month = f"{today.year:04d}-{today.month:02d}"
+    s.version = in_force_number(plan, month)
+    edges = [_first_day(v.effective_from) for v in plan.versions if v.effective_from and v.effective_from > month]
+    try:
+        items = due_items(plan, today)
+        every = schedule(plan, today)
+    except MonitoringError as exc:
+        s.notes.append(exc.message)
+        items, every = [], []
+    pending = [i for i in items if i.pending]
+    s.due_pending = len(pending)
+    s.overdue = sum(i.overdue for i in pending)
+    first = next(iter(sorted(pending, key=lambda i: (not i.overdue, i.due))), None)
+    if first is not None:
+        s.due_date, s.due_label = first.due.isoformat(), first.label
+    for item in every:
+        if item.status != "done":
+            edges += [item.due + timedelta(days=1), _month_end(item.months[-1]) + timedelta(days=1),
+                      _first_day(item.months[0])]
+    later = [d for d in edges if d > today]
+    s.valid_until = min(later).isoformat() if later else None
+
+
+def _first_day(ym: str) -> date:
+    return date(int(ym[:4]), int(ym[5:7]), 1)
+
+
+def _month_end(ym: str) -> date:
+    y, m = int(ym[:4]), int(ym[5:7])
+    return date(y, m, monthrange(y, m)[1])
 
 
 def _progress(s: PlanSummary, plan: Any, bank: Any) -> None:

@@ -41,6 +41,7 @@ class PortfolioScreen(Screen):
         Binding("enter", "open", "開く", show=True),
         Binding("m", "monitor", "月次の振り返り"),
         Binding("x", "misses_first", "未達の多い順"),
+        Binding("o", "overdue_first", "期限切れを先に"),
         Binding("slash", "filter", "絞り込み"),
         Binding("r", "reload", "再読み込み"),
         *[Binding(k, f"sort({i})", f"{i + 1}列目で並べ替え", show=False) for i, k in enumerate(SORT_KEYS)],
@@ -151,6 +152,11 @@ class PortfolioScreen(Screen):
     def action_misses_first(self) -> None:
         self.sort_col = next(i for i, c in enumerate(self.cols) if c.key == "missed")
         self.reverse = True
+        self.refresh_rows()
+
+    def action_overdue_first(self) -> None:
+        self.sort_col = next(i for i, c in enumerate(self.cols) if c.key == "due")
+        self.reverse = False
         self.refresh_rows()
 
     def action_filter(self) -> None:
