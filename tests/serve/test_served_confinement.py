@@ -96,3 +96,22 @@ async def test_served_portfolio_lists_dir_and_opens_its_plans(tmp_path: Path) ->
         await pilot.pause()
         await app.workers.wait_for_complete()
         assert app.interview is not None and Path(app.interview.path) == inside
+
+
+async def test_actuals_outside_dir_are_not_read(tmp_path: Path) -> None:
+    """The monthly review's file picker (ctrl+l) reads no server file outside DIR either."""
+    from kaizen_guide.tui.screens.import_actuals import ImportActualsScreen
+
+    root, inside, _ = _plans(tmp_path)
+    secret = tmp_path / "other.csv"
+    secret.write_text("科目,2027年4月\n売上高,1000\n", encoding="utf-8")
+    app = KaizenApp(root=root, show_save_time=False, show_plan_folder=False)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, StartScreen))
+        screen = ImportActualsScreen(Plan(), "2027-04", start_dir=root)
+        await app.push_screen(screen)
+        await pilot.pause()
+        screen.read(secret)
+        await pilot.pause()
+        assert screen.result is None
+        assert "開けません" in str(screen.query_one("#import-summary").render())

@@ -60,7 +60,8 @@ def _exit_code(results: list[CheckResult]) -> int:
 def _summary_ja(results: list[CheckResult]) -> str:
     flagged = sum(r.status == "flagged" for r in results)
     bad = sum(r.status == "unreadable" for r in results)
-    return f"{len(results)}件の計画をチェックしました: 要修正あり {flagged}件 / 読めないファイル {bad}件 / 問題なし {len(results) - flagged - bad}件"
+    fine = len(results) - flagged - bad
+    return f"{len(results)}件の計画をチェックしました: 要修正あり {flagged}件 / 読めないファイル {bad}件 / 問題なし {fine}件"
 
 
 def check_folder(folder: Path, fmt: str, out: Out, err: Out) -> int:

@@ -110,7 +110,7 @@ def list_folder(folder: Path, *, progress: Callable[[int, int], None] | None = N
             except (KeyError, TypeError):
                 pass
         todo.append(path)
-    for path, summary in zip(todo, _summarize_all(todo, progress, jobs, day)):
+    for path, summary in zip(todo, _summarize_all(todo, progress, jobs, day), strict=True):
         name = names[path]
         summary.path = str(path)
         result[name] = summary
@@ -119,7 +119,7 @@ def list_folder(folder: Path, *, progress: Callable[[int, int], None] | None = N
     if todo or _prune(entries, folder, set(keys)):
         _write_cache(entries)
     ordered = [result[names[p]] for p in files]
-    for s, p in zip(ordered, files):
+    for s, p in zip(ordered, files, strict=True):
         s.path = str(p)  # as the folder was given (the cache keys are absolute)
     return Listing(folder, ordered, len(todo))
 

@@ -310,7 +310,7 @@ class KaizenApp(App[int]):
             Path(path).expanduser().resolve().relative_to(self.root)
             return None
         except (ValueError, OSError, RuntimeError):
-            return f"{path} は開けません。この画面 (ブラウザ) では {self.root} の中の計画だけを扱えます。"
+            return f"{path} は開けません。この画面 (ブラウザ) では {self.root} の中の計画とファイルだけを扱えます。"
 
     def deliver_exports(self, paths: Iterable[Path]) -> None:
         """In a browser the written files are also offered as downloads (they stay beside the plan)."""

@@ -94,6 +94,12 @@ class ImportActualsScreen(ModalScreen[ImportOutcome | None]):
         self.path = path
         self.result = None
         summary = self.query_one("#import-summary", Static)
+        refusal = getattr(self.app, "outside_root", lambda _: None)(path)
+        if refusal:  # a browser session (serve DIR) reads no file of the server outside DIR
+            summary.set_class(True, "-error")
+            summary.update(refusal)
+            self._show_unknown()
+            return
         try:
             self.result = read_actuals(path, self.plan, month=self.month, mapping=self.mapping)
         except ActualsImportError as exc:
