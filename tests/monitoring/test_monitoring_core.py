@@ -213,3 +213,27 @@ def test_cumulative_restarts_at_each_fiscal_year(sample_plan):
     s = cmp.row("sales")
     assert cmp.pos.plan_year == 2 and cmp.pos.index == 1
     assert s.cum_actual == 38000 and s.cum_plan == s.plan
+
+
+# --- 趨勢 (trend) when the 累計 changes sign ------------------------------------------------------
+
+
+def test_trend_is_null_when_the_cumulative_crosses_zero():
+    from kaizen_guide.monitoring.compare import trend_landing
+
+    cmp = _worked_comparison()
+    # 営業利益: June is the only month with every part; plan 500, actual −575 (a loss against a
+    # profit plan). The old ratio gave 7,400 × (−575 ÷ 500) = −8,510, a meaningless "pace".
+    op = cmp.forecast["operating_profit"]
+    assert op.annual_plan == 120000 - 82600 - 30000 == 7400
+    assert op.trend is None
+    assert op.landing == 7400 - 1075  # the standard 着地見込 still holds: 実績 + 残りの計画
+    assert cmp.forecast["sales"].trend == 108429  # same sign everywhere: the trend stays
+    # by hand: a loss plan (−4,000 for the year) that is 1.5× worse to date → −6,000
+    assert trend_landing(-4000, -1000, -1500) == -6000
+    assert trend_landing(7400, 500, -575) is None      # profit plan, loss to date
+    assert trend_landing(-4000, -1000, 300) is None    # loss plan, in profit so far
+    assert trend_landing(-4000, 1000, 1200) is None    # profitable months, a loss year planned
+    assert trend_landing(7400, 0, 100) is None         # no plan to date: no ratio
+    assert trend_landing(7400, 500, 0) is None
+    assert trend_landing(120000, 28000, 25300) == 108429

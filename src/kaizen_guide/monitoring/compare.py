@@ -422,11 +422,23 @@ def _forecast(ln: Line, mp: MonthlyPlan, pos: MonthPos, derived, bands: Bands) -
     if months:
         cp = sum(mp.value(ln.key, m) for m in months)
         ca = sum(derived[m][ln.key] for m in months)
-        if cp > 0:
-            from kaizen_guide.finance.rounding import to_int
-
-            trend = to_int(Fraction(annual) * Fraction(ca, cp))
+        trend = trend_landing(annual, cp, ca)
     return Forecast(ln.key, ln.label, annual, landing, trend, ln.lower_is_better, bands)
+
+
+def trend_landing(annual: int, cum_plan: int, cum_actual: int) -> int | None:
+    """趨勢 = 年間計画 × 累計実績 ÷ 累計計画, only when the three have the same sign.
+
+    When the 累計 crosses zero (a profit plan with a loss to date, a loss plan that is in profit so
+    far, or a year planned as a loss after profitable months) the ratio has no meaning as a pace:
+    120 × (−50 ÷ 100) would read a profit plan as a −60 year. Then there is no trend (None), and
+    the reader relies on the standard 着地見込 (実績 + 残りの計画)."""
+    signs = {(v > 0) - (v < 0) for v in (annual, cum_plan, cum_actual)}
+    if len(signs) != 1 or 0 in signs:
+        return None
+    from kaizen_guide.finance.rounding import to_int
+
+    return to_int(Fraction(annual) * Fraction(cum_actual, cum_plan))
 
 
 def planned_cash_path(plan, pos: MonthPos, mp: MonthlyPlan, plans: Callable[[int], MonthlyPlan], horizon: int = 12) -> list[tuple[str, int]]:
