@@ -14,8 +14,6 @@ continues at the first question without an accepted answer.
 from __future__ import annotations
 
 import re
-from calendar import monthrange
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,108 +33,10 @@ from .compare import Comparison, compare_month, plan_source
 from .explain import explain_line, summary
 from .fiscal import MonitoringError, add_months, month_text, position, split_month
 from .lines import INPUT_KEYS, LINE_BY_KEY, label
+from .review_items import step_items
+from .review_types import NONE_LABEL, Item, ReviewQuestion, ReviewResult, default_month
 
-ACTUAL_HELP = {
-    "sales": ("試算表の「売上高」(売上高合計) です。", "36,500"),
-    "cost_of_sales": ("「売上原価」(仕入高 ± 棚卸の増減) です。棚卸をしていない月は仕入高で構いません。", "14,200"),
-    "sga": ("「販売費及び一般管理費」の合計です (人件費を含みます)。", "23,800"),
-    "personnel": ("販管費のうち、役員報酬・給料手当・賞与・法定福利費などの人件費の合計です。", "14,000"),
-    "non_operating_income": ("受取利息・雑収入などの営業外収益です (なければ 0)。", "150"),
-    "non_operating_expenses": ("支払利息などの営業外費用です (なければ 0)。", "460"),
-    "cash_end": ("月末の現金及び預金の残高です (試算表の貸借対照表)。", "13,000"),
-    "borrowings_end": ("月末の借入金残高 (短期・長期の合計。役員借入金は除く) です。", "313,000"),
-}
-
-
-NONE_LABEL = "なし (新しい対策・関連なし)"
-
-
-@dataclass
-class ReviewQuestion:
-    """One question of the review, with its placeholders filled."""
-
-    id: str
-    step: ReviewStep
-    field: ReviewField
-    item: str
-    context: dict[str, Any]
-    options: Options | None = None
-
-    def _fmt(self, text: str) -> str:
-        try:
-            return " ".join(text.format_map(self.context).split())
-        except (KeyError, IndexError, ValueError):
-            return " ".join(text.split())
-
-    @property
-    def prompt(self) -> str:
-        return self._fmt(self.field.prompt)
-
-    @property
-    def help(self) -> str:
-        return self._fmt(self.field.help)
-
-    @property
-    def example(self) -> str:
-        return self._fmt(self.field.example)
-
-    @property
-    def type(self) -> str:
-        return self.field.type
-
-    @property
-    def required(self) -> bool:
-        return self.field.required
-
-    @property
-    def step_id(self) -> str:
-        return self.step.id
-
-    @property
-    def step_title(self) -> str:
-        return self.step.title
-
-    @property
-    def choices(self) -> Options:
-        opts = list(self.options) if self.options is not None else [(c.value, c.label) for c in self.field.choices]
-        if not self.required:
-            opts.insert(0, ("", NONE_LABEL))  # an optional choice can be left empty from the list too
-        return opts
-
-
-@dataclass
-class ReviewResult:
-    accepted: bool
-    error: str | None = None
-    findings: list = field(default_factory=list)
-    follow_up: str | None = None
-    note: str | None = None
-    next: ReviewQuestion | None = None
-    confirm: str | None = None       # a replacement that needs a yes before it is made
-    status: str | None = None
-    probes_left: int = MAX_PROBES
-
-
-@dataclass
-class _Item:
-    key: str
-    context: dict[str, Any]
-
-
-def default_month(plan: Plan) -> str:
-    """The month a review opens on: an unfinished record, else the month after the last one, else
-    the plan's first monitoring month."""
-    records = sorted(plan.monitoring, key=lambda r: r.month)
-    open_ = [r for r in records if r.completed_at is None]
-    if open_:
-        return open_[0].month
-    if records:
-        return add_months(records[-1].month, 1)
-    if plan.monitoring_plan.start:
-        return plan.monitoring_plan.start
-    from .fiscal import year_months
-
-    return year_months(plan, 1)[0]
+__all__ = ["NONE_LABEL", "Review", "ReviewQuestion", "ReviewResult", "default_month"]
 
 
 class Review:
@@ -288,61 +188,10 @@ class Review:
         return {"month_text": month_text(self.month), "next_month_text": month_text(nxt),
                 "company": self.plan.company.name}
 
-    def _items(self, step: ReviewStep) -> list[_Item]:
-        common = self._common()
-        rec = self.find_record(self.month)
-        if step.each == "prior_action":
-            prev = self.previous_record()
-            if prev is None:
-                return []
-            return [_Item(str(i), {**common, "text": a.text, "owner": a.owner or "未定",
-                                   "due": a.due.isoformat() if a.due else "未定", "target": a.target or "未設定",
-                                   "from_month_text": month_text(prev.month)})
-                    for i, a in enumerate(prev.next_actions)]
-        if step.each == "actual_line":
-            mp = self._plans.for_month(self.month)(self.pos.plan_year)
-            return [_Item(k, {**common, "label": label(k), "plan": f"{mp.value(k, self.month):,}",
-                              "help": ACTUAL_HELP[k][0], "example": ACTUAL_HELP[k][1]}) for k in INPUT_KEYS]
-        if not self.actuals_complete():
-            return []
-        cmp = self.comparison()
-        if step.each == "segment":
-            mp = cmp.mplan
-            if not mp.segments or cmp.row("sales").band == "ok":
-                return []
-            i = self.pos.index - 1
-            return [_Item(str(k), {**common, "name": s.name, "unit": s.unit or "件",
-                                   "plan_quantity": f"{s.quantity[i]:,}", "plan_sales": f"{s.sales[i]:,}",
-                                   "multi_segment": len(mp.segments) > 1})
-                    for k, s in enumerate(mp.segments)]
-        if step.each == "miss":
-            out = []
-            for key in cmp.material_misses():
-                row = cmp.row(key)
-                out.append(_Item(key, {**common, "label": row.label, "explanation": explain_line(cmp, key),
-                                       "plan": f"{row.plan:,}", "actual": f"{row.actual:,}", "diff": f"{row.diff:+,}"}))
-            return out
-        if step.each == "next_action":
-            misses = cmp.material_misses()
-            need = max(1, len(misses))
-            items = []
-            i = 0
-            nxt = add_months(self.month, 1)
-            y, m = split_month(nxt)
-            due_example = f"{y}年{m}月{min(20, monthrange(y, m)[1])}日"
-            while i < 50:  # bounded: a person decides when to stop with 「いいえ」
-                purpose = f"「{label(misses[i])}」の未達に対して、" if i < len(misses) else ""
-                items.append(_Item(str(i), {**common, "purpose": purpose, "due_example": due_example, "n": i + 1,
-                                            "enough_actions": i + 1 >= need, "line": misses[i] if i < len(misses) else ""}))
-                more = self._value(f"next_actions.{i}.more") if rec else None
-                if i + 1 < need or more is True:
-                    i += 1
-                    continue
-                break
-            return items
-        return []
+    def _items(self, step: ReviewStep) -> list[Item]:
+        return step_items(self, step)
 
-    def _visible(self, step: ReviewStep, f: ReviewField, item: _Item) -> bool:
+    def _visible(self, step: ReviewStep, f: ReviewField, item: Item) -> bool:
         for key, values in f.when.items():
             if key in item.context and key in ("multi_segment", "enough_actions"):
                 v = item.context[key]
