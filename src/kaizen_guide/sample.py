@@ -427,6 +427,17 @@ def _monitoring() -> list[MonitoringRecord]:
                 NextAction(text="主要食材3品目 (鮮魚・和牛・米) の相見積を2社から取る", owner="専務取締役 桜井 由美",
                            due=date(2027, 5, 25), target="相見積3品目×2社", action_id="A2"),
             ],
+            action_status=[
+                ActionStatus(action_id="A1", status="in_progress", kpi_actual=D("37.5"), comment="レシピカード12品 / 30品"),
+                ActionStatus(action_id="A2", status="in_progress", comment="青果の相見積を取得"),
+                ActionStatus(action_id="A3", status="done", evaluation="good", kpi_actual=D("5500"),
+                             comment="4月から新コース。既存の法人顧客には3月中に説明済み"),
+                ActionStatus(action_id="A4", status="in_progress", comment="葬儀社8社・寺院20か所のリストを作成"),
+                ActionStatus(action_id="A5", status="in_progress", kpi_actual=D("3950")),
+                ActionStatus(action_id="A6", status="done", evaluation="good", kpi_actual=D("2400"),
+                             comment="重複する保険2件を3月末で解約"),
+                ActionStatus(action_id="A7", status="in_progress", kpi_actual=D("15"), comment="4月分は翌月15日に締めた"),
+            ],
         ),
         MonitoringRecord(
             month="2027-05", actuals_source="試算表 (手入力)", completed_at=_at("2027-05", 11),
@@ -447,6 +458,14 @@ def _monitoring() -> list[MonitoringRecord]:
                 NextAction(text="6月の宴会の空き日を埋めるため、法人30社へ空き日の案内を送る", owner="代表取締役 桜井 健一",
                            due=date(2027, 6, 15), target="案内30社・予約5件", action_id="A3"),
             ],
+            action_status=[
+                ActionStatus(action_id="A1", status="in_progress", kpi_actual=D("37.0"), comment="レシピカード20品 / 30品"),
+                ActionStatus(action_id="A2", status="done", evaluation="good", kpi_actual=D("-4"),
+                             comment="鮮魚の仕入先を切り替え (4%安)"),
+                ActionStatus(action_id="A4", status="in_progress", comment="試食会1回・見積3件"),
+                ActionStatus(action_id="A5", status="in_progress", kpi_actual=D("4050")),
+                ActionStatus(action_id="A7", status="in_progress", kpi_actual=D("12")),
+            ],
         ),
         MonitoringRecord(
             month="2027-06", actuals_source="試算表 (手入力)", completed_at=_at("2027-06", 12),
@@ -456,11 +475,9 @@ def _monitoring() -> list[MonitoringRecord]:
             action_status=[
                 ActionStatus(action_id="A1", status="in_progress", evaluation="fair", kpi_actual=D("39.9"),
                              comment="レシピカードは24品 / 30品。宴会の廃棄で6月の原価率は計画を上回った"),
-                ActionStatus(action_id="A2", status="done", evaluation="good", kpi_actual=D("-4"),
-                             comment="鮮魚の仕入先を切り替え (4%安)"),
-                ActionStatus(action_id="A3", status="done", evaluation="good", kpi_actual=D("5500"),
-                             comment="4月から新コース。宴会の客単価は計画どおり"),
-                ActionStatus(action_id="A6", status="done", evaluation="good", effect_actual=2400),
+                ActionStatus(action_id="A4", status="in_progress", comment="見積2件・7月分の法要弁当を受注"),
+                ActionStatus(action_id="A5", status="in_progress", kpi_actual=D("3900"),
+                             comment="宴会の減少で人時売上高は4月並みに戻った"),
                 ActionStatus(action_id="A7", status="done", evaluation="good", kpi_actual=D("10"),
                              comment="6月分から翌月10日までに月次決算"),
             ],
@@ -558,4 +575,11 @@ next_actions:
     owner: 専務取締役 桜井 由美
     due: 2027年8月10日
     target: 週次資金繰り表4回・報告資料1部
+
+# 7. アクションプランの進捗: 今月に実施中か、期限を過ぎて済になっていない施策 (状態: 済 / 実施中 / 未着手 / 遅延。
+#    書かない施策は期限から判断した状態。遅延・未着手には reason が必要)。kpi_actual は KPI の今月の実績
+plan_actions:
+  A1: {status: 済, kpi_actual: 36.5}
+  A4: {status: 実施中}
+  A5: {status: 実施中, kpi_actual: 4200}
 """

@@ -14,11 +14,14 @@ from kaizen_guide.monitoring.bank import load_review_bank
 
 def test_shipped_review_bank_loads_with_every_step():
     bank = load_review_bank()
-    assert [s.each for s in bank.steps] == ["prior_action", "actual_line", "segment", "miss", "miss", "next_action"]
+    assert [s.each for s in bank.steps] == ["prior_action", "actual_line", "segment", "miss", "miss", "next_action",
+                                             "plan_action"]
     assert bank.step("causes").field("text").checks == ["cause"]
     assert bank.step("measures").field("text").checks == ["countermeasure"]
     assert bank.step("next_actions").field("target").checks == ["next_action"]
     assert bank.step("prior").field("reason").checks == ["cause"]
+    assert bank.step("plan_actions").field("reason").checks == ["cause"]
+    assert bank.step("plan_actions").field("status").default_from == "derived_status"
 
 
 def _copy(tmp_path: Path) -> Path:

@@ -67,6 +67,20 @@ def _enter_june(rv):
         _answer(rv, f"actuals.{key}.value", raw)
 
 
+def _answer_plan_actions(rv):
+    """June asks the actions started and not yet 済 (A2 in May, A3/A6 in April were 済)."""
+    asked = [q.item for q in rv.questions() if q.step_id == "plan_actions" and q.field.id == "status"]
+    assert asked == ["A1", "A4", "A5", "A7"]
+    _answer(rv, "plan_actions.A1.status", "")           # Enter: the status the dates give
+    _answer(rv, "plan_actions.A1.kpi_actual", "39.9")
+    _answer(rv, "plan_actions.A4.status", "実施中")
+    _answer(rv, "plan_actions.A4.kpi_actual", "")
+    _answer(rv, "plan_actions.A5.status", "実施中")
+    _answer(rv, "plan_actions.A5.kpi_actual", "3,900")
+    _answer(rv, "plan_actions.A7.status", "済")
+    _answer(rv, "plan_actions.A7.kpi_actual", "10")
+
+
 def test_a_whole_miss_month_closes_the_loop_and_july_asks_about_it(plan_until_may, tmp_path):
     path = tmp_path / "plan.json"
     save_plan(plan_until_may, path)
@@ -117,6 +131,7 @@ def test_a_whole_miss_month_closes_the_loop_and_july_asks_about_it(plan_until_ma
         _answer(rv, f"next_actions.{i}.target", target)
     assert rv.current().id == "next_actions.2.more"
     _answer(rv, "next_actions.2.more", "いいえ")
+    _answer_plan_actions(rv)
     assert rv.current() is None and rv.is_complete()
 
     june = load_plan(path).monitoring[-1]

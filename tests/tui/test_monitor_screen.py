@@ -113,9 +113,24 @@ async def test_a_whole_monthly_review_in_the_tui(june_path):
             await send(pilot, target)
         assert screen.question.id == "next_actions.2.more"
         await send(pilot, "いいえ")
+        # アクションプランの進捗: the board first, then each action started and not yet 済
+        assert screen.question.id == "plan_actions.A1.status"
+        assert "アクションプランの進捗" in said(pilot) and "| A1 | 実施中 |" in said(pilot)
+        ol = screen.composer.query_one(OptionList)
+        assert str(ol.get_option_at_index(ol.highlighted).prompt).endswith("実施中")  # what the dates give
+        await pilot.press("enter")                 # confirmed as it is
+        await settle(pilot)
+        for text in ["39.9%", "実施中", "", "遅延", "3,900円"]:
+            await send(pilot, text)
+        assert screen.question.id == "plan_actions.A5.reason"
+        await send(pilot, "シフト表の入力を店長一人で続けており、宴会の減った6月は見直しが止まった。7月から専務と週1回ずつ分担する。")
+        await send(pilot, "済")
+        await send(pilot, "10")
         assert screen.question is None
         assert "振り返りを記録しました" in said(pilot)
     june = load_plan(june_path).monitoring[-1]
+    assert {s.action_id: s.status for s in june.action_status} == {
+        "A1": "in_progress", "A4": "in_progress", "A5": "delayed", "A7": "done"}
     assert june.month == "2027-06" and june.completed_at is not None
     assert [c.line for c in june.variance_causes] == ["sales", "gross_profit", "cash_end"]
     assert len(june.next_actions) == 3 and june.next_actions[0].due == date(2027, 7, 25)

@@ -650,7 +650,8 @@ class ActionStatus(KGModel):
     """One アクションプラン item's progress at a monitoring review."""
 
     action_id: str = F("アクションID")
-    status: Literal["done", "in_progress", "not_started"] = F("実施状況 (済/実施中/未着手)")
+    status: Literal["done", "in_progress", "not_started", "delayed"] = F(
+        "実施状況 (済/実施中/未着手/遅延。遅延=期限を過ぎて済でない、本人が確認したもの)")
     evaluation: Literal["good", "fair", "poor"] | None = F("評価 (○/△/×)", None)
     kpi_actual: Decimal | None = F("KPI実績", None)
     effect_actual: Amount | None = F("効果額の実績", None)

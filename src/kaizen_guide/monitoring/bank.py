@@ -22,7 +22,7 @@ from kaizen_guide.banks.models import SubField
 
 REVIEW_FILE = Path("monitoring") / "review.yaml"
 
-EACH_KINDS = ("prior_action", "actual_line", "segment", "miss", "next_action")
+EACH_KINDS = ("prior_action", "actual_line", "segment", "miss", "next_action", "plan_action")
 
 COMMON = {"month_text", "next_month_text", "company"}
 PLACEHOLDERS: dict[str, set[str]] = {
@@ -31,12 +31,17 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "segment": COMMON | {"name", "unit", "plan_quantity", "plan_sales"},
     "miss": COMMON | {"label", "explanation", "plan", "actual", "diff"},
     "next_action": COMMON | {"purpose", "due_example", "n"},
+    "plan_action": COMMON | {"id", "title", "owner", "start", "due", "derived_label", "kpi", "kpi_target",
+                             "kpi_unit", "effect_text"},
 }
 """Prompt/help/example placeholders each kind of item fills."""
 
-CONTEXT_FLAGS = {"multi_segment", "enough_actions"}
+CONTEXT_FLAGS = {"multi_segment", "enough_actions", "has_kpi"}
 """`when` keys that are not fields: multi_segment (the plan has several 売上区分),
-enough_actions (the minimum number of 次月アクション is reached)."""
+enough_actions (the minimum number of 次月アクション is reached), has_kpi (the plan action has a KPI)."""
+
+DEFAULT_SOURCES = {"derived_status"}
+"""`default_from`: what an empty answer means (derived_status: the status the action's dates give)."""
 
 CHOICE_SOURCES = {"measures_and_actions"}
 
@@ -47,6 +52,7 @@ class ReviewField(SubField):
     when: dict[str, list[Any]] = Field(default_factory=dict)
     check_with: list[str] = Field(default_factory=list)
     choices_from: str | None = None  # type: ignore[assignment]
+    default_from: str | None = None  # an empty answer takes this item value (see DEFAULT_SOURCES)
 
     @field_validator("when", mode="before")
     @classmethod
@@ -61,7 +67,7 @@ class ReviewStep(BaseModel):
     id: str
     title: str
     intro: str = ""
-    each: Literal["prior_action", "actual_line", "segment", "miss", "next_action"]
+    each: Literal["prior_action", "actual_line", "segment", "miss", "next_action", "plan_action"]
     fields: list[ReviewField]
 
     def field(self, fid: str) -> ReviewField:
@@ -127,6 +133,8 @@ def validate_bank(data: Any, file: str, stages: frozenset[str]) -> ReviewBank:
                 problems.append(BankProblem(file, f.line, qid, "choice には choices か choices_from が必要です"))
             if f.choices_from is not None and f.choices_from not in CHOICE_SOURCES:
                 problems.append(BankProblem(file, f.line, qid, f"choices_from は {', '.join(sorted(CHOICE_SOURCES))} のどれかにしてください"))
+            if f.default_from is not None and f.default_from not in DEFAULT_SOURCES:
+                problems.append(BankProblem(file, f.line, qid, f"default_from は {', '.join(sorted(DEFAULT_SOURCES))} のどれかにしてください"))
             if f.type in ("group", "year_grid"):
                 problems.append(BankProblem(file, f.line, qid, "振り返りの項目に group / year_grid は使えません"))
             if not (f.prompt.strip() and f.help.strip() and f.example.strip()):

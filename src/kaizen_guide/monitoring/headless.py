@@ -28,7 +28,7 @@ EXIT_OK = 0
 EXIT_FLAGGED = 1
 EXIT_BAD_INPUT = 2
 
-TOP_KEYS = ("month", "given_by", "prior", "actuals", "segments", "causes", "measures", "next_actions")
+TOP_KEYS = ("month", "given_by", "prior", "actuals", "segments", "causes", "measures", "next_actions", "plan_actions")
 LABEL_TO_KEY = {**{ln.label: ln.key for ln in LINES}, **{ln.short_label: ln.key for ln in LINES},
                 **{ln.key: ln.key for ln in LINES}}
 
@@ -53,7 +53,8 @@ def _line_key(raw: Any, where: str) -> str:
     return key
 
 
-def parse_review_answers(text: str, path: Path | None = None, *, segment_names: list[str] | None = None) -> ReviewAnswers:
+def parse_review_answers(text: str, path: Path | None = None, *, segment_names: list[str] | None = None,
+                         actions: list[str] | None = None) -> ReviewAnswers:
     """Read a review answers file (format: ``kaizen-guide sample`` writes one) into question ids."""
     name = str(path) if path else "振り返りの回答ファイル"
     try:
@@ -120,6 +121,14 @@ def parse_review_answers(text: str, path: Path | None = None, *, segment_names: 
     for i, row in enumerate(nexts):
         fields(f"next_actions.{i}", row, ("text", "owner", "due", "target"), f"{name}: next_actions の{i + 1}件目")
         a[f"next_actions.{i}.more"] = i + 1 < len(nexts)
+    for k, v in mapping("plan_actions").items():
+        aid = str(k).strip()
+        if actions is not None and aid not in actions:
+            raise ReviewAnswersError(f"{name}: plan_actions の「{k}」は計画のアクションプランにありません (ID: {', '.join(actions) or 'なし'})。")
+        if isinstance(v, dict):
+            fields(f"plan_actions.{aid}", v, ("status", "kpi_actual", "reason"), f"{name}: plan_actions の「{k}」")
+        else:
+            a[f"plan_actions.{aid}.status"] = v
     return ra
 
 
@@ -247,7 +256,7 @@ def _run_monitor(plan_path: str | Path, *, month: str | None, actuals: str | Pat
     ra = None
     try:
         if answers is not None:
-            ra = load_review_answers(answers, segment_names=seg_names)
+            ra = load_review_answers(answers, segment_names=seg_names, actions=[a.id for a in plan.actions])
     except ReviewAnswersError as exc:
         err(exc.message)
         return EXIT_BAD_INPUT
@@ -308,7 +317,7 @@ def _apply(rv, ra: ReviewAnswers, replace: bool, notes: list[str], err) -> tuple
             q = rv.current()
             if q is None or q.id in used:
                 break
-            if q.required:
+            if q.required and not q.field.default_from:  # a default_from answer may be left out
                 if q.step.each == "actual_line":
                     err(f"{ra.path}: actuals に「{q.context.get('label')}」がありません。")
                 else:
@@ -331,5 +340,6 @@ def _apply(rv, ra: ReviewAnswers, replace: bool, notes: list[str], err) -> tuple
                     notes.append(f"{q.id}: [要確認] {f.message}")
     unused = [k for k in ra.answers if k not in used and not k.endswith(".more")]
     for k in unused:
-        notes.append(f"回答「{k}」は今月の振り返りでは使いませんでした (その項目は未達ではないか、前月のアクションがありません)。")
+        notes.append(f"回答「{k}」は今月の振り返りでは使いませんでした (その項目は未達ではないか、前月のアクションがないか、"
+                     "その施策は今月の確認の対象 (開始済みで済になっていないもの) ではありません)。")
     return None, flagged

@@ -117,9 +117,16 @@ def render_text(cmp: Comparison, findings: list, *, review=None, board=None) -> 
         out.append("")
         out.append("■ アクションプランの進捗")
         for b in board:
-            eff = f"、効果額(計画・期首から) {num(b.effect_plan)}" if b.effect_plan is not None else ""
-            out.append(f"  {b.action_id} [{b.status_label}] {b.title} ({b.owner}、{b.start}〜{b.due}{eff})"
+            out.append(f"  {b.action_id} [{b.status_label}] {b.title} ({b.owner}、{b.start}〜{b.due})"
                        + (f" — {b.note}" if b.note else ""))
+            detail = []
+            if b.kpi:
+                detail.append(f"KPI {b.kpi}: 目標 {b.kpi_target} / 実績 {'—' if b.kpi_actual is None else b.kpi_actual}")
+            if b.effect_plan is not None:
+                eff = f"効果額 (期首から): 計画 {num(b.effect_plan)} / 実績 {num(b.effect_actual)}"
+                detail.append(eff + (f" ({b.effect_basis})" if b.effect_basis else ""))
+            if detail:
+                out.append("      " + "。".join(detail))
     out.append("")
     if findings:
         out.append("■ 指摘")

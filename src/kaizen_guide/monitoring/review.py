@@ -14,6 +14,7 @@ continues at the first question without an accepted answer.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,12 +24,12 @@ from kaizen_guide.engine.records import GIVER_LABELS, check_giver, make_record, 
 from kaizen_guide.engine.saving import PlanSaver
 from kaizen_guide.engine.values import AnswerError, Options, format_value, parse_value
 from kaizen_guide.model.plan import (
-    ActionCheck, ActualsEntry, MonitoringRecord, NextAction, Plan, RevisedMeasure, SegmentActual,
+    ActionCheck, ActionStatus, ActualsEntry, MonitoringRecord, NextAction, Plan, RevisedMeasure, SegmentActual,
     VarianceCause,
 )
 
 from .amendments import amend, reported_note
-from .bank import ReviewBank, ReviewField, ReviewStep, load_review_bank
+from .bank import CONTEXT_FLAGS, ReviewBank, ReviewField, ReviewStep, load_review_bank
 from .compare import Comparison, compare_month, plan_source
 from .explain import explain_line, summary
 from .fiscal import MonitoringError, add_months, month_text, position, split_month
@@ -37,6 +38,15 @@ from .review_items import step_items
 from .review_types import NONE_LABEL, Item, ReviewQuestion, ReviewResult, default_month
 
 __all__ = ["NONE_LABEL", "Review", "ReviewQuestion", "ReviewResult", "default_month"]
+
+
+def _strip_unit(raw: str, unit: str) -> str:
+    """「38.2%」「4,350円」 → the number: a KPI actual is typed with the KPI's unit."""
+    s = raw.strip()
+    for u in (unit.strip(), unit.split("/")[0].split(" ")[0].strip(), "%", "％"):
+        if u and s.endswith(u) and len(s) > len(u):
+            s = s[: -len(u)].strip()
+    return s
 
 
 class Review:
@@ -92,6 +102,11 @@ class Review:
             a[f"next_actions.{i}.due"] = n.due.isoformat() if n.due else None
             a[f"next_actions.{i}.target"] = n.target
             a[f"next_actions.{i}.more"] = i + 1 < len(rec.next_actions)
+        for st in rec.action_status:
+            a[f"plan_actions.{st.action_id}.status"] = st.status
+            a[f"plan_actions.{st.action_id}.kpi_actual"] = None if st.kpi_actual is None else str(st.kpi_actual)
+            if st.status in ("not_started", "delayed"):
+                a[f"plan_actions.{st.action_id}.reason"] = st.comment or None
         for qid, value in a.items():
             rec.answers[qid] = make_record(value, value, self.given_by)
         if a:
@@ -193,7 +208,7 @@ class Review:
 
     def _visible(self, step: ReviewStep, f: ReviewField, item: Item) -> bool:
         for key, values in f.when.items():
-            if key in item.context and key in ("multi_segment", "enough_actions"):
+            if key in item.context and key in CONTEXT_FLAGS:
                 v = item.context[key]
             else:
                 v = self._value(f"{step.id}.{item.key}.{key}")
@@ -269,6 +284,8 @@ class Review:
 
     def display_value(self, q: ReviewQuestion) -> str:
         v = self.value(q.id)
+        if v is None and q.field.default_from:
+            v = q.context.get(q.field.default_from)  # the composer starts on the derived status
         return "" if v is None else format_value(q.field, v, q.choices if q.type == "choice" else None, human=True)
 
     def findings_for(self, qid: str) -> list:
@@ -305,6 +322,10 @@ class Review:
     def _parse(self, q: ReviewQuestion, raw: Any) -> tuple[Any, str | None]:
         if q.type == "date" and isinstance(raw, str):
             raw = self._with_year(raw)
+        if q.field.id == "kpi_actual" and isinstance(raw, str):
+            raw = _strip_unit(raw, q.context.get("kpi_unit", ""))
+        if q.field.default_from and (raw is None or (isinstance(raw, str) and not raw.strip())):
+            return q.context[q.field.default_from], "期限と記録から判断した状態"
         value, note = parse_value(q.field, raw, q.choices if q.type == "choice" else q.options)
         if value == "" and q.type == "choice":
             value = None
@@ -479,6 +500,7 @@ class Review:
                                         due=v(f"next_actions.{i}.due"), target=v(f"next_actions.{i}.target") or "",
                                         line=line, action_id=link))
         rec.action_checks = checks
+        rec.action_status = self._action_status(rec)
         rec.variance_causes = causes
         rec.revised_measures = measures
         rec.next_actions = nexts
@@ -487,6 +509,28 @@ class Review:
             rec.completed_at = now()
         elif not done:
             rec.completed_at = None
+
+    def _action_status(self, rec: MonitoringRecord) -> list[ActionStatus]:
+        """The asked plan actions' status from the answers; statuses recorded without the review
+        (the sample, an earlier version) are kept for the actions not asked."""
+        from .review_items import asked_actions
+
+        v = self._value
+        out: list[ActionStatus] = []
+        asked = set()
+        for a in asked_actions(self):
+            st = v(f"plan_actions.{a.id}.status")
+            if st is None:
+                continue
+            asked.add(a.id)
+            old = next((x for x in rec.action_status if x.action_id == a.id), None)
+            kpi = v(f"plan_actions.{a.id}.kpi_actual") if a.kpi is not None else None
+            reason = v(f"plan_actions.{a.id}.reason") if st in ("not_started", "delayed") else None
+            out.append(ActionStatus(action_id=a.id, status=st, kpi_actual=None if kpi is None else Decimal(str(kpi)),
+                                    evaluation=old.evaluation if old else None,
+                                    effect_actual=old.effect_actual if old else None,
+                                    comment=reason or (old.comment if old and st not in ("not_started", "delayed") else "")))
+        return out + [x for x in rec.action_status if x.action_id not in asked]
 
     def _save(self) -> str | None:
         self.plan, err = self.saver.save_or_rollback(self.plan)
@@ -508,10 +552,14 @@ class Review:
         out.extend(record_findings(self.plan, self.month, self.comparison(), today=self.today))
         return out
 
-    def board(self):
+    def board(self) -> list:
+        """The アクションプラン progress board at this month, 効果額 to date from the actuals."""
+        from .lines import derive
         from .progress import progress_board
 
-        return progress_board(self.plan, self.pos)
+        mp = self._plans.for_month(self.month)(self.pos.plan_year)
+        actuals = {m: derive(v)[0] for m, v in self.actuals_by_month().items() if m in self.pos.months}
+        return progress_board(self.plan, self.pos, mp, actuals)
 
     def who(self) -> list[tuple[str, str, str]]:
         """(question id, 経営者/支援者, when) of this month's answers: who entered what and when."""

@@ -7,7 +7,7 @@ Split out of ``review.py`` by concern: *what* is asked, apart from how answers a
 from __future__ import annotations
 
 from calendar import monthrange
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .bank import ReviewStep
 from .explain import explain_line
@@ -35,6 +35,8 @@ def step_items(rv: "Review", step: ReviewStep) -> list[Item]:
         mp = rv._plans.for_month(rv.month)(rv.pos.plan_year)
         return [Item(k, {**common, "label": label(k), "plan": f"{mp.value(k, rv.month):,}",
                           "help": ACTUAL_HELP[k][0], "example": ACTUAL_HELP[k][1]}) for k in INPUT_KEYS]
+    if step.each == "plan_action":
+        return plan_action_items(rv, common)
     if not rv.actuals_complete():
         return []
     cmp = rv.comparison()
@@ -73,3 +75,33 @@ def step_items(rv: "Review", step: ReviewStep) -> list[Item]:
             break
         return items
     return []
+
+
+def asked_actions(rv: "Review") -> list:
+    """The plan's actions this review asks about: started by the month and not recorded 済 in an
+    earlier review (running, due this month, or past due = 遅延 until someone says 済)."""
+    from .progress import done_before
+
+    return [a for a in rv.plan.actions if a.start <= rv.month and not done_before(rv.plan, a.id, rv.month)]
+
+
+def plan_action_items(rv: "Review", common: dict[str, Any]) -> list[Item]:
+    from .progress import STATUS_LABELS, derived_status
+    from .render import num
+
+    board = {b.action_id: b for b in rv.board()}
+    items = []
+    for a in asked_actions(rv):
+        derived = derived_status(a, rv.month)
+        b = board.get(a.id)
+        effect = ""
+        if b is not None and b.effect_plan:
+            effect = f" 効果額 (期首から) は計画 {num(b.effect_plan)}千円"
+            effect += f"、実績 {num(b.effect_actual)}千円 ({b.effect_basis})。" if b.effect_actual is not None else "。"
+        kpi = a.kpi
+        items.append(Item(a.id, {**common, "id": a.id, "title": a.title, "owner": a.owner, "start": a.start,
+                                 "due": a.due, "derived_status": derived, "derived_label": STATUS_LABELS[derived],
+                                 "has_kpi": kpi is not None, "kpi": kpi.name if kpi else "",
+                                 "kpi_target": f"{kpi.target:,}" if kpi else "", "kpi_unit": kpi.unit if kpi else "",
+                                 "effect_text": effect}))
+    return items

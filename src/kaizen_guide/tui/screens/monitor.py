@@ -149,6 +149,8 @@ class MonitorScreen(Screen):
             self._step = step.id
             if step.each in DEEP_STEPS and not self._explained:
                 self._explain_month()
+            if step.each == "plan_action":
+                self.action_board()  # the board first, then one action at a time
             intro = " ".join(step.intro.format_map(question.context).split()) if step.intro else ""
             text = f"**― {step.title} ―**"
             if intro and not self.advisor:
@@ -379,14 +381,16 @@ class MonitorScreen(Screen):
         if not rows:
             self.chat.say("アクションプランがありません。", "note")
             return
-        lines = ["**アクションプランの進捗** (期限と記録から)", "", "| ID | 状態 | 実施項目 | KPI 目標 / 実績 | 効果額 (計画・期首から) |",
-                 "|---|---|---|---|---|"]
+        lines = ["**アクションプランの進捗** (今月の確認・期限・記録から。効果額は期首から、千円)", "",
+                 "| ID | 状態 | 実施項目 | KPI 目標 / 実績 | 効果額 計画 / 実績 |", "|---|---|---|---|---|"]
         for b in rows:
             kpi = f"{b.kpi_target} / {b.kpi_actual if b.kpi_actual is not None else '—'}" if b.kpi else "—"
             eff = f"{b.effect_plan:,}" if b.effect_plan is not None else "—"
-            if b.effect_actual is not None:
-                eff += f" / 実績 {b.effect_actual:,}"
+            eff += f" / {b.effect_actual:,}" if b.effect_actual is not None else " / —"
             lines.append(f"| {b.action_id} | {b.status_label} | {b.title} | {kpi} | {eff} |")
+        lines.append("")
+        lines.append("効果額の実績: その損益項目の実績が「施策なしの水準」(計画 − 施策の効果) をどれだけ上回ったか"
+                     " (売上原価は原価率で比べます)。0 から計画効果額までを、同じ項目の施策で按分します。")
         self.chat.say("\n".join(lines), "note", top=True)
 
     # -- panel and status -----------------------------------------------------------------------
