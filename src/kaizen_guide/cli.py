@@ -86,12 +86,12 @@ def cmd_monitor(args: argparse.Namespace) -> int:
     if headless:
         from .monitoring.headless import run_monitor
 
-        return run_monitor(args.plan, month=args.month, actuals=args.actuals, answers=args.answers,
+        return run_monitor(args.plan, month=args.month, period=args.period, actuals=args.actuals, answers=args.answers,
                            fmt=args.format or "text", given_by="owner" if args.owner else "advisor",
                            replace=args.replace, err=_err, unit=args.unit, maps=args.map, reason=args.reason or "")
     from .tui.app import run
 
-    return run(args.plan, advisor=getattr(args, "advisor", False), monitor=True, month=args.month)
+    return run(args.plan, advisor=getattr(args, "advisor", False), monitor=True, month=args.period or args.month)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -301,7 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("monitor", help="月次モニタリング (伴走支援): 計画と実績の比較・原因・対策・次月アクション")
     p.add_argument("plan", help="計画ファイル (.json)")
-    p.add_argument("--month", help="振り返る月 (例: 2027-06)。省略すると、まだ記録のない次の月")
+    p.add_argument("--month", help="振り返る月 (例: 2027-06)。省略すると、まだ記録のない次の月 (四半期・半期・決算ごとの"
+                   "計画では、その月を含む期間)")
+    p.add_argument("--period", help="振り返る期間 (例: 2027Q1・2027H1・FY2027。年は期首月の年)")
     p.add_argument("--actuals", help="会計ソフト (弥生・マネーフォワード・freee・TKC) の試算表・推移表か、科目×月の CSV / XLSX "
                    "から実績を記録する (--month を省くとファイルのすべての月)")
     p.add_argument("--unit", choices=["円", "千円", "百万円"], default=None,

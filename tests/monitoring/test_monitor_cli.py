@@ -143,12 +143,12 @@ def test_check_covers_monitoring_records(sample_plan, monkeypatch):
     assert "plan.monitoring_miss_without_cause" in ids
     assert "plan.monitoring_no_next_action" in ids
     assert "plan.monitoring_actions_not_checked" in ids
-    # overdue by the plan's own cadence (quarterly from 2027-07): by 2028-02 the 2027-10 review is due
+    # overdue by the plan's own cadence (monthly from 2027-07): by 2028-02 the 2027-12 review is due
     import kaizen_guide.checks.monitoring_rules as mr
 
     monkeypatch.setattr(mr, "_today", lambda: date(2028, 2, 1))
     overdue = [f for f in check_plan(sample_plan) if f.rule_id == "plan.monitoring_overdue"]
-    assert overdue and "2027年10月" in overdue[0].message
+    assert overdue and "2027年12月" in overdue[0].message and "毎月" in overdue[0].message
     monkeypatch.setattr(mr, "_today", lambda: date(2027, 8, 15))
     assert not [f for f in check_plan(sample_plan) if f.rule_id == "plan.monitoring_overdue"]
 

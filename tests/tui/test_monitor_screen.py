@@ -234,3 +234,30 @@ async def test_f6_opens_the_review_of_the_open_plan(june_path):
         from kaizen_guide.tui.screens.interview import InterviewScreen
 
         assert isinstance(pilot.app.screen, InterviewScreen)
+
+
+async def test_a_quarterly_plan_opens_on_the_next_quarter_and_asks_each_month(tmp_path):
+    from datetime import datetime, timezone
+
+    from kaizen_guide.model.plan import MonitoringRecord
+
+    plan = build_sample_plan(monitoring=True)
+    plan.monitoring_plan.frequency = "quarterly"
+    plan.monitoring = [MonitoringRecord(month=r.month, actuals=dict(r.actuals)) for r in plan.monitoring]
+    plan.monitoring[-1].period = "2027Q1"
+    plan.monitoring[-1].completed_at = datetime(2027, 7, 10, tzinfo=timezone.utc)
+    path = tmp_path / "quarterly.json"
+    save_plan(plan, path, backup=False)
+    app = make_app(path, monitor=True, today=TODAY)  # no month: the next period without a record
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = screen_of(pilot)
+        assert screen.review.period.code == "2027Q2"
+        assert "第2四半期" in str(screen.query_one("#topbar").render())
+        assert "期間 (2027年7月〜9月) の合計で振り返ります" in said(pilot)
+        assert screen.question.id == "actuals.2027-07:sales.value"
+        await send(pilot, "36,000")
+        assert screen.question.id == "actuals.2027-07:cost_of_sales.value"
+    stored = {r.month: r for r in load_plan(path).monitoring}
+    assert stored["2027-07"].actuals == {"sales": 36000}  # July's actual kept in July's record
+    assert stored["2027-09"].period == "2027Q2" and "actuals.2027-07:sales.value" in stored["2027-09"].answers

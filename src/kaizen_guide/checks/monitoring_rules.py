@@ -30,8 +30,13 @@ def _previous(plan, month: str):
     return max(earlier, key=lambda r: r.month) if earlier else None
 
 
-def _reviewed(rec) -> bool:
+def _reviewed(rec, plan=None) -> bool:
+    """A record that is a review: its month's actuals complete, and on a plan reviewed per 四半期/半期/
+    決算 a period's review (the other months of a period hold only their actuals)."""
     from kaizen_guide.monitoring.lines import INPUT_KEYS
+
+    if plan is not None and plan.monitoring_plan.frequency != "monthly" and not rec.period:
+        return False
 
     return all(k in rec.actuals for k in INPUT_KEYS)
 
@@ -72,7 +77,7 @@ def _comparisons(plan, ctx) -> dict[str, Any]:
             plans = plan_source(plan, proj)
             actuals = {r.month: dict(r.actuals) for r in plan.monitoring if r.actuals}
             for rec in plan.monitoring:
-                if not _reviewed(rec):
+                if not _reviewed(rec, plan):
                     continue
                 try:
                     segs = {s.name: (s.quantity, s.sales) for s in rec.segment_actuals}
@@ -87,7 +92,7 @@ def _per_month(rule_id: str):
     def fn(plan, ctx) -> Iterator[Hit]:
         cmps = _comparisons(plan, ctx)
         for rec in plan.monitoring:
-            if not _reviewed(rec):
+            if not _reviewed(rec, plan):
                 continue
             for rid, path, values in _month_hits(plan, rec, cmps.get(rec.month)):
                 if rid == rule_id:
@@ -131,7 +136,7 @@ def _overdue(plan, ctx) -> Iterator[Hit]:
     due = due_months(plan, _today())
     if not due:
         return
-    reviewed = sorted(r.month for r in plan.monitoring if _reviewed(r))
+    reviewed = sorted(r.month for r in plan.monitoring if _reviewed(r, plan))
     latest_due = due[-1]
     step = CADENCE_MONTHS.get(plan.monitoring_plan.frequency, 3)
     from kaizen_guide.monitoring.fiscal import add_months

@@ -736,6 +736,7 @@ class MonitoringRecord(KGModel):
     """
 
     month: YearMonth = F("対象月")
+    period: str = F("振り返りの期間 (2027Q1・2027H1・FY2027 = その期間の最終月に記録。空欄=その月)", "")
     actuals: dict[str, Amount] = F("実績 (損益項目 → 千円)", default_factory=dict)
     actuals_source: str = F("実績の入力元", "")
     actuals_history: list[ActualsEntry] = F("実績の入力履歴", default_factory=list)

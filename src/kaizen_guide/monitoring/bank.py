@@ -24,7 +24,7 @@ REVIEW_FILE = Path("monitoring") / "review.yaml"
 
 EACH_KINDS = ("prior_action", "actual_line", "segment", "miss", "next_action", "plan_action")
 
-COMMON = {"month_text", "next_month_text", "company"}
+COMMON = {"month_text", "next_month_text", "next_span", "company"}
 PLACEHOLDERS: dict[str, set[str]] = {
     "prior_action": COMMON | {"text", "owner", "due", "target", "from_month_text"},
     "actual_line": COMMON | {"label", "plan", "help", "example"},

@@ -256,6 +256,14 @@ class Comparison:
     not_closed: bool = False
     notes: list[str] = field(default_factory=list)
     version: int | None = None  # the plan version compared against (None: the plan was never frozen)
+    period: Any = None      # a periods.Period when the rows are a 四半期/半期/年度's totals
+
+    @property
+    def when_text(self) -> str:
+        """「2027年6月」 or 「令和10年3月期 第1四半期 (2027年4月〜6月)」: what the rows cover."""
+        if self.period is None:
+            return month_text(self.month)
+        return f"{self.period.short_title} ({self.period.span_text})"
 
     @property
     def month(self) -> str:
@@ -299,6 +307,9 @@ class Comparison:
             "plan_source": {"weights": [str(w) for w in self.mplan.weights], "cash": self.mplan.cash_source},
             "plan_version": self.version_json(),
             "notes": list(self.notes),
+            "period": None if self.period is None else {
+                "code": self.period.code, "kind": self.period.kind, "title": self.period.title,
+                "months": list(self.period.months)},
         }
 
 

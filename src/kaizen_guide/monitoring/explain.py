@@ -142,7 +142,7 @@ def summary(cmp: Comparison) -> list[str]:
     if s.actual is None:
         return ["今月の実績はまだ入力されていません。"]
     band = BAND_LABELS.get(s.band or "", "")
-    out.append(f"{month_text(cmp.month)}の売上高は{_rate_text(s)}で「{band}」、"
+    out.append(f"{cmp.when_text}の売上高は{_rate_text(s)}で「{band}」、"
                f"期首からの累計は計画比{_pct(s.cum_rate)}です。")
     o = cmp.row("ordinary_profit")
     if o.actual is not None:

@@ -100,7 +100,16 @@ def parse_review_answers(text: str, path: Path | None = None, *, segment_names: 
     for i, row in enumerate(rows("prior")):
         fields(f"prior.{i}", row, ("status", "result", "reason", "new_due"), f"{name}: prior の{i + 1}件目")
     for k, v in mapping("actuals").items():
-        a[f"actuals.{_line_key(k, f'{name}: actuals')}.value"] = v
+        if isinstance(v, dict):  # a period: 「2027-04: {売上高: …}」 per month
+            m = str(k).strip()
+            try:
+                split_month(m)
+            except MonitoringError as exc:
+                raise ReviewAnswersError(f"{name}: actuals: {exc.message}") from None
+            for kk, vv in v.items():
+                a[f"actuals.{m}:{_line_key(kk, f'{name}: actuals の {m}')}.value"] = vv
+        else:
+            a[f"actuals.{_line_key(k, f'{name}: actuals')}.value"] = v
     names = segment_names or []
     for k, v in mapping("segments").items():
         if str(k) not in names:
@@ -199,7 +208,8 @@ def _import_actuals(plan, plan_path, actuals, month: str | None, *, unit, maps, 
     return None, (wanted, f"{name} から {len(wanted)}か月 ({recorded}) の実績を記録しました。")
 
 
-def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str | Path | None = None,
+def run_monitor(plan_path: str | Path, *, month: str | None = None, period: str | None = None,
+                actuals: str | Path | None = None,
                 answers: str | Path | None = None, fmt: str = "text", given_by: str = "advisor",
                 replace: bool = False, out: Callable[[str], None] = print, err: Callable[[str], None] | None = None,
                 today: date | None = None, unit: str | None = None, maps: list[str] | None = None,
@@ -215,7 +225,7 @@ def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str
     if actuals is None and answers is None:
         return _run_monitor(plan_path, month=month, actuals=actuals, answers=answers, fmt=fmt, given_by=given_by,
                             replace=replace, out=out, err=err, today=today, unit=unit, maps=maps,
-                            reason=reason)
+                            reason=reason, period=period)
     err_out = err or out
     wait = LOCK_WAIT_S if lock_wait is None else max(0.0, lock_wait)
     lock = PlanLock(plan_path)
@@ -232,7 +242,7 @@ def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str
     try:
         return _run_monitor(plan_path, month=month, actuals=actuals, answers=answers, fmt=fmt, given_by=given_by,
                             replace=replace, out=out, err=err, today=today, unit=unit, maps=maps,
-                            reason=reason)
+                            reason=reason, period=period)
     finally:
         lock.release()
 
@@ -240,7 +250,8 @@ def run_monitor(plan_path: str | Path, *, month: str | None = None, actuals: str
 def _run_monitor(plan_path: str | Path, *, month: str | None, actuals: str | Path | None,
                  answers: str | Path | None, fmt: str, given_by: str, replace: bool,
                  out: Callable[[str], None], err: Callable[[str], None] | None,
-                 today: date | None, unit: str | None, maps: list[str] | None, reason: str = "") -> int:
+                 today: date | None, unit: str | None, maps: list[str] | None, reason: str = "",
+                 period: str | None = None) -> int:
     from kaizen_guide.model.store import PlanFileError, load_plan
 
     from .render import render_json, render_text
@@ -264,22 +275,41 @@ def _run_monitor(plan_path: str | Path, *, month: str | None, actuals: str | Pat
         err(f"--month {month} と回答ファイルの month: {ra.month} が違います。どちらかに揃えてください。")
         return EXIT_BAD_INPUT
     notes: list[str] = []  # the comparison itself says when the month has not closed yet
+    from .period_review import review_period
+
+    try:
+        per = review_period(plan, month=month or (ra.month if ra else None), period=period)
+    except MonitoringError as exc:
+        err(exc.message)
+        return EXIT_BAD_INPUT
     if actuals is not None:
-        code, imported = _import_actuals(plan, plan_path, actuals, month or (ra.month if ra else None), unit=unit,
+        # a period's review records every month the file has (its months are the period's)
+        one = None if per is not None else month or (ra.month if ra else None)
+        code, imported = _import_actuals(plan, plan_path, actuals, one, unit=unit,
                                          maps=maps, replace=replace, given_by=(ra.given_by if ra and ra.given_by else given_by),
                                          today=today, out=None if fmt == "json" else out, err=err, reason=reason)
         if code is not None:
             return code
         notes.append(imported[1])
-        target = month or (ra.month if ra else None) or imported[0][-1]
+        target = month or (ra.month if ra else None) or (None if per else imported[0][-1])
     else:
-        target = month or (ra.month if ra else None) or default_month(plan)
+        target = month or (ra.month if ra else None)
+        if target is None and per is None:
+            from .period_review import cadence_kind, default_period
+
+            if cadence_kind(plan) == "month":
+                target = default_month(plan)
+            else:
+                per = default_period(plan)
     try:
-        rv = Review(plan, target, plan_path, given_by=(ra.given_by if ra and ra.given_by else given_by), today=today)
+        rv = Review(plan, target, plan_path, given_by=(ra.given_by if ra and ra.given_by else given_by), today=today,
+                    period=per.code if per is not None else None)
         rv.amend_reason = reason
     except MonitoringError as exc:
         err(exc.message)
         return EXIT_BAD_INPUT
+    if ra is not None:  # a period file's actuals of the review's own month use the month's question ids
+        ra.answers = {k.replace(f"actuals.{rv.month}:", "actuals.", 1): v for k, v in ra.answers.items()}
     flagged = 0
     if ra is not None:
         code, flagged = _apply(rv, ra, replace, notes, err)

@@ -66,7 +66,9 @@ def render_table(cmp: Comparison) -> str:
 
 
 def render_text(cmp: Comparison, findings: list, *, review=None, board=None) -> str:
-    out = [f"■ 月次モニタリング: {cmp.pos.label}", "(金額は千円)"]
+    head = f"■ 月次モニタリング: {cmp.pos.label}" if cmp.period is None else (
+        f"■ 期間のモニタリング: {cmp.period.title} (期間の合計。累計・着地見込は{month_text(cmp.month)}末の期首から)")
+    out = [head, "(金額は千円)"]
     out.extend(f"※ {n}" for n in cmp.notes)
     out.append("")
     out.append(render_table(cmp))

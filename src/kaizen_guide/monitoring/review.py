@@ -14,7 +14,6 @@ continues at the first question without an accepted answer.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from kaizen_guide.engine.records import GIVER_LABELS, check_giver, make_record, 
 from kaizen_guide.engine.saving import PlanSaver
 from kaizen_guide.engine.values import AnswerError, Options, format_value, parse_value
 from kaizen_guide.model.plan import (
-    ActionCheck, ActionStatus, ActualsEntry, MonitoringRecord, NextAction, Plan, RevisedMeasure, SegmentActual,
+    ActionCheck, ActualsEntry, MonitoringRecord, NextAction, Plan, RevisedMeasure, SegmentActual,
     VarianceCause,
 )
 
@@ -35,6 +34,7 @@ from .explain import explain_line, summary
 from .fiscal import MonitoringError, add_months, month_text, position, split_month
 from .lines import INPUT_KEYS, LINE_BY_KEY, label
 from .review_items import step_items
+from .review_scope import ReviewScope
 from .review_types import NONE_LABEL, Item, ReviewQuestion, ReviewResult, default_month
 
 __all__ = ["NONE_LABEL", "Review", "ReviewQuestion", "ReviewResult", "default_month"]
@@ -49,19 +49,33 @@ def _strip_unit(raw: str, unit: str) -> str:
     return s
 
 
-class Review:
+MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
+
+
+class Review(ReviewScope):
     """The monthly review of one month of one plan. See the module docstring."""
 
     lock = None  # the plan's PlanLock when opened with Review.open (one writer per plan)
     amend_reason = ""  # why a reported month is corrected (kept with each amendment; monitor --reason)
 
-    def __init__(self, plan: Plan, month: str, path: str | Path | None = None, *, given_by: str = "owner",
-                 autosave: bool = True, bank: ReviewBank | None = None, today: date | None = None):
+    def __init__(self, plan: Plan, month: str | None, path: str | Path | None = None, *, given_by: str = "owner",
+                 autosave: bool = True, bank: ReviewBank | None = None, today: date | None = None,
+                 period: str | None = None):
+        from .period_review import review_period
+
         self.bank = bank or load_review_bank()
         self.plan = plan
         self.given_by = check_giver(given_by)
         self.saver = PlanSaver(path, autosave=autosave)
         self.today = today or date.today()
+        if month is not None and not MONTH_RE.match(month):
+            month, period = None, month             # 「2027Q1」 given where a month was expected
+        # a plan reviewed per 四半期/半期/決算 reviews the period containing the month
+        self.period = review_period(plan, month=month, period=period)
+        if self.period is not None:
+            month = self.period.last                # the period's review is recorded at its last month
+        if month is None:
+            raise MonitoringError("振り返る月か期間を指定してください (例: 2027-06・2027Q1)。")
         self.pos = position(plan, month)            # MonitoringError for a month outside the plan
         self.month = month
         self._plans = plan_source(plan)
@@ -125,7 +139,11 @@ class Review:
             lock.acquire(lock_timeout)
         try:
             plan = load_plan(path)
-            review = cls(plan, month or default_month(plan), path, given_by=given_by, autosave=autosave, today=today)
+            if month is None:
+                from .period_review import cadence_kind, default_period
+
+                month = default_month(plan) if cadence_kind(plan) == "month" else default_period(plan).code
+            review = cls(plan, month, path, given_by=given_by, autosave=autosave, today=today)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -150,7 +168,7 @@ class Review:
         """This month's record (created in the plan on first use; saved with the first answer)."""
         rec = self.find_record(self.month)
         if rec is None:
-            rec = MonitoringRecord(month=self.month)
+            rec = MonitoringRecord(month=self.month, period=self.period.code if self.period else "")
             self.plan.monitoring.append(rec)
             self.plan.monitoring.sort(key=lambda r: r.month)
         return rec
@@ -178,13 +196,19 @@ class Review:
         if self._cmp is None:
             rec = self.find_record(self.month)
             segs = {s.name: (s.quantity, s.sales) for s in rec.segment_actuals} if rec else {}
-            self._cmp = compare_month(self.plan, self.month, self.actuals_by_month(), segs, plans=self._plans,
-                                      today=self.today.isoformat())
+            if self.period is not None:
+                from .period_review import compare_review_period
+
+                self._cmp = compare_review_period(self.plan, self.period, self.actuals_by_month(), segs,
+                                                  plans=self._plans, today=self.today.isoformat())
+            else:
+                self._cmp = compare_month(self.plan, self.month, self.actuals_by_month(), segs, plans=self._plans,
+                                          today=self.today.isoformat())
         return self._cmp
 
     def actuals_complete(self) -> bool:
-        rec = self.find_record(self.month)
-        return rec is not None and all(k in rec.actuals for k in INPUT_KEYS)
+        recs = [self.find_record(m) for m in self.months]
+        return all(r is not None and all(k in r.actuals for k in INPUT_KEYS) for r in recs)
 
     def misses(self) -> list[str]:
         return self.comparison().material_misses() if self.actuals_complete() else []
@@ -198,11 +222,6 @@ class Review:
         return out
 
     # -- what to ask -----------------------------------------------------------------------------
-    def _common(self) -> dict[str, Any]:
-        nxt = add_months(self.month, 1)
-        return {"month_text": month_text(self.month), "next_month_text": month_text(nxt),
-                "company": self.plan.company.name}
-
     def _items(self, step: ReviewStep) -> list[Item]:
         return step_items(self, step)
 
@@ -237,8 +256,9 @@ class Review:
 
     def _answered(self, q: ReviewQuestion) -> bool:
         if q.step.each == "actual_line":
-            rec = self.find_record(self.month)
-            return rec is not None and q.item in rec.actuals
+            m, key = self.actual_target(q.item, self.month)
+            rec = self.find_record(m)
+            return rec is not None and key in rec.actuals
         rec = self.find_record(self.month)
         return rec is not None and q.id in rec.answers
 
@@ -278,8 +298,9 @@ class Review:
 
     def value(self, qid: str) -> Any:
         if qid.startswith("actuals."):
-            rec = self.find_record(self.month)
-            return rec.actuals.get(qid.split(".")[1]) if rec else None
+            m, key = self.actual_target(qid.split(".")[1], self.month)
+            rec = self.find_record(m)
+            return rec.actuals.get(key) if rec else None
         return self._value(qid)
 
     def display_value(self, q: ReviewQuestion) -> str:
@@ -330,9 +351,8 @@ class Review:
         if value == "" and q.type == "choice":
             value = None
         if value is not None and q.step.each == "next_action" and q.field.id == "due":
-            nxt = add_months(self.month, 1)
-            if value[:7] != nxt:
-                raise AnswerError(f"期限は来月 ({month_text(nxt)}) 中の日付にしてください (今は{value})。"
+            if value[:7] not in self.next_months:
+                raise AnswerError(f"期限は{self._common()['next_span']}中の日付にしてください (今は{value})。"
                                   "来月の振り返りで確かめられるようにするためです。")
         return value, note
 
@@ -361,12 +381,15 @@ class Review:
             return ReviewResult(False, error=f"「{q.prompt}」: この質問は必須です。答えを入力してください。{ex}", next=q)
         rec = self.record
         if q.step.each == "actual_line":
-            old = rec.actuals.get(q.item)
+            m, key = self.actual_target(q.item, self.month)
+            mrec = self.record_for(m)
+            old = mrec.actuals.get(key)
             if old is not None and old != value and not confirm:
+                where = f"{month_text(m)}の" if m != self.month else ""
                 return ReviewResult(False, next=q, confirm=(
-                    f"{label(q.item)}は{old:,}千円で記録済みです。{value:,}千円 (差 {value - old:+,}千円) に置き換えますか?"
-                    " 置き換えた値は履歴に残ります。" + reported_note(rec)))
-            self._replace_actuals({q.item: value}, source="手入力", confirm=True)
+                    f"{where}{label(key)}は{old:,}千円で記録済みです。{value:,}千円 (差 {value - old:+,}千円) に置き換えますか?"
+                    " 置き換えた値は履歴に残ります。" + reported_note(mrec)))
+            self._replace_actuals({key: value}, source="手入力", confirm=True, month=m)
         old_rec = rec.answers.get(qid)
         findings = self._check(q, value)
         weak = is_flagged(findings)
@@ -407,7 +430,8 @@ class Review:
             return ReviewResult(False, error=err, next=self.current())
         return ReviewResult(True, None, findings, None, None, self.current(), None, a.status, 0)
 
-    def set_actuals(self, values: dict[str, int], *, source: str, confirm: bool = False) -> ReviewResult:
+    def set_actuals(self, values: dict[str, int], *, source: str, confirm: bool = False,
+                    month: str | None = None) -> ReviewResult:
         """Record a month's actuals from a file (or a whole typed set). A month that already has
         different figures is replaced only with ``confirm`` (the old ones stay in the history)."""
         unknown = [k for k in values if k not in LINE_BY_KEY]
@@ -422,24 +446,26 @@ class Review:
         for key, need in parts.items():
             if key in values and all(k in values for k in need):
                 del values[key]
-        rec = self.record
+        month = month or self.month
+        rec = self.record_for(month)
         changed = {k: (rec.actuals[k], v) for k, v in values.items() if k in rec.actuals and rec.actuals[k] != v}
         if changed and not confirm:
             lines = [f"{label(k)}: {o:,} → {n:,}千円 (差 {n - o:+,})" for k, (o, n) in changed.items()]
             return ReviewResult(False, next=self.current(), confirm=(
-                f"{month_text(self.month)}の実績はすでに記録されています。次の項目が変わります:\n  "
+                f"{month_text(month)}の実績はすでに記録されています。次の項目が変わります:\n  "
                 + "\n  ".join(lines) + "\n置き換えますか? 置き換えた値は履歴に残ります。" + reported_note(rec)))
-        self._replace_actuals(values, source=source, confirm=True)
+        self._replace_actuals(values, source=source, confirm=True, month=month)
+        item = "" if month == self.month else f"{month}:"
         for k, v in values.items():
-            rec.answers[f"actuals.{k}.value"] = make_record(f"{source}", v, self.given_by)
+            self.record.answers[f"actuals.{item}{k}.value"] = make_record(f"{source}", v, self.given_by)
         self._after_change()
         err = self._save()
         if err:
             return ReviewResult(False, error=err, next=self.current())
         return ReviewResult(True, next=self.current(), note=f"{source} の実績 {len(values)}項目を記録しました。")
 
-    def _replace_actuals(self, values: dict[str, int], *, source: str, confirm: bool) -> None:
-        rec = self.record
+    def _replace_actuals(self, values: dict[str, int], *, source: str, confirm: bool, month: str | None = None) -> None:
+        rec = self.record_for(month or self.month)
         old = {k: rec.actuals[k] for k in values if k in rec.actuals and rec.actuals[k] != values[k]}
         if old:
             prev = [rec.answers.get(f"actuals.{k}.value") for k in old]
@@ -510,28 +536,6 @@ class Review:
         elif not done:
             rec.completed_at = None
 
-    def _action_status(self, rec: MonitoringRecord) -> list[ActionStatus]:
-        """The asked plan actions' status from the answers; statuses recorded without the review
-        (the sample, an earlier version) are kept for the actions not asked."""
-        from .review_items import asked_actions
-
-        v = self._value
-        out: list[ActionStatus] = []
-        asked = set()
-        for a in asked_actions(self):
-            st = v(f"plan_actions.{a.id}.status")
-            if st is None:
-                continue
-            asked.add(a.id)
-            old = next((x for x in rec.action_status if x.action_id == a.id), None)
-            kpi = v(f"plan_actions.{a.id}.kpi_actual") if a.kpi is not None else None
-            reason = v(f"plan_actions.{a.id}.reason") if st in ("not_started", "delayed") else None
-            out.append(ActionStatus(action_id=a.id, status=st, kpi_actual=None if kpi is None else Decimal(str(kpi)),
-                                    evaluation=old.evaluation if old else None,
-                                    effect_actual=old.effect_actual if old else None,
-                                    comment=reason or (old.comment if old and st not in ("not_started", "delayed") else "")))
-        return out + [x for x in rec.action_status if x.action_id not in asked]
-
     def _save(self) -> str | None:
         self.plan, err = self.saver.save_or_rollback(self.plan)
         if err:
@@ -551,15 +555,6 @@ class Review:
 
         out.extend(record_findings(self.plan, self.month, self.comparison(), today=self.today))
         return out
-
-    def board(self) -> list:
-        """The アクションプラン progress board at this month, 効果額 to date from the actuals."""
-        from .lines import derive
-        from .progress import progress_board
-
-        mp = self._plans.for_month(self.month)(self.pos.plan_year)
-        actuals = {m: derive(v)[0] for m, v in self.actuals_by_month().items() if m in self.pos.months}
-        return progress_board(self.plan, self.pos, mp, actuals)
 
     def who(self) -> list[tuple[str, str, str]]:
         """(question id, 経営者/支援者, when) of this month's answers: who entered what and when."""

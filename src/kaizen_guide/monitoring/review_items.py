@@ -32,9 +32,12 @@ def step_items(rv: "Review", step: ReviewStep) -> list[Item]:
                                "from_month_text": month_text(prev.month)})
                 for i, a in enumerate(prev.next_actions)]
     if step.each == "actual_line":
+        # one item per line of each month the review covers (a period: its months, in order)
         mp = rv._plans.for_month(rv.month)(rv.pos.plan_year)
-        return [Item(k, {**common, "label": label(k), "plan": f"{mp.value(k, rv.month):,}",
-                          "help": ACTUAL_HELP[k][0], "example": ACTUAL_HELP[k][1]}) for k in INPUT_KEYS]
+        return [Item(k if m == rv.month else f"{m}:{k}",
+                     {**common, "month_text": month_text(m), "label": label(k), "plan": f"{mp.value(k, m):,}",
+                      "help": ACTUAL_HELP[k][0], "example": ACTUAL_HELP[k][1]})
+                for m in rv.months for k in INPUT_KEYS]
     if step.each == "plan_action":
         return plan_action_items(rv, common)
     if not rv.actuals_complete():

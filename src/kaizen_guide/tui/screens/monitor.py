@@ -126,9 +126,11 @@ class MonitorScreen(Screen):
     # -- conversation -------------------------------------------------------------------------
     def _greet(self) -> None:
         rv = self.review
-        pos = rv.pos
         name = rv.plan.company.name or "この会社"
-        text = f"**{name}** の月次モニタリング (伴走支援) を始めます。対象は **{pos.label}** です。"
+        text = f"**{name}** の月次モニタリング (伴走支援) を始めます。対象は **{rv.label}** です。"
+        if rv.period is not None:
+            text += (f"  \n伴走支援計画の頻度に合わせて、期間 ({rv.period.span_text}) の合計で振り返ります。"
+                     "累計と着地見込は期首からの数字です。")
         prev = rv.previous_record()
         if prev is not None and prev.next_actions:
             text += f"  \nはじめに、前回 ({prev.month}) 決めた次月アクション{len(prev.next_actions)}件の結果を伺います。"
@@ -177,7 +179,7 @@ class MonitorScreen(Screen):
         if not self._explained:
             self._explain_month()
         findings = self._safe(rv.findings, [])
-        text = f"{rv.pos.short_label}の振り返りを記録しました。お疲れさまでした。"
+        text = f"{rv.short_label}の振り返りを記録しました。お疲れさまでした。"
         rec = rv.find_record(rv.month)
         if rec is not None and rec.next_actions:
             text += "  \n**次月アクション** (来月の振り返りで最初に確認します)"
@@ -351,6 +353,13 @@ class MonitorScreen(Screen):
         if not values:
             self.chat.say(f"{outcome.path.name} に{rv.pos.short_label}の数字がありません。", "finding-error")
             return
+        for m in rv.months[:-1]:  # a period: its earlier months too (replacing still asks, per month)
+            earlier = outcome.result.months.get(m)
+            if earlier:
+                done = self._call(lambda m=m, earlier=earlier: rv.set_actuals(earlier, source=outcome.path.name, month=m))
+                if done is not None and done.confirm:
+                    self.chat.say(f"{done.confirm}\n(この月は置き換えずに進みます。置き換えるときは画面なしの --replace を使ってください)",
+                                  "finding-warning")
         if outcome.mapping:  # the accounts answered in the picker are remembered with the next save
             rv.plan.actuals_import.account_mapping.update(outcome.mapping)
         self.chat.said_by_user(f"(ファイルから取り込み: {outcome.path.name})")
@@ -421,4 +430,4 @@ class MonitorScreen(Screen):
         elif not getattr(self.app, "show_save_time", True):
             saved = " | 自動保存"
         self.query_one("#topbar", Static).update(
-            f"月次モニタリング {rv.pos.short_label} | {step} | {done}/{total}問{saved}")
+            f"月次モニタリング {rv.short_label} | {step} | {done}/{total}問{saved}")
