@@ -115,7 +115,7 @@ async def test_a_whole_monthly_review_in_the_tui(june_path):
         await send(pilot, "いいえ")
         # アクションプランの進捗: the board first, then each action started and not yet 済
         assert screen.question.id == "plan_actions.A1.status"
-        assert "アクションプランの進捗" in said(pilot) and "| A1 | 実施中 |" in said(pilot)
+        assert "アクションプランの進捗" in said(pilot) and "**A1 実施中** 定番メニュー30品" in said(pilot)
         ol = screen.composer.query_one(OptionList)
         assert str(ol.get_option_at_index(ol.highlighted).prompt).endswith("実施中")  # what the dates give
         await pilot.press("enter")                 # confirmed as it is

@@ -13,7 +13,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -23,17 +22,15 @@ from textual.widgets import Static
 
 from ..commands import JumpProvider
 from ..draft_keeper import DraftKeeper
+from .chat_base import ChatScreen
 from ..messages import AnswerSubmitted, JumpTo
 from ..texts import (
     column_headings,
     explain_markdown,
     fit_left,
-    finding_markdown,
-    follow_up_markdown,
     preview_text,
     question_markdown,
     user_text,
-    worst_severity,
 )
 from ..widgets.chat_log import ChatLog
 from ..widgets.composer import PREVIEW_TYPES, Composer
@@ -59,7 +56,7 @@ def _file_time(path: Any):
         return None
 
 
-class InterviewScreen(Screen):
+class InterviewScreen(ChatScreen):
     """One question at a time, with the outline and the plan summary beside it."""
 
     CSS_PATH = "interview.tcss"
@@ -100,18 +97,6 @@ class InterviewScreen(Screen):
                 yield Composer(id="composer")
             yield Summary(id="summary")
         yield SteadyFooter(compact=True)
-
-    @property
-    def chat(self) -> ChatLog:
-        return self.query_one(ChatLog)
-
-    @property
-    def composer(self) -> Composer:
-        return self.query_one(Composer)
-
-    @property
-    def advisor(self) -> bool:
-        return bool(getattr(self.app, "advisor", False))
 
     async def on_mount(self) -> None:
         self._apply_width(self.app.size.width)
@@ -181,11 +166,7 @@ class InterviewScreen(Screen):
         section = self._section_of(question)
         if section is not None and section.id != self._section_id:
             self._section_id = section.id
-            intro = (getattr(section, "intro", "") or "").strip()
-            text = f"**― {section.title} ―**"
-            if intro and not self.advisor:
-                text += f"  \n{intro}"
-            self.chat.say(text, "section")
+            self.say_section(section.title, (getattr(section, "intro", "") or "").strip())
         self.chat.say(question_markdown(question, advisor=self.advisor))
         record = self._safe(lambda: self.interview.record(question.id), None)
         if record is not None and record.status == "needs_review":
@@ -264,15 +245,6 @@ class InterviewScreen(Screen):
         """Column headings of a year grid; ``n=None`` asks for the natural number of columns."""
         return self._safe(lambda: column_headings(self.interview, qid, n), [])
 
-    def _safe(self, fn, default):
-        try:
-            return fn()
-        except Exception as exc:  # noqa: BLE001 - a bug in a helper must not end the interview
-            from ..app import write_crash_log
-
-            write_crash_log(exc)
-            return default
-
     # -- answers ------------------------------------------------------------------------------
     @on(AnswerSubmitted)
     async def _answer(self, event: AnswerSubmitted) -> None:
@@ -304,51 +276,15 @@ class InterviewScreen(Screen):
         n = max((len(v) for v in raw.values()), default=0)
         return grid_account(question, raw, self._columns(question.id, n) or [str(i + 1) for i in range(n)])
 
-    def _call(self, fn):
-        """Run an engine call; an unexpected error becomes a message, the plan stays as saved."""
+    def _expected_errors(self) -> tuple[type[BaseException], ...]:
         from kaizen_guide.engine import NavigationError
 
-        try:
-            return fn()
-        except NavigationError as exc:  # e.g. a question this depth does not ask: say why
-            self.chat.say(str(exc), "finding-info")
-            return None
-        except Exception as exc:  # noqa: BLE001
-            from ..app import write_crash_log
-
-            log = write_crash_log(exc)
-            self.chat.say(
-                "内部エラーのため、この操作は記録できませんでした。これまでの回答は保存済みです。"
-                + (f"\n\n詳細 (開発者向け): `{log}`" if log else ""),
-                "finding-error",
-            )
-            return None
+        return (NavigationError,)  # e.g. a question this depth does not ask: say why
 
     async def _handle(self, question: Any, result: Any) -> None:
-        if result.error:
-            self.chat.say(result.error, "finding-error")
-            self.composer.focus_input()
+        if self.show_error(result) or self.show_follow_up(question, result):
             return
-        if result.follow_up:
-            # A weak answer: the engine waits for a better one, or for "keep as is" (ctrl+o).
-            self.pending = question.id
-            findings = list(result.findings or [])
-            self.chat.say(
-                follow_up_markdown(findings, result.follow_up), f"finding-{worst_severity(findings)}", top=True
-            )
-            self.refresh_bindings()
-            self.composer.focus_input()
-            self._refresh_status()
-            return
-        if getattr(result, "status", None) == "kept_weak":
-            self.chat.say(
-                "指摘の点は「要確認」として記録して先へ進みます。見直し画面 (ctrl+r) でいつでも直せます。", "note"
-            )
-        else:
-            for finding in result.findings or []:
-                self.chat.say(finding_markdown(finding), f"finding-{finding.severity}")
-        if result.note:
-            self.chat.say(result.note, "note")
+        self.show_accepted(result, "指摘の点は「要確認」として記録して先へ進みます。見直し画面 (ctrl+r) でいつでも直せます。")
         await self.ask(result.next)
         self.query_one(Summary).refresh_from(self.interview.plan)
 

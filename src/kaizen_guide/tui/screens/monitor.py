@@ -14,15 +14,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Static
 
 from ..messages import AnswerSubmitted
-from ..texts import finding_markdown, follow_up_markdown, question_markdown, worst_severity
+from ..texts import finding_markdown, question_markdown
 from ..widgets.chat_log import ChatLog
 from ..widgets.composer import PREVIEW_TYPES, Composer
 from ..widgets.monitor_panel import MonitorPanel
 from ..widgets.footer import SteadyFooter
+from .chat_base import ChatScreen
 
 WIDE = 110
 """At this width and above the table sits beside the chat; below it, above the chat."""
@@ -52,7 +52,7 @@ class ConfirmQuestion:
         self.raw = raw
 
 
-class MonitorScreen(Screen):
+class MonitorScreen(ChatScreen):
     """One month's review, one question at a time."""
 
     CSS_PATH = "monitor.tcss"
@@ -86,18 +86,6 @@ class MonitorScreen(Screen):
                 yield ChatLog(id="chat")
                 yield Composer(id="composer")
         yield SteadyFooter(compact=True)
-
-    @property
-    def chat(self) -> ChatLog:
-        return self.query_one(ChatLog)
-
-    @property
-    def composer(self) -> Composer:
-        return self.query_one(Composer)
-
-    @property
-    def advisor(self) -> bool:
-        return bool(getattr(self.app, "advisor", False))
 
     def on_unmount(self) -> None:
         self.review.close()  # answers are saved as they are accepted; give up the plan's lock
@@ -153,11 +141,7 @@ class MonitorScreen(Screen):
                 self._explain_month()
             if step.each == "plan_action":
                 self.action_board()  # the board first, then one action at a time
-            intro = " ".join(step.intro.format_map(question.context).split()) if step.intro else ""
-            text = f"**― {step.title} ―**"
-            if intro and not self.advisor:
-                text += f"  \n{intro}"
-            self.chat.say(text, "section")
+            self.say_section(step.title, " ".join(step.intro.format_map(question.context).split()) if step.intro else "")
         self.chat.say(question_markdown(question, advisor=self.advisor))
         await self.composer.show(question, prefill=self._prefill(question), preview=self._preview,
                                  options=self._options)
@@ -208,15 +192,6 @@ class MonitorScreen(Screen):
             return []
         return list(q.choices)
 
-    def _safe(self, fn, default):
-        try:
-            return fn()
-        except Exception as exc:  # noqa: BLE001 - a bug in a helper must not end the review
-            from ..app import write_crash_log
-
-            write_crash_log(exc)
-            return default
-
     # -- answers ------------------------------------------------------------------------------
     @on(AnswerSubmitted)
     async def _answer(self, event: AnswerSubmitted) -> None:
@@ -258,17 +233,6 @@ class MonitorScreen(Screen):
         if result is not None:
             await self._handle(question, result)
 
-    def _call(self, fn):
-        try:
-            return fn()
-        except Exception as exc:  # noqa: BLE001
-            from ..app import write_crash_log
-
-            log = write_crash_log(exc)
-            self.chat.say("内部エラーのため、この操作は記録できませんでした。これまでの回答は保存済みです。"
-                          + (f"\n\n詳細 (開発者向け): `{log}`" if log else ""), "finding-error")
-            return None
-
     async def _handle(self, question: Any, result: Any) -> None:
         if result.confirm:
             q = ConfirmQuestion(result.confirm, question.id, self._last_raw(question))
@@ -276,27 +240,13 @@ class MonitorScreen(Screen):
             self.question = q
             await self.composer.show(q, options=self._options)
             return
-        if result.error:
-            self.chat.say(result.error, "finding-error")
-            self.composer.focus_input()
+        if self.show_error(result):
             return
         if question is None or getattr(getattr(question, "step", None), "each", "") in ("actual_line", "segment"):
             self._refresh_panel()  # only figures move the table
-        if result.follow_up:
-            self.pending = question.id
-            findings = list(result.findings or [])
-            self.chat.say(follow_up_markdown(findings, result.follow_up), f"finding-{worst_severity(findings)}", top=True)
-            self.refresh_bindings()
-            self.composer.focus_input()
-            self._refresh_status()
+        if self.show_follow_up(question, result):
             return
-        if result.status == "kept_weak":
-            self.chat.say("指摘の点は「要確認」として記録して先へ進みます。", "note")
-        else:
-            for finding in result.findings or []:
-                self.chat.say(finding_markdown(finding), f"finding-{finding.severity}")
-        if result.note:
-            self.chat.say(result.note, "note")
+        self.show_accepted(result)
         await self.ask(result.next)
 
     def _last_raw(self, question: Any) -> Any:
@@ -390,13 +340,16 @@ class MonitorScreen(Screen):
         if not rows:
             self.chat.say("アクションプランがありません。", "note")
             return
-        lines = ["**アクションプランの進捗** (今月の確認・期限・記録から。効果額は期首から、千円)", "",
-                 "| ID | 状態 | 実施項目 | KPI 目標 / 実績 | 効果額 計画 / 実績 |", "|---|---|---|---|---|"]
+        # a list, not a table: the chat column is narrow and Japanese titles need the width
+        lines = ["**アクションプランの進捗** (今月の確認・期限・記録から。効果額は期首からの累計、千円)", ""]
         for b in rows:
-            kpi = f"{b.kpi_target} / {b.kpi_actual if b.kpi_actual is not None else '—'}" if b.kpi else "—"
-            eff = f"{b.effect_plan:,}" if b.effect_plan is not None else "—"
-            eff += f" / {b.effect_actual:,}" if b.effect_actual is not None else " / —"
-            lines.append(f"| {b.action_id} | {b.status_label} | {b.title} | {kpi} | {eff} |")
+            parts = [f"- **{b.action_id} {b.status_label}** {b.title} ({b.owner}、{b.start}〜{b.due})"]
+            if b.kpi:
+                parts.append(f"KPI {b.kpi}: 目標 {b.kpi_target} / 実績 {b.kpi_actual if b.kpi_actual is not None else '—'}")
+            if b.effect_plan is not None:
+                actual = f"{b.effect_actual:,}" if b.effect_actual is not None else "—"
+                parts.append(f"効果額: 計画 {b.effect_plan:,} / 実績 {actual}")
+            lines.append("  \n  ".join(parts))
         lines.append("")
         lines.append("効果額の実績: その損益項目の実績が「施策なしの水準」(計画 − 施策の効果) をどれだけ上回ったか"
                      " (売上原価は原価率で比べます)。0 から計画効果額までを、同じ項目の施策で按分します。")
