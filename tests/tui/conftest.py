@@ -31,6 +31,16 @@ def sample_path(tmp_path: Path) -> Path:
     return path
 
 
+def make_quarterly(path: Path) -> Path:
+    """The plan file reviewed per quarter (the sample itself is reviewed monthly)."""
+    from kaizen_guide.model import load_plan
+
+    plan = load_plan(path)
+    plan.monitoring_plan.frequency = "quarterly"
+    save_plan(plan, path, backup=False)
+    return path
+
+
 def make_app(path: Path | None = None, **kwargs) -> KaizenApp:
     """The app as the tests run it: no clock and no (temporary) folder in the status line."""
     kwargs.setdefault("show_save_time", False)

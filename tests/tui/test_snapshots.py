@@ -17,7 +17,7 @@ from textual.widgets import Input, TextArea
 from kaizen_guide.tui import recent
 from kaizen_guide.tui.widgets.summary import Summary
 
-from .conftest import goto, make_app, settle, type_text
+from .conftest import goto, make_app, make_quarterly, settle, type_text
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -41,6 +41,7 @@ def test_start_screen(snap_compare, sample_path, size, monkeypatch):
     from kaizen_guide.tui.screens import start
 
     monkeypatch.setattr(start, "today", lambda: date(2027, 7, 25))  # the due block: Q1 report overdue
+    make_quarterly(sample_path)  # a quarterly plan's due block (the sample is reviewed monthly, issue 14)
     recent.remember(sample_path, "株式会社さくら亭", now=datetime(2026, 11, 20, 9, 30))
     edited = datetime(2026, 11, 20, 9, 30).timestamp()  # the list shows the file's last edit
     os.utime(sample_path, (edited, edited))

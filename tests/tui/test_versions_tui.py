@@ -5,7 +5,7 @@ from __future__ import annotations
 from kaizen_guide.model.store import load_plan
 from kaizen_guide.tui.screens.freeze import FreezeScreen
 
-from .conftest import make_app, search_palette, settle, type_text
+from .conftest import make_app, make_quarterly, search_palette, settle, type_text
 
 
 async def test_freeze_from_the_palette_asks_for_the_note_and_saves_a_version(sample_path):
@@ -55,6 +55,7 @@ async def test_start_screen_shows_what_is_due_for_the_recent_plans(sample_path, 
     from kaizen_guide.tui.screens import start
 
     monkeypatch.setattr(start, "today", lambda: date(2027, 7, 25))
+    make_quarterly(sample_path)  # a quarterly plan's due items (the sample is reviewed monthly, issue 14)
     recent.remember(sample_path, "株式会社さくら亭")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
