@@ -17,21 +17,10 @@ EXIT_FLAGGED = 1
 EXIT_BAD_INPUT = 2
 
 
-# C0/C1 control characters (ESC, CSI, OSC, BEL…) from a plan someone else wrote could retitle,
-# recolour or rewrite the terminal: only newline and tab reach it (issue 11.7).
-_CONTROL = {c: None for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)]}
-
-
-def terminal_safe(text: str) -> str:
-    return text.translate(_CONTROL)
-
-
-def _print(text: str = "", *, file=None) -> None:
-    print(terminal_safe(text), file=file or sys.stdout)
-
-
-def _err(message: str) -> None:
-    _print(f"エラー: {message}", file=sys.stderr)
+# Printing for every command (control characters stripped) lives beside the commands that use it.
+from .commands.console import print_error as _err
+from .commands.console import print_safe as _print
+from .commands.console import terminal_safe  # noqa: F401 - part of the cli's surface
 
 
 def _load_plan_or_exit(path: str):

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from .plan_rules import Hit, rule
+from .registry import Hit, rule
 
 CADENCE_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 CADENCE_LABELS = {"monthly": "毎月", "quarterly": "四半期ごと", "half_yearly": "半期ごと", "yearly": "決算時"}
@@ -151,7 +151,7 @@ def record_findings(plan, month: str, cmp, *, today: date | None = None) -> list
     """The per-month rules for one month, as findings (the review shows these before it closes)."""
     from kaizen_guide.banks.industries import industry_key
 
-    from .plan_rules import make_finding
+    from .registry import make_finding
 
     rec = next((r for r in plan.monitoring if r.month == month), None)
     if rec is None or not _reviewed(rec):

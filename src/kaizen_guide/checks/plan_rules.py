@@ -13,27 +13,16 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from kaizen_guide.banks.industries import industry_key, pick
+from kaizen_guide.banks.industries import industry_key
 
 from ..model.plan import MEASURE_CATEGORY_LABELS, Plan
 from .findings import Finding, sort_findings
+from .registry import _REGISTRY, Hit, make_finding, rule
 from .rules import ChecklistError, default_checklist
 
-Hit = tuple[str | None, dict[str, Any]]  # (plan path, values for the message placeholders)
-RuleFn = Callable[[Plan, "_Context"], Iterator[Hit]]
-
-_REGISTRY: dict[str, RuleFn] = {}
 
 # Owners that mean "the president does it": the 実務指針 lists all-president plans as weak.
 _PRESIDENT_WORDS = ("社長", "代表取締役", "代表者", "代表")
-
-
-def rule(rule_id: str) -> Callable[[RuleFn], RuleFn]:
-    def register(fn: RuleFn) -> RuleFn:
-        _REGISTRY[rule_id] = fn
-        return fn
-
-    return register
 
 
 class _Context:
@@ -451,26 +440,6 @@ def _validate_registry() -> None:
         )
 
 
-def make_finding(rule_id: str, path: str | None, values: dict[str, Any], severity: str | None = None,
-                 *, industry: str | None = None) -> Finding:
-    """A finding of a plan rule, worded by its checklist.yaml entry (follow-ups fitting ``industry``)."""
-    spec = default_checklist().plan_rule(rule_id)
-    fmt = _SafeFormat(values)
-    # A met standard is reported as a note; it needs no follow-up question.
-    note_only = severity == "info" and spec.severity != "info"
-    return Finding(
-        rule_id=rule_id,
-        severity=severity or spec.severity,  # type: ignore[arg-type]
-        message=spec.message.format_map(fmt),
-        guideline_ref=spec.guideline_ref,
-        follow_up=pick(spec.follow_up, spec.follow_ups, industry).format_map(fmt)
-        if spec.follow_up and not note_only else None,
-        example=None if note_only else pick(spec.example or "", spec.examples, industry) or None,
-        path=path,
-        section=spec.section,
-    )
-
-
 def check_plan(plan: Plan) -> list[Finding]:
     """Every plan-level finding (structure, completeness, numbers, free text), worst first."""
     _validate_registry()
@@ -487,13 +456,6 @@ def check_plan(plan: Plan) -> list[Finding]:
     findings.extend(_numeric_findings(plan, ctx, make))
     findings.extend(_text_findings(plan))
     return sort_findings(findings)
-
-
-class _SafeFormat(dict):
-    """str.format_map values where a missing placeholder stays visible instead of raising."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
 
 
 # The monthly-review rules register themselves here (their texts are in checklist.yaml too).

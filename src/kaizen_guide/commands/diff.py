@@ -81,6 +81,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _cmd(args: argparse.Namespace) -> int:
-    from kaizen_guide.cli import _err, _print
+    from .console import print_error as _err
+    from .console import print_safe as _print
 
     return run_diff(args.plan, old=args.old, new=args.new, fmt=args.format, out=_print, err=_err)

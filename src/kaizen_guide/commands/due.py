@@ -133,7 +133,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _cmd(args: argparse.Namespace) -> int:
-    from kaizen_guide.cli import _err, _print
+    from .console import print_error as _err
+    from .console import print_safe as _print
     from kaizen_guide.ja import ParseError, parse_date
 
     today = None

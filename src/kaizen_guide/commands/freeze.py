@@ -55,7 +55,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _cmd(args: argparse.Namespace) -> int:
-    from kaizen_guide.cli import _err, _print
+    from .console import print_error as _err
+    from .console import print_safe as _print
 
     return run_freeze(args.plan, note=args.note, given_by="owner" if args.owner else "advisor",
                       effective_from=args.effective, out=_print, err=_err)

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field, JsonValue, field_validator, model_validator
 
 from .common import Amount, GivenBy, KGModel, NonNegative, PerYear, PerYearRate, Rate, Ratio, YearMonth
-from .versions import Amendment, PlanVersion
+from .version_records import Amendment, PlanVersion
 
 # 2: monitoring records, plan lock/drafts, support follow-on, action flags, imports settings, vision
 # (all added with defaults: a version-1 file loads unchanged and is saved as version 2, so an

@@ -19,9 +19,13 @@ from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from pydantic import Field, JsonValue, ValidationError
+from pydantic import ValidationError
 
-from .common import GivenBy, KGModel, YearMonth
+from .common import GivenBy
+
+# The records themselves are in version_records.py (plan.py holds them; this module reads plans);
+# Amendment is re-exported for the modules that import it from here.
+from .version_records import Amendment, PlanVersion  # noqa: F401
 
 if TYPE_CHECKING:
     from .plan import Plan
@@ -42,33 +46,6 @@ class VersionError(ValueError):
 
     def __str__(self) -> str:
         return self.message
-
-
-class PlanVersion(KGModel):
-    """A frozen version of the plan (金融機関に提出した計画): 第1版 = 当初計画, later = 修正計画."""
-
-    number: int = Field(title="版", ge=1)
-    frozen_at: datetime = Field(title="確定した日時")
-    frozen_by: GivenBy = Field("advisor", title="確定した人 (owner=経営者 / advisor=支援者)")
-    note: str = Field("", title="メモ (提出先・理由など)")
-    effective_from: YearMonth | None = Field(
-        None, title="この版で比較を始める月 (空欄=計画の最初から)")
-    schema_version: int = Field(title="確定したときの計画ファイルのスキーマのバージョン")
-    snapshot: str = Field(title="確定した計画の内容 (JSON)")
-    digest: str = Field(title="内容のSHA-256 (書き換えの検出用)")
-
-
-class Amendment(KGModel):
-    """訂正: a change of a reported month's actuals or answers, kept with its before and after."""
-
-    item: str = Field(title="訂正した項目 (actuals.sales, 質問IDなど)")
-    label: str = Field("", title="項目名")
-    before: JsonValue = Field(None, title="訂正前")
-    after: JsonValue = Field(None, title="訂正後")
-    given_by: GivenBy = Field("advisor", title="訂正した人 (owner=経営者 / advisor=支援者)")
-    given_at: datetime = Field(title="訂正した日時")
-    reason: str = Field("", title="訂正の理由")
-    reported_at: datetime | None = Field(None, title="この訂正を報告した日時 (空欄=まだ報告していない)")
 
 
 def version_label(number: int | None) -> str:

@@ -25,7 +25,7 @@ KEPT_WEAK = "指摘の点は「要確認」として記録して先へ進みま�
 
 
 def _crash_log(exc: BaseException) -> Any:
-    from ..app import write_crash_log
+    from ..crash import write_crash_log
 
     return write_crash_log(exc)
 

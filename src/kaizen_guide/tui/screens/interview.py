@@ -427,7 +427,7 @@ class InterviewScreen(ChatScreen):
         try:
             written = export_all(plan, **targets)
         except Exception as exc:  # noqa: BLE001 - tell the person; the plan itself is untouched
-            from ..app import write_crash_log
+            from ..crash import write_crash_log
 
             log = write_crash_log(exc)
             notify(

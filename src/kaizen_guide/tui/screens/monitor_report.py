@@ -68,7 +68,7 @@ def write_report(screen: Any, plan: Any, month: str, targets: dict[str, Path]) -
         call(screen.chat.say, exc.message, "finding-error")
         return
     except Exception as exc:  # noqa: BLE001 - tell the person; the plan itself is untouched
-        from ..app import write_crash_log
+        from ..crash import write_crash_log
 
         log = write_crash_log(exc)
         call(screen.chat.say, f"報告書の書き出しに失敗しました ({type(exc).__name__})。計画ファイルは変更していません。"

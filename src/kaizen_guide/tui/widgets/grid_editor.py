@@ -26,7 +26,7 @@ from textual.widgets import Input, Label, Static
 from kaizen_guide.engine.grid import cell_value, derived_lines
 
 from ..texts import fit
-from .composer import PREVIEW_TYPES, SUBMIT_KEY, Editor, focus_now, keys_applied
+from .editor import PREVIEW_TYPES, SUBMIT_KEY, Editor, focus_now, keys_applied
 
 LABEL_WIDTH = 18
 CELL_WIDTH = 12

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Input, Label, Select, SelectionList, Stat
 from ..texts import fit, short_label
 from textual.strip import Strip
 
-from .composer import PREVIEW_TYPES, SUBMIT_KEY, Editor, OptionsFn, focus_now, keys_applied
+from .editor import PREVIEW_TYPES, SUBMIT_KEY, Editor, OptionsFn, focus_now, keys_applied
 from .form_select import FormSelect, SelectOverlay
 
 CHECKED, UNCHECKED = "X", " "

@@ -1,0 +1,56 @@
+"""The registry of plan rules: plan_rules.py and monitoring_rules.py register their tests here by
+rule id (the wording of each rule is in checklist.yaml), and ``make_finding`` words a hit.
+
+Its own module so the two rule modules share it instead of importing each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from kaizen_guide.banks.industries import pick
+
+from ..model.plan import Plan
+from .findings import Finding
+from .rules import default_checklist
+
+Hit = tuple[str | None, dict[str, Any]]  # (plan path, values for the message placeholders)
+RuleFn = Callable[[Plan, Any], Iterator[Hit]]  # (plan, the rules' shared context) -> hits
+
+_REGISTRY: dict[str, RuleFn] = {}
+
+
+def rule(rule_id: str) -> Callable[[RuleFn], RuleFn]:
+    def register(fn: RuleFn) -> RuleFn:
+        _REGISTRY[rule_id] = fn
+        return fn
+
+    return register
+
+
+class _SafeFormat(dict[str, Any]):
+    """str.format_map values where a missing placeholder stays visible instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def make_finding(rule_id: str, path: str | None, values: dict[str, Any], severity: str | None = None,
+                 *, industry: str | None = None) -> Finding:
+    """A finding of a plan rule, worded by its checklist.yaml entry (follow-ups fitting ``industry``)."""
+    spec = default_checklist().plan_rule(rule_id)
+    fmt = _SafeFormat(values)
+    # A met standard is reported as a note; it needs no follow-up question.
+    note_only = severity == "info" and spec.severity != "info"
+    return Finding(
+        rule_id=rule_id,
+        severity=severity or spec.severity,  # type: ignore[arg-type]
+        message=spec.message.format_map(fmt),
+        guideline_ref=spec.guideline_ref,
+        follow_up=pick(spec.follow_up, spec.follow_ups, industry).format_map(fmt)
+        if spec.follow_up and not note_only else None,
+        example=None if note_only else pick(spec.example or "", spec.examples, industry) or None,
+        path=path,
+        section=spec.section,
+    )
