@@ -58,3 +58,10 @@ def per_year(values: list, year: int, default=0):
     if year < len(values):
         return values[year]
     return values[-1]
+
+
+def F(title: str, default=..., **kw):
+    """Field with a Japanese title (shorthand used throughout this module)."""
+    if default is ...:
+        return Field(title=title, **kw)
+    return Field(default, title=title, **kw)

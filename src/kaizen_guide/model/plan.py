@@ -11,22 +11,38 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, JsonValue, field_validator, model_validator
+from pydantic import JsonValue, field_validator, model_validator
 
-from .common import Amount, GivenBy, KGModel, NonNegative, PerYear, PerYearRate, Rate, Ratio, YearMonth
+from .common import F, Amount, GivenBy, KGModel, NonNegative, PerYear, PerYearRate, Rate, Ratio, YearMonth
+
+# 会社概要, 決算 and 借入 are in company.py, financials.py and lending.py; re-exported here.
+from .company import (
+    Company as Company,
+    GroupCompany as GroupCompany,
+    HistoryEvent as HistoryEvent,
+    Officer as Officer,
+    Shareholder as Shareholder,
+)
+from .financials import (
+    BalanceSheet as BalanceSheet,
+    Financials as Financials,
+    FiscalYearActual as FiscalYearActual,
+    ProfitAndLoss as ProfitAndLoss,
+    RealBalanceAdjustment as RealBalanceAdjustment,
+)
+from .lending import (
+    Bank as Bank,
+    Collateral as Collateral,
+    Lien as Lien,
+    Loan as Loan,
+    LoanKind as LoanKind,
+)
 from .version_records import Amendment, PlanVersion
 
 # 2: monitoring records, plan lock/drafts, support follow-on, action flags, imports settings, vision
 # (all added with defaults: a version-1 file loads unchanged and is saved as version 2, so an
 # older app refuses the new file with its "newer version" message instead of a field error).
 SCHEMA_VERSION = 2
-
-
-def F(title: str, default=..., **kw):
-    """Field with a Japanese title (shorthand used throughout this module)."""
-    if default is ...:
-        return Field(title=title, **kw)
-    return Field(default, title=title, **kw)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -42,267 +58,6 @@ class PlanMeta(KGModel):
     support_agency: str = F("認定経営革新等支援機関", "")
     main_bank: str = F("メインバンク", "")
     prepared_by: str = F("作成者 (代表者名)", "")
-
-
-# ---------------------------------------------------------------------------------------------
-# 会社概要 (債務者概況表, 企業集団の状況)
-
-
-class Officer(KGModel):
-    """役員 (債務者概況表 ②)."""
-
-    name: str = F("氏名")
-    title: str = F("役職", "")
-    age: int | None = F("年齢", None, ge=0, le=120)
-    shares: int = F("持株数", 0, ge=0)
-    relation: str = F("代表者との関係", "")
-    lends_to_company: Amount = F("会社への貸付金 (役員借入金)", 0, ge=0)
-    borrows_from_company: Amount = F("会社からの借入金 (役員貸付金)", 0, ge=0)
-
-
-class Shareholder(KGModel):
-    """株主 (債務者概況表 ③)."""
-
-    name: str = F("株主名")
-    shares: int = F("持株数", ge=0)
-    relation: str = F("代表者との関係", "")
-
-
-class GroupCompany(KGModel):
-    """企業集団の状況: a related company and how it ties to the debtor."""
-
-    name: str = F("会社名")
-    relation: str = F("関係 (子会社・関連会社・代表者個人会社など)", "")
-    ownership: Ratio | None = F("出資比率", None)
-    business: str = F("事業内容", "")
-    sales: Amount | None = F("売上高", None)
-    transactions: str = F("当社との取引内容", "")
-    loans_and_guarantees: str = F("貸借・保証の状況", "")
-
-
-class HistoryEvent(KGModel):
-    """沿革."""
-
-    month: YearMonth = F("年月")
-    event: str = F("出来事")
-
-
-class Company(KGModel):
-    """会社概要 (表紙, 債務者概況表 ①, 概要 ①企業の概況)."""
-
-    name: str = F("商号", "")
-    address: str = F("所在地", "")
-    established: YearMonth | None = F("設立年月", None)
-    capital: Amount = F("資本金", 0, ge=0)
-    industry: str = F("業種", "")
-    business: str = F("事業内容", "")
-    employees: int = F("従業員数", 0, ge=0)
-    fiscal_month: int = F("決算月", 3, ge=1, le=12)
-    representative: str = F("代表者名", "")
-    representative_age: int | None = F("経営者の年齢", None, ge=18, le=120)
-    philosophy: str = F("経営理念", "")
-    successor: str = F("後継者 (有無・候補)", "")
-    officers: list[Officer] = F("役員", default_factory=list)
-    shareholders: list[Shareholder] = F("株主", default_factory=list)
-    group_companies: list[GroupCompany] = F("グループ会社 (企業集団)", default_factory=list)
-    history: list[HistoryEvent] = F("沿革", default_factory=list)
-
-
-# ---------------------------------------------------------------------------------------------
-# 財務実績 (債務者概況表 ⑥⑦, 資金実績表)
-
-
-class ProfitAndLoss(KGModel):
-    """損益計算書 lines as entered from the 決算書; totals are derived, never typed twice."""
-
-    sales: Amount = F("売上高", 0, ge=0)
-    cost_of_sales: Amount = F("売上原価", 0)
-    sga: Amount = F("販売費及び一般管理費", 0)
-    personnel: Amount = F("うち人件費", 0)
-    depreciation: Amount = F("うち減価償却費 (販管費)", 0)
-    non_operating_income: Amount = F("営業外収益", 0)
-    non_operating_expenses: Amount = F("営業外費用", 0)
-    interest_expense: Amount = F("うち支払利息", 0)
-    extraordinary_income: Amount = F("特別利益", 0)
-    extraordinary_loss: Amount = F("特別損失", 0)
-    income_taxes: Amount = F("法人税等", 0)
-
-    @property
-    def gross_profit(self) -> int:
-        return self.sales - self.cost_of_sales
-
-    @property
-    def operating_income(self) -> int:
-        return self.gross_profit - self.sga
-
-    @property
-    def ordinary_income(self) -> int:
-        return self.operating_income + self.non_operating_income - self.non_operating_expenses
-
-    @property
-    def pretax_income(self) -> int:
-        return self.ordinary_income + self.extraordinary_income - self.extraordinary_loss
-
-    @property
-    def net_income(self) -> int:
-        return self.pretax_income - self.income_taxes
-
-
-class BalanceSheet(KGModel):
-    """貸借対照表 (一部科目集約), the form's 貸借対照表計画 rows."""
-
-    cash: Amount = F("現金預金", 0)
-    notes_receivable: Amount = F("受取手形", 0)
-    accounts_receivable: Amount = F("売掛金", 0)
-    inventory: Amount = F("棚卸資産", 0)
-    other_current_assets: Amount = F("その他流動資産", 0)
-    tangible_fixed_assets: Amount = F("有形固定資産", 0)
-    intangible_fixed_assets: Amount = F("無形固定資産", 0)
-    investments_and_other: Amount = F("投資その他の資産", 0)
-    notes_payable: Amount = F("支払手形", 0)
-    accounts_payable: Amount = F("買掛金", 0)
-    short_term_borrowings: Amount = F("短期借入金", 0)
-    long_term_borrowings: Amount = F("長期借入金 (1年内返済予定を含む)", 0)
-    officer_borrowings: Amount = F("役員借入金", 0)
-    other_current_liabilities: Amount = F("その他流動負債", 0)
-    other_fixed_liabilities: Amount = F("その他固定負債", 0)
-    capital_stock: Amount = F("資本金", 0)
-    capital_surplus: Amount = F("資本剰余金", 0)
-    retained_earnings: Amount = F("利益剰余金", 0)
-
-    @property
-    def total_assets(self) -> int:
-        return (
-            self.cash + self.notes_receivable + self.accounts_receivable + self.inventory
-            + self.other_current_assets + self.tangible_fixed_assets
-            + self.intangible_fixed_assets + self.investments_and_other
-        )
-
-    @property
-    def interest_bearing_debt(self) -> int:
-        """有利子負債 (短期 + 長期借入金; 役員借入金 is excluded as quasi-equity)."""
-        return self.short_term_borrowings + self.long_term_borrowings
-
-    @property
-    def total_liabilities(self) -> int:
-        return (
-            self.notes_payable + self.accounts_payable + self.short_term_borrowings
-            + self.long_term_borrowings + self.officer_borrowings
-            + self.other_current_liabilities + self.other_fixed_liabilities
-        )
-
-    @property
-    def net_assets(self) -> int:
-        return self.capital_stock + self.capital_surplus + self.retained_earnings
-
-    @property
-    def imbalance(self) -> int:
-        """資産 − (負債 + 純資産); 0 when the sheet balances."""
-        return self.total_assets - self.total_liabilities - self.net_assets
-
-
-class FiscalYearActual(KGModel):
-    """One past fiscal year (実績)."""
-
-    label: str = F("決算期 (例: 2026年3月期)")
-    period_end: YearMonth = F("決算年月")
-    pl: ProfitAndLoss = F("損益計算書", default_factory=ProfitAndLoss)
-    bs: BalanceSheet = F("貸借対照表", default_factory=BalanceSheet)
-    cost_of_sales_depreciation: Amount = F("製造原価の減価償却費", 0)
-    capex: Amount = F("設備投資額", 0, ge=0)
-    employees: int | None = F("従業員数", None, ge=0)
-
-    @property
-    def depreciation_total(self) -> int:
-        return self.pl.depreciation + self.cost_of_sales_depreciation
-
-
-class RealBalanceAdjustment(KGModel):
-    """実態BS修正: one adjustment from 簿価 to 実態 (positive raises net assets)."""
-
-    item: str = F("修正項目 (例: 滞留在庫の評価減)")
-    category: Literal["accounting", "unrealised", "sme_owner", "owner_assets"] = F(
-        "区分 (accounting=財務会計上の修正 / unrealised=含み損益 / sme_owner=中小企業特性 (役員借入金など)"
-        " / owner_assets=代表者個人の資産 − 個人負債)",
-        "accounting",
-    )
-    amount: Amount = F("修正額 (純資産の増減)")
-    note: str = F("根拠", "")
-
-
-class Financials(KGModel):
-    """財務実績: at least 3 fiscal years, oldest first, and the 実態BS adjustments on the latest."""
-
-    years: list[FiscalYearActual] = F("決算実績 (古い順)", default_factory=list)
-    real_bs_adjustments: list[RealBalanceAdjustment] = F("実態BS修正", default_factory=list)
-
-    @property
-    def latest(self) -> FiscalYearActual | None:
-        return self.years[-1] if self.years else None
-
-
-# ---------------------------------------------------------------------------------------------
-# 借入 (金融機関別返済計画, 資産保全表)
-
-
-LoanKind = Literal["proper", "guaranteed", "government", "system"]
-"""プロパー / 保証協会付 / 政府系 (日本公庫等) / 制度融資."""
-
-
-class Loan(KGModel):
-    """One loan (借入) from one bank."""
-
-    label: str = F("借入の名称 (例: 運転資金 2023年実行)", "")
-    kind: LoanKind = F("種類 (proper=プロパー / guaranteed=保証協会付 / government=政府系 / system=制度融資)", "proper")
-    balance: Amount = F("借入残高", ge=0)
-    interest_rate: Rate = F("金利", Decimal("0"))
-    monthly_repayment: Amount = F("約定返済額 (月額)", 0, ge=0)
-    final_due: YearMonth | None = F("最終期限", None)
-    guarantee_ratio: Ratio = F("保証協会の保証割合", Decimal("0"))
-    purpose: str = F("資金使途", "")
-
-    @property
-    def guaranteed_amount(self) -> int:
-        """保証協会保証額, rounded down (conservative: 保全 is never overstated)."""
-        return int(self.balance * self.guarantee_ratio)
-
-
-class Bank(KGModel):
-    """A lender and its loans."""
-
-    name: str = F("金融機関名")
-    kind: str = F("業態 (地方銀行・信用金庫・政府系など)", "")
-    is_main: bool = F("メインバンク (meta.main_bank から決まる)", False)
-    pledged_deposits: Amount = F("担保預金 (拘束性預金)", 0, ge=0)
-    loans: list[Loan] = F("借入", default_factory=list)
-
-    @property
-    def balance(self) -> int:
-        return sum(loan.balance for loan in self.loans)
-
-
-class Lien(KGModel):
-    """担保権: a bank's (根)抵当権 on a property, by rank, up to its 極度額/設定額."""
-
-    bank: str = F("金融機関名")
-    rank: int = F("順位", ge=1)
-    max_amount: Amount = F("極度額・設定額", ge=0)
-
-
-class Collateral(KGModel):
-    """担保物件 and the liens on it (資産保全表)."""
-
-    name: str = F("物件名 (例: 本社土地建物)")
-    kind: Literal["real_estate", "deposit", "securities", "other"] = F("種類", "real_estate")
-    owner: str = F("所有者 (会社・代表者個人など)", "会社")
-    market_value: Amount = F("評価額 (時価)", ge=0)
-    haircut: Ratio = F("掛目 (処分可能見込額の割合)", Decimal("0.7"))
-    liens: list[Lien] = F("担保権", default_factory=list)
-
-    @property
-    def realizable_value(self) -> int:
-        """処分可能見込額 = 評価額 × 掛目 (rounded down: 保全 is never overstated)."""
-        return int(self.market_value * self.haircut)
 
 
 # ---------------------------------------------------------------------------------------------
