@@ -56,7 +56,6 @@ def main(argv: list[str] | None = None) -> int:
         sample, big = tmp / "sample.json", tmp / "big.json"
         sys.path.insert(0, str(HERE))
         from big_plan import build_big_plan
-
         from kaizen_guide.model import save_plan
         from kaizen_guide.sample import build_sample_plan
 

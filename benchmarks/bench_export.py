@@ -19,7 +19,16 @@ from pathlib import Path
 def build_large_plan():
     """The sample company grown to 20 売上区分, 15 banks and a 10-year plan (for timing and tests)."""
     from kaizen_guide.model.plan import (
-        ActionItem, Bank, CapexItem, Collateral, Countermeasure, Issue, Kpi, Lien, Loan, SalesSegment,
+        ActionItem,
+        Bank,
+        CapexItem,
+        Collateral,
+        Countermeasure,
+        Issue,
+        Kpi,
+        Lien,
+        Loan,
+        SalesSegment,
     )
     from kaizen_guide.sample import build_sample_plan
 

@@ -16,7 +16,14 @@ from decimal import Decimal as D
 
 from kaizen_guide.finance import compute_projection
 from kaizen_guide.model.plan import (
-    ActionItem, Bank, CapexItem, Collateral, Lien, Loan, NewBorrowing, SalesSegment,
+    ActionItem,
+    Bank,
+    CapexItem,
+    Collateral,
+    Lien,
+    Loan,
+    NewBorrowing,
+    SalesSegment,
 )
 from kaizen_guide.sample import build_sample_plan
 
@@ -71,7 +78,7 @@ def bench(name: str, plan, runs: int) -> None:
         compute_projection(plan)
         times.append((time.perf_counter() - t0) * 1000)
     times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+    p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
     print(f"{name:<44} runs={runs:>3}  mean={statistics.mean(times):7.1f} ms  "
           f"p95={p95:7.1f} ms  min={times[0]:7.1f} ms")
 

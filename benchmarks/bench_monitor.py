@@ -104,7 +104,7 @@ async def tui(size: tuple[int, int]) -> tuple[float, list[float]]:
 
 def _stats(xs: list[float]) -> str:
     o = sorted(xs)
-    p95 = o[min(len(o) - 1, int(round(0.95 * (len(o) - 1))))]
+    p95 = o[min(len(o) - 1, round(0.95 * (len(o) - 1)))]
     return f"mean {statistics.mean(xs):.1f} ms   p95 {p95:.1f} ms   max {max(xs):.1f} ms"
 
 

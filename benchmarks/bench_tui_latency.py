@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     w, h = (int(x) for x in args.size.split("x"))
     times = asyncio.run(measure(args.n, (w, h)))
     ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     print(f"Enter → next question ({args.size}, {len(times)} answers, plan saved on each):")
     print("  each ms: " + " ".join(f"{t:.0f}" for t in times))
     print(f"  mean {statistics.mean(times):.1f} ms   p95 {p95:.1f} ms   max {max(times):.1f} ms")

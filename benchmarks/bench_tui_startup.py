@@ -52,7 +52,6 @@ def _prepare(tmp: Path) -> dict[str, tuple[str, str]]:
     """Scenario → (command, text that shows it is ready)."""
     sys.path.insert(0, str(HERE))
     from big_plan import build_big_plan
-
     from kaizen_guide.engine import Interview
     from kaizen_guide.model import save_plan
     from kaizen_guide.tui.app import DEMO_START

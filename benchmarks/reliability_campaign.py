@@ -136,7 +136,7 @@ def timing() -> None:
     for stage in STAGES:
         check_text(stage, "準備")
         for name, text in t.CASES.items():
-            ms = t._best_of(lambda s: check_text(stage, s), text) * 1000  # noqa: B023, SLF001
+            ms = t._best_of(lambda s: check_text(stage, s), text) * 1000  # noqa: SLF001
             over += ms >= t.BUDGET_S * 1000
             worst = max(worst, (ms, f"check {stage} × {name}"))
     for parser in t.PARSERS:

@@ -12,15 +12,14 @@ import json
 import sys
 from pathlib import Path
 
-EXIT_OK = 0
-EXIT_FLAGGED = 1
-EXIT_BAD_INPUT = 2
-
-
 # Printing for every command (control characters stripped) lives beside the commands that use it.
 from .commands.console import print_error as _err
 from .commands.console import print_safe as _print
 from .commands.console import terminal_safe  # noqa: F401 - part of the cli's surface
+
+EXIT_OK = 0
+EXIT_FLAGGED = 1
+EXIT_BAD_INPUT = 2
 
 
 def _load_plan_or_exit(path: str):
@@ -386,7 +385,6 @@ def _write_crash_log(exc: BaseException) -> Path | None:
 
     try:
         from .locations import user_data_dir
-
         from .model.store import atomic_write_bytes
 
         log = user_data_dir() / "logs" / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"

@@ -10,16 +10,51 @@ Actual years' B/S: 利益剰余金 moves by each year's 当期純利益 (-10,890
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal as D
 
 from .model.plan import (
-    ActionCheck, ActionItem, ActionStatus, Analysis, BalanceSheet, Bank, CapexItem, CashFlowInputs, Collateral, Company,
-    Countermeasure, DistressCause, Drivers, FinancialSupport, Financials, FiscalYearActual,
-    FlowStep, GroupCompany, HistoryEvent, Issue, Kpi, Lien, LocalBenchmarkViews, Loan,
-    LossCarryforward, MonitoringPlan, MonitoringRecord, NextAction, Officer, Plan, PlanMeta,
-    ProfitAndLoss, RealBalanceAdjustment, RevisedMeasure, SalesSegment, SegmentActual, Shareholder,
-    Targets, TaxSettings, TradePartner, VarianceCause,
+    ActionCheck,
+    ActionItem,
+    ActionStatus,
+    Analysis,
+    BalanceSheet,
+    Bank,
+    CapexItem,
+    CashFlowInputs,
+    Collateral,
+    Company,
+    Countermeasure,
+    DistressCause,
+    Drivers,
+    Financials,
+    FinancialSupport,
+    FiscalYearActual,
+    FlowStep,
+    GroupCompany,
+    HistoryEvent,
+    Issue,
+    Kpi,
+    Lien,
+    Loan,
+    LocalBenchmarkViews,
+    LossCarryforward,
+    MonitoringPlan,
+    MonitoringRecord,
+    NextAction,
+    Officer,
+    Plan,
+    PlanMeta,
+    ProfitAndLoss,
+    RealBalanceAdjustment,
+    RevisedMeasure,
+    SalesSegment,
+    SegmentActual,
+    Shareholder,
+    Targets,
+    TaxSettings,
+    TradePartner,
+    VarianceCause,
 )
 
 
@@ -410,7 +445,7 @@ def _drivers() -> Drivers:
 def _at(month: str, day: int) -> datetime:
     y, m = (int(x) for x in month.split("-"))
     y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return datetime(y, m, day, 10, 0, tzinfo=timezone.utc)
+    return datetime(y, m, day, 10, 0, tzinfo=UTC)
 
 
 def _monitoring() -> list[MonitoringRecord]:

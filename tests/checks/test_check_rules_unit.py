@@ -104,7 +104,7 @@ def ids(findings: list[Finding]) -> set[str]:
 
 def test_required_rules_exist_and_every_rule_has_a_unit_case():
     shipped = {r.id for r in default_checklist().rules}
-    assert REQUIRED_RULES <= shipped
+    assert shipped >= REQUIRED_RULES
     assert shipped == set(CASES), f"rules without unit cases: {shipped - set(CASES)}; stale cases: {set(CASES) - shipped}"
 
 

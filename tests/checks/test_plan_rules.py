@@ -10,8 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from kaizen_guide.checks import check_plan
-from kaizen_guide.checks import plan_rules
+from kaizen_guide.checks import check_plan, plan_rules
 from kaizen_guide.checks.rules import ChecklistError
 from kaizen_guide.model import Plan, save_plan
 

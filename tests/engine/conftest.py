@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from kaizen_guide.banks import load_bank
 from engine_helpers import replay
+from kaizen_guide.banks import load_bank
 from kaizen_guide.engine import Interview, dump_answers_yaml, plan_to_answers
 from kaizen_guide.sample import build_sample_plan
 

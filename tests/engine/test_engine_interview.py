@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import subprocess
-from decimal import Decimal
 import sys
+from decimal import Decimal
 
 import pytest
 

@@ -12,10 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import openpyxl
 import pytest
-
-from conftest import needs_soffice
 from helpers import row_of
 from lo_recalc import convert
+
+from conftest import needs_soffice
 
 PL, CF, BS, TAX, BANKS, MEASURES = ("損益計画", "資金計画", "貸借対照表計画", "タックスプラン",
                                     "金融機関別返済計画・金融支援計画", "計数計画・具体的施策")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import openpyxl
+from helpers import cells_with
 
 from conftest import minimal_plan
-from helpers import cells_with
 from kaizen_guide.export import export_all
 from kaizen_guide.model.plan import Plan
 

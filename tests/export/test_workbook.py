@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from helpers import cells_with, formula_cells, row_of
 from openpyxl import load_workbook
 
-from helpers import cells_with, formula_cells, row_of
 from kaizen_guide.export import layout, styles
 
 NUMERIC_SHEETS = ("損益計画", "資金計画", "貸借対照表計画", "タックスプラン", "資金実績表", "計数計画・具体的施策",

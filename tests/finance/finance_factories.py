@@ -7,9 +7,26 @@ from decimal import Decimal as D
 from hypothesis import strategies as st
 
 from kaizen_guide.model.plan import (
-    ActionItem, BalanceSheet, Bank, CapexItem, CashFlowInputs, Collateral, Drivers, FinancialSupport,
-    Financials, FiscalYearActual, Lien, Loan, LossCarryforward, NewBorrowing, Plan, ProfitAndLoss,
-    RealBalanceAdjustment, SalesSegment, Targets, TaxSettings,
+    ActionItem,
+    BalanceSheet,
+    Bank,
+    CapexItem,
+    CashFlowInputs,
+    Collateral,
+    Drivers,
+    Financials,
+    FinancialSupport,
+    FiscalYearActual,
+    Lien,
+    Loan,
+    LossCarryforward,
+    NewBorrowing,
+    Plan,
+    ProfitAndLoss,
+    RealBalanceAdjustment,
+    SalesSegment,
+    Targets,
+    TaxSettings,
 )
 
 

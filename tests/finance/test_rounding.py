@@ -2,7 +2,8 @@
 
 from decimal import Decimal as D
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kaizen_guide.finance.rounding import allocate, mul, ratio, split_even, to_int
 

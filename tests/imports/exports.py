@@ -74,7 +74,7 @@ class Ledger:
     amounts: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, start: str, seed: int = 7) -> "Ledger":
+    def build(cls, start: str, seed: int = 7) -> Ledger:
         rnd = random.Random(seed)
         led = cls(start)
         base = {

@@ -6,7 +6,7 @@ import pytest
 
 from kaizen_guide.imports import ActualsImportError
 from kaizen_guide.imports.session import month_changes, parse_account_answers, read_complete, remember_answers
-from kaizen_guide.model import loads_plan, dumps_plan
+from kaizen_guide.model import dumps_plan, loads_plan
 from kaizen_guide.model.plan import MonitoringRecord
 from kaizen_guide.sample import build_sample_plan
 

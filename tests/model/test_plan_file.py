@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 import os
 import stat
-from pathlib import Path
 
 import pytest
 
-from kaizen_guide.model import SCHEMA_VERSION, Plan, PlanFileError, dumps_plan, load_plan, save_plan
-from kaizen_guide.model import store
+from kaizen_guide.model import SCHEMA_VERSION, Plan, PlanFileError, dumps_plan, load_plan, save_plan, store
 
 
 def test_sample_round_trips_byte_stable(tmp_path, sample_plan):

@@ -1,5 +1,7 @@
 """The sample company is complete and consistent enough to show every sheet and check."""
 
+from itertools import pairwise
+
 from kaizen_guide.model import MEASURE_CATEGORY_LABELS
 
 
@@ -9,7 +11,7 @@ def test_sample_has_three_balanced_actual_years(sample_plan):
     for y in years:
         assert y.bs.imbalance == 0, y.label
     # 利益剰余金 moves by 当期純利益 from one year to the next.
-    for prev, cur in zip(years, years[1:]):
+    for prev, cur in pairwise(years):
         assert cur.bs.retained_earnings - prev.bs.retained_earnings == cur.pl.net_income
 
 

@@ -4,7 +4,7 @@ comparing against it."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -22,8 +22,8 @@ from kaizen_guide.monitoring.compare import compare_month, plan_source
 from kaizen_guide.monitoring.fiscal import MonitoringError
 from kaizen_guide.sample import build_sample_plan
 
-AT1 = datetime(2027, 3, 20, 9, 0, tzinfo=timezone.utc)
-AT2 = datetime(2027, 7, 10, 9, 0, tzinfo=timezone.utc)
+AT1 = datetime(2027, 3, 20, 9, 0, tzinfo=UTC)
+AT2 = datetime(2027, 7, 10, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture

@@ -4,15 +4,15 @@ listed for the next report."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from kaizen_guide.cli import main
 from kaizen_guide.model.store import load_plan, save_plan
 from kaizen_guide.monitoring.amendments import amendments_since_last_report, mark_reported
 from kaizen_guide.monitoring.review import Review
 
-REPORTED = datetime(2026, 11, 25, 1, 0, tzinfo=timezone.utc)
-NEXT_REPORT = datetime(2026, 12, 25, 1, 0, tzinfo=timezone.utc)
+REPORTED = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+NEXT_REPORT = datetime(2026, 12, 25, 1, 0, tzinfo=UTC)
 
 
 def _reported_plan(sample_plan, tmp_path):

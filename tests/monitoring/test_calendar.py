@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -89,7 +89,7 @@ def test_statuses_follow_the_records():
     assert (q1.months, q1.status, q1.overdue) == (("2027-04", "2027-05", "2027-06"), "reviewed", False)
     late = next(i for i in schedule(plan, date(2027, 7, 21)) if i.kind == "quarterly")
     assert late.status == "reviewed" and late.overdue
-    plan.monitoring[-1].reported_at = datetime(2027, 7, 15, tzinfo=timezone.utc)
+    plan.monitoring[-1].reported_at = datetime(2027, 7, 15, tzinfo=UTC)
     done = next(i for i in schedule(plan, date(2027, 7, 21)) if i.kind == "quarterly")
     assert done.status == "done" and not done.overdue
     nxt = due_items(plan, date(2027, 7, 21))

@@ -13,7 +13,6 @@ from kaizen_guide.monitoring.fiscal import MonitoringError, position, year_month
 from kaizen_guide.monitoring.lines import LINE_KEYS, derive
 from kaizen_guide.monitoring.plan_months import MonthlyPlan, SegmentPlan, monthly_plan
 
-
 # --- the worked example of monitoring-reference §3.8 ------------------------------------------------
 
 

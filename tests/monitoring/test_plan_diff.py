@@ -9,7 +9,7 @@ import yaml
 
 from kaizen_guide.cli import main
 from kaizen_guide.engine import dump_answers_yaml, plan_to_answers, run_headless
-from kaizen_guide.model.store import load_plan, save_plan
+from kaizen_guide.model.store import load_plan
 from kaizen_guide.sample import build_sample_plan
 
 

@@ -3,7 +3,6 @@ actuals, and nothing accepted lost when the process is killed."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -176,7 +175,7 @@ def test_amounts_as_people_type_them(plan_until_may):
     rv = Review(plan_until_may, "2027-06", autosave=False, today=TODAY)
     for qid in ("prior.0.status", "prior.0.result", "prior.1.status", "prior.1.result"):
         _answer(rv, qid, {"prior.0.status": "済", "prior.1.status": "済"}.get(qid, "済んだ"))
-    res = _answer(rv, "actuals.sales.value", "2,810万円")
+    _answer(rv, "actuals.sales.value", "2,810万円")
     assert rv.record.actuals["sales"] == 28100
     bad = rv.answer("actuals.cost_of_sales.value", "たくさん")
     assert not bad.accepted and bad.error.startswith("「2027年6月の売上原価")

@@ -12,8 +12,8 @@ import zipfile
 from xml.etree import ElementTree
 
 import pytest
-
 from reliability_helpers import cli
+
 from kaizen_guide.engine import Interview
 from kaizen_guide.model import PlanFileError, load_plan, save_plan
 from kaizen_guide.sample import build_sample_plan

@@ -13,8 +13,8 @@ import zipfile
 from xml.etree import ElementTree
 
 import pytest
-
 from reliability_helpers import cli, inject_every_bank_text_field
+
 from kaizen_guide.export import export_all
 from kaizen_guide.model import save_plan
 

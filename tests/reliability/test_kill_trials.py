@@ -9,7 +9,6 @@ import random
 import sys
 
 import pytest
-
 from reliability_helpers import kill_trial, trial_failed
 
 TRIALS = 6

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sys
 
 import pytest
-
 from reliability_helpers import Holder, cli
+
 from kaizen_guide.engine import Interview, dump_answers_yaml
 from kaizen_guide.model import load_plan
 from kaizen_guide.model.lock import PlanLock, PlanLockedError, lock_paths

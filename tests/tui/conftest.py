@@ -132,7 +132,7 @@ def burst(app, *parts: str) -> None:
     for part in parts:
         if isinstance(part, Paste):
             events_out.append(events.Paste(str(part)))
-        elif part in NAMED_KEYS or part.startswith(("ctrl+", "f")) and len(part) > 1 and part[1:].isdigit() or part.startswith("ctrl+"):
+        elif part in NAMED_KEYS or (part.startswith(("ctrl+", "f")) and len(part) > 1 and part[1:].isdigit()) or part.startswith("ctrl+"):
             events_out.append(events.Key(part, NAMED_KEYS.get(part)))
         else:
             for ch in part:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kaizen_guide.banks import load_bank
 from kaizen_guide.engine.grid import derived_lines, grid_account
-from kaizen_guide.model import Plan, load_plan
+from kaizen_guide.model import Plan
 from kaizen_guide.sample import build_sample_plan
 from kaizen_guide.tui.widgets.grid_editor import GridEditor
 from kaizen_guide.tui.widgets.group_editor import CHECKED, UNCHECKED, MarkedSelectionList, RowFormScreen

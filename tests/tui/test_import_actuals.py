@@ -7,10 +7,10 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import Button, Select, Static
 
+from imports import exports as ex  # tests/imports (pytest puts tests/ on sys.path)
 from kaizen_guide.sample import build_sample_plan
 from kaizen_guide.tui.screens.import_actuals import ExportTree, ImportActualsScreen
 
-from imports import exports as ex  # tests/imports (pytest puts tests/ on sys.path)
 from .conftest import type_text
 
 

@@ -52,7 +52,7 @@ def line_starts(rows: list[str]) -> list[str]:
 
 def _is_marker(start: str) -> bool:
     """The outline's 「! 2」/「!2」 (flagged answers) is a status mark, not wrapped prose."""
-    return start[0] == "!" and start[1:2] in ("", " ") or start[:1] == "!" and start[1:2].isdigit()
+    return (start[0] == "!" and start[1:2] in ("", " ")) or (start[:1] == "!" and start[1:2].isdigit())
 
 
 def bad_starts(rows: list[str]) -> list[str]:

@@ -27,10 +27,11 @@ Examples::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable
+from typing import Any
 
 Lookup = Callable[[str], Any]
 """Returns the value of a question (None when unanswered or hidden)."""

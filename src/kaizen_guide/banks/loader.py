@@ -29,8 +29,11 @@ from .conditions import ConditionError, parse_condition
 from .industries import industries
 from .models import DEPTHS, SCALAR_TYPES, TEXT_TYPES, Bank, Question, Section, SubField
 from .targets import ENGINE_FILLED, TargetError, check_scalar_fit, resolve, uncovered_fields
+
 # The YAML loaders are re-exported: the review bank and the answers files load with them too.
-from .yaml_loaders import LineLoader, PlainLoader, strip_lines  # noqa: F401
+from .yaml_loaders import LineLoader as LineLoader
+from .yaml_loaders import PlainLoader as PlainLoader
+from .yaml_loaders import strip_lines as strip_lines
 
 BANK_FILE_RE = re.compile(r"^\d{2}_[A-Za-z0-9_]+\.ya?ml$")
 CHECKLIST_FILE = "checklist.yaml"
@@ -247,7 +250,7 @@ class _Validator:
 
     def check_scalar(self, q: Question, f: Question | SubField, path_or_spec, *, top: bool, model: type[BaseModel] = Plan) -> None:
         spec = resolve(model, path_or_spec) if isinstance(path_or_spec, str) else path_or_spec
-        where = f"" if top else f"項目「{f.id}」: "
+        where = "" if top else f"項目「{f.id}」: "
         if f.type not in SCALAR_TYPES:
             raise TargetError(f"{where}type {f.type} cannot be a field")
         if f.type in ("choice", "multi_choice"):

@@ -280,7 +280,7 @@ class Question(_BankModel):
 
         return pick(self.help, self.helps, industry)
 
-    def for_industry(self, industry: str | None) -> "Question":
+    def for_industry(self, industry: str | None) -> Question:
         """This question with the example and help written for ``industry`` in place of the
         generic ones (itself when there is no variant), so every view of it shows the same."""
         example, help_ = self.example_for(industry), self.help_for(industry)

@@ -244,10 +244,7 @@ def leaf_paths(model: type[BaseModel], prefix: str = "") -> list[str]:
 
 def _ignored(path: str, ignore: dict[str, str]) -> bool:
     plain = path.replace("[]", "")
-    for p in ignore:
-        if plain == p or plain.startswith(p + "."):
-            return True
-    return False
+    return any(plain == p or plain.startswith(p + ".") for p in ignore)
 
 
 def uncovered_fields(model: type[BaseModel], covered: set[str], ignore: dict[str, str] | None = None) -> list[str]:

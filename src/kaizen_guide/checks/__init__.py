@@ -19,14 +19,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from .rules import STAGES, ChecklistError
 
 __all__ = [
-    "check_text",
-    "check_plan",
-    "Finding",
     "SEVERITY_ORDER",
     "STAGES",
-    "sort_findings",
-    "is_flagged",
     "ChecklistError",
+    "Finding",
+    "check_plan",
+    "check_text",
+    "is_flagged",
+    "sort_findings",
 ]
 
 _LAZY = {
@@ -41,7 +41,7 @@ _LAZY = {
 
 def check_text(
     stage: str, text: str, *, question_id: str | None = None, path: str | None = None, industry: str | None = None
-) -> list["Finding"]:
+) -> list[Finding]:
     """Check one answer typed at an interview stage; returns findings, worst first.
 
     stage: one of issue, countermeasure, action, next_action, cause, financial_support
@@ -53,7 +53,7 @@ def check_text(
     return _check_text(stage, text, question_id=question_id, path=path, industry=industry)
 
 
-def check_plan(plan: Any) -> list["Finding"]:
+def check_plan(plan: Any) -> list[Finding]:
     """Plan-level rules (cross-field consistency, numeric standards); implemented in plan_rules.py."""
     from .plan_rules import check_plan as _cp
 

@@ -29,9 +29,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cached_property
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 
 from rapidfuzz import fuzz, process
@@ -262,8 +261,8 @@ class Lexicon:
         return rx is not None and rx.search(key) is not None
 
     @cached_property
-    def _trie(self) -> dict[str, dict]:  # type: ignore[type-arg]
-        root: dict[str, dict] = {}  # type: ignore[type-arg]
+    def _trie(self) -> dict[str, dict]:
+        root: dict[str, dict] = {}
         for k in self.keys:
             node = root
             for ch in k:

@@ -17,9 +17,9 @@ from kaizen_guide.banks.industries import industry_key
 
 from ..model.plan import MEASURE_CATEGORY_LABELS, Plan
 from .findings import Finding, sort_findings
-from .registry import _REGISTRY, Hit, make_finding, rule
+from .registry import _REGISTRY as _REGISTRY
+from .registry import Hit, make_finding, rule
 from .rules import ChecklistError, default_checklist
-
 
 # Owners that mean "the president does it": the 実務指針 lists all-president plans as weak.
 _PRESIDENT_WORDS = ("社長", "代表取締役", "代表者", "代表")

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from typing import Iterable
+from collections.abc import Iterable
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_LABEL = {"error": "要修正", "warning": "要確認", "info": "参考"}
 _DEFAULT_SECTION = "全体"
 
 
-def group_findings(findings: Iterable) -> "OrderedDict[str, list]":
+def group_findings(findings: Iterable) -> OrderedDict[str, list]:
     """Sections ordered by their worst finding, findings worst first inside each section."""
     groups: dict[str, list] = {}
     for f in findings:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -178,8 +178,7 @@ class PersonSignal(_Strict):
 
 
 SignalSpec = Annotated[
-    Union[LexiconSignal, RegexSignal, NearSignal, ObjectVerbSignal, AnySignal, PredicateSignal, AmountRoleSignal,
-          PersonSignal],
+    LexiconSignal | RegexSignal | NearSignal | ObjectVerbSignal | AnySignal | PredicateSignal | AmountRoleSignal | PersonSignal,
     Field(discriminator="fn"),
 ]
 
@@ -196,7 +195,7 @@ class DetectorSpec(_Strict):
     none_of: list[str] = []
 
     @model_validator(mode="after")
-    def _not_empty(self) -> "DetectorSpec":
+    def _not_empty(self) -> DetectorSpec:
         if not (self.all_of or self.any_of or self.none_of):
             raise ValueError("detector needs at least one of all_of / any_of / none_of")
         return self
@@ -220,7 +219,7 @@ class RuleSpec(_Strict):
     detector: DetectorSpec
 
     @model_validator(mode="after")
-    def _flagging_rules_ask_something(self) -> "RuleSpec":
+    def _flagging_rules_ask_something(self) -> RuleSpec:
         if self.severity != "info" and not (self.follow_up and self.follow_up.strip()):
             raise ValueError("error/warning rules need a follow_up question for the interviewer")
         return self
@@ -285,7 +284,7 @@ def _expand_fragments(pattern: str, fragments: dict[str, str], depth: int = 0) -
 # --------------------------------------------------------------------------- loading
 
 
-def resolve_stage(name: str, checklist: "Checklist | None" = None) -> str | None:
+def resolve_stage(name: str, checklist: Checklist | None = None) -> str | None:
     """The stage id for ``name``: an id (``issue``) or one of its Japanese names (「課題」「窮境要因」)."""
     from kaizen_guide.ja import normalize
 
@@ -299,7 +298,7 @@ def resolve_stage(name: str, checklist: "Checklist | None" = None) -> str | None
     return None
 
 
-def stage_list_ja(checklist: "Checklist | None" = None) -> str:
+def stage_list_ja(checklist: Checklist | None = None) -> str:
     """The stages as a person reads them: 「課題 (issue)、対策 (countermeasure)…」."""
     cl = checklist or default_checklist()
     return "、".join(f"{(spec.names or [spec.section])[0]} ({sid})" for sid, spec in cl.stages.items())

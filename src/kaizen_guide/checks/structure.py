@@ -225,10 +225,10 @@ def own_predicates(
             if mode == "happening":
                 continue
             obj_key = key[toks[max(clause_start, c - 4)].start : content.end]
-            if mode == "negation" and not own_subject and not _matches(obj_key, own_objects):
-                # An external cause earlier in the sentence, with no contrast in between: a consequence.
-                if _caused_by(key, toks, c, causes):
-                    continue
+            # An external cause earlier in the sentence, with no contrast in between: a consequence.
+            if (mode == "negation" and not own_subject and not _matches(obj_key, own_objects)
+                    and _caused_by(key, toks, c, causes)):
+                continue
             hits.append(Hit(content.start, t.end, norm[content.start : t.end]))
     return hits
 

@@ -14,7 +14,10 @@ from functools import lru_cache
 from itertools import islice
 
 from kaizen_guide.banks.industries import pick
+from kaizen_guide.ja import morph
+from kaizen_guide.ja.normalize import normalize
 
+from . import structure
 from .findings import Finding, sort_findings
 from .lexicon import MAX_HITS, FuzzyPolicy, Hit, Lexicon, fold
 from .rules import (
@@ -31,10 +34,6 @@ from .rules import (
     RuleSpec,
     default_checklist,
 )
-from kaizen_guide.ja import morph
-from kaizen_guide.ja.normalize import normalize
-
-from . import structure
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
 # An amount at the end of an object phrase (前年比10%, 月50万円, 3割, 2倍): stripped before judging the object.
@@ -50,7 +49,7 @@ _HAS_CONTENT = re.compile(r"[0-9a-z\u3040-\u30ff\u3400-\u9fff]")
 class _Answer:
     """One answer being checked: its normalised text, its matching key and the signal cache."""
 
-    __slots__ = ("norm", "key", "cache", "_tokens")
+    __slots__ = ("_tokens", "cache", "key", "norm")
 
     def __init__(self, text: str):
         self.norm = normalize(text)

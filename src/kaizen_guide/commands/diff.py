@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from typing import Callable
+from collections.abc import Callable
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 EXIT_OK = 0
 EXIT_OVERDUE = 1
@@ -133,9 +134,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _cmd(args: argparse.Namespace) -> int:
+    from kaizen_guide.ja import ParseError, parse_date
+
     from .console import print_error as _err
     from .console import print_safe as _print
-    from kaizen_guide.ja import ParseError, parse_date
 
     today = None
     if args.today:

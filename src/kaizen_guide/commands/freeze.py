@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -30,7 +30,7 @@ def run_freeze(path: str, *, note: str, given_by: str = "advisor", effective_fro
         except ParseError as exc:
             err(f"--effective「{effective_from}」を年月として読めません ({exc})。例: 2027-10")
             return EXIT_BAD_INPUT
-    stamp = at or datetime.now(timezone.utc)
+    stamp = at or datetime.now(UTC)
     try:
         version = edit_plan(path, lambda plan: freeze(plan, note=note, by=given_by,  # type: ignore[arg-type]
                                                        at=stamp, effective_from=month))

@@ -58,9 +58,9 @@ class _AnswersLoader(PlainLoader):
     """PlainLoader that refuses duplicate keys (a second answer would silently win)."""
 
 
-def _construct_mapping_unique(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+def _construct_mapping_unique(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     loader.flatten_mapping(node)
-    data: dict = {}
+    data: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in data:
@@ -102,7 +102,7 @@ def _split_flow(inner: str) -> list[str] | None:
     return items
 
 
-def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> list:
+def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> list[Any]:
     source = getattr(loader, "_source", None)
     scalars = all(isinstance(c, yaml.ScalarNode) for c in node.value)
     if source and node.flow_style and scalars and node.value:
@@ -118,7 +118,7 @@ def _flow_item(loader: yaml.SafeLoader, text: str, node: yaml.Node) -> Any:
     """A re-split flow item typed as YAML would type it (12000 → int, ~ → None, 1,200 → text)."""
     if text[:1] in "\"'":
         return yaml.safe_load(text)
-    tag = loader.resolve(yaml.ScalarNode, text, (True, False))
+    tag = loader.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
     return loader.construct_object(yaml.ScalarNode(tag, text, node.start_mark, node.end_mark))
 
 
@@ -202,7 +202,7 @@ def _stored(f: Any, v: Any) -> Any:
     return v
 
 
-def _row_answer(q: Question, model: Any, skip_field: str | None = None) -> tuple[dict, dict]:
+def _row_answer(q: Question, model: Any, skip_field: str | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
     raw: dict[str, Any] = {}
     stored: dict[str, Any] = {}
     mcls = type(model)
@@ -254,20 +254,20 @@ def _extract(plan: Plan, q: Question, bank: Bank) -> tuple[Any, Any]:
             if not models:
                 return None, None
             item = resolve(Plan, target).base
-            for r in q.rows:
-                vals = [nested_get(m, r.path) for m in models]
-                default = resolve(item, r.path).default()
-                if not r.required and all(_blank(v) or v == default for v in vals):
+            for gr in q.rows:
+                vals = [nested_get(m, gr.path) for m in models]
+                default = resolve(item, gr.path).default()
+                if not gr.required and all(_blank(v) or v == default for v in vals):
                     continue
-                raw_grid[r.id] = [None if v is None else answer_raw(r, v) for v in vals]
-                stored_grid[r.id] = [None if v is None else _stored(r, v) for v in vals]
+                raw_grid[gr.id] = [None if v is None else answer_raw(gr, v) for v in vals]
+                stored_grid[gr.id] = [None if v is None else _stored(gr, v) for v in vals]
         else:
-            for r in q.rows:
-                vals = get_path(plan, f"{target}.{r.path}")
+            for gr in q.rows:
+                vals = get_path(plan, f"{target}.{gr.path}")
                 if not vals:
                     continue
-                raw_grid[r.id] = answer_raw(r, list(vals))
-                stored_grid[r.id] = _stored(r, list(vals))
+                raw_grid[gr.id] = answer_raw(gr, list(vals))
+                stored_grid[gr.id] = _stored(gr, list(vals))
         return (raw_grid, stored_grid) if raw_grid else (None, None)
     v = get_path(plan, target)
     if _blank(v):
@@ -316,7 +316,7 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-def _represent_list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
     flow = bool(data) and all(
         x is None or isinstance(x, (int, float, bool)) or (isinstance(x, str) and len(x) <= 24 and "\n" not in x)
         for x in data

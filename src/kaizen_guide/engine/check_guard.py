@@ -13,7 +13,8 @@ import atexit
 import importlib
 import multiprocessing as mp
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 BUDGET_S = 2.0
 _START_TIMEOUT_S = 60.0
@@ -27,9 +28,10 @@ class GuardUnavailable(Exception):
     """The helper is not running (starting or restarting): check in-process instead."""
 
 
-def _resolve(target: str) -> Callable[[str, str], list]:
+def _resolve(target: str) -> Callable[[str, str], list[Any]]:
     module, _, name = target.partition(":")
-    return getattr(importlib.import_module(module), name)
+    fn: Callable[[str, str], list[Any]] = getattr(importlib.import_module(module), name)
+    return fn
 
 
 def _serve(conn: Any, target: str) -> None:
@@ -86,7 +88,7 @@ class GuardedChecker:
             raise CheckTimeout("the check helper did not start")
         self._proc, self._conn = proc, parent
 
-    def __call__(self, stage: str, text: str, **kwargs: Any) -> list:
+    def __call__(self, stage: str, text: str, **kwargs: Any) -> list[Any]:
         with self._lock:
             if not self.ready:
                 raise GuardUnavailable
@@ -100,7 +102,8 @@ class GuardedChecker:
             status, payload = self._conn.recv()
         if status != "ok":
             raise RuntimeError(payload)
-        return payload
+        found: list[Any] = payload
+        return found
 
     def _stop_locked(self) -> None:
         if self._proc is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 FLAGGING = frozenset({"error", "warning"})
@@ -21,11 +22,11 @@ DEFAULT_FOLLOW_UPS: dict[str, str] = {
 }
 
 
-def is_flagged(findings: list) -> bool:
+def is_flagged(findings: list[Any]) -> bool:
     return any(getattr(f, "severity", None) in FLAGGING for f in findings)
 
 
-def _check_text():
+def _check_text() -> Callable[..., list[Any]] | None:
     try:
         from kaizen_guide.checks import check_text
     except ImportError:  # the checks package is optional for the engine's own tests
@@ -47,7 +48,7 @@ def use_check_guard(guard: Any) -> None:
 
 def run_text_check(
     stage: str, text: str, *, question_id: str, section: str, path: str, industry: str | None = None
-) -> list:
+) -> list[Any]:
     """``check_text(stage, text)`` with the question id, plan path and section filled in, and the
     follow-ups and examples written for the company's ``industry`` (a key of industries.yaml).
 
@@ -57,7 +58,7 @@ def run_text_check(
     fn = _check_text()
     if fn is None or not text.strip():
         return []
-    found = None
+    found: list[Any] | None = None
     if _guard is not None and _guard.ready:
         from .check_guard import CheckTimeout, GuardUnavailable
 
@@ -86,14 +87,14 @@ def _annotate(f: Any, **values: Any) -> Any:
     try:
         import dataclasses
 
-        if dataclasses.is_dataclass(f):
+        if dataclasses.is_dataclass(f) and not isinstance(f, type):
             return dataclasses.replace(f, **update)
     except (TypeError, ValueError):
         pass
     return f
 
 
-def follow_up_for(findings: list, stage_hint: str | None = None, prefix: str = "") -> str | None:
+def follow_up_for(findings: list[Any], stage_hint: str | None = None, prefix: str = "") -> str | None:
     """The assistant's next question for a weak answer (None when nothing flags)."""
     for f in findings:
         if getattr(f, "severity", None) in FLAGGING:

@@ -79,7 +79,8 @@ def derived_lines(question: Any, cells: dict[str, list[str]], n_columns: int) ->
                 if sheet is None:
                     per_line[i].append(None)
                 elif attr is None:  # 負債・純資産合計
-                    per_line[i].append(sheet.total_liabilities + sheet.net_assets)
+                    bs = sheet if isinstance(sheet, BalanceSheet) else None
+                    per_line[i].append(bs.total_liabilities + bs.net_assets if bs is not None else None)
                 else:
                     per_line[i].append(int(getattr(sheet, attr)))
         return [

@@ -10,14 +10,15 @@ the interview is not complete (required questions left unanswered).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
-from kaizen_guide.banks import BankError, load_bank
+from kaizen_guide.banks import Bank, BankError, load_bank
 from kaizen_guide.model.lock import PlanLockedError
 from kaizen_guide.model.store import PlanFileError
 
-from .answers import AnswersFileError, load_answers
+from .answers import AnswersFile, AnswersFileError, load_answers
 from .checking import FLAGGING
 from .interview import Interview
 
@@ -32,7 +33,7 @@ LOCK_WAIT_S = 3.0
 SEVERITY_LABEL = {"error": "要修正", "warning": "要確認", "info": "参考"}
 
 
-def _finding_lines(f, indent: str = "    ") -> list[str]:
+def _finding_lines(f: Any, indent: str = "    ") -> list[str]:
     lines = [f"{indent}[{SEVERITY_LABEL.get(f.severity, f.severity)}] {f.message}"]
     if getattr(f, "follow_up", None):
         lines.append(f"{indent}    次に考えること: {f.follow_up}")
@@ -89,7 +90,7 @@ def run_headless(
         iv.close()
 
 
-def _apply_answers(iv: Interview, bank, af, out: Callable[[str], None]) -> int:
+def _apply_answers(iv: Interview, bank: Bank, af: AnswersFile, out: Callable[[str], None]) -> int:
     flagged = 0
     applied = 0
     for q in bank.questions:
@@ -116,7 +117,7 @@ def _apply_answers(iv: Interview, bank, af, out: Callable[[str], None]) -> int:
             flagged += 1
 
     missing = iv.missing_required()
-    review = [q for q in iv.visible_questions() if (iv.record(q.id) and iv.record(q.id).status == "needs_review")]
+    review = [q for q in iv.visible_questions() if (rec := iv.record(q.id)) is not None and rec.status == "needs_review"]
     out(f"{applied}件の回答を {iv.path} に保存しました。")
     if missing or review:
         if missing:

@@ -51,7 +51,7 @@ def _write(plan: Plan, path: Path, **kw: Any) -> object:
 
 
 def _plan_has_content(plan: Plan) -> bool:
-    skip = {"interview": True, "schema_version": True, "meta": {"plan_style"}}
+    skip: dict[str, Any] = {"interview": True, "schema_version": True, "meta": {"plan_style"}}
     return plan.model_dump(exclude=skip) != Plan().model_dump(exclude=skip)
 
 

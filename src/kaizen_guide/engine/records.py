@@ -6,7 +6,7 @@ parsed value, who gave it (owner / advisor), when, its status and the rule ids o
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +17,7 @@ GIVER_LABELS = {"owner": "経営者", "advisor": "支援者"}
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def jsonable(raw: Any) -> Any:
@@ -42,7 +42,7 @@ def check_giver(given_by: str) -> str:
 
 
 def make_record(raw: Any, value: Any, given_by: str, *, status: str = "ok", probes: int = 0,
-                findings: list | None = None) -> AnswerRecord:
+                findings: list[Any] | None = None) -> AnswerRecord:
     return AnswerRecord(
         raw=jsonable(raw), value=value, given_by=given_by, given_at=now(),  # type: ignore[arg-type]
         status=status, probes=probes, finding_ids=[f.rule_id for f in findings or []],  # type: ignore[arg-type]

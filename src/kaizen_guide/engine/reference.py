@@ -30,7 +30,9 @@ def type_text(f: Any) -> str:
 
 
 def _choices(f: Any, markdown: bool = True) -> str:
-    quote = (lambda t: f"`{t}`") if markdown else (lambda t: f"「{t}」")
+    def quote(t: object) -> str:
+        return f"`{t}`" if markdown else f"「{t}」"
+
     if f.choices:
         return "、".join(quote(c.label) for c in f.choices)
     if f.choices_from is not None:

@@ -91,7 +91,7 @@ class InterviewState:
 
     def row_label(self, q: Question) -> str:
         """What one row of a group is called (「課題」), from the bank or the plan field's title."""
-        return q.row_label or field_spec(q.target).title  # type: ignore[arg-type]
+        return q.row_label or field_spec(q.target or "").title
 
     def column_label(self, q: Question, j: int) -> str:
         """Heading of column ``j`` of a year grid (from an earlier answer, else the bank's pattern)."""

@@ -175,6 +175,7 @@ def parse_one(field: Any, raw: Any, options: Options | None = None) -> tuple[Any
     t = field.type
     v = field.validation
     note = None
+    value: str | int | Decimal
     try:
         if t in ("text", "long_text"):
             value = _text_of(raw).strip()
@@ -206,7 +207,7 @@ def parse_one(field: Any, raw: Any, options: Options | None = None) -> tuple[Any
         elif t == "fiscal_month":
             return parse_fiscal_month(_text_of(raw)), None
         elif t == "yes_no":
-            return parse_yes_no(raw if isinstance(raw, bool) else _text_of(raw)), None
+            return (raw if isinstance(raw, bool) else parse_yes_no(_text_of(raw))), None
         elif t in ("choice", "multi_choice"):
             opts = options if options is not None else [(c.value, c.label) for c in field.choices]
             return match_choice(raw, opts, field.prompt), None

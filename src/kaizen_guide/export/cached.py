@@ -14,7 +14,8 @@ import io
 import posixpath
 import re
 import zipfile
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape
 

@@ -7,6 +7,8 @@ otherwise start near the bottom of a page or be split although it fits on one pa
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
@@ -88,7 +90,7 @@ def pages_as_parts(ws: Worksheet, first_rows: list[int], fallback_pages: int) ->
     title_h = sum(_row_points(ws, r) for r in titles)
     bounds = [1] + sorted(first_rows) + [ws.max_row + 1]
     fits = True
-    for i, (a, b) in enumerate(zip(bounds, bounds[1:])):
+    for i, (a, b) in enumerate(pairwise(bounds)):
         h = sum(_row_points(ws, r) for r in range(a, b)) + (title_h if i else 0)
         fits = fits and h <= capacity * 0.97
     ws._kg_blocks = set()  # noqa: SLF001 (the parts replace the block breaks)

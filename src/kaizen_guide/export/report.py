@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import os
 import re
-
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from types import SimpleNamespace
-from typing import Any, Iterable
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 

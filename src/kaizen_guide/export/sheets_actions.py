@@ -6,8 +6,8 @@ from openpyxl.utils import get_column_letter
 
 from ..model.plan import MEASURE_CATEGORY_LABELS, PL_LINE_LABELS
 from . import layout, styles
-from .cells import merge, ref
 from .blocks import field_row, fmt_decimal, span_width, text_table
+from .cells import merge, ref
 from .context import BuildContext, ym_text
 from .grid import Column, Grid, GridRow, place, set_grid_widths, write_body, write_header
 
@@ -249,7 +249,7 @@ def write_actions(ctx: BuildContext) -> None:
         row += 1
     groups: dict[str, list] = {}
     order: list[tuple[int, str]] = []
-    for idx, a in enumerate(plan.actions):
+    for a in plan.actions:
         m, issue = of(a)
         key = issue.id if issue else ""
         if key not in groups:

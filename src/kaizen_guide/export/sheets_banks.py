@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from openpyxl.utils import get_column_letter
-
 from dataclasses import dataclass, field
+
+from openpyxl.utils import get_column_letter
 
 from ..finance.rounding import mul
 from ..model.plan import SUPPORT_TYPE_LABELS

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from openpyxl.utils import get_column_letter
-
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.utils import get_column_letter
 
 from . import layout, styles
 from .context import BuildContext

@@ -5,8 +5,8 @@ from __future__ import annotations
 from openpyxl.styles import Alignment, Border, Side
 
 from . import layout, styles
-from .cells import merge
 from .blocks import field_row, span_width, text_table
+from .cells import merge
 from .context import BuildContext, date_text
 
 
@@ -251,9 +251,8 @@ def write_bizmodel(ctx: BuildContext) -> None:
                    fill=styles.FILL_TOTAL if step.strength else styles.FILL_WARN)
             h_body = max(h_body, styles.estimate_row_height(step.description, box_w))
             h_str = max(h_str, styles.estimate_row_height("強み: " + step.strength, box_w))
-            if j < len(chunk) - 1 or band + j + 1 < len(steps):
-                if col + 1 <= last:
-                    w.text(heads, col + 1, "→", border=None, align=styles.CENTER)
+            if (j < len(chunk) - 1 or band + j + 1 < len(steps)) and col + 1 <= last:
+                w.text(heads, col + 1, "→", border=None, align=styles.CENTER)
         ws.row_dimensions[bodies].height = h_body
         ws.row_dimensions[strengths].height = h_str
         row += 4

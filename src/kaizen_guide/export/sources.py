@@ -14,8 +14,9 @@ No projection logic lives here: every plan-year number is the engine's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 # ---------------------------------------------------------------------------------------------
 # Actual years: entered P/L and B/S mapped onto the engine's line names.

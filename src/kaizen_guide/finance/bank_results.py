@@ -10,7 +10,6 @@ from typing import Literal
 
 from .result_model import ResultModel
 
-
 # ---------------------------------------------------------------------------------------------
 # 資産保全表
 

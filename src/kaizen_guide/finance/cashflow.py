@@ -67,7 +67,7 @@ class BsState:
     shortfall_borrowings: int = 0
     """短期借入金 (資金不足の補填): funds a year-end cash shortfall so 現預金 never goes negative."""
 
-    def copy(self) -> "BsState":
+    def copy(self) -> BsState:
         return replace(self, borrowings_by_bank=dict(self.borrowings_by_bank))
 
     @property

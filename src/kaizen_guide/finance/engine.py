@@ -15,8 +15,8 @@ from .cashflow import BsState, CfCalc, WorkingCapital, opening_state, roll_forwa
 from .labels import fiscal_months
 from .loans import LoanState, decide_repayments, draw_new, initial_loans, interest_for
 from .pl import OperatingYear, depreciation_schedule, operating_year
-from .rounding import mul, to_int
 from .results import TaxYear
+from .rounding import mul, to_int
 from .tax import compute_tax, opening_carryforwards
 
 

@@ -11,7 +11,13 @@ from .loans import bank_balances_and_guarantees
 from .metrics import MetricInputs, actual_inputs, compute_metrics, plan_employees, real_adjustments
 from .monthly import build_monthly
 from .results import (
-    ActionEffect, BankRepayment, BankRepaymentYear, CashFlowYear, InterestYear, PlYear, Projection,
+    ActionEffect,
+    BankRepayment,
+    BankRepaymentYear,
+    CashFlowYear,
+    InterestYear,
+    PlYear,
+    Projection,
     RepaymentPlan,
 )
 from .settings import FinanceSettings

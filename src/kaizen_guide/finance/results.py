@@ -18,17 +18,14 @@ from decimal import Decimal
 from typing import Literal
 
 # The banks' results (資産保全表, 金融機関別返済計画, 支払利息) are in bank_results.py, re-exported here.
-from .bank_results import (  # noqa: F401 - re-exported
-    BankRepayment,
-    BankRepaymentYear,
-    CollateralAllocation,
-    CoverageBank,
-    CoverageTable,
-    InterestYear,
-    RepaymentPlan,
-)
-from .result_model import ResultModel
-
+from .bank_results import BankRepayment as BankRepayment
+from .bank_results import BankRepaymentYear as BankRepaymentYear
+from .bank_results import CollateralAllocation as CollateralAllocation
+from .bank_results import CoverageBank as CoverageBank
+from .bank_results import CoverageTable as CoverageTable
+from .bank_results import InterestYear as InterestYear
+from .bank_results import RepaymentPlan as RepaymentPlan
+from .result_model import ResultModel as ResultModel
 
 # ---------------------------------------------------------------------------------------------
 # Labels

@@ -20,9 +20,9 @@ Rules (everything else in ``finance`` is exact integer or Decimal arithmetic):
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Sequence
 
 ONE = Decimal(1)
 Q4 = Decimal("0.0001")

@@ -9,7 +9,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .results import (
-    MetricDefinitions, MetricsYear, MonthlyTable, NumericCheck, PlYear, StressResult, TargetsResult,
+    MetricDefinitions,
+    MetricsYear,
+    MonthlyTable,
+    NumericCheck,
+    PlYear,
+    StressResult,
+    TargetsResult,
 )
 
 

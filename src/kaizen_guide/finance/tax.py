@@ -12,7 +12,6 @@ Rules (no 申告調整: 課税所得の基礎 = 税引前当期純利益):
 from __future__ import annotations
 
 from .results import TaxYear
-
 from .rounding import mul
 
 

@@ -33,7 +33,7 @@ def parse_cell(value: object) -> Decimal | None:
     """Amount in the file's unit, or None for an empty cell (blank or a dash)."""
     if value is None:
         return None
-    if isinstance(value, bool) or isinstance(value, (date, datetime)):
+    if isinstance(value, (bool, date, datetime)):
         raise CellError(f"「{value}」は金額ではありません。")
     if isinstance(value, int):
         return Decimal(value)

@@ -21,8 +21,8 @@ from .errors import ActualsImportError
 from .lines import BALANCE_LINES, LINE_KEYS, LINE_LABELS, MAP_TARGETS
 from .months import FiscalCalendar, ym_add, ym_diff
 from .preamble import UNITS_YEN, Preamble
-from .synonyms import account_key, load_table
 from .rows import assign_lines, cell_text, detect_format, find_layout, read_accounts, resolve_months, suggest_line
+from .synonyms import account_key, load_table
 from .table import read_table
 
 FORMAT_LABELS = {

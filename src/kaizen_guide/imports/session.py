@@ -17,7 +17,7 @@ from kaizen_guide.ja import normalize
 
 from .errors import ActualsImportError
 from .lines import LINE_LABELS, MAP_TARGETS
-from .reader import ActualsImport, recorded_actuals, read_actuals
+from .reader import ActualsImport, read_actuals, recorded_actuals
 from .synonyms import account_key
 
 # Japanese words a person may type for a mapping target.

@@ -29,7 +29,7 @@ _SEP = r"(?P<sep>[/.\-])"
 _MONTH_PATTERNS = [
     re.compile(rf"{_YEAR}年{_MON}月?"),
     re.compile(rf"{_YEAR}{_SEP}{_MON}"),
-    re.compile(rf"(?P<y>\d{{4}})(?P<m>\d{{2}})"),
+    re.compile(r"(?P<y>\d{4})(?P<m>\d{2})"),
     re.compile(rf"{_ERA}{_ERA_YEAR}年{_MON}月?"),
     re.compile(rf"{_ERA}{_ERA_YEAR}{_SEP}{_MON}"),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kaizen_guide.ja.parse import _ERAS
+from kaizen_guide.ja.dates import _ERAS
 
 
 def era_year(year: int, month: int = 12) -> str:

@@ -13,8 +13,10 @@ ASCII-only text and repeated renders cost nothing extra.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
+from itertools import pairwise
+from typing import Any
 
 from rich.cells import cell_len
 
@@ -32,7 +34,7 @@ _WORD = re.compile(r"\s*\S+\s*")
 _parser = None
 
 
-def _budoux():
+def _budoux() -> Any:
     global _parser
     if _parser is None:
         import budoux  # lazy: only text with Japanese in it pays for the import
@@ -105,7 +107,7 @@ def fold(word: str, width: int) -> list[str]:
                 j -= 1  # the character before the closing mark goes down with it
                 while j > 0 and line[j] in NO_LINE_START:
                     j -= 1
-            while 0 < j and line[j - 1] in NO_LINE_END:
+            while j > 0 and line[j - 1] in NO_LINE_END:
                 j -= 1
             if j <= 0:
                 j = len(line)  # nothing can move: break anyway rather than loop
@@ -148,5 +150,5 @@ def wrap(text: str, width: int) -> list[str]:
     out: list[str] = []
     for paragraph in text.split("\n"):
         cuts = [0, *divide_line(paragraph, width), len(paragraph)]
-        out += [paragraph[a:b].rstrip() for a, b in zip(cuts, cuts[1:]) if a < b or len(cuts) == 2]
+        out += [paragraph[a:b].rstrip() for a, b in pairwise(cuts) if a < b or len(cuts) == 2]
     return out

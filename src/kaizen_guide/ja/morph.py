@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from functools import cached_property
 
-__all__ = ["Token", "tokenize", "warm_up", "load_seconds", "available"]
+__all__ = ["Token", "available", "load_seconds", "tokenize", "warm_up"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +84,7 @@ class _Analyser:
         if not text or not self.ready:
             return ()
         with self._lock:  # a Sudachi tokenizer is not re-entrant across threads
+            assert self._tok is not None  # ready
             morphs = self._tok.tokenize(text, self._mode)
             return tuple(
                 Token(m.surface(), m.begin(), m.end(), tuple(m.part_of_speech()[:4]), m.normalized_form(),

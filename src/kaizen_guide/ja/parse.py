@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from kaizen_guide.ja.normalize import normalize, normalize_number_text
 
 # Months and dates (和暦 too) are read in dates.py; ParseError is shared by every parser.
-from .dates import _ERAS, parse_date, parse_fiscal_month, parse_month  # noqa: F401 - _ERAS for ja.era
+from .dates import parse_date, parse_fiscal_month, parse_month
 from .errors import ParseError
 
 __all__ = [

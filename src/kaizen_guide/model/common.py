@@ -11,7 +11,7 @@ Conventions, used by every model:
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -51,7 +51,7 @@ class KGModel(BaseModel):
     )
 
 
-def per_year(values: list, year: int, default=0):
+def per_year(values: list[Any], year: int, default: Any = 0) -> Any:
     """Value for plan year ``year`` from a carried-forward per-year list."""
     if not values:
         return default
@@ -60,7 +60,7 @@ def per_year(values: list, year: int, default=0):
     return values[-1]
 
 
-def F(title: str, default=..., **kw):
+def F(title: str, default: Any = ..., **kw: Any) -> Any:
     """Field with a Japanese title (shorthand used throughout this module)."""
     if default is ...:
         return Field(title=title, **kw)

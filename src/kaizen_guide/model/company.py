@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-
-
-from .common import F, Amount, KGModel, Ratio, YearMonth
-
+from .common import Amount, F, KGModel, Ratio, YearMonth
 
 # ---------------------------------------------------------------------------------------------
 # 会社概要 (債務者概況表, 企業集団の状況)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -88,7 +89,7 @@ def location_label(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     return " › ".join(parts) if parts else "(全体)"
 
 
-def error_message(err: dict[str, Any]) -> str:
+def error_message(err: Mapping[str, Any]) -> str:
     template = _TYPE_MESSAGES.get(err.get("type", ""))
     if template is None:
         msg = str(err.get("msg", "")).removeprefix("Value error, ")

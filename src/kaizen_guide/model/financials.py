@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-
-from .common import F, Amount, KGModel, YearMonth
-
+from .common import Amount, F, KGModel, YearMonth
 
 # ---------------------------------------------------------------------------------------------
 # 財務実績 (債務者概況表 ⑥⑦, 資金実績表)

@@ -5,9 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-
-from .common import F, Amount, KGModel, Rate, Ratio, YearMonth
-
+from .common import Amount, F, KGModel, Rate, Ratio, YearMonth
 
 # ---------------------------------------------------------------------------------------------
 # 借入 (金融機関別返済計画, 資産保全表)

@@ -17,6 +17,7 @@ import socket
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from .store import PlanFileError, atomic_write_bytes, plan_target
 
@@ -26,7 +27,7 @@ OWNER_SUFFIX = ".lock.json"
 class PlanLockedError(PlanFileError):
     """Another live process has the plan open for writing; ``holder`` describes it (may be {})."""
 
-    def __init__(self, message: str, path: Path, holder: dict):
+    def __init__(self, message: str, path: Path, holder: dict[str, Any]):
         super().__init__(message, path)
         self.holder = holder
 
@@ -51,7 +52,7 @@ def _proc_start(pid: int) -> str | None:
         return None
 
 
-def _alive(holder: dict) -> bool:
+def _alive(holder: dict[str, Any]) -> bool:
     """True when the side file names a process that is still running on this host."""
     if holder.get("host") != socket.gethostname():
         return False  # cannot ask another machine: the OS lock is the authority there
@@ -72,7 +73,7 @@ def _alive(holder: dict) -> bool:
     return start is None or _proc_start(pid) in (None, start)
 
 
-def _describe(holder: dict) -> str:
+def _describe(holder: dict[str, Any]) -> str:
     parts = []
     if holder.get("since"):
         parts.append(f"{holder['since']} から")
@@ -101,7 +102,7 @@ class PlanLock:
     def held(self) -> bool:
         return self._lock.is_locked
 
-    def holder(self) -> dict:
+    def holder(self) -> dict[str, Any]:
         try:
             data = json.loads(self.owner_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -159,7 +160,7 @@ class PlanLock:
         except OSError:
             pass  # the OS lock is the guarantee; the record only improves messages
 
-    def _busy(self, holder: dict) -> PlanLockedError:
+    def _busy(self, holder: dict[str, Any]) -> PlanLockedError:
         who = _describe(holder)
         return PlanLockedError(
             f"{self.path} は別の画面かコマンドで編集中です"

@@ -9,32 +9,56 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import JsonValue, field_validator, model_validator
 
-from .common import F, Amount, GivenBy, KGModel, NonNegative, PerYear, PerYearRate, Rate, Ratio, YearMonth
+from .common import Amount, F, GivenBy, KGModel, NonNegative, PerYear, PerYearRate, Rate, Ratio, YearMonth
 
 # 会社概要, 決算 and 借入 are in company.py, financials.py and lending.py; re-exported here.
 from .company import (
     Company as Company,
+)
+from .company import (
     GroupCompany as GroupCompany,
+)
+from .company import (
     HistoryEvent as HistoryEvent,
+)
+from .company import (
     Officer as Officer,
+)
+from .company import (
     Shareholder as Shareholder,
 )
 from .financials import (
     BalanceSheet as BalanceSheet,
+)
+from .financials import (
     Financials as Financials,
+)
+from .financials import (
     FiscalYearActual as FiscalYearActual,
+)
+from .financials import (
     ProfitAndLoss as ProfitAndLoss,
+)
+from .financials import (
     RealBalanceAdjustment as RealBalanceAdjustment,
 )
 from .lending import (
     Bank as Bank,
+)
+from .lending import (
     Collateral as Collateral,
+)
+from .lending import (
     Lien as Lien,
+)
+from .lending import (
     Loan as Loan,
+)
+from .lending import (
     LoanKind as LoanKind,
 )
 from .version_records import Amendment, PlanVersion
@@ -198,7 +222,7 @@ class ActionItem(KGModel):
     budget: Amount = F("予算", 0, ge=0)
 
     @model_validator(mode="after")
-    def _due_after_start(self):
+    def _due_after_start(self) -> ActionItem:
         if self.due < self.start:
             raise ValueError(f"期限 ({self.due}) が開始 ({self.start}) より前になっています")
         return self
@@ -300,7 +324,7 @@ class CashFlowInputs(KGModel):
     bonus_ratio: Ratio = F("人件費に占める賞与の割合", Decimal("0"))
 
     @model_validator(mode="after")
-    def _months_in_range(self):
+    def _months_in_range(self) -> CashFlowInputs:
         for field in ("tax_payment_months", "social_insurance_months", "bonus_months"):
             for m in getattr(self, field):
                 if not 1 <= m <= 12:
@@ -476,7 +500,7 @@ class ActualsEntry(KGModel):
     replaced_at: datetime | None = F("置き換えた日時", None)
 
 
-def _texts_to_rows(value, key: str = "text"):
+def _texts_to_rows(value: Any, key: str = "text") -> Any:
     """Older files kept causes and measures as plain strings."""
     if isinstance(value, list):
         return [{key: v} if isinstance(v, str) else v for v in value]
@@ -511,7 +535,7 @@ class MonitoringRecord(KGModel):
 
     @field_validator("variance_causes", "revised_measures", mode="before")
     @classmethod
-    def _plain_texts(cls, value):
+    def _plain_texts(cls, value: Any) -> Any:
         return _texts_to_rows(value)
 
 
@@ -561,7 +585,7 @@ class Plan(KGModel):
     versions: list[PlanVersion] = F("確定した版 (当初計画・修正計画)", default_factory=list)
 
     @model_validator(mode="after")
-    def _one_main_bank(self) -> "Plan":
+    def _one_main_bank(self) -> Plan:
         """The メインバンク is asked once (meta.main_bank); banks[].is_main follows it. A file
         that only marked a bank as main (older plans) names it in meta.main_bank."""
         if not self.meta.main_bank:

@@ -106,7 +106,7 @@ def loads_plan(text: str, path: Path | None = None) -> Plan:
         raise PlanFileError(_unreadable(name, str(exc)), path) from None
     except RecursionError:
         raise PlanFileError(_unreadable(name, "入れ子が深すぎます"), path) from None
-    except ValueError as exc:  # e.g. a number the int parser refuses
+    except ValueError:  # e.g. a number the int parser refuses
         raise PlanFileError(_unreadable(name, "読めない数があります"), path) from None
     if not isinstance(data, dict):
         raise PlanFileError(f"{name} は計画ファイルの形式ではありません。", path)
@@ -151,7 +151,7 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     return load_plan_signed(path)[0]
 
 
-def load_plan_signed(path: str | os.PathLike[str]) -> tuple[Plan, "FileSignature"]:
+def load_plan_signed(path: str | os.PathLike[str]) -> tuple[Plan, FileSignature]:
     """load_plan, plus the signature of exactly the bytes that were read."""
     p = Path(path)
     try:
@@ -310,7 +310,7 @@ def save_plan(
     path: str | os.PathLike[str],
     *,
     backup: bool = True,
-    expected: FileSignature | None | bool = False,
+    expected: FileSignature | bool | None = False,
 ) -> Path:
     """Atomically write ``plan`` to ``path`` with mode 0600, keeping ``path.bak``.
 
@@ -334,7 +334,7 @@ def remove_stale_temp_files(path: str | os.PathLike[str]) -> list[Path]:
     Only call this while holding the plan's lock: another writer's temp file could be in use.
     """
     target = plan_target(path)
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(target.parent.glob(f".{glob.escape(target.name)}.*.tmp"))
     except OSError:

@@ -25,7 +25,8 @@ from .common import GivenBy
 
 # The records themselves are in version_records.py (plan.py holds them; this module reads plans);
 # Amendment is re-exported for the modules that import it from here.
-from .version_records import Amendment, PlanVersion  # noqa: F401
+from .version_records import Amendment as Amendment
+from .version_records import PlanVersion as PlanVersion
 
 if TYPE_CHECKING:
     from .plan import Plan

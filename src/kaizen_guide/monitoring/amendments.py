@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from kaizen_guide.engine.records import GIVER_LABELS
@@ -19,7 +19,6 @@ from kaizen_guide.model.plan import MonitoringRecord, Plan
 from kaizen_guide.model.versions import Amendment
 
 from .fiscal import month_text
-
 
 
 def is_reported(rec: MonitoringRecord | None) -> bool:
@@ -33,7 +32,7 @@ def amend(rec: MonitoringRecord, item: str, label: str, before: Any, after: Any,
     if not is_reported(rec) or before == after:
         return None
     a = Amendment(item=item, label=label, before=before, after=after, given_by=given_by,  # type: ignore[arg-type]
-                  given_at=at or datetime.now(timezone.utc), reason=reason.strip())
+                  given_at=at or datetime.now(UTC), reason=reason.strip())
     rec.amendments.append(a)
     return a
 

@@ -8,10 +8,11 @@ threshold banks use in practice (not a regulation), configurable per plan in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 from .decompose import GrossSplit, GrossSplit3, SegmentSplit, split_gross, split_gross3, split_sales
 from .fiscal import MonitoringError, MonthPos, add_months, month_text, position
@@ -29,7 +30,7 @@ class Bands:
     watch: Decimal = Decimal("0.8")
 
     @classmethod
-    def of(cls, plan) -> "Bands":
+    def of(cls, plan) -> Bands:
         mp = plan.monitoring_plan
         return cls(Decimal(getattr(mp, "band_ok", 1)), Decimal(getattr(mp, "band_watch", Decimal("0.8"))))
 
@@ -339,7 +340,7 @@ class PlanSource:
             self._cache[year] = monthly_plan(self.plan, year, self._projection)
         return self._cache[year]
 
-    def for_month(self, month: str) -> "PlanSource":
+    def for_month(self, month: str) -> PlanSource:
         from kaizen_guide.model.versions import VersionError, in_force_number, version_plan
 
         number = in_force_number(self.plan, month) if getattr(self.plan, "versions", None) else None

@@ -29,7 +29,15 @@ from typing import Any, Literal
 from kaizen_guide.ja.era import era_fiscal_label, era_month
 
 from .compare import (
-    Bands, CashOutlook, Comparison, Forecast, PlanSource, Rates, band_of, compare_month, plan_source,
+    Bands,
+    CashOutlook,
+    Comparison,
+    Forecast,
+    PlanSource,
+    Rates,
+    band_of,
+    compare_month,
+    plan_source,
 )
 from .fiscal import MonitoringError, month_text, plan_year_range, position, split_month, year_months
 from .lines import LINES

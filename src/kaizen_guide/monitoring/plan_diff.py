@@ -68,7 +68,7 @@ class Side:
     note: str = ""
 
     @classmethod
-    def of(cls, version: PlanVersion | None) -> "Side":
+    def of(cls, version: PlanVersion | None) -> Side:
         if version is None:
             return cls(None)
         return cls(version.number, version.frozen_at, version.note)

@@ -23,7 +23,13 @@ from kaizen_guide.engine.records import GIVER_LABELS, check_giver, make_record, 
 from kaizen_guide.engine.saving import PlanSaver
 from kaizen_guide.engine.values import AnswerError, Options, format_value, parse_value
 from kaizen_guide.model.plan import (
-    ActionCheck, ActualsEntry, MonitoringRecord, NextAction, Plan, RevisedMeasure, SegmentActual,
+    ActionCheck,
+    ActualsEntry,
+    MonitoringRecord,
+    NextAction,
+    Plan,
+    RevisedMeasure,
+    SegmentActual,
     VarianceCause,
 )
 
@@ -128,7 +134,7 @@ class Review(ReviewScope):
 
     @classmethod
     def open(cls, path: str | Path, month: str | None = None, *, given_by: str = "owner",
-             autosave: bool = True, today: date | None = None, lock_timeout: float = 0.0) -> "Review":
+             autosave: bool = True, today: date | None = None, lock_timeout: float = 0.0) -> Review:
         from kaizen_guide.model.lock import PlanLock
         from kaizen_guide.model.store import load_plan
 

@@ -12,9 +12,10 @@ Heavy modules (the engine, openpyxl, jinja2) are imported only when needed.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -22,6 +23,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from . import recent
+
 # crash_log_path and CRASH_LOG_NAME are re-exported: the entry point's crash handling lives in crash.py
 from .crash import CRASH_LOG_NAME, crash_log_path, crash_message, write_crash_log  # noqa: F401
 from .wrap import install as _install_japanese_wrap
@@ -58,7 +60,7 @@ def demo_plan_path(now: datetime | None = None) -> Path:
     return path
 
 
-def open_interview(path: str | Path, *, depth: str | None = None, advisor: bool = False) -> "Interview":
+def open_interview(path: str | Path, *, depth: str | None = None, advisor: bool = False) -> Interview:
     """Open (or create) the plan at ``path``; PlanFileError propagates.
 
     A plan another process is editing opens read-only, saying so (one writer per plan)."""
@@ -81,7 +83,7 @@ DEMO_START = "issues"
 the assistant does (a follow-up with the guideline point behind it)."""
 
 
-def land_demo(interview: "Interview") -> None:
+def land_demo(interview: Interview) -> None:
     """Move a fresh demo copy to DEMO_START (the sample is complete, so nothing is pending)."""
     try:
         interview.goto(DEMO_START)
@@ -112,7 +114,7 @@ class KaizenApp(App[int]):
         advisor: bool = False,
         demo: bool = False,
         depth: str | None = None,
-        interview: "Interview | None" = None,
+        interview: Interview | None = None,
         show_save_time: bool = True,
         show_plan_folder: bool = True,
         monitor: bool = False,
@@ -308,7 +310,7 @@ class KaizenApp(App[int]):
             return
         self.call_from_thread(self.show_interview, interview, demo=demo)
 
-    def show_interview(self, interview: "Interview", *, demo: bool = False) -> None:
+    def show_interview(self, interview: Interview, *, demo: bool = False) -> None:
         from .screens.interview import InterviewScreen
 
         if self.interview is not None and self.interview is not interview:

@@ -20,7 +20,7 @@ import yaml
 from ..findings import Finding, sort_findings
 from .readers import Document, Grid, Piece, ReadError, read_document
 
-__all__ = ["check_file", "extract", "Extracted", "ReadError"]
+__all__ = ["Extracted", "ReadError", "check_file", "extract"]
 
 PART_LABELS = {
     "issue": "経営課題",
@@ -159,9 +159,10 @@ def _read_table(rows, r, main, main_col, cols, out: Extracted) -> int:
             continue
         blank = 0
         first = cells[min(cells)]
-        if _part_of(first.text, "table_headers") or _part_of(first.text, "value_labels") or re.match(r"^[＜<【■①-⑳]", first.text):
-            if not (main_col in cells and len(cells) > 1 and not _part_of(first.text, "table_headers")):
-                break
+        if (_part_of(first.text, "table_headers") or _part_of(first.text, "value_labels")
+                or re.match(r"^[＜<【■①-⑳]", first.text)) and not (
+                main_col in cells and len(cells) > 1 and not _part_of(first.text, "table_headers")):
+            break
         main_piece = cells.get(main_col)
         if main_piece is None:
             # a group row (課題 I1: …) or a row with the item in another column

@@ -7,9 +7,9 @@ file is written in one place. Nothing is recorded when the person cancels or the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from textual import on
 from textual.app import ComposeResult

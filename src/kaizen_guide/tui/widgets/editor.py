@@ -7,7 +7,8 @@ not each other (see the composer's docstring for how type-ahead uses ``keys_appl
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from textual.widget import Widget
 
@@ -109,7 +110,7 @@ async def keys_applied(widget: Any) -> None:
     if widget.call_later(mark):
         try:
             await asyncio.wait_for(done, KEYS_APPLIED_TIMEOUT)
-        except asyncio.TimeoutError:  # a removed widget never runs the callback: go on
+        except TimeoutError:  # a removed widget never runs the callback: go on
             pass
 
 

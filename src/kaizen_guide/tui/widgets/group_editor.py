@@ -6,7 +6,8 @@ form, ``d`` deletes it, ctrl+s sends all rows (``list[dict]`` of field id → te
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from rich.segment import Segment
 from textual import on
@@ -15,11 +16,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.strip import Strip
 from textual.widgets import DataTable, Input, Label, Select, SelectionList, Static, TextArea
 
 from ..texts import fit, short_label
-from textual.strip import Strip
-
 from .editor import PREVIEW_TYPES, SUBMIT_KEY, Editor, OptionsFn, focus_now, keys_applied
 from .form_select import FormSelect, SelectOverlay
 
