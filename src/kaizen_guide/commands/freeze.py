@@ -14,9 +14,7 @@ def run_freeze(path: str, *, note: str, given_by: str = "advisor", effective_fro
                at: datetime | None = None, out: Callable[[str], None] = print,
                err: Callable[[str], None] = print) -> int:
     from kaizen_guide.ja import ParseError, parse_month
-    from kaizen_guide.model.versions import VersionError, freeze
-
-    from kaizen_guide.model.versions import freeze_message
+    from kaizen_guide.model.versions import VersionError, freeze, freeze_message
 
     from .plan_edit import EditError, edit_plan
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from kaizen_guide.model.versions import PlanVersion, VersionError, freeze, next_effective_month
@@ -12,7 +12,7 @@ def preview(interview: Any, at: datetime | None = None) -> tuple[int, str | None
     """(number the next version gets, month it applies from; None = from the start)."""
     plan = interview.plan
     number = len(plan.versions) + 1
-    return number, None if number == 1 else next_effective_month(plan, at or datetime.now(timezone.utc))
+    return number, None if number == 1 else next_effective_month(plan, at or datetime.now(UTC))
 
 
 def freeze_open_plan(interview: Any, note: str, *, at: datetime | None = None) -> tuple[PlanVersion | None, str | None]:
@@ -29,7 +29,7 @@ def freeze_open_plan(interview: Any, note: str, *, at: datetime | None = None) -
         return None, "メモ (提出先や確定の理由) を入力してください。例: ひまわり銀行に提出"
     try:
         version = freeze(interview.plan, note=note, by=interview.given_by,
-                         at=at or datetime.now(timezone.utc))
+                         at=at or datetime.now(UTC))
     except VersionError as exc:
         return None, exc.message
     # The interview's own save: under its lock, refusing a file changed elsewhere, rolled back on failure.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from rich.markup import escape
 from textual import on, work
@@ -47,7 +48,7 @@ def due_block(paths: list[str], day: date) -> list[tuple[str, bool]]:
     from kaizen_guide.monitoring.calendar import due_items
     from kaizen_guide.monitoring.fiscal import MonitoringError
 
-    rows = []
+    rows: list[tuple[Any, str]] = []
     for path in paths:
         try:
             plan = load_plan(path)
