@@ -8,7 +8,7 @@ the app hands the engine (the raw answer the saved plan must hold).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class Links:
         return out
 
 
-Cell = Union[str, Pick, Links]
+Cell = str | Pick | Links
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class Group:
     rows: tuple[tuple[Cell, ...], ...]    # per row, what goes in each field ("" = left empty)
 
 
-Step = Union[Line, Long, Skip, Choice, Grid, Group]
+Step = Line | Long | Skip | Choice | Grid | Group
 
 
 def _typed(text: str) -> list[tuple[str, str]]:

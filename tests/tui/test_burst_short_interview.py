@@ -87,7 +87,7 @@ def _compare(plan) -> list[tuple[str, Any, Any]]:
                 out.append((f"{step.qid} (行数)", len(typed_rows), len(saved_rows)))
             for i, (row, cells) in enumerate(zip(typed_rows, step.rows)):
                 got = saved_rows[i] if i < len(saved_rows) else {}
-                for fid, cell in zip(step.fields, cells):
+                for fid, _cell in zip(step.fields, cells):
                     typed = row.get(fid)
                     out.append((f"{step.qid}[{i + 1}].{fid}", typed, got.get(fid)))
     return out

@@ -289,7 +289,7 @@ class Question(_BankModel):
             return self
         return self.model_copy(update={"example": example, "help": help_, "fields": fields})
 
-    def for_depth(self, depth: str) -> "Question":
+    def for_depth(self, depth: str) -> Question:
         """This question as asked at ``depth``: the group fields of other depths left out (the
         早期 plan has no 窮境要因, so its 課題 offer no link to them). Itself when nothing is left out."""
         fields = [f for f in self.fields if f.depth is None or depth in f.depth]

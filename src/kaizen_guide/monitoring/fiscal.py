@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kaizen_guide.finance.labels import fiscal_end, fiscal_label, fiscal_months, first_month_number
+from kaizen_guide.finance.labels import first_month_number, fiscal_end, fiscal_label, fiscal_months
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
