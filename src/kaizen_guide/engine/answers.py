@@ -166,19 +166,24 @@ def parse_answers_text(text: str, path: Path | None = None) -> AnswersFile:
     return AnswersFile(path, answers, depth, given_by, lines)
 
 
+def read_answers_text(p: Path, error: type[Exception]) -> str:
+    """The text of an answers file (UTF-8, BOM or not); ``error`` with the Japanese reason if not.
+    Shared by the interview's and the monthly review's answers files."""
+    try:
+        return p.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise error(f"{p} が見つかりません。") from None
+    except IsADirectoryError:
+        raise error(f"{p} はフォルダです。回答ファイル (.yaml) を指定してください。") from None
+    except UnicodeDecodeError:
+        raise error(f"{p} は UTF-8 のテキストではありません。UTF-8 で保存してください。") from None
+    except OSError as exc:
+        raise error(f"{p} を読めません ({exc.strerror})。") from None
+
+
 def load_answers(path: str | Path) -> AnswersFile:
     p = Path(path)
-    try:
-        text = p.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise AnswersFileError(f"{p} が見つかりません。") from None
-    except IsADirectoryError:
-        raise AnswersFileError(f"{p} はフォルダです。回答ファイル (.yaml) を指定してください。") from None
-    except UnicodeDecodeError:
-        raise AnswersFileError(f"{p} は UTF-8 のテキストではありません。UTF-8 で保存してください。") from None
-    except OSError as exc:
-        raise AnswersFileError(f"{p} を読めません ({exc.strerror})。") from None
-    return parse_answers_text(text, p)
+    return parse_answers_text(read_answers_text(p, AnswersFileError), p)
 
 
 # --- plan → answers -------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kaizen_guide.model.errors import DetailedError
+
 
 def column_name(index: int) -> str:
     """0-based column index → spreadsheet letters (0 → A, 26 → AA), what a user sees in Excel."""
@@ -13,7 +15,7 @@ def column_name(index: int) -> str:
     return letters
 
 
-class ActualsImportError(Exception):
+class ActualsImportError(DetailedError):
     """The file cannot be imported. ``message`` is Japanese and says what to do next.
 
     ``row`` / ``column`` are 1-based / 0-based positions in the file (None when the problem is
@@ -29,15 +31,4 @@ class ActualsImportError(Exception):
             where.append(f"{column_name(column)}列")
         self.row = row
         self.column = column
-        self.details = details or []
-        self.message = (" ".join(where) + ": " if where else "") + message
-        super().__init__(self.full_message)
-
-    @property
-    def full_message(self) -> str:
-        if not self.details:
-            return self.message
-        return self.message + "\n" + "\n".join(f"  - {d}" for d in self.details)
-
-    def __str__(self) -> str:
-        return self.full_message
+        super().__init__((" ".join(where) + ": " if where else "") + message, details)

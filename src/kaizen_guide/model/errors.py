@@ -108,3 +108,23 @@ def describe_validation_error(exc: ValidationError, model: type[BaseModel]) -> l
     for err in exc.errors():
         lines.append(f"{location_label(model, tuple(err.get('loc', ())))}: {error_message(err)}")
     return lines
+
+
+class DetailedError(Exception):
+    """An error for the user: ``message`` is Japanese and says what to do; ``details`` are the
+    lines under it (one per problem). Plan files and accounting imports both raise these."""
+
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        self.message = message
+        self.details = details or []
+        super().__init__(self.full_message)
+
+    @property
+    def full_message(self) -> str:
+        if not self.details:
+            return self.message
+        return self.message + "\n" + "\n".join(f"  - {d}" for d in self.details)
+
+    def __str__(self) -> str:
+        return self.full_message
+

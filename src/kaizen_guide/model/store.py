@@ -20,26 +20,18 @@ from typing import NamedTuple
 
 from pydantic import ValidationError
 
-from .errors import describe_validation_error
+from .errors import DetailedError, describe_validation_error
 from .plan import SCHEMA_VERSION, Plan
 
 FILE_MODE = 0o600
 
 
-class PlanFileError(Exception):
+class PlanFileError(DetailedError):
     """A plan file that cannot be used; ``message`` is Japanese and names the file."""
 
     def __init__(self, message: str, path: Path | None = None, details: list[str] | None = None):
-        self.message = message
         self.path = path
-        self.details = details or []
-        super().__init__(self.full_message)
-
-    @property
-    def full_message(self) -> str:
-        if not self.details:
-            return self.message
-        return self.message + "\n" + "\n".join(f"  - {d}" for d in self.details)
+        super().__init__(message, details)
 
 
 def dumps_plan(plan: Plan) -> str:

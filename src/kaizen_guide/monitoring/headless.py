@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from kaizen_guide.banks.loader import PlainLoader
-from kaizen_guide.engine.answers import AnswersFileError
+from kaizen_guide.engine.answers import AnswersFileError, read_answers_text
 from kaizen_guide.engine.checking import FLAGGING
 
 from .fiscal import MonitoringError, month_text, split_month
@@ -144,15 +144,7 @@ def parse_review_answers(text: str, path: Path | None = None, *, segment_names: 
 
 def load_review_answers(path: str | Path, **kw) -> ReviewAnswers:
     p = Path(path)
-    try:
-        text = p.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise ReviewAnswersError(f"{p} が見つかりません。") from None
-    except UnicodeDecodeError:
-        raise ReviewAnswersError(f"{p} は UTF-8 のテキストではありません。UTF-8 で保存してください。") from None
-    except OSError as exc:
-        raise ReviewAnswersError(f"{p} を読めません ({exc.strerror})。") from None
-    return parse_review_answers(text, p, **kw)
+    return parse_review_answers(read_answers_text(p, ReviewAnswersError), p, **kw)
 
 
 def _import_actuals(plan, plan_path, actuals, month: str | None, *, unit, maps, replace, given_by, today, out, err,
