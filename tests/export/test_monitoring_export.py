@@ -6,20 +6,20 @@ from __future__ import annotations
 import re
 import stat
 import zipfile
-from datetime import date
+from datetime import UTC, date
 from xml.etree import ElementTree as ET
 
 import openpyxl
 import pytest
-
 from helpers import cells_with, compare, error_cells
+from lo_recalc import convert
+
 from kaizen_guide.cli import main
 from kaizen_guide.export.monitoring_report import export_monitoring, render_monitoring_report
 from kaizen_guide.export.monitoring_xlsx import SHEETS, build_monitoring_workbook
 from kaizen_guide.model.store import save_plan
 from kaizen_guide.monitoring.report import build_report
 from kaizen_guide.sample import build_sample_plan
-from lo_recalc import convert
 
 TODAY = date(2027, 7, 8)
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
@@ -219,7 +219,7 @@ def test_cli_writes_the_report_and_refuses_bad_periods(tmp_path, capsys):
 
 
 def test_an_amendment_after_reporting_appears_in_the_next_report(tmp_path, capsys):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from kaizen_guide.model import load_plan
     from kaizen_guide.monitoring.amendments import amend
@@ -234,7 +234,7 @@ def test_an_amendment_after_reporting_appears_in_the_next_report(tmp_path, capsy
     may = next(r for r in plan.monitoring if r.month == "2027-05")
     assert may.reported_at is not None
     a = amend(may, "actuals.sales", "売上高", 37000, 37400, "advisor",
-              at=datetime(2027, 7, 20, 1, 0, tzinfo=timezone.utc), reason="試算表の修正 (売上計上漏れ)")
+              at=datetime(2027, 7, 20, 1, 0, tzinfo=UTC), reason="試算表の修正 (売上計上漏れ)")
     assert a is not None
     may.actuals["sales"] = 37400
     save_plan(plan, plan_path)
@@ -252,14 +252,14 @@ def test_an_amendment_after_reporting_appears_in_the_next_report(tmp_path, capsy
 
 
 def test_a_revised_plan_shows_the_original_plan_beside_it(tmp_path):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from kaizen_guide.model.versions import freeze
 
     plan = build_sample_plan(monitoring=True)
-    freeze(plan, note="当初計画", by="advisor", at=datetime(2027, 3, 1, tzinfo=timezone.utc))
+    freeze(plan, note="当初計画", by="advisor", at=datetime(2027, 3, 1, tzinfo=UTC))
     plan.cash.seasonality = []                       # the 修正計画 spreads the year evenly
-    freeze(plan, note="修正計画", by="advisor", at=datetime(2027, 4, 1, tzinfo=timezone.utc), effective_from="2027-04")
+    freeze(plan, note="修正計画", by="advisor", at=datetime(2027, 4, 1, tzinfo=UTC), effective_from="2027-04")
     rep = build_report(plan, "2027Q1", today=TODAY)
     assert rep.versions == ("当初計画", "修正計画 (第2版)")
     assert rep.original is not None

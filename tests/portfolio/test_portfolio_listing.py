@@ -6,9 +6,8 @@ import csv
 import io
 import json
 import os
-from pathlib import Path
-
 from datetime import date, datetime
+from pathlib import Path
 
 from kaizen_guide.cli import main
 from kaizen_guide.portfolio import cache as cache_mod

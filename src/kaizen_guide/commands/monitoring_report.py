@@ -4,8 +4,9 @@ the monitoring report for the banks (monitoring.report → export.monitoring_*).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from datetime import UTC
 from pathlib import Path
-from typing import Callable
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -53,7 +54,7 @@ def write_monitoring_report(plan_path: str, period: str, *, xlsx: str | None = N
 
 
 def _mark_reported(plan_path: str, months: list[str], err: Callable[[str], None], out: Callable[[str], None]) -> int:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from kaizen_guide.monitoring.amendments import mark_reported
     from kaizen_guide.monitoring.fiscal import month_text
@@ -61,7 +62,7 @@ def _mark_reported(plan_path: str, months: list[str], err: Callable[[str], None]
     from .plan_edit import EditError, edit_plan
 
     try:
-        marked = edit_plan(plan_path, lambda plan: mark_reported(plan, months, datetime.now(timezone.utc)))
+        marked = edit_plan(plan_path, lambda plan: mark_reported(plan, months, datetime.now(UTC)))
     except EditError as exc:
         err(exc.message + " 報告書は書き出しましたが、報告済みの記録はできませんでした。")
         return EXIT_BAD_INPUT

@@ -8,8 +8,8 @@ The monitoring report's export does the same when it writes a report.
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime, time, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -37,8 +37,8 @@ def run_reported(path: str, months: list[str], *, at: date | None = None,
         except ParseError as exc:
             err(f"「{text}」を年月として読めません ({exc})。例: 2027-06")
             return EXIT_BAD_INPUT
-    stamp = (datetime.combine(at, time(12, 0)).astimezone(timezone.utc) if at is not None
-             else datetime.now(timezone.utc))
+    stamp = (datetime.combine(at, time(12, 0)).astimezone(UTC) if at is not None
+             else datetime.now(UTC))
 
     def change(plan: Plan) -> tuple[list[str], list[str]]:
         recorded = {r.month for r in plan.monitoring}
@@ -74,8 +74,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _cmd(args: argparse.Namespace) -> int:
-    from kaizen_guide.cli import _err, _print
     from kaizen_guide.ja import ParseError, parse_date
+
+    from .console import print_error as _err
+    from .console import print_safe as _print
 
     at = None
     if args.at:

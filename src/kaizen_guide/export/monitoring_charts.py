@@ -101,7 +101,7 @@ def _straight(chart: Any) -> None:
         ser.smooth = False
 
 
-def write_table_sheet(s: "ReportSheets") -> None:
+def write_table_sheet(s: ReportSheets) -> None:
     rep = s.rep
     last = 11
     w = s.frame("計画実績対比表", "計画実績対比表", {1: 22, 2: 12, 3: 12, 4: 12, 5: 9, 6: 9, 7: 12, 8: 12, 9: 12, 10: 9, 11: 9},
@@ -202,7 +202,7 @@ def write_table_sheet(s: "ReportSheets") -> None:
     _reserve(ws, row)
 
 
-def write_cash_sheet(s: "ReportSheets") -> None:
+def write_cash_sheet(s: ReportSheets) -> None:
     rep = s.rep
     cp = rep.cash
     last = 7

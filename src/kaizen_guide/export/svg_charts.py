@@ -8,7 +8,7 @@ Every text is escaped (markupsafe); values are numbers we format ourselves.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 

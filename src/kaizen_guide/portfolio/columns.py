@@ -14,7 +14,6 @@ from typing import Any
 from .summary import BAND_LABELS, WHO, PlanSummary
 
 
-
 @dataclass(frozen=True)
 class Column:
     key: str

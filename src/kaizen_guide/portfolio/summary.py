@@ -7,8 +7,8 @@ that does not load gives a summary with ``error`` set (the Japanese reason), nev
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from calendar import monthrange
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any

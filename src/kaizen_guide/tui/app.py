@@ -11,6 +11,7 @@ Heavy modules (the engine, openpyxl, jinja2) are imported only when needed.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from datetime import datetime
@@ -246,9 +247,8 @@ class KaizenApp(App[int]):
 
     def show_start(self, error: str | None = None) -> None:
         """The start screen (with ``error`` shown on it, e.g. why a plan file could not be opened)."""
-        from .screens.start import StartScreen
-
         from .screens.portfolio import PortfolioScreen
+        from .screens.start import StartScreen
 
         stack = self.screen_stack
         below = stack[-2] if len(stack) > 1 else None

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
 from rich.markup import escape
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical

@@ -3,6 +3,7 @@ HTML) through the export dialog, then show where the files are. The plan file is
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +43,12 @@ def open_report_dialog(screen: Any) -> None:
 def mark_reported_month(screen: Any, month: str) -> None:
     """The month is now reported: a later change of it is kept as an amendment (on the live plan,
     saved like every answer of the review)."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from kaizen_guide.monitoring.amendments import mark_reported
 
     rv = screen.review
-    if not mark_reported(rv.plan, [month], datetime.now(timezone.utc)):
+    if not mark_reported(rv.plan, [month], datetime.now(UTC)):
         return
     rv.plan, error = rv.saver.save_or_rollback(rv.plan, what="報告済みの記録")
     screen.chat.say(error or f"{rv.pos.short_label}を報告済みとして記録しました (以後の訂正は次の報告に載ります)。",

@@ -9,6 +9,7 @@ A plan that does not load is listed with the reason; Enter on it shows the reaso
 from __future__ import annotations
 
 from pathlib import Path
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
