@@ -5,7 +5,7 @@ next period, and the records the check rules count."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 
@@ -58,9 +58,9 @@ def test_a_month_of_a_quarterly_plan_reviews_its_quarter(quarterly):
 def test_a_second_quarter_asks_each_month_and_reads_totals_and_ytd(quarterly, tmp_path):
     # Q1 reviewed (a period record at June), Q2 opens by default
     quarterly.monitoring[-1].period = "2027Q1"
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    quarterly.monitoring[-1].completed_at = datetime(2027, 7, 10, tzinfo=timezone.utc)
+    quarterly.monitoring[-1].completed_at = datetime(2027, 7, 10, tzinfo=UTC)
     path = tmp_path / "q.json"
     save_plan(quarterly, path)
     assert default_period(quarterly).code == "2027Q2"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 from textual.widgets import DataTable, Input, OptionList, Sparkline, TextArea
@@ -237,7 +237,7 @@ async def test_f6_opens_the_review_of_the_open_plan(june_path):
 
 
 async def test_a_quarterly_plan_opens_on_the_next_quarter_and_asks_each_month(tmp_path):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from kaizen_guide.model.plan import MonitoringRecord
 
@@ -245,7 +245,7 @@ async def test_a_quarterly_plan_opens_on_the_next_quarter_and_asks_each_month(tm
     plan.monitoring_plan.frequency = "quarterly"
     plan.monitoring = [MonitoringRecord(month=r.month, actuals=dict(r.actuals)) for r in plan.monitoring]
     plan.monitoring[-1].period = "2027Q1"
-    plan.monitoring[-1].completed_at = datetime(2027, 7, 10, tzinfo=timezone.utc)
+    plan.monitoring[-1].completed_at = datetime(2027, 7, 10, tzinfo=UTC)
     path = tmp_path / "quarterly.json"
     save_plan(plan, path, backup=False)
     app = make_app(path, monitor=True, today=TODAY)  # no month: the next period without a record

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .review import Review
 
 
-def step_items(rv: "Review", step: ReviewStep) -> list[Item]:
+def step_items(rv: Review, step: ReviewStep) -> list[Item]:
     """The items of ``step`` for the review's month (empty when the step does not apply yet)."""
     common = rv._common()
     rec = rv.find_record(rv.month)
@@ -80,7 +80,7 @@ def step_items(rv: "Review", step: ReviewStep) -> list[Item]:
     return []
 
 
-def asked_actions(rv: "Review") -> list:
+def asked_actions(rv: Review) -> list:
     """The plan's actions this review asks about: started by the month and not recorded 済 in an
     earlier review (running, due this month, or past due = 遅延 until someone says 済)."""
     from .progress import done_before
@@ -88,7 +88,7 @@ def asked_actions(rv: "Review") -> list:
     return [a for a in rv.plan.actions if a.start <= rv.month and not done_before(rv.plan, a.id, rv.month)]
 
 
-def plan_action_items(rv: "Review", common: dict[str, Any]) -> list[Item]:
+def plan_action_items(rv: Review, common: dict[str, Any]) -> list[Item]:
     from .progress import STATUS_LABELS, derived_status
     from .render import num
 

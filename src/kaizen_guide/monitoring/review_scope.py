@@ -20,7 +20,7 @@ class ReviewScope:
     """Months, labels and records of the review's scope; the plan actions' recorded status."""
 
     month: str
-    period: "Period | None"
+    period: Period | None
     plan: Any
     pos: Any
     record: MonitoringRecord

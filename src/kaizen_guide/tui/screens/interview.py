@@ -7,22 +7,20 @@ anything itself. The engine saves each accepted answer before returning the next
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from pathlib import Path
+from typing import Any
 
 from rich.cells import cell_len
 from rich.markup import escape
 from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from ..commands import JumpProvider
 from ..draft_keeper import DraftKeeper
-from .chat_base import ChatScreen
 from ..messages import AnswerSubmitted, JumpTo
 from ..texts import (
     column_headings,
@@ -34,9 +32,10 @@ from ..texts import (
 )
 from ..widgets.chat_log import ChatLog
 from ..widgets.composer import PREVIEW_TYPES, Composer
+from ..widgets.footer import SteadyFooter
 from ..widgets.outline import Outline
 from ..widgets.summary import Summary
-from ..widgets.footer import SteadyFooter
+from .chat_base import ChatScreen
 
 WIDE = 110
 """At this width and above the summary panel shows beside the chat."""

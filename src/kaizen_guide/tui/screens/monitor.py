@@ -20,8 +20,8 @@ from ..messages import AnswerSubmitted
 from ..texts import finding_markdown, question_markdown
 from ..widgets.chat_log import ChatLog
 from ..widgets.composer import PREVIEW_TYPES, Composer
-from ..widgets.monitor_panel import MonitorPanel
 from ..widgets.footer import SteadyFooter
+from ..widgets.monitor_panel import MonitorPanel
 from .chat_base import ChatScreen
 
 WIDE = 110
