@@ -173,5 +173,19 @@ def test_a_version_1_file_loads_and_is_saved_as_the_current_version(tmp_path):
     plan = load_plan(path)
     assert plan.company.name == "株式会社旧版" and plan.monitoring == []
     save_plan(plan, path)
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
+
+
+def test_a_version_2_file_loads_and_is_saved_as_the_current_version(tmp_path):
+    # Version 2 had no plan versions, reported months or amendments (all defaulted since).
+    path = tmp_path / "v2.json"
+    path.write_text(
+        '{"schema_version": 2, "company": {"name": "株式会社二版"},'
+        ' "monitoring": [{"month": "2027-04", "actuals": {"sales": 100}}]}',
+        encoding="utf-8",
+    )
+    plan = load_plan(path)
+    assert plan.versions == [] and plan.monitoring[0].reported_at is None
+    save_plan(plan, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION == 3

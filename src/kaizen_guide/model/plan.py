@@ -70,7 +70,9 @@ from .version_records import Amendment, PlanVersion
 # 2: monitoring records, plan lock/drafts, support follow-on, action flags, imports settings, vision
 # (all added with defaults: a version-1 file loads unchanged and is saved as version 2, so an
 # older app refuses the new file with its "newer version" message instead of a field error).
-SCHEMA_VERSION = 2
+# 3: plan versions (当初計画/修正計画), reported months and their amendments, period reviews,
+# 遅延 as an action status (again all defaulted: a version-2 file loads unchanged and is saved as 3).
+SCHEMA_VERSION = 3
 
 
 # ---------------------------------------------------------------------------------------------
