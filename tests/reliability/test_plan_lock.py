@@ -195,3 +195,28 @@ def test_review_open_refuses_a_plan_another_process_holds(tmp_path):
     finally:
         review.close()
     assert not PlanLock(plan_path).holder()  # the side file went with the lock
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat") or not hasattr(os, "waitid"), reason="Linux /proc")
+def test_a_killed_holder_not_yet_reaped_does_not_keep_the_plan(plan):
+    """A zombie (killed, not reaped: a container whose init does not reap) still answers
+    kill(pid, 0); it holds nothing, so the next opener takes over instead of opening read-only."""
+    import signal
+    import subprocess
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        os.kill(child.pid, signal.SIGKILL)
+        os.waitid(os.P_PID, child.pid, os.WEXITED | os.WNOWAIT)  # dead, and left unreaped
+        holder = Holder(plan)
+        _, owner = lock_paths(plan)
+        record = json.loads(owner.read_text(encoding="utf-8"))
+        holder.close()
+        record["pid"] = child.pid  # the side file names the unreaped process
+        record["proc_start"] = None
+        owner.write_text(json.dumps(record), encoding="utf-8")
+        lock = PlanLock(plan)
+        assert lock.acquire(timeout=0) and "引き継ぎました" in lock.notice
+        lock.release()
+    finally:
+        child.wait()

@@ -42,14 +42,27 @@ def lock_paths(path: str | os.PathLike[str]) -> tuple[Path, Path]:
     return target.with_name(f".{target.name}.lock"), target.with_name(f".{target.name}{OWNER_SUFFIX}")
 
 
-def _proc_start(pid: int) -> str | None:
-    """Start time of a process (Linux /proc), to tell a live holder from a reused pid."""
+def _proc_stat(pid: int) -> list[str] | None:
+    """The fields of /proc/<pid>/stat after the command name (Linux), or None."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as fh:
             stat = fh.read().decode("ascii", "replace")
-        return stat.rsplit(")", 1)[1].split()[19]
+        return stat.rsplit(")", 1)[1].split()
     except (OSError, IndexError):
         return None
+
+
+def _proc_start(pid: int) -> str | None:
+    """Start time of a process (Linux /proc), to tell a live holder from a reused pid."""
+    fields = _proc_stat(pid)
+    return fields[19] if fields is not None and len(fields) > 19 else None
+
+
+def _proc_dead(pid: int) -> bool:
+    """A killed process nobody has reaped yet (a zombie: a container without an init that reaps)
+    still answers ``kill(pid, 0)``; it holds nothing."""
+    fields = _proc_stat(pid)
+    return fields is not None and bool(fields) and fields[0] in ("Z", "X", "x")
 
 
 def _alive(holder: dict[str, Any]) -> bool:
@@ -68,6 +81,8 @@ def _alive(holder: dict[str, Any]) -> bool:
     except PermissionError:
         pass  # exists, owned by someone else
     except OSError:
+        return False
+    if _proc_dead(pid):
         return False
     start = holder.get("proc_start")
     return start is None or _proc_start(pid) in (None, start)
