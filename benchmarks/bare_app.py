@@ -1,6 +1,6 @@
 """The yardstick for start-up: a bare Textual app that shows one Static line (issue 18).
 
-    python benchmarks/bare_app.py
+python benchmarks/bare_app.py
 """
 
 from textual.app import App, ComposeResult

@@ -116,8 +116,10 @@ def bench_check_plan(runs: int = 20) -> None:
         t0 = time.perf_counter()
         check_plan(plan)
         xs.append((time.perf_counter() - t0) * 1e3)
-    print(f"full check_plan (sample, {n} findings): first {first:.1f} ms, "
-          f"warm mean {statistics.fmean(xs):.1f} ms, max {max(xs):.1f} ms over {runs} runs")
+    print(
+        f"full check_plan (sample, {n} findings): first {first:.1f} ms, "
+        f"warm mean {statistics.fmean(xs):.1f} ms, max {max(xs):.1f} ms over {runs} runs"
+    )
 
 
 if __name__ == "__main__":

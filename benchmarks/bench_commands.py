@@ -68,10 +68,28 @@ def main(argv: list[str] | None = None) -> int:
                 "import pydantic": [py, "-c", "import pydantic"],
                 "check sample": [*kg, "check", str(sample)],
                 "check 10x": [*kg, "check", str(big)],
-                "export sample": [*kg, "export", str(sample), "--xlsx", str(tmp / "s.xlsx"),
-                                  "--md", str(tmp / "s.md"), "--html", str(tmp / "s.html")],
-                "export 10x": [*kg, "export", str(big), "--xlsx", str(tmp / "b.xlsx"),
-                               "--md", str(tmp / "b.md"), "--html", str(tmp / "b.html")],
+                "export sample": [
+                    *kg,
+                    "export",
+                    str(sample),
+                    "--xlsx",
+                    str(tmp / "s.xlsx"),
+                    "--md",
+                    str(tmp / "s.md"),
+                    "--html",
+                    str(tmp / "s.html"),
+                ],
+                "export 10x": [
+                    *kg,
+                    "export",
+                    str(big),
+                    "--xlsx",
+                    str(tmp / "b.xlsx"),
+                    "--md",
+                    str(tmp / "b.md"),
+                    "--html",
+                    str(tmp / "b.html"),
+                ],
             }
             for name, cmd in steps.items():
                 t.setdefault(name, []).append(_run(cmd, env))
@@ -79,8 +97,10 @@ def main(argv: list[str] | None = None) -> int:
             t.setdefault("first check_text", []).append(float(out.stdout.strip()))
     load_after = os.getloadavg()
     med = {k: statistics.median(v) for k, v in t.items()}
-    print(f"commands, {args.runs} rounds ({'warm' if args.warm_cache else 'cold'} per-user cache); load average "
-          f"{load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} cores)")
+    print(
+        f"commands, {args.runs} rounds ({'warm' if args.warm_cache else 'cold'} per-user cache); load average "
+        f"{load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} cores)"
+    )
     for k, v in t.items():
         print(f"  {k:17} median {med[k]:.3f} s   " + " ".join(f"{x:.2f}" for x in v))
     goals = [

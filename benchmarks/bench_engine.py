@@ -23,8 +23,10 @@ def _pct(values: list[float], p: float) -> float:
 
 
 def _line(name: str, ms: list[float]) -> str:
-    return (f"{name:<34} n={len(ms):<4} mean {statistics.mean(ms):7.2f} ms   p50 {statistics.median(ms):7.2f}"
-            f"   p95 {_pct(ms, 95):7.2f}   max {max(ms):7.2f}")
+    return (
+        f"{name:<34} n={len(ms):<4} mean {statistics.mean(ms):7.2f} ms   p50 {statistics.median(ms):7.2f}"
+        f"   p95 {_pct(ms, 95):7.2f}   max {max(ms):7.2f}"
+    )
 
 
 def replay(bank, answers: dict, directory: Path, *, autosave: bool) -> list[float]:

@@ -35,28 +35,47 @@ def build_large_plan():
     plan = build_sample_plan()
     plan.targets.plan_years = 10
     plan.drivers.segments = [
-        SalesSegment(name=f"区分{i + 1:02d}", unit="件", unit_price_yen=[2000 + 150 * i + 10 * y for y in range(11)],
-                     quantity=[9000 + 300 * i for _ in range(11)], basis=f"区分{i + 1}の実績据置")
+        SalesSegment(
+            name=f"区分{i + 1:02d}",
+            unit="件",
+            unit_price_yen=[2000 + 150 * i + 10 * y for y in range(11)],
+            quantity=[9000 + 300 * i for _ in range(11)],
+            basis=f"区分{i + 1}の実績据置",
+        )
         for i in range(20)
     ]
     plan.drivers.personnel = [180000 + 500 * y for y in range(11)]
     plan.drivers.other_sga = [112000 + 300 * y for y in range(11)]
     plan.drivers.existing_depreciation = [12000 - 600 * y for y in range(11)]
-    plan.drivers.capex = [CapexItem(year=y, description=f"設備更新{y}", amount=3000 + 500 * y, useful_life=5)
-                          for y in range(1, 11, 2)]
+    plan.drivers.capex = [
+        CapexItem(year=y, description=f"設備更新{y}", amount=3000 + 500 * y, useful_life=5) for y in range(1, 11, 2)
+    ]
     kinds = ["proper", "guaranteed", "government", "system"]
     banks = []
     for b in range(15):
-        loans = [Loan(label=f"借入{b + 1}-{k + 1}", kind=kinds[(b + k) % 4], balance=8000 + 1500 * b + 2000 * k,
-                      interest_rate=D("0.012") + D("0.001") * (b % 5), monthly_repayment=120 + 10 * b + 15 * k,
-                      final_due="2034-03", guarantee_ratio=D("0.8") if kinds[(b + k) % 4] == "guaranteed" else D("0"))
-                 for k in range(3)]
-        banks.append(Bank(name=f"第{b + 1}銀行", kind="地方銀行", is_main=b == 0, pledged_deposits=500 * (b % 3),
-                          loans=loans))
+        loans = [
+            Loan(
+                label=f"借入{b + 1}-{k + 1}",
+                kind=kinds[(b + k) % 4],
+                balance=8000 + 1500 * b + 2000 * k,
+                interest_rate=D("0.012") + D("0.001") * (b % 5),
+                monthly_repayment=120 + 10 * b + 15 * k,
+                final_due="2034-03",
+                guarantee_ratio=D("0.8") if kinds[(b + k) % 4] == "guaranteed" else D("0"),
+            )
+            for k in range(3)
+        ]
+        banks.append(
+            Bank(name=f"第{b + 1}銀行", kind="地方銀行", is_main=b == 0, pledged_deposits=500 * (b % 3), loans=loans)
+        )
     plan.banks = banks
     plan.collaterals = [
-        Collateral(name=f"物件{c + 1}", market_value=60000 + 10000 * c, haircut=D("0.7"),
-                   liens=[Lien(bank=f"第{(c * 2 + r) % 15 + 1}銀行", rank=r + 1, max_amount=30000) for r in range(3)])
+        Collateral(
+            name=f"物件{c + 1}",
+            market_value=60000 + 10000 * c,
+            haircut=D("0.7"),
+            liens=[Lien(bank=f"第{(c * 2 + r) % 15 + 1}銀行", rank=r + 1, max_amount=30000) for r in range(3)],
+        )
         for c in range(6)
     ]
     measures = list(plan.measures)
@@ -65,11 +84,21 @@ def build_large_plan():
     lines = ["sales", "cost_of_sales", "personnel", "other_sga", "non_operating_income"]
     for i in range(20):
         m = measures[i % len(measures)]
-        actions.append(ActionItem(
-            id=f"A{i + 1}", measure_id=m.id, title=f"施策{i + 1}の実施", method="手順を決めて毎月確認する",
-            owner=f"担当者{i % 6 + 1}", start=f"{2027 + i // 12}-{i % 12 + 1:02d}", due=f"{2028 + i // 8}-{(i * 5) % 12 + 1:02d}",
-            kpi=Kpi(name=f"KPI{i + 1}", target=D(1000 + 50 * i), unit="件", basis="実績から算定"),
-            pl_line=lines[i % len(lines)], effects=[800 + 100 * i + 50 * y for y in range(10)], budget=100))
+        actions.append(
+            ActionItem(
+                id=f"A{i + 1}",
+                measure_id=m.id,
+                title=f"施策{i + 1}の実施",
+                method="手順を決めて毎月確認する",
+                owner=f"担当者{i % 6 + 1}",
+                start=f"{2027 + i // 12}-{i % 12 + 1:02d}",
+                due=f"{2028 + i // 8}-{(i * 5) % 12 + 1:02d}",
+                kpi=Kpi(name=f"KPI{i + 1}", target=D(1000 + 50 * i), unit="件", basis="実績から算定"),
+                pl_line=lines[i % len(lines)],
+                effects=[800 + 100 * i + 50 * y for y in range(10)],
+                budget=100,
+            )
+        )
     plan.actions = actions
     plan.issues = issues + [Issue(id="I9", title="追加の課題", description="検証用", priority=9)]
     plan.measures = measures + [Countermeasure(id="M9", title="追加の対策", category="cost", issue_ids=["I9"])]

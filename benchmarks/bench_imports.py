@@ -28,10 +28,25 @@ MONTHS = [f"{2027 + (k + 3) // 12}年{(k + 3) % 12 + 1}月" for k in range(12)]
 
 def table_rows(n_accounts: int = 300) -> list[list[object]]:
     rnd = random.Random(1)
-    rows: list[list[object]] = [["月次推移表"], ["株式会社ベンチ"], ["税抜"], ["(単位:円)"],
-                                ["コード", "勘定科目", *MONTHS[:6], "上半期合計", *MONTHS[6:], "下半期合計", "合計"]]
-    known = ["売上高", "仕入高", "役員報酬", "給料手当", "法定福利費", "地代家賃", "支払利息", "受取利息", "普通預金",
-             "長期借入金"]
+    rows: list[list[object]] = [
+        ["月次推移表"],
+        ["株式会社ベンチ"],
+        ["税抜"],
+        ["(単位:円)"],
+        ["コード", "勘定科目", *MONTHS[:6], "上半期合計", *MONTHS[6:], "下半期合計", "合計"],
+    ]
+    known = [
+        "売上高",
+        "仕入高",
+        "役員報酬",
+        "給料手当",
+        "法定福利費",
+        "地代家賃",
+        "支払利息",
+        "受取利息",
+        "普通預金",
+        "長期借入金",
+    ]
     rows.append(["", "販売費及び一般管理費"])
     for i in range(n_accounts):
         name = known[i] if i < len(known) else f"経費{i:03d}"
@@ -43,7 +58,8 @@ def table_rows(n_accounts: int = 300) -> list[list[object]]:
 def write_csv(path: Path, rows) -> Path:
     buf = io.StringIO()
     csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(
-        [[f"{c:,}" if isinstance(c, int) else c for c in r] for r in rows])
+        [[f"{c:,}" if isinstance(c, int) else c for c in r] for r in rows]
+    )
     path.write_bytes(buf.getvalue().encode("cp932"))
     return path
 
@@ -67,8 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     plan.actuals_import.account_mapping = {f"経費{i:03d}": "sga" for i in range(300)}
     rows = table_rows()
     with tempfile.TemporaryDirectory() as d:
-        for label, path in (("CSV (CP932)", write_csv(Path(d) / "b.csv", rows)),
-                            ("XLSX", write_xlsx(Path(d) / "b.xlsx", rows))):
+        for label, path in (
+            ("CSV (CP932)", write_csv(Path(d) / "b.csv", rows)),
+            ("XLSX", write_xlsx(Path(d) / "b.xlsx", rows)),
+        ):
             t0 = time.perf_counter()
             result = read_actuals(path, plan)
             first = time.perf_counter() - t0
@@ -78,9 +96,11 @@ def main(argv: list[str] | None = None) -> int:
                 t0 = time.perf_counter()
                 read_actuals(path, plan)
                 times.append(time.perf_counter() - t0)
-            print(f"{label}: 12 months x 300 accounts, first {first * 1000:.0f} ms, "
-                  f"median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms "
-                  f"({args.runs} runs, {path.stat().st_size // 1024} KiB)")
+            print(
+                f"{label}: 12 months x 300 accounts, first {first * 1000:.0f} ms, "
+                f"median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms "
+                f"({args.runs} runs, {path.stat().st_size // 1024} KiB)"
+            )
     t0 = time.perf_counter()
     import charset_normalizer  # noqa: F401  (only for files that are neither UTF-8 nor CP932)
 

@@ -25,13 +25,17 @@ print(f"{(t1 - t0) * 1000:.2f} {(t2 - t1) * 1000:.2f}")
 
 
 def main() -> None:
-    runs = [subprocess.run([sys.executable, "-c", FIRST], capture_output=True, text=True, check=True).stdout.split()
-            for _ in range(5)]
+    runs = [
+        subprocess.run([sys.executable, "-c", FIRST], capture_output=True, text=True, check=True).stdout.split()
+        for _ in range(5)
+    ]
     mod = [float(a) for a, _ in runs]
     first = [float(b) for _, b in runs]
     print(f"import kaizen_guide.ja.linebreak: median {statistics.median(mod):.1f} ms (BudouX not imported yet)")
-    print(f"first Japanese wrap (imports BudouX, loads its model): median {statistics.median(first):.1f} ms, "
-          f"min {min(first):.1f} ms")
+    print(
+        f"first Japanese wrap (imports BudouX, loads its model): median {statistics.median(first):.1f} ms, "
+        f"min {min(first):.1f} ms"
+    )
 
     from kaizen_guide.banks import load_bank
     from kaizen_guide.ja import linebreak

@@ -23,8 +23,20 @@ from datetime import date
 from pathlib import Path
 
 TODAY = date(2026, 12, 1)
-ANSWERS = ["済", "2社訪問・見積2件", "済", "案内30社", "28,100", "11,200", "22,500", "12,800", "150", "470",
-           "8,200", "319,985"]
+ANSWERS = [
+    "済",
+    "2社訪問・見積2件",
+    "済",
+    "案内30社",
+    "28,100",
+    "11,200",
+    "22,500",
+    "12,800",
+    "150",
+    "470",
+    "8,200",
+    "319,985",
+]
 
 
 def _june_file(tmp: Path) -> Path:
@@ -80,8 +92,12 @@ async def tui(size: tuple[int, int]) -> tuple[float, list[float]]:
         app = KaizenApp(path, monitor=True, month="2027-06", show_save_time=False, today=TODAY)
         start = time.perf_counter()
         async with app.run_test(size=size) as pilot:
-            while not (isinstance(app.screen, MonitorScreen) and app.screen.question is not None
-                       and app.screen.composer.editor is not None and app.screen.composer.editor.is_mounted):
+            while not (
+                isinstance(app.screen, MonitorScreen)
+                and app.screen.question is not None
+                and app.screen.composer.editor is not None
+                and app.screen.composer.editor.is_mounted
+            ):
                 await asyncio.sleep(0)
             opened = (time.perf_counter() - start) * 1000
             for raw in ANSWERS:
@@ -89,7 +105,9 @@ async def tui(size: tuple[int, int]) -> tuple[float, list[float]]:
                 before = screen.question.id
                 if screen.question.type in ("choice", "yes_no"):
                     ol = screen.composer.query_one(OptionList)
-                    ol.highlighted = next(i for i in range(ol.option_count) if str(ol.get_option_at_index(i).prompt).endswith(raw))
+                    ol.highlighted = next(
+                        i for i in range(ol.option_count) if str(ol.get_option_at_index(i).prompt).endswith(raw)
+                    )
                 else:
                     app.post_message(events.Paste(raw))
                 await pilot.pause()

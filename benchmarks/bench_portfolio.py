@@ -87,14 +87,18 @@ def main() -> None:
         os.environ["KAIZEN_GUIDE_DATA_DIR"] = str(Path(tmp) / "userdata")  # a cache of its own
         root = Path(tmp) / "practice"
         gen, _ = timed(lambda: make_practice(root, args.plans))
-        print(f"generated {args.plans} plans in {gen:.1f} s ({sum(f.stat().st_size for f in root.rglob('*.json')) / 1e6:.0f} MB)")
+        print(
+            f"generated {args.plans} plans in {gen:.1f} s ({sum(f.stat().st_size for f in root.rglob('*.json')) / 1e6:.0f} MB)"
+        )
 
         from kaizen_guide.portfolio.cache import cache_path, list_folder
 
         first, listing = timed(lambda: list_folder(root, jobs=args.jobs))
         broken = sum(bool(s.error) for s in listing.summaries)
-        print(f"first open  (every plan summarised, {listing.computed} files): {first:.2f} s "
-              f"= {first / max(1, listing.computed) * 1000:.0f} ms/plan; {broken} broken listed")
+        print(
+            f"first open  (every plan summarised, {listing.computed} files): {first:.2f} s "
+            f"= {first / max(1, listing.computed) * 1000:.0f} ms/plan; {broken} broken listed"
+        )
         second, listing = timed(lambda: list_folder(root))
         print(f"second open (cache, {len(listing.summaries) - listing.computed} from cache): {second:.3f} s")
         print(f"cache file: {cache_path().stat().st_size / 1e6:.2f} MB")
@@ -105,8 +109,14 @@ def main() -> None:
         tui = asyncio.run(tui_open(root, args.plans))
         print(f"TUI second open (start to {args.plans} rows in the table): {tui:.2f} s")
         env = dict(os.environ)
-        cli, _ = timed(lambda: subprocess.run([sys.executable, "-m", "kaizen_guide", "portfolio", str(root), "--format", "json"],
-                                              env=env, capture_output=True, check=True))
+        cli, _ = timed(
+            lambda: subprocess.run(
+                [sys.executable, "-m", "kaizen_guide", "portfolio", str(root), "--format", "json"],
+                env=env,
+                capture_output=True,
+                check=True,
+            )
+        )
         print(f"`kaizen-guide portfolio DIR --format json` second open, whole process: {cli:.2f} s")
 
 

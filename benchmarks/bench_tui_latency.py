@@ -22,16 +22,16 @@ import time
 from pathlib import Path
 
 ANSWERS = [
-    "株式会社ベンチ",        # company.name (text)
-    "山田 太郎",             # company.representative
+    "株式会社ベンチ",  # company.name (text)
+    "山田 太郎",  # company.representative
     "静岡県浜松市中央区1-2-3",  # company.address
-    "昭和60年4月",           # company.established (month)
-    "1,000万円",             # company.capital (amount)
-    "飲食業",                # company.industry
-    None,                   # company.business (long text: ctrl+s)
-    "38人",                 # company.employees (integer)
-    "3月",                  # company.fiscal_month
-    "62",                   # company.representative_age
+    "昭和60年4月",  # company.established (month)
+    "1,000万円",  # company.capital (amount)
+    "飲食業",  # company.industry
+    None,  # company.business (long text: ctrl+s)
+    "38人",  # company.employees (integer)
+    "3月",  # company.fiscal_month
+    "62",  # company.representative_age
 ]
 
 

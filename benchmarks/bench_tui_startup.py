@@ -76,9 +76,21 @@ def time_once(cmd: str, size: tuple[int, int], marker: str, data_dir: str, cache
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     start = time.perf_counter()
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]),
-         "-e", f"KAIZEN_GUIDE_DATA_DIR={data_dir}",
-         *(["-e", f"KAIZEN_GUIDE_CACHE_DIR={cache_dir}"] if cache_dir else []), cmd],
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            str(size[0]),
+            "-y",
+            str(size[1]),
+            "-e",
+            f"KAIZEN_GUIDE_DATA_DIR={data_dir}",
+            *(["-e", f"KAIZEN_GUIDE_CACHE_DIR={cache_dir}"] if cache_dir else []),
+            cmd,
+        ],
         check=True,
     )
     try:
@@ -98,8 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--size", default="120x40")
     parser.add_argument("--only", default="start,demo,new,reopen")
-    parser.add_argument("--cold-cache", action="store_true",
-                        help="an empty per-user cache on every launch (a first run after installing)")
+    parser.add_argument(
+        "--cold-cache",
+        action="store_true",
+        help="an empty per-user cache on every launch (a first run after installing)",
+    )
     args = parser.parse_args(argv)
     if not shutil.which("tmux"):
         print("tmux is not installed; install it to run this benchmark.", file=sys.stderr)
@@ -125,16 +140,20 @@ def main(argv: list[str] | None = None) -> int:
                 times[name].append(time_once(cmd, (w, h), marker, data, cache))
     load_after = os.getloadavg()
     bare = statistics.median(times["bare"])
-    print(f"start-up to first screen, {args.size}, {args.runs} rounds, "
-          f"{'cold' if args.cold_cache else 'warm'} per-user cache; load average "
-          f"{load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} cores)")
+    print(
+        f"start-up to first screen, {args.size}, {args.runs} rounds, "
+        f"{'cold' if args.cold_cache else 'warm'} per-user cache; load average "
+        f"{load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} cores)"
+    )
     print(f"  {'bare':7} median {bare:.2f} s   " + " ".join(f"{t:.2f}" for t in times["bare"]))
     for name in wanted:
         med = statistics.median(times[name])
         goal = GOALS[name]
         verdict = "meets" if med / bare <= goal else "misses"
-        print(f"  {name:7} median {med:.2f} s   ratio {med / bare:.2f}× (goal ≤ {goal}×: {verdict})   "
-              + " ".join(f"{t:.2f}" for t in times[name]))
+        print(
+            f"  {name:7} median {med:.2f} s   ratio {med / bare:.2f}× (goal ≤ {goal}×: {verdict})   "
+            + " ".join(f"{t:.2f}" for t in times[name])
+        )
     return 0
 
 

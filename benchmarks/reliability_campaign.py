@@ -42,11 +42,13 @@ def kills(n: int, rng: random.Random) -> None:
     acked = sum(r["acked"] for r in results)
     lost = sum(len(r["lost"]) for r in results)
     temps = sum(1 for r in results if r["temps_before_open"])
-    print(f"kills      trials {n}, failures {len(failed)}; acknowledged answers {acked}, lost {lost}; "
-          f"plans unreadable {sum(1 for r in results if r['load_error'])}; "
-          f"reopen refused {sum(1 for r in results if r['reopen_error'])}; "
-          f"kills that left a temp file {temps}, left after the next open "
-          f"{sum(1 for r in results if r['temps_after_open'])} ({time.monotonic() - t0:.0f} s)")
+    print(
+        f"kills      trials {n}, failures {len(failed)}; acknowledged answers {acked}, lost {lost}; "
+        f"plans unreadable {sum(1 for r in results if r['load_error'])}; "
+        f"reopen refused {sum(1 for r in results if r['reopen_error'])}; "
+        f"kills that left a temp file {temps}, left after the next open "
+        f"{sum(1 for r in results if r['temps_after_open'])} ({time.monotonic() - t0:.0f} s)"
+    )
     for r in failed[:5]:
         print(f"           failed: {r}")
 
@@ -99,8 +101,10 @@ def injection() -> None:
             failures.append("html passes <script>")
         if "{{7*7}}" not in md or "{{7*7}}" not in page:
             failures.append("template syntax not printed as typed")
-    print(f"injection  fields {len(fields)} (from the banks, every row), payload cells in the workbook {cells}, "
-          f"formulas from text {formulas}, XML parts {parts}, failures {len(failures) + formulas}")
+    print(
+        f"injection  fields {len(fields)} (from the banks, every row), payload cells in the workbook {cells}, "
+        f"formulas from text {formulas}, XML parts {parts}, failures {len(failures) + formulas}"
+    )
     for f in failures[:5]:
         print(f"           {f}")
 
@@ -151,9 +155,21 @@ def timing() -> None:
 def fuzz(n: int, rng: random.Random) -> None:
     from kaizen_guide import ja
 
-    alphabet = string.digits + "０１２３４５６７８９,.、。-+▲△()%％万億千百十円年月日令和平成RHS/ 　はいいえ" + string.ascii_letters
-    parsers = [ja.parse_amount, ja.parse_percent, ja.parse_decimal, ja.parse_int, ja.parse_month,
-               ja.parse_date, ja.parse_yes_no, ja.parse_fiscal_month]
+    alphabet = (
+        string.digits
+        + "０１２３４５６７８９,.、。-+▲△()%％万億千百十円年月日令和平成RHS/ 　はいいえ"
+        + string.ascii_letters
+    )
+    parsers = [
+        ja.parse_amount,
+        ja.parse_percent,
+        ja.parse_decimal,
+        ja.parse_int,
+        ja.parse_month,
+        ja.parse_date,
+        ja.parse_yes_no,
+        ja.parse_fiscal_month,
+    ]
     failures = []
     for _ in range(n):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))

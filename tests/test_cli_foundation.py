@@ -14,7 +14,12 @@ def run_cli(*args, cwd):
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     return subprocess.run(
         [sys.executable, "-m", "kaizen_guide", *args],
-        cwd=cwd, capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
     )
 
 

@@ -59,7 +59,9 @@ def cmd_interview(args: argparse.Namespace) -> int:
         from .engine.headless import LOCK_WAIT_S
 
         return run_headless(
-            args.plan, args.answers, depth=args.depth,
+            args.plan,
+            args.answers,
+            depth=args.depth,
             given_by="owner" if args.owner else "advisor",
             lock_wait=LOCK_WAIT_S if args.wait is None else max(0.0, args.wait),
             out=_print,
@@ -74,9 +76,20 @@ def cmd_monitor(args: argparse.Namespace) -> int:
     if headless:
         from .monitoring.headless import run_monitor
 
-        return run_monitor(args.plan, month=args.month, period=args.period, actuals=args.actuals, answers=args.answers,
-                           fmt=args.format or "text", given_by="owner" if args.owner else "advisor",
-                           replace=args.replace, err=_err, unit=args.unit, maps=args.map, reason=args.reason or "")
+        return run_monitor(
+            args.plan,
+            month=args.month,
+            period=args.period,
+            actuals=args.actuals,
+            answers=args.answers,
+            fmt=args.format or "text",
+            given_by="owner" if args.owner else "advisor",
+            replace=args.replace,
+            err=_err,
+            unit=args.unit,
+            maps=args.map,
+            reason=args.reason or "",
+        )
     from .tui.app import run
 
     return run(args.plan, advisor=getattr(args, "advisor", False), monitor=True, month=args.period or args.month)
@@ -85,8 +98,10 @@ def cmd_monitor(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     if args.text is not None or args.stage is not None:
         if args.text is None or args.stage is None:
-            _err("1つの回答を確認するときは --stage と --text の両方を指定してください。"
-                 "例: kaizen-guide check --stage 課題 --text \"コロナで売上が減った\"")
+            _err(
+                "1つの回答を確認するときは --stage と --text の両方を指定してください。"
+                '例: kaizen-guide check --stage 課題 --text "コロナで売上が減った"'
+            )
             return EXIT_BAD_INPUT
         from .checks import check_text
         from .checks.rules import default_checklist, resolve_stage, stage_list_ja
@@ -135,19 +150,30 @@ def _check_external(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        print(json.dumps({
-            "file": args.plan,
-            "found": {PART_LABELS.get(k, k): [{"text": i.text, "where": i.where} for i in v] for k, v in found.parts.items()},
-            "not_found": missing,
-            "findings": [f.model_dump(mode="json") for f in findings],
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "file": args.plan,
+                    "found": {
+                        PART_LABELS.get(k, k): [{"text": i.text, "where": i.where} for i in v]
+                        for k, v in found.parts.items()
+                    },
+                    "not_found": missing,
+                    "findings": [f.model_dump(mode="json") for f in findings],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         lines = ["読み取れた部分:"]
         for part, items in found.parts.items():
             lines.append(f"  {PART_LABELS.get(part, part)}: {len(items)}件 ({items[0].where} ほか)")
         lines.append("見つからなかった部分: " + ("、".join(missing) if missing else "なし"))
-        lines.append("(数値は損益計画の表から黒字化・実質債務超過の解消・債務償還年数を確かめます。借入・資金繰りの表は"
-                     "読み取りません。kaizen-guide で計画を作ると、資金繰りや下振れ時の検証もできます)")
+        lines.append(
+            "(数値は損益計画の表から黒字化・実質債務超過の解消・債務償還年数を確かめます。借入・資金繰りの表は"
+            "読み取りません。kaizen-guide で計画を作ると、資金繰りや下振れ時の検証もできます)"
+        )
         print("\n".join(lines) + "\n")
         print(render_findings(findings, fmt=args.format, title=f"計画のチェック: {Path(args.plan).name}"))
     return EXIT_FLAGGED if any(f.severity == "error" for f in findings) else EXIT_OK
@@ -160,8 +186,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         return run(args, _err, _print)
     if Path(args.plan).is_dir() or args.out:
         if not (Path(args.plan).is_dir() and args.out) or args.xlsx or args.md or args.html:
-            _err("フォルダの計画をまとめて書き出すときは、フォルダと --out だけを指定してください。"
-                 "例: kaizen-guide export 計画フォルダ --out 書き出し先")
+            _err(
+                "フォルダの計画をまとめて書き出すときは、フォルダと --out だけを指定してください。"
+                "例: kaizen-guide export 計画フォルダ --out 書き出し先"
+            )
             return EXIT_BAD_INPUT
         from .commands.batch import export_folder
 
@@ -265,7 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _JaParser(
         prog="kaizen-guide",
         description="経営改善計画を対話形式で作成し、金融機関に出せる計画書とモニタリングまで支援します。"
-                    "コマンドを省略するとスタート画面が開きます。",
+        "コマンドを省略するとスタート画面が開きます。",
     )
     parser.add_argument("--version", action="version", version="kaizen-guide 0.1.0")
     parser.add_argument("--advisor", action="store_true", help="支援者モード (説明を畳み、キーボード操作を最短に)")
@@ -283,25 +311,47 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--depth", choices=["full", "short"], default=None, help="full=405本格計画 / short=早期経営改善計画")
     p.add_argument("--advisor", action="store_true", help="支援者モード")
     p.add_argument("--owner", action="store_true", help="--answers の回答者を経営者として記録する (既定は支援者)")
-    p.add_argument("--wait", type=float, default=None, metavar="秒",
-                   help="--answers: 計画が別の画面で編集中のとき、空くまで待つ秒数 (既定 3)")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=None,
+        metavar="秒",
+        help="--answers: 計画が別の画面で編集中のとき、空くまで待つ秒数 (既定 3)",
+    )
     p.set_defaults(func=cmd_interview)
 
     p = sub.add_parser("monitor", help="月次モニタリング (伴走支援): 計画と実績の比較・原因・対策・次月アクション")
     p.add_argument("plan", help="計画ファイル (.json)")
-    p.add_argument("--month", help="振り返る月 (例: 2027-06)。省略すると、まだ記録のない次の月 (四半期・半期・決算ごとの"
-                   "計画では、その月を含む期間)")
+    p.add_argument(
+        "--month",
+        help="振り返る月 (例: 2027-06)。省略すると、まだ記録のない次の月 (四半期・半期・決算ごとの"
+        "計画では、その月を含む期間)",
+    )
     p.add_argument("--period", help="振り返る期間 (例: 2027Q1・2027H1・FY2027。年は期首月の年)")
-    p.add_argument("--actuals", help="会計ソフト (弥生・マネーフォワード・freee・TKC) の試算表・推移表か、科目×月の CSV / XLSX "
-                   "から実績を記録する (--month を省くとファイルのすべての月)")
-    p.add_argument("--unit", choices=["円", "千円", "百万円"], default=None,
-                   help="--actuals のファイルの金額の単位 (ファイルに記載がないとき)")
-    p.add_argument("--map", action="append", default=None, metavar="科目=項目",
-                   help="--actuals の知らない科目の扱い (例: \"パート代=人件費\")。計画に記録し、次回から聞きません")
+    p.add_argument(
+        "--actuals",
+        help="会計ソフト (弥生・マネーフォワード・freee・TKC) の試算表・推移表か、科目×月の CSV / XLSX "
+        "から実績を記録する (--month を省くとファイルのすべての月)",
+    )
+    p.add_argument(
+        "--unit",
+        choices=["円", "千円", "百万円"],
+        default=None,
+        help="--actuals のファイルの金額の単位 (ファイルに記載がないとき)",
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=None,
+        metavar="科目=項目",
+        help='--actuals の知らない科目の扱い (例: "パート代=人件費")。計画に記録し、次回から聞きません',
+    )
     p.add_argument("--answers", help="振り返りの回答ファイル (YAML) を画面なしで適用する")
     p.add_argument("--format", choices=["text", "json"], default=None, help="画面なしで比較を表示する形式")
     p.add_argument("--replace", action="store_true", help="記録済みの実績を置き換える (元の値は履歴に残ります)")
-    p.add_argument("--reason", default=None, help="金融機関に報告済みの月を訂正する理由 (訂正の記録に残り、次の報告に載ります)")
+    p.add_argument(
+        "--reason", default=None, help="金融機関に報告済みの月を訂正する理由 (訂正の記録に残り、次の報告に載ります)"
+    )
     p.add_argument("--advisor", action="store_true", help="支援者モード")
     p.add_argument("--owner", action="store_true", help="画面なしの回答者を経営者として記録する (既定は支援者)")
     p.set_defaults(func=cmd_monitor)
@@ -309,8 +359,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="計画 (または1つの回答) を実務指針に照らしてチェックする")
     p.add_argument("plan", nargs="?", help="計画ファイル (.json)、またはフォルダ (中のすべての計画)")
     p.add_argument("--format", choices=["text", "json", "md"], default="text", help="出力形式")
-    p.add_argument("--stage", help="1つの回答をチェックするときの段階: 課題, 対策, アクション, 次月アクション, 要因, 金融支援 "
-                                   "(英語の issue, countermeasure, action, next_action, cause, financial_support も可)")
+    p.add_argument(
+        "--stage",
+        help="1つの回答をチェックするときの段階: 課題, 対策, アクション, 次月アクション, 要因, 金融支援 "
+        "(英語の issue, countermeasure, action, next_action, cause, financial_support も可)",
+    )
     p.add_argument("--text", help="チェックする回答の文章")
     p.set_defaults(func=cmd_check)
 
@@ -320,10 +373,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--xlsx", help="Excel の出力先")
     p.add_argument("--md", help="Markdown レポートの出力先")
     p.add_argument("--html", help="HTML レポートの出力先")
-    p.add_argument("--monitoring", metavar="期間",
-                   help="金融機関へのモニタリング報告を書き出す: 2027-06 (月)・2027Q1 (四半期)・2027H1 (中間)・FY2027 (決算)")
-    p.add_argument("--draft", action="store_true",
-                   help="--monitoring の報告を下書きとして書き出す (対象の月を報告済みとして記録しない)")
+    p.add_argument(
+        "--monitoring",
+        metavar="期間",
+        help="金融機関へのモニタリング報告を書き出す: 2027-06 (月)・2027Q1 (四半期)・2027H1 (中間)・FY2027 (決算)",
+    )
+    p.add_argument(
+        "--draft",
+        action="store_true",
+        help="--monitoring の報告を下書きとして書き出す (対象の月を報告済みとして記録しない)",
+    )
     p.set_defaults(func=cmd_export)
 
     from .commands import diff, due, freeze, reported
@@ -341,16 +400,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="表示せずにファイルへ書き出す (Markdown)")
     p.set_defaults(func=cmd_answers_reference)
 
-    p = sub.add_parser("portfolio", help="フォルダのすべての計画を一覧する (会社・進み具合・指摘・モニタリングの達成率)")
+    p = sub.add_parser(
+        "portfolio", help="フォルダのすべての計画を一覧する (会社・進み具合・指摘・モニタリングの達成率)"
+    )
     p.add_argument("dir", help="計画ファイルのフォルダ (サブフォルダも)")
-    p.add_argument("--format", choices=["text", "json", "csv"], default=None,
-                   help="画面なしで一覧を表示する形式 (期限切れがあれば終了コード 1)")
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "csv"],
+        default=None,
+        help="画面なしで一覧を表示する形式 (期限切れがあれば終了コード 1)",
+    )
     p.add_argument("--today", default=None, metavar="YYYY-MM-DD", help="この日を今日として期限を判定する (既定: 今日)")
     p.add_argument("--advisor", action="store_true", help="支援者モード")
     p.set_defaults(func=cmd_portfolio)
 
     p = sub.add_parser("serve", help="画面をブラウザで開けるようにする (token つきのアドレスかパスワードで保護)")
-    p.add_argument("dir", nargs="?", default=".", help="計画ファイルのフォルダ (この中の計画だけを開けます。既定は今のフォルダ)")
+    p.add_argument(
+        "dir", nargs="?", default=".", help="計画ファイルのフォルダ (この中の計画だけを開けます。既定は今のフォルダ)"
+    )
     p.add_argument("--host", default="127.0.0.1", help="待ち受けるアドレス (既定 127.0.0.1 = このパソコンだけ)")
     p.add_argument("--port", type=int, default=8000, help="ポート番号 (既定 8000)")
     p.add_argument("--advisor", action="store_true", help="支援者モード")
@@ -374,8 +441,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:  # a bug, not bad input: say so in Japanese, keep the trace in a log
         log = _write_crash_log(exc)
-        _err("予期しないエラーが発生しました。計画ファイルは保存済みの状態のままです。"
-             + (f"詳細はログに記録しました: {log}" if log else ""))
+        _err(
+            "予期しないエラーが発生しました。計画ファイルは保存済みの状態のままです。"
+            + (f"詳細はログに記録しました: {log}" if log else "")
+        )
         return 3
 
 

@@ -42,7 +42,7 @@ def ev(expr: str, answers=ANSWERS) -> bool:
         ("not ('cash' in col(measures, 'category'))", True),
         ("answered(company.employees)", True),
         ("answered(company.capital)", False),
-        ("company.capital > 0", False),            # unanswered: comparisons are false
+        ("company.capital > 0", False),  # unanswered: comparisons are false
         ("company.capital == null", True),
         ("company.established >= '1980-01'", True),
         ("(support.needed or company.employees < 1) and count(support.types) >= 1", True),

@@ -75,8 +75,17 @@ EXTRA = """\
 def test_shipped_banks_load_in_plan_order():
     bank = load_bank()
     assert [s.id for s in bank.sections] == [
-        "company", "financials", "business_model", "environment", "issues", "measures",
-        "action_plan", "numbers", "cash", "financial_support", "monitoring_plan",
+        "company",
+        "financials",
+        "business_model",
+        "environment",
+        "issues",
+        "measures",
+        "action_plan",
+        "numbers",
+        "cash",
+        "financial_support",
+        "monitoring_plan",
     ]
     assert len(bank.questions) == len({q.id for q in bank.questions})
     for q in bank.questions:
@@ -95,8 +104,17 @@ def test_both_depths_have_questions_and_short_is_a_subset():
 
 
 def test_engine_filled_fields_are_documented():
-    assert set(ENGINE_FILLED) == {"schema_version", "interview", "meta.plan_style", "monitoring", "actuals_import", "banks.is_main",
-                                  "monitoring_plan.band_ok", "monitoring_plan.band_watch", "versions"}
+    assert set(ENGINE_FILLED) == {
+        "schema_version",
+        "interview",
+        "meta.plan_style",
+        "monitoring",
+        "actuals_import",
+        "banks.is_main",
+        "monitoring_plan.band_ok",
+        "monitoring_plan.band_watch",
+        "versions",
+    }
     assert all(reason for reason in ENGINE_FILLED.values())
 
 
@@ -109,8 +127,9 @@ def test_copy_of_the_shipped_banks_loads(tmp_path):
 
 def test_duplicate_question_id(tmp_path):
     d = copy_banks(tmp_path)
-    line = append_question(d, "03_business_model.yaml",
-                           EXTRA.format(qid="company.name", type="text", target="analysis.end_users"))
+    line = append_question(
+        d, "03_business_model.yaml", EXTRA.format(qid="company.name", type="text", target="analysis.end_users")
+    )
     msg = load_error(d)
     assert f"question_banks/03_business_model.yaml:{line}: 質問「company.name」" in msg
     assert "重複" in msg and "01_company.yaml" in msg  # points at the first one too
@@ -118,8 +137,9 @@ def test_duplicate_question_id(tmp_path):
 
 def test_unknown_target(tmp_path):
     d = copy_banks(tmp_path)
-    line = append_question(d, "01_company.yaml", EXTRA.format(qid="company.nickname", type="text",
-                                                                 target="company.nickname"))
+    line = append_question(
+        d, "01_company.yaml", EXTRA.format(qid="company.nickname", type="text", target="company.nickname")
+    )
     msg = load_error(d)
     assert f"01_company.yaml:{line}: 質問「company.nickname」" in msg
     assert "unknown target" in msg and "nickname" in msg
@@ -127,8 +147,9 @@ def test_unknown_target(tmp_path):
 
 def test_target_that_does_not_fit_the_question_type(tmp_path):
     d = copy_banks(tmp_path)
-    line = append_question(d, "01_company.yaml", EXTRA.format(qid="company.name_amount", type="amount",
-                                                                 target="company.name"))
+    line = append_question(
+        d, "01_company.yaml", EXTRA.format(qid="company.name_amount", type="amount", target="company.name")
+    )
     msg = load_error(d)
     assert f"01_company.yaml:{line}: 質問「company.name_amount」" in msg and "does not fit" in msg
 
@@ -136,7 +157,8 @@ def test_target_that_does_not_fit_the_question_type(tmp_path):
 def test_unknown_field_inside_a_group(tmp_path):
     d = copy_banks(tmp_path)
     text = EXTRA.format(qid="company.officers2", type="group", target="company.officers") + (
-        "    fields:\n      - {id: nickname, prompt: あだ名, type: text}\n")
+        "    fields:\n      - {id: nickname, prompt: あだ名, type: text}\n"
+    )
     line = append_question(d, "01_company.yaml", text)
     msg = load_error(d)
     assert "質問「company.officers2」" in msg and "nickname" in msg and "unknown target" in msg
@@ -156,7 +178,7 @@ def test_unknown_field_inside_a_group(tmp_path):
 )
 def test_bad_condition(tmp_path, when, expected):
     d = copy_banks(tmp_path)
-    text = EXTRA.format(qid="cash.extra", type="text", target="analysis.end_users") + f"    when: \"{when}\"\n"
+    text = EXTRA.format(qid="cash.extra", type="text", target="analysis.end_users") + f'    when: "{when}"\n'
     # (target clash is reported too; the condition error is what we look for)
     line = append_question(d, "09_cash.yaml", text)
     msg = load_error(d)
@@ -166,7 +188,9 @@ def test_bad_condition(tmp_path, when, expected):
 
 def test_check_that_does_not_exist(tmp_path):
     d = copy_banks(tmp_path)
-    text = EXTRA.format(qid="analysis.end_users2", type="long_text", target="analysis.end_users") + "    checks: [swot]\n"
+    text = (
+        EXTRA.format(qid="analysis.end_users2", type="long_text", target="analysis.end_users") + "    checks: [swot]\n"
+    )
     line = append_question(d, "03_business_model.yaml", text)
     msg = load_error(d)
     assert f"03_business_model.yaml:{line}: 質問「analysis.end_users2」" in msg
@@ -219,9 +243,11 @@ def test_duplicate_yaml_key(tmp_path):
 
 def test_missing_or_unknown_keys_in_a_question(tmp_path):
     d = copy_banks(tmp_path)
-    line = append_question(d, "11_monitoring_plan.yaml",
-                           "  - id: monitoring_plan.extra\n    promt: 質問\n    type: text\n"
-                           "    target: monitoring_plan.report_items\n")
+    line = append_question(
+        d,
+        "11_monitoring_plan.yaml",
+        "  - id: monitoring_plan.extra\n    promt: 質問\n    type: text\n    target: monitoring_plan.report_items\n",
+    )
     msg = load_error(d)
     assert f"11_monitoring_plan.yaml:{line}: 質問「monitoring_plan.extra」" in msg
     assert "promt" in msg and "prompt" in msg
@@ -230,7 +256,8 @@ def test_missing_or_unknown_keys_in_a_question(tmp_path):
 def test_choices_from_a_later_question(tmp_path):
     d = copy_banks(tmp_path)
     text = EXTRA.format(qid="company.bank_choice", type="choice", target="meta.title") + (
-        "    choices_from: {question: banks, key: name}\n")
+        "    choices_from: {question: banks, key: name}\n"
+    )
     line = append_question(d, "01_company.yaml", text)
     msg = load_error(d)
     assert f"01_company.yaml:{line + 6}: 質問「company.bank_choice」" in msg and "後" in msg

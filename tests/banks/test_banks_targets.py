@@ -24,7 +24,7 @@ def test_resolve_scalars_lists_and_rows():
     assert resolve(Plan, "banks").is_list and resolve(Plan, "banks").base is Bank
     assert resolve(Plan, "banks[].loans").base is Loan
     assert resolve(Plan, "banks[].loans[].interest_rate").base is Decimal
-    assert resolve(Plan, "actions[].kpi.target").base is Decimal   # into an optional model
+    assert resolve(Plan, "actions[].kpi.target").base is Decimal  # into an optional model
     assert resolve(Plan, "support.types").literals[0] == "principal_grace"
 
 
@@ -56,5 +56,14 @@ def test_coverage_walk_lists_leaves_and_honours_the_ignore_list():
     assert not any(p.split(".")[0].removesuffix("[]") in ("interview", "monitoring", "schema_version") for p in left)
     assert "monitoring_plan.frequency" in left
     assert "meta.plan_style" not in left
-    assert set(ENGINE_FILLED) <= {"schema_version", "interview", "meta.plan_style", "monitoring", "actuals_import", "banks.is_main",
-                                  "monitoring_plan.band_ok", "monitoring_plan.band_watch", "versions"}
+    assert set(ENGINE_FILLED) <= {
+        "schema_version",
+        "interview",
+        "meta.plan_style",
+        "monitoring",
+        "actuals_import",
+        "banks.is_main",
+        "monitoring_plan.band_ok",
+        "monitoring_plan.band_watch",
+        "versions",
+    }

@@ -105,7 +105,9 @@ def ids(findings: list[Finding]) -> set[str]:
 def test_required_rules_exist_and_every_rule_has_a_unit_case():
     shipped = {r.id for r in default_checklist().rules}
     assert shipped >= REQUIRED_RULES
-    assert shipped == set(CASES), f"rules without unit cases: {shipped - set(CASES)}; stale cases: {set(CASES) - shipped}"
+    assert shipped == set(CASES), (
+        f"rules without unit cases: {shipped - set(CASES)}; stale cases: {set(CASES) - shipped}"
+    )
 
 
 @pytest.mark.parametrize("rule_id", sorted(CASES))

@@ -51,8 +51,25 @@ def test_lexicons_are_data_not_code():
     """The shock and internal-control vocabularies live in the YAML."""
     cl = default_checklist()
     ext = {t for name, lx in cl.lexicons.items() if name.startswith("ext_") for t in lx.terms}
-    for word in ["コロナ", "新型感染症", "covid", "パンデミック", "緊急事態宣言", "原材料", "円安", "為替", "景気", "猛暑",
-                 "台風", "最低賃金", "インボイス", "2024年問題", "大手", "競合", "ネット通販"]:
+    for word in [
+        "コロナ",
+        "新型感染症",
+        "covid",
+        "パンデミック",
+        "緊急事態宣言",
+        "原材料",
+        "円安",
+        "為替",
+        "景気",
+        "猛暑",
+        "台風",
+        "最低賃金",
+        "インボイス",
+        "2024年問題",
+        "大手",
+        "競合",
+        "ネット通販",
+    ]:
         assert word in ext, word
     internal = set(cl.lexicons["internal_terms"].terms) | set(cl.lexicons["absence_objects"].terms)
     for word in ["属人", "依存", "どんぶり勘定", "不採算", "仕組み", "体制", "管理", "見積"]:
@@ -145,7 +162,9 @@ def test_guideline_refs_cite_numbered_sections_of_the_guideline():
     assert len(numbers) >= 5  # the refs are spread over the sections, not one catch-all
 
 
-@pytest.mark.parametrize("ref", ["実務指針 2.x 経営課題の明確化", "実務指針 2.3.3 経営課題の明確化", "実務指針 アクションプラン"])
+@pytest.mark.parametrize(
+    "ref", ["実務指針 2.x 経営課題の明確化", "実務指針 2.3.3 経営課題の明確化", "実務指針 アクションプラン"]
+)
 def test_a_guideline_ref_without_a_real_section_is_refused(raw, ref):
     def bad(d):
         d["rules"][0]["guideline_ref"] = ref

@@ -16,8 +16,13 @@ DATA = Path(__file__).parent / "data"
 
 
 def _texts() -> list[str]:
-    texts = [line for f in sorted(DATA.rglob("*")) if f.is_file()
-             for line in f.read_text(encoding="utf-8", errors="ignore").splitlines() if line.strip()]
+    texts = [
+        line
+        for f in sorted(DATA.rglob("*"))
+        if f.is_file()
+        for line in f.read_text(encoding="utf-8", errors="ignore").splitlines()
+        if line.strip()
+    ]
     lexes = get_engine().lexicons.all()
     chars = "".join(t for lx in lexes for t in lx.keys) + "、。 の売上"
     rnd = random.Random(18)  # fixed: the same strings every run
@@ -88,7 +93,9 @@ def test_a_stage_builds_only_the_lexicons_it_reads(stage):
 def test_a_lexicon_asked_often_switches_to_its_regex_with_the_same_hits():
     from kaizen_guide.checks.lexicon import WALKS_BEFORE_COMPILING, FuzzyPolicy, Lexicon
 
-    lx = Lexicon("t", ["売上", "売上高", "原価率"], None, FuzzyPolicy(exact_max_len=3, two_edits_min_len=8, enabled=False))
+    lx = Lexicon(
+        "t", ["売上", "売上高", "原価率"], None, FuzzyPolicy(exact_max_len=3, two_edits_min_len=8, enabled=False)
+    )
     text = to_key("売上高と原価率、売上。")
     first = lx.exact(text)
     assert "regex" not in lx.__dict__  # the first calls walk the trie: nothing compiled

@@ -91,8 +91,13 @@ def test_improvement_not_carried_by_actions_is_flagged(sample_plan):
     # The base case quietly assumes 40,000千円 lower personnel costs from year 1.
     sample_plan.drivers.personnel = [173000, 133000]
     assert "plan.effects_unexplained" in ids(check_plan(sample_plan))
-    assert "plan.effects_unexplained" not in ids(check_plan(type(sample_plan).model_validate(
-        sample_plan.model_dump() | {"drivers": sample_plan.drivers.model_dump() | {"personnel": [173000]}})))
+    assert "plan.effects_unexplained" not in ids(
+        check_plan(
+            type(sample_plan).model_validate(
+                sample_plan.model_dump() | {"drivers": sample_plan.drivers.model_dump() | {"personnel": [173000]}}
+            )
+        )
+    )
 
 
 def test_text_rules_run_on_the_plan_text(sample_plan):
@@ -124,8 +129,15 @@ def test_every_plan_rule_in_the_checklist_has_an_implementation(monkeypatch):
 
 def run_check(*args, cwd):
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "kaizen_guide", "check", *args], cwd=cwd,
-                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kaizen_guide", "check", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
 
 
 def test_check_command_exit_codes_and_json(tmp_path, sample_plan):

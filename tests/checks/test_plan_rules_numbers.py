@@ -29,14 +29,14 @@ def test_denying_a_deferral_that_the_schedule_makes_is_caught(sample_plan):
 
 
 def test_a_deferral_the_schedule_does_not_make_is_caught(sample_plan):
-    sample_plan.drivers.personnel = [150000]   # 簡易CF positive from 計画0年目: no month repays 0
+    sample_plan.drivers.personnel = [150000]  # 簡易CF positive from 計画0年目: no month repays 0
     found = hits(sample_plan, "plan.support_text_mismatch")
     assert any("据置をお願いしていますが" in f.message for f in found)
 
 
 def test_period_share_and_amount_contradictions_are_caught(sample_plan):
-    sample_plan.support.period_months = 30       # 2026-10 + 30 months → ends 2029-03, text says 2030-03
-    sample_plan.support.repayment_share_of_cf = D("0.7")   # text says 8割
+    sample_plan.support.period_months = 30  # 2026-10 + 30 months → ends 2029-03, text says 2030-03
+    sample_plan.support.repayment_share_of_cf = D("0.7")  # text says 8割
     messages = [f.message for f in hits(sample_plan, "plan.support_text_mismatch")]
     assert any("2030-03までですが" in m and "2029-03まで" in m for m in messages)
     assert any("簡易CFの8割" in m and "70%" in m for m in messages)
@@ -63,9 +63,9 @@ def test_cost_effects_past_the_measures_own_target_are_caught(sample_plan):
 
 def test_retained_earnings_that_do_not_roll_forward_are_a_finding(sample_plan):
     assert hits(sample_plan, "plan.actuals_retained_earnings") == []
-    bs = sample_plan.financials.years[1].bs        # 2025年3月期: −8,660 = 26,430 − 35,090
-    bs.retained_earnings -= 500                      # a 配当 nobody mentioned
-    bs.other_current_liabilities += 500              # still balanced
+    bs = sample_plan.financials.years[1].bs  # 2025年3月期: −8,660 = 26,430 − 35,090
+    bs.retained_earnings -= 500  # a 配当 nobody mentioned
+    bs.other_current_liabilities += 500  # still balanced
     found = {f.path: f.message for f in hits(sample_plan, "plan.actuals_retained_earnings")}
     # 2025年3月期 moves −35,590 against a 純利益 of −35,090; 2026年3月期 then +500 off the other way.
     assert set(found) == {"financials.years[1].bs.retained_earnings", "financials.years[2].bs.retained_earnings"}

@@ -25,8 +25,12 @@ def test_no_vision_is_a_warning_and_no_themes_a_note():
 
 def test_issue_that_speaks_of_the_future_or_a_theme_is_enough():
     plan = build_sample_plan()
-    issues = [i.model_copy(update={"description": i.description + " 5年後の事業承継を見据え、予約のデジタル化も遅れている。"})
-              if n == 0 else i for n, i in enumerate(plan.issues)]
+    issues = [
+        i.model_copy(update={"description": i.description + " 5年後の事業承継を見据え、予約のデジタル化も遅れている。"})
+        if n == 0
+        else i
+        for n, i in enumerate(plan.issues)
+    ]
     plan = plan.model_copy(update={"vision": "", "long_term_issues": "", "issues": issues})
     ids = _ids(plan)
     assert "plan.no_vision" not in ids and "plan.no_long_term_themes" not in ids

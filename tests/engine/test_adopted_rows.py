@@ -20,4 +20,6 @@ def test_meaningful_defaults_are_written_and_empty_ones_left_out(bank):
     assert answers["issues"][0]["priority"] == 1
     assert [r.get("kind") for r in answers["distress_causes"]] == ["内部要因", "内部要因", "内部要因", "外部要因"]
     # 0 and いいえ say nothing: the rows stay as short as before.
-    assert all("borrows_from_company" not in r for r in answers["company.officers"] if not r.get("borrows_from_company"))
+    assert all(
+        "borrows_from_company" not in r for r in answers["company.officers"] if not r.get("borrows_from_company")
+    )

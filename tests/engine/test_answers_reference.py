@@ -66,7 +66,9 @@ def test_comma_amounts_in_a_list_reach_the_plan(tmp_path, answers_file):
     text = answers_file.read_text(encoding="utf-8")
     before = "  effects: [12000, 18000, 18500, 18500, 18500]"
     assert before in text
-    answers_file.write_text(text.replace(before, '  effects: [1,200万円, "1,800万円", 1,850万円, 18500, 18,500]', 1), encoding="utf-8")
+    answers_file.write_text(
+        text.replace(before, '  effects: [1,200万円, "1,800万円", 1,850万円, 18500, 18,500]', 1), encoding="utf-8"
+    )
     assert run_headless(tmp_path / "p.json", answers_file, out=lambda _m: None) in (0, 1)
     assert load_plan(tmp_path / "p.json").actions[0].effects[:5] == [12000, 18000, 18500, 18500, 18500]
 

@@ -40,13 +40,13 @@ def test_sample_answers_reproduce_the_sample_plan(tmp_path, bank):
 
 def test_answers_yaml_is_readable_japanese(bank):
     text = dump_answers_yaml(plan_to_answers(build_sample_plan(), bank), bank)
-    assert "株式会社さくら亭" in text          # allow_unicode: no \u escapes
+    assert "株式会社さくら亭" in text  # allow_unicode: no \u escapes
     assert "\\u" not in text
-    assert "!!" not in text                  # no python tags
-    assert "# ==== 会社概要 ====" in text     # sections as comments
+    assert "!!" not in text  # no python tags
+    assert "# ==== 会社概要 ====" in text  # sections as comments
     assert "# 会社の正式な名前(商号)を教えてください。" in text
-    assert "interest_rate: 1.6%" in text     # rates as people write them
-    assert "kind: 保証協会付" in text         # choices by their Japanese label
+    assert "interest_rate: 1.6%" in text  # rates as people write them
+    assert "kind: 保証協会付" in text  # choices by their Japanese label
     data = yaml.safe_load(text)
     assert data["company.name"] == "株式会社さくら亭"
 
@@ -113,11 +113,12 @@ def test_value_that_does_not_parse_exits_2_naming_question_and_expectation(tmp_p
 
     assert run_headless(plan_path, answers, out=out) == 2
 
-    line = next(i for i, t in enumerate(answers.read_text(encoding="utf-8").splitlines(), 1)
-                if t.startswith("company.capital:"))
+    line = next(
+        i for i, t in enumerate(answers.read_text(encoding="utf-8").splitlines(), 1) if t.startswith("company.capital:")
+    )
     assert f"answers.yaml:{line}" in out.text
     assert "company.capital" in out.text
-    assert "資本金" in out.text                       # the question, in Japanese
+    assert "資本金" in out.text  # the question, in Japanese
     assert "金額" in out.text and "350万円" in out.text  # what was expected, with an example
     # Everything accepted before the bad answer is in the plan file.
     plan = load_plan(plan_path)
@@ -232,6 +233,7 @@ def test_plan_file_written_by_headless_is_json_with_records(tmp_path, answers_fi
 
 def test_short_intake_from_the_sample_completes(tmp_path, bank, sample_answers):
     """The 早期経営改善計画 path: only the short-depth questions, and the interview is complete."""
+
     def in_short(qid):
         return bank.question(qid).in_depth("short") and bank.section_of(qid).in_depth("short")
 

@@ -74,11 +74,11 @@ def test_rounding_note_is_returned(iv):
     ("qid", "raw", "expected"),
     [
         ("company.capital", "たくさん", "金額"),
-        ("company.capital", "▲500", "マイナス"),           # 資本金 cannot be negative (ge=0 in the model)
+        ("company.capital", "▲500", "マイナス"),  # 資本金 cannot be negative (ge=0 in the model)
         ("company.established", "来年", "年月"),
         ("company.employees", "3.5", "整数"),
         ("company.fiscal_month", "13月", "決算月"),
-        ("company.representative_age", "5", "18"),          # the model's own bound
+        ("company.representative_age", "5", "18"),  # the model's own bound
         ("support.allocation_basis", "半分ずつ", "残高プロラタ"),  # lists the choices
         ("cash.tax_payment_months", "5、13", "12"),
         ("cash.seasonality", "1 / 1 / 1", "12個"),
@@ -151,10 +151,15 @@ def test_keep_as_is_records_the_choice(iv):
 
 def test_better_answer_after_a_follow_up_clears_the_flag(iv):
     assert iv.answer("issues", [{"title": "コロナ禍で来店客数が減ったため。"}]).follow_up
-    res = iv.answer("issues", [{
-        "title": "原価管理の仕組みがない",
-        "description": "コロナ禍で客数が減少したが、それ以前から客単価が低く、メニュー原価率が40%と高い体質にあった。原価管理の仕組みがないことが根本課題である。",
-    }])
+    res = iv.answer(
+        "issues",
+        [
+            {
+                "title": "原価管理の仕組みがない",
+                "description": "コロナ禍で客数が減少したが、それ以前から客単価が低く、メニュー原価率が40%と高い体質にあった。原価管理の仕組みがないことが根本課題である。",
+            }
+        ],
+    )
     assert res.accepted and res.follow_up is None and res.status == "ok"
     assert not any(f.severity in ("error", "warning") for f in res.findings)
     assert res.next.id != "issues"
@@ -163,8 +168,10 @@ def test_better_answer_after_a_follow_up_clears_the_flag(iv):
 def test_group_rows_get_ids_and_choices_refer_to_earlier_rows(iv):
     iv.answer("issues", [{"title": "原価管理の仕組みがない"}, {"title": "宴会に依存した売上構造"}])
     assert [i.id for i in iv.plan.issues] == ["I1", "I2"]
-    res = iv.answer("measures", [{"title": "レシピカードを30品作り原価率を41%から36%に下げる", "category": "コスト削減",
-                                  "issue_ids": "I1"}])
+    res = iv.answer(
+        "measures",
+        [{"title": "レシピカードを30品作り原価率を41%から36%に下げる", "category": "コスト削減", "issue_ids": "I1"}],
+    )
     assert res.accepted, res.error
     assert iv.plan.measures[0].issue_ids == ["I1"] and iv.plan.measures[0].category == "cost"
     assert iv.choices("actions", "measure_id") == [("M1", "レシピカードを30品作り原価率を41%から36%に下げる")]
@@ -235,11 +242,27 @@ def test_progress_statuses(iv, sample_answers):
 def test_short_depth_asks_only_the_early_plan_intake(tmp_path, bank):
     iv = Interview.open(tmp_path / "early.json", bank=bank, depth="short")
     ids = {q.id for q in iv.visible_questions()}
-    for must in ("company.name", "analysis.customers", "analysis.business_flow", "issues", "basic_policy",
-                 "measures", "actions", "drivers.segments", "drivers.costs", "cash.collection_months"):
+    for must in (
+        "company.name",
+        "analysis.customers",
+        "analysis.business_flow",
+        "issues",
+        "basic_policy",
+        "measures",
+        "actions",
+        "drivers.segments",
+        "drivers.costs",
+        "cash.collection_months",
+    ):
         assert must in ids
-    for full_only in ("company.officers", "collaterals", "distress_causes", "support.needed",
-                      "analysis.local_benchmark.owner", "drivers.tax.loss_carryforwards"):
+    for full_only in (
+        "company.officers",
+        "collaterals",
+        "distress_causes",
+        "support.needed",
+        "analysis.local_benchmark.owner",
+        "drivers.tax.loss_carryforwards",
+    ):
         assert full_only not in ids
     assert len(ids) < len(Interview.open(tmp_path / "full.json", bank=bank).visible_questions())
     assert iv.plan.meta.plan_style == "early"

@@ -113,7 +113,7 @@ def test_renaming_a_bank_drops_its_loans_from_the_plan_until_reviewed(sample_int
     rows[-1]["name"] = new
     assert iv.answer("banks", rows).accepted
     assert iv.record("banks.loans").status == "needs_review"
-    assert iv.plan.banks[-1].loans == []                  # the loans no longer have a bank…
+    assert iv.plan.banks[-1].loans == []  # the loans no longer have a bank…
     assert any(r["bank"] == old for r in iv.record("banks.loans").value)  # …but are not lost
     loans = iv.edit_value("banks.loans")
     for r in loans:
@@ -129,7 +129,7 @@ def test_answer_that_becomes_hidden_is_kept_aside_and_restored(sample_interview)
     assert iv.answer("support.needed", "いいえ").accepted
 
     rec = iv.record("support.request")
-    assert rec.status == "hidden" and rec.value == request   # kept aside…
+    assert rec.status == "hidden" and rec.value == request  # kept aside…
     assert iv.plan.support.request == "" and iv.plan.support.types == []  # …and out of the plan
     assert "support.request" not in {q.id for q in iv.visible_questions()}
     review = {i.question.id: i.status for i in iv.review()}
@@ -139,7 +139,7 @@ def test_answer_that_becomes_hidden_is_kept_aside_and_restored(sample_interview)
     assert saved.support.request == "" and saved.interview.answers["support.request"].value == request
 
     assert iv.answer("support.needed", "はい").accepted
-    assert iv.plan.support.request == request                  # restored
+    assert iv.plan.support.request == request  # restored
     assert iv.record("support.request").status == "needs_review"  # and offered for review
     assert not iv.is_complete()
 

@@ -79,7 +79,10 @@ def test_the_short_interview_walks_to_its_end(tmp_path, bank, sample_answers):
     plan = load_plan(tmp_path / "early.json")
     assert plan.interview.depth == "short" and plan.meta.plan_style == "early"
     assert [(i.id, i.priority, i.cause_ids) for i in plan.issues] == [
-        ("I1", 1, []), ("I2", 2, []), ("I3", 3, []), ("I4", 4, [])
+        ("I1", 1, []),
+        ("I2", 2, []),
+        ("I3", 3, []),
+        ("I4", 4, []),
     ]
     assert plan.measures and all(m.issue_ids for m in plan.measures)  # 対策↔課題 links are asked and kept
     assert plan.distress_causes == []
@@ -100,9 +103,22 @@ def test_cli_runs_a_short_answers_file_to_the_end(tmp_path, bank, sample_answers
     plan_path = tmp_path / "early.json"
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     res = subprocess.run(
-        [sys.executable, "-m", "kaizen_guide", "interview", str(plan_path), "--depth", "short",
-         "--answers", str(answers)],
-        capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "kaizen_guide",
+            "interview",
+            str(plan_path),
+            "--depth",
+            "short",
+            "--answers",
+            str(answers),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
     )
     # 1 = complete with findings: the sample's numbers run short of cash without its 金融支援.
     assert res.returncode == 1, res.stdout + res.stderr

@@ -33,8 +33,9 @@ def compare(expectations, recalculated) -> list[str]:
 
 
 def error_cells(wb) -> list[str]:
-    return [f"{ws.title}!{c.coordinate}={c.value}" for ws in wb for row in ws.iter_rows() for c in row
-            if is_error(c.value)]
+    return [
+        f"{ws.title}!{c.coordinate}={c.value}" for ws in wb for row in ws.iter_rows() for c in row if is_error(c.value)
+    ]
 
 
 def formula_cells(wb):

@@ -24,8 +24,17 @@ def convert(src: Path, outdir: Path, fmt: str = "xlsx", timeout: int = 180) -> P
     profile = Path(os.environ.get("TMPDIR", "/tmp")) / f"kg-lo-profile-{uuid.uuid4().hex}"
     _always_recalculate(profile)
     try:
-        cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-               "--convert-to", fmt, "--outdir", str(outdir), str(src)]
+        cmd = [
+            exe,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            str(src),
+        ]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     finally:
         shutil.rmtree(profile, ignore_errors=True)

@@ -43,10 +43,14 @@ def test_stress_table_is_on_the_pl_sheet_with_the_engine_numbers(sample_built, b
         section = f"{sc.name}: {'返済・資金繰りとも可' if ok else '成り立たない'}"
         for y in sc.years:
             c = cols[y.year]
-            for label, want in [("売上高", y.sales), ("経常利益", y.ordinary_income), ("簡易CF", y.simple_cf),
-                                ("返済額 (計画のまま)", y.repayment),
-                                ("返済を簡易CFで賄えるか", "可" if y.covered else "不可"),
-                                ("期末現預金 (資金不足の補填前)", y.cash_closing)]:
+            for label, want in [
+                ("売上高", y.sales),
+                ("経常利益", y.ordinary_income),
+                ("簡易CF", y.simple_cf),
+                ("返済額 (計画のまま)", y.repayment),
+                ("返済を簡易CFで賄えるか", "可" if y.covered else "不可"),
+                ("期末現預金 (資金不足の補填前)", y.cash_closing),
+            ]:
                 cell = ws.cell(row=rows_after(ws, section, label), column=c)
                 assert cell.value == want, (sc.name, label, y.year)
                 assert cell.comment is not None and cell.comment.text.startswith(VALUE_NOTE_PREFIX)
@@ -126,8 +130,7 @@ def _check_bases(ws, proj):
             assert cell.value == y.base_amount, (bank.bank, y.year)
             assert cell.comment is not None and cell.comment.text.startswith(VALUE_NOTE_PREFIX)
             if rp.allocation_basis == "unsecured":
-                assert ws.cell(row=_bank_row(ws, bank.bank, "信用残 (期首)"),
-                               column=cols[y.year]).value == y.unsecured
+                assert ws.cell(row=_bank_row(ws, bank.bank, "信用残 (期首)"), column=cols[y.year]).value == y.unsecured
     basis = row_of(ws, "配分基準 (各年)")
     names = {"balance": "残高プロラタ", "unsecured": "信用残高プロラタ", "contract": "約定返済"}
     for o, b in enumerate(rp.basis_by_year):

@@ -36,8 +36,13 @@ def injected(tmp_path_factory):
 
 def _payload_cells(wb):
     """Cells showing an answer with a formula character (alone or inside a longer text)."""
-    return [(ws.title, c) for ws in wb for row in ws.iter_rows() for c in row
-            if isinstance(c.value, str) and c.data_type != "f" and any(p in c.value for p in PAYLOADS)]
+    return [
+        (ws.title, c)
+        for ws in wb
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.data_type != "f" and any(p in c.value for p in PAYLOADS)
+    ]
 
 
 def test_answers_starting_with_formula_characters_stay_text(injected):
@@ -102,9 +107,19 @@ def test_answers_are_escaped_in_html():
 
 
 def test_check_report_escapes_findings():
-    findings = [{"rule_id": "r1", "severity": "error", "message": SCRIPT + TEMPLATE_PAYLOAD,
-                 "guideline_ref": "<b>実務指針</b>", "follow_up": "{{ config }}", "example": "a | b",
-                 "section": "<i>課題</i>", "question_id": "q.issue", "path": "issues[0]"}]
+    findings = [
+        {
+            "rule_id": "r1",
+            "severity": "error",
+            "message": SCRIPT + TEMPLATE_PAYLOAD,
+            "guideline_ref": "<b>実務指針</b>",
+            "follow_up": "{{ config }}",
+            "example": "a | b",
+            "section": "<i>課題</i>",
+            "question_id": "q.issue",
+            "path": "issues[0]",
+        }
+    ]
     md = render_check_report("さくら亭", findings, fmt="md")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" + TEMPLATE_PAYLOAD in md and SCRIPT not in md  # issue 11.7
     assert "{{ config }}" in md and "a \\| b" in md

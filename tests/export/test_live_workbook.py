@@ -17,8 +17,14 @@ from lo_recalc import convert
 
 from conftest import needs_soffice
 
-PL, CF, BS, TAX, BANKS, MEASURES = ("損益計画", "資金計画", "貸借対照表計画", "タックスプラン",
-                                    "金融機関別返済計画・金融支援計画", "計数計画・具体的施策")
+PL, CF, BS, TAX, BANKS, MEASURES = (
+    "損益計画",
+    "資金計画",
+    "貸借対照表計画",
+    "タックスプラン",
+    "金融機関別返済計画・金融支援計画",
+    "計数計画・具体的施策",
+)
 
 
 def col_of(ws, label: str) -> int:
@@ -78,8 +84,9 @@ def edited(sample_built, tmp_path_factory):
     assert ratio.data_type == "n"
     ratio.value = 0.40
     # 3. ひまわり銀行 repays 3,000千円 more in 計画3年目
-    rep = banks.cell(row=rows_after(banks, "金融機関別 返済計画 (計画年度別)", "計画返済額"),
-                     column=col_of(banks, "計画3年目"))
+    rep = banks.cell(
+        row=rows_after(banks, "金融機関別 返済計画 (計画年度別)", "計画返済額"), column=col_of(banks, "計画3年目")
+    )
     assert rep.data_type == "n"
     rep.value += 3000
     # 4. 本店厨房機器の更新: 10,000 → 16,000千円 (計画2年目)
@@ -108,13 +115,15 @@ def test_sales_cost_ratio_and_capex_edits_reach_the_pl(edited):
     qty_b, qty_a = before.get(PL, "数量 (人)", 2, under="店舗飲食"), after.get(PL, "数量 (人)", 2, under="店舗飲食")
     assert after.get(PL, "店舗飲食", 2) == round_half_up(price * qty_a / 1000)
     assert after.get(PL, "売上高 計", 2) - before.get(PL, "売上高 計", 2) == round_half_up(
-        price * qty_a / 1000) - round_half_up(price * qty_b / 1000)
+        price * qty_a / 1000
+    ) - round_half_up(price * qty_b / 1000)
     # 売上原価 = 成り行き売上 × 40% + 施策の売上増加 × 40% − 原価低減
     base = after.get(MEASURES, "売上高 (成り行き)", 2)
     carried = after.get(MEASURES, "売上増加に伴う売上原価", 2)
     assert after.get(MEASURES, "売上原価 (成り行き)", 2) == round_half_up(base * 0.40)
     assert after.get(PL, "売上原価", 2) == round_half_up(base * 0.40) + carried - after.get(
-        MEASURES, "売上原価への効果 計", 2)
+        MEASURES, "売上原価への効果 計", 2
+    )
     # 設備投資 16,000 over 8 years: 2,000 a year instead of 1,250 from 計画2年目
     for y in (2, 3, 4, 5):
         assert after.get(PL, "減価償却費", y) - before.get(PL, "減価償却費", y) == 750
@@ -164,7 +173,11 @@ def test_the_bank_metrics_follow(edited):
         assert debt == after.get(BS, "借入金 (短期・長期)", y)
         to_repay = max(0, debt - after.get(BS, "現金預金", y) - after.get(BS, "正常運転資金", y))
         assert after.get(PL, "要償還債務", y) == to_repay
-        cf = after.get(PL, "経常利益", y) + after.get(PL, "減価償却費 (製造原価分を含む)", y) - after.get(PL, "法人税等", y)
+        cf = (
+            after.get(PL, "経常利益", y)
+            + after.get(PL, "減価償却費 (製造原価分を含む)", y)
+            - after.get(PL, "法人税等", y)
+        )
         assert after.get(PL, "償還原資 (債務償還年数の分母)", y) == cf
         years = after.get(PL, "債務償還年数", y)
         if cf <= 0:
@@ -176,7 +189,8 @@ def test_the_bank_metrics_follow(edited):
         assert after.get(BANKS, "返済原資 − 計画返済額", y) == capacity - after.get(BANKS, "計画返済額 計", y)
     assert moved >= 3
     assert after.get(BANKS, "返済原資 (簡易CF × 返済に充てる割合)", 2) > before.get(
-        BANKS, "返済原資 (簡易CF × 返済に充てる割合)", 2)
+        BANKS, "返済原資 (簡易CF × 返済に充てる割合)", 2
+    )
 
 
 def test_a_viewer_that_does_not_recalculate_sees_the_numbers(sample_built):
@@ -190,8 +204,11 @@ def test_a_viewer_that_does_not_recalculate_sees_the_numbers(sample_built):
         assert book.get(PL, "当期純利益", y) == proj.pl[y].net_income
         assert book.get(BS, "資産合計", y) == proj.bs[y].total_assets
         assert book.get(TAX, "法人税等 計", y) == proj.tax[y].total_taxes
-    empty = [(s, c) for (s, c) in sample_built.expectations if wb[s][c].value is None
-             and sample_built.expectations[(s, c)].value not in (None, "")]
+    empty = [
+        (s, c)
+        for (s, c) in sample_built.expectations
+        if wb[s][c].value is None and sample_built.expectations[(s, c)].value not in (None, "")
+    ]
     assert not empty, empty[:10]
     assert openpyxl.load_workbook(sample_built.path).calculation.fullCalcOnLoad
 
@@ -211,6 +228,10 @@ def test_inputs_look_like_inputs_and_values_say_why(sample_built):
     for ws in wb:  # every number that is neither a formula nor an input says why
         for row in ws.iter_rows():
             for c in row:
-                if c.data_type == "n" and isinstance(c.value, (int, float)) and not c.fill.fgColor.rgb.endswith(
-                        "DDEBF7") and c.comment is None:
+                if (
+                    c.data_type == "n"
+                    and isinstance(c.value, (int, float))
+                    and not c.fill.fgColor.rgb.endswith("DDEBF7")
+                    and c.comment is None
+                ):
                     pytest.fail(f"{ws.title}!{c.coordinate} = {c.value} is neither input, formula nor noted")

@@ -11,8 +11,9 @@ from kaizen_guide.model.plan import Plan
 
 
 def test_plan_without_group_collateral_banks_or_actions_exports(tmp_path):
-    written = export_all(minimal_plan(), xlsx=tmp_path / "p.xlsx", md=tmp_path / "p.md", html=tmp_path / "p.html",
-                         findings=[])
+    written = export_all(
+        minimal_plan(), xlsx=tmp_path / "p.xlsx", md=tmp_path / "p.md", html=tmp_path / "p.html", findings=[]
+    )
     assert [p.name for p in written] == ["p.xlsx", "p.md", "p.html"]
     wb = openpyxl.load_workbook(tmp_path / "p.xlsx")
     assert cells_with(wb["企業集団の状況"], "該当なし")
@@ -25,8 +26,7 @@ def test_plan_without_group_collateral_banks_or_actions_exports(tmp_path):
 
 
 def test_an_empty_plan_exports(tmp_path):
-    written = export_all(Plan(), xlsx=tmp_path / "e.xlsx", md=tmp_path / "e.md", html=tmp_path / "e.html",
-                         findings=[])
+    written = export_all(Plan(), xlsx=tmp_path / "e.xlsx", md=tmp_path / "e.md", html=tmp_path / "e.html", findings=[])
     assert len(written) == 3
     wb = openpyxl.load_workbook(tmp_path / "e.xlsx")
     assert cells_with(wb["資金実績表"], "2期以上の決算実績が必要")

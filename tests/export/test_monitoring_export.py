@@ -23,7 +23,7 @@ from kaizen_guide.sample import build_sample_plan
 
 TODAY = date(2027, 7, 8)
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
-HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> {{ 7*7 }} =SUM(A1)'
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)> {{ 7*7 }} =SUM(A1)"
 
 
 @pytest.fixture(scope="module")
@@ -102,8 +102,10 @@ def test_charts_reference_the_right_ranges(written):
     head = next(c.row for c in ws["A"] if c.value == "月")
     first, last = head + 1, head + len(rep.chart)
     q = "'計画実績対比表'!"
-    assert bars == [(f"{q}B{head}", f"{q}$B${first}:$B${last}", f"{q}$A${first}:$A${last}"),
-                    (f"{q}C{head}", f"{q}$C${first}:$C${last}", f"{q}$A${first}:$A${last}")]
+    assert bars == [
+        (f"{q}B{head}", f"{q}$B${first}:$B${last}", f"{q}$A${first}:$A${last}"),
+        (f"{q}C{head}", f"{q}$C${first}:$C${last}", f"{q}$A${first}:$A${last}"),
+    ]
     assert [v for _, v, _ in line] == [f"{q}$D${first}:$D${last}"]
     assert (ws[f"B{head}"].value, ws[f"C{head}"].value, ws[f"D{head}"].value) == ("計画", "実績", "達成率")
     assert [ws[f"A{r}"].value for r in range(first, last + 1)] == ["4月", "5月", "6月"]
@@ -121,11 +123,13 @@ def test_charts_reference_the_right_ranges(written):
     rows = [int(re.search(r"\$(\d+):", v).group(1)) for _, v, _ in series]
     assert rows == [ch + 1] * 3
     actual_col = series[1][1].split("!")[1].split(":")[0].replace("$", "")
-    assert cash[actual_col].value == 12900          # April's month-end actual
+    assert cash[actual_col].value == 12900  # April's month-end actual
     # drawn point to point (a smoothed curve would overshoot the month-end balances)
     for chart in (sales_chart, cash_chart):
         for group in chart.iter(f"{C}lineChart"):
-            assert [s.find(f"{C}smooth").get("val") for s in group.iter(f"{C}ser")] == ["0"] * len(group.findall(f"{C}ser"))
+            assert [s.find(f"{C}smooth").get("val") for s in group.iter(f"{C}ser")] == ["0"] * len(
+                group.findall(f"{C}ser")
+            )
     # the 見込み line starts at June's actual balance
     june = next(r for r in range(ch + 1, ch + 20) if cash[f"A{r}"].value == "R9.6")
     assert cash[f"C{june}"].value == cash[f"D{june}"].value == 8200
@@ -146,8 +150,15 @@ def test_libreoffice_recalculates_without_error_cells(written, tmp_path):
 def test_markdown_sections_in_the_banks_order(written):
     _, folder, _ = written
     md = (folder / "q1.md").read_text(encoding="utf-8")
-    heads = ["## サマリー", "## ① 概況", "## ② アクションプラン取組状況", "## ③ 乖離の要因分析と今後の対策",
-             "## ④ 金融機関への継続支援依頼", "## 計画実績対比表", "## 資金繰り"]
+    heads = [
+        "## サマリー",
+        "## ① 概況",
+        "## ② アクションプラン取組状況",
+        "## ③ 乖離の要因分析と今後の対策",
+        "## ④ 金融機関への継続支援依頼",
+        "## 計画実績対比表",
+        "## 資金繰り",
+    ]
     positions = [md.index(h) for h in heads]
     assert positions == sorted(positions)
     assert "| 売上高 | 111,863 | 102,750 | ▲9,113 | 91.9% | 注意 |" in md
@@ -160,8 +171,15 @@ def test_html_has_svg_charts_no_script_and_a4_print(written):
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "https://" not in html
     assert "size: A4" in html and "@media print" in html
-    for h in ("サマリー", "① 概況", "② アクションプラン取組状況", "③ 乖離の要因分析と今後の対策", "④ 金融機関への継続支援依頼",
-              "計画実績対比表", "資金繰り"):
+    for h in (
+        "サマリー",
+        "① 概況",
+        "② アクションプラン取組状況",
+        "③ 乖離の要因分析と今後の対策",
+        "④ 金融機関への継続支援依頼",
+        "計画実績対比表",
+        "資金繰り",
+    ):
         assert f"<h2>{h}" in html
 
 
@@ -193,18 +211,25 @@ def test_xlsx_never_turns_text_into_a_formula(tmp_path):
     assert found, "the action text should be in the workbook"
     for c in found:
         assert c.data_type == "s" and c.quotePrefix
-    owner = [c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("@cmd")]
+    owner = [
+        c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("@cmd")
+    ]
     assert owner and all(c.data_type == "s" for c in owner)
     # every formula in the workbook is one we wrote (差異, 達成率, 合計), never answer text
     formulas = [c.value for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"]
-    assert formulas and all(re.fullmatch(r"=(IF\()?[A-Z0-9$:+\-/*(),>\"]+\)?|=SUM\([A-Z]+\d+:[A-Z]+\d+\)", f) for f in formulas), formulas[:5]
+    assert formulas and all(
+        re.fullmatch(r"=(IF\()?[A-Z0-9$:+\-/*(),>\"]+\)?|=SUM\([A-Z]+\d+:[A-Z]+\d+\)", f) for f in formulas
+    ), formulas[:5]
 
 
 def test_cli_writes_the_report_and_refuses_bad_periods(tmp_path, capsys):
     plan_path = tmp_path / "plan.json"
     save_plan(build_sample_plan(monitoring=True), plan_path)
     x, m, h = tmp_path / "r.xlsx", tmp_path / "r.md", tmp_path / "r.html"
-    assert main(["export", str(plan_path), "--monitoring", "2027Q1", "--xlsx", str(x), "--md", str(m), "--html", str(h)]) == 0
+    assert (
+        main(["export", str(plan_path), "--monitoring", "2027Q1", "--xlsx", str(x), "--md", str(m), "--html", str(h)])
+        == 0
+    )
     out = capsys.readouterr().out
     assert "令和10年3月期 第1四半期" in out and f"書き出しました: {x}" in out
     assert x.exists() and m.exists() and h.exists()
@@ -233,8 +258,16 @@ def test_an_amendment_after_reporting_appears_in_the_next_report(tmp_path, capsy
     plan = load_plan(plan_path)
     may = next(r for r in plan.monitoring if r.month == "2027-05")
     assert may.reported_at is not None
-    a = amend(may, "actuals.sales", "売上高", 37000, 37400, "advisor",
-              at=datetime(2027, 7, 20, 1, 0, tzinfo=UTC), reason="試算表の修正 (売上計上漏れ)")
+    a = amend(
+        may,
+        "actuals.sales",
+        "売上高",
+        37000,
+        37400,
+        "advisor",
+        at=datetime(2027, 7, 20, 1, 0, tzinfo=UTC),
+        reason="試算表の修正 (売上計上漏れ)",
+    )
     assert a is not None
     may.actuals["sales"] = 37400
     save_plan(plan, plan_path)
@@ -244,7 +277,7 @@ def test_an_amendment_after_reporting_appears_in_the_next_report(tmp_path, capsy
     md = second.read_text(encoding="utf-8")
     assert "### 報告後の訂正" in md
     assert "| 2027年5月 | 売上高 | 37,000 | 37,400 |" in md and "売上計上漏れ" in md
-    assert "| 売上高 | 111,863 | 103,150 |" in md              # the corrected actual is used
+    assert "| 売上高 | 111,863 | 103,150 |" in md  # the corrected actual is used
     # reported once: the third report no longer lists it
     third = tmp_path / "third.md"
     assert main(["export", str(plan_path), "--monitoring", "2027Q1", "--md", str(third), "--draft"]) == 0
@@ -258,7 +291,7 @@ def test_a_revised_plan_shows_the_original_plan_beside_it(tmp_path):
 
     plan = build_sample_plan(monitoring=True)
     freeze(plan, note="当初計画", by="advisor", at=datetime(2027, 3, 1, tzinfo=UTC))
-    plan.cash.seasonality = []                       # the 修正計画 spreads the year evenly
+    plan.cash.seasonality = []  # the 修正計画 spreads the year evenly
     freeze(plan, note="修正計画", by="advisor", at=datetime(2027, 4, 1, tzinfo=UTC), effective_from="2027-04")
     rep = build_report(plan, "2027Q1", today=TODAY)
     assert rep.versions == ("当初計画", "修正計画 (第2版)")

@@ -11,20 +11,45 @@ from kaizen_guide.locations import templates_dir
 
 
 def finding(**kw):
-    base = dict(rule_id="issue.external_only", severity="warning", message="課題が外部要因だけです",
-                guideline_ref="実務指針 2.3", follow_up="自社で変えられる原因は何ですか", example="原価率41%",
-                section="経営課題", question_id="issues.0.title", path="issues[0].title")
+    base = dict(
+        rule_id="issue.external_only",
+        severity="warning",
+        message="課題が外部要因だけです",
+        guideline_ref="実務指針 2.3",
+        follow_up="自社で変えられる原因は何ですか",
+        example="原価率41%",
+        section="経営課題",
+        question_id="issues.0.title",
+        path="issues[0].title",
+    )
     base.update(kw)
     return SimpleNamespace(**base)
 
 
 def test_plan_report_has_every_part(sample_plan):
     md = render_plan_report(sample_plan, None, [finding()], fmt="md")
-    for heading in ("## 1. 会社概要", "## 2. 窮境要因", "## 3. 課題 → 対策 → アクション", "## 4. 数値計画",
-                    "## 5. 金融機関が見る指標と改善目標", "## 6. 金融支援の依頼", "## 7. モニタリング", "## チェック結果"):
+    for heading in (
+        "## 1. 会社概要",
+        "## 2. 窮境要因",
+        "## 3. 課題 → 対策 → アクション",
+        "## 4. 数値計画",
+        "## 5. 金融機関が見る指標と改善目標",
+        "## 6. 金融支援の依頼",
+        "## 7. モニタリング",
+        "## チェック結果",
+    ):
         assert heading in md
-    for text in ("損益計画", "貸借対照表計画", "資金計画", "債務償還年数", "残高プロラタ", "四半期ごと",
-                 "株式会社さくら亭", "経常利益の黒字化", "課題が外部要因だけです"):
+    for text in (
+        "損益計画",
+        "貸借対照表計画",
+        "資金計画",
+        "債務償還年数",
+        "残高プロラタ",
+        "四半期ごと",
+        "株式会社さくら亭",
+        "経常利益の黒字化",
+        "課題が外部要因だけです",
+    ):
         assert text in md
     assert "| **経常利益** | ▲10,600 |" in md
 
@@ -46,9 +71,11 @@ def test_html_report_is_printable_on_a4(sample_plan):
 
 
 def test_check_report_uses_the_same_macros_and_orders_worst_first():
-    findings = [finding(severity="info", message="参考の指摘", section="全体"),
-                finding(severity="error", message="要修正の指摘", section="数値計画"),
-                finding()]
+    findings = [
+        finding(severity="info", message="参考の指摘", section="全体"),
+        finding(severity="error", message="要修正の指摘", section="数値計画"),
+        finding(),
+    ]
     md = render_check_report("さくら亭", findings, fmt="md")
     assert md.startswith("# チェック結果: さくら亭")
     assert "要修正 1件 / 要確認 1件 / 参考 1件" in md
@@ -67,8 +94,10 @@ def test_checks_markdown_goes_through_these_templates():
 
 
 def test_importing_export_loads_neither_openpyxl_nor_jinja2():
-    code = ("import sys, kaizen_guide.export as e; "
-            "assert 'openpyxl' not in sys.modules and 'jinja2' not in sys.modules, sorted(sys.modules)")
+    code = (
+        "import sys, kaizen_guide.export as e; "
+        "assert 'openpyxl' not in sys.modules and 'jinja2' not in sys.modules, sorted(sys.modules)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

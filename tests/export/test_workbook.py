@@ -7,15 +7,37 @@ from openpyxl import load_workbook
 
 from kaizen_guide.export import layout, styles
 
-NUMERIC_SHEETS = ("損益計画", "資金計画", "貸借対照表計画", "タックスプラン", "資金実績表", "計数計画・具体的施策",
-                  "月次資金繰り表")
+NUMERIC_SHEETS = (
+    "損益計画",
+    "資金計画",
+    "貸借対照表計画",
+    "タックスプラン",
+    "資金実績表",
+    "計数計画・具体的施策",
+    "月次資金繰り表",
+)
 
 
 def test_sheets_follow_the_sample_form_order(sample_built):
     names = load_workbook(sample_built.path).sheetnames
-    words = ["表紙", "債務者概況表", "概要", "企業集団の状況", "ビジネスモデル俯瞰図", "資金実績表", "計数計画・具体的施策",
-             "実施計画", "損益計画", "資金計画", "貸借対照表計画", "タックスプラン", "金融機関別返済計画・金融支援計画",
-             "資産保全表", "月次資金繰り表", "伴走支援計画"]
+    words = [
+        "表紙",
+        "債務者概況表",
+        "概要",
+        "企業集団の状況",
+        "ビジネスモデル俯瞰図",
+        "資金実績表",
+        "計数計画・具体的施策",
+        "実施計画",
+        "損益計画",
+        "資金計画",
+        "貸借対照表計画",
+        "タックスプラン",
+        "金融機関別返済計画・金融支援計画",
+        "資産保全表",
+        "月次資金繰り表",
+        "伴走支援計画",
+    ]
     assert len(names) == len(words)
     for name, word in zip(names, words):
         assert word in name
@@ -59,7 +81,9 @@ def test_key_cells_per_sheet(sample_built):
     assert str(ws.cell(row=r, column=5).value).startswith("=SUM(")
     # 月次資金繰り表: 12 months and the year total
     ws = wb["月次資金繰り表"]
-    assert [ws.cell(row=4, column=c).value for c in range(2, 14)] == [f"{m}月" for m in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)]
+    assert [ws.cell(row=4, column=c).value for c in range(2, 14)] == [
+        f"{m}月" for m in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3)
+    ]
 
 
 def test_columns_are_actuals_then_plan_years(sample_built):
@@ -74,8 +98,17 @@ def test_columns_are_actuals_then_plan_years(sample_built):
 def test_totals_and_derived_lines_are_formulas(sample_built):
     wb = sample_built.wb
     checks = {
-        "損益計画": ["売上高 計", "売上総利益", "販売費及び一般管理費 計", "営業利益", "経常利益", "税引前当期純利益",
-                   "当期純利益", "簡易CF (当期純利益 + 減価償却費)", "債務償還年数"],
+        "損益計画": [
+            "売上高 計",
+            "売上総利益",
+            "販売費及び一般管理費 計",
+            "営業利益",
+            "経常利益",
+            "税引前当期純利益",
+            "当期純利益",
+            "簡易CF (当期純利益 + 減価償却費)",
+            "債務償還年数",
+        ],
         "貸借対照表計画": ["流動資産 計", "資産合計", "負債合計", "純資産合計", "負債・純資産合計", "実質純資産"],
         "資金計画": ["営業キャッシュフロー", "フリーキャッシュフロー", "財務キャッシュフロー", "期末現預金"],
         "タックスプラン": ["期末残高", "課税所得 (申告調整なし)", "法人税等 計"],
@@ -162,8 +195,11 @@ def test_gantt_bar_spans_start_to_due(sample_built):
     for c in range(8, ws.max_column + 1):
         months.setdefault(ws.cell(row=4, column=c).value, c)  # first year's columns
     assert ws.cell(row=3, column=8).value == "2027年"  # first month shown: 2027-01 (earliest start)
-    filled = [c for c in range(8, ws.max_column + 1)
-              if ws.cell(row=cell.row, column=c).fill.fgColor.rgb in ("004472C4", "FF4472C4")]
+    filled = [
+        c
+        for c in range(8, ws.max_column + 1)
+        if ws.cell(row=cell.row, column=c).fill.fgColor.rgb in ("004472C4", "FF4472C4")
+    ]
     # the schedule runs to the plan's end (2032/03), one column per quarter: 2027-04 .. 2027-09 = 2 columns
     assert cells_with(ws, "日程表の1列 = 3か月")
     assert len(filled) == 2

@@ -4,8 +4,14 @@ import json
 import subprocess
 import sys
 
-MODULES = ["kaizen_guide.finance", "kaizen_guide.finance.projection", "kaizen_guide.finance.engine",
-           "kaizen_guide.finance.monthly", "kaizen_guide.finance.stress", "kaizen_guide.finance.coverage"]
+MODULES = [
+    "kaizen_guide.finance",
+    "kaizen_guide.finance.projection",
+    "kaizen_guide.finance.engine",
+    "kaizen_guide.finance.monthly",
+    "kaizen_guide.finance.stress",
+    "kaizen_guide.finance.coverage",
+]
 
 
 def test_finance_imports_no_ui_or_export_packages():

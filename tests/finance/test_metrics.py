@@ -7,11 +7,28 @@ from kaizen_guide.finance.metrics import MetricInputs, compute_metrics
 
 
 def _inputs(**kw) -> MetricInputs:
-    base = dict(offset=1, kind="plan", label="計画1年目", sales=120000, prev_sales=100000,
-                operating_income=6000, ordinary_income=5000, net_income=3000, depreciation=4000,
-                income_taxes=1500, employees=10, cash=10000, receivables=15000, inventory=5000,
-                payables=8000, borrowings=100000, officer_borrowings=20000, net_assets=20000,
-                total_assets=80000, real_adjustment=-5000)
+    base = dict(
+        offset=1,
+        kind="plan",
+        label="計画1年目",
+        sales=120000,
+        prev_sales=100000,
+        operating_income=6000,
+        ordinary_income=5000,
+        net_income=3000,
+        depreciation=4000,
+        income_taxes=1500,
+        employees=10,
+        cash=10000,
+        receivables=15000,
+        inventory=5000,
+        payables=8000,
+        borrowings=100000,
+        officer_borrowings=20000,
+        net_assets=20000,
+        total_assets=80000,
+        real_adjustment=-5000,
+    )
     base.update(kw)
     return MetricInputs(**base)
 
@@ -36,19 +53,19 @@ def test_each_metric_worked_by_hand():
     assert m.ebitda == 10000
     assert m.ebitda_debt_ratio == D("9.00")
     lb = m.local_benchmark
-    assert lb.sales_growth == D("0.2000")          # 120,000 ÷ 100,000 − 1
-    assert lb.operating_margin == D("0.0500")      # 6,000 ÷ 120,000
-    assert lb.labour_productivity == 600           # 6,000 ÷ 10人
+    assert lb.sales_growth == D("0.2000")  # 120,000 ÷ 100,000 − 1
+    assert lb.operating_margin == D("0.0500")  # 6,000 ÷ 120,000
+    assert lb.labour_productivity == 600  # 6,000 ÷ 10人
     assert lb.ebitda_debt_ratio == D("9.00")
     assert lb.working_capital_months == D("1.20")  # 12,000 ÷ (120,000 ÷ 12)
-    assert lb.equity_ratio == D("0.2500")          # 20,000 ÷ 80,000
+    assert lb.equity_ratio == D("0.2500")  # 20,000 ÷ 80,000
 
 
 def test_debt_years_variants():
     x = _inputs()
     years = lambda v: compute_metrics(x, FinanceSettings(debt_years_variant=v)).debt_repayment_years  # noqa: E731
-    assert years("net_of_wc") == D("11.73")        # (100,000 − 12,000) ÷ 7,500 = 11.733…
-    assert years("gross") == D("13.33")            # 100,000 ÷ 7,500
+    assert years("net_of_wc") == D("11.73")  # (100,000 − 12,000) ÷ 7,500 = 11.733…
+    assert years("gross") == D("13.33")  # 100,000 ÷ 7,500
     assert years("gross_simple_cf") == D("14.29")  # 100,000 ÷ (3,000 + 4,000) = 14.285…
     with_officer = compute_metrics(x, FinanceSettings(include_officer_borrowings_in_debt=True))
     assert with_officer.interest_bearing_debt == 120000

@@ -23,7 +23,8 @@ def test_statements_balance_and_cash_is_continuous(plan):
         assert cf.cash_change == cf.operating_cf + cf.investing_cf + cf.financing_cf
         assert bs.retained_earnings - prev.retained_earnings == pl.net_income
         assert pl.ordinary_income == pl.base_ordinary_income + sum(
-            e.ordinary_income_impact for e in pl.effects_by_action.values())
+            e.ordinary_income_impact for e in pl.effects_by_action.values()
+        )
         assert pl.net_income == pl.pretax_income - pl.income_taxes
         assert tax.carryforward_closing == tax.carryforward_opening + tax.arising - tax.used - tax.expired
         assert tax.carryforward_closing >= 0 and tax.total_taxes >= tax.per_capita
@@ -48,7 +49,11 @@ def test_monthly_table_ties_to_year_one(plan):
     last = mt.months[-1]
     bs1 = proj.bs[1]
     assert (last.accounts_receivable, last.notes_receivable, last.inventory, last.payables) == (
-        bs1.accounts_receivable, bs1.notes_receivable, bs1.inventory, bs1.payables)
+        bs1.accounts_receivable,
+        bs1.notes_receivable,
+        bs1.inventory,
+        bs1.payables,
+    )
     assert mt.lowest_balance == min(r.closing for r in mt.months)
 
 
@@ -64,8 +69,8 @@ def test_repayments_sum_exactly_and_never_exceed_balances(plan):
             assert 0 <= by.repayment <= by.opening + by.new_borrowing
             assert by.closing == by.opening + by.new_borrowing - by.repayment >= 0
         on_contract_loans = plan.drivers.new_borrowings or (
-            plan.support.guaranteed_on_contract and any(
-                ln.kind == "guaranteed" for bk in plan.banks for ln in bk.loans))
+            plan.support.guaranteed_on_contract and any(ln.kind == "guaranteed" for bk in plan.banks for ln in bk.loans)
+        )
         if rp.support_months[y] == 12 and not on_contract_loans:
             # The whole 返済原資 is allocated, except what exceeds everything owed.
             owed = sum(b.years[y].opening for b in rp.banks)
@@ -110,7 +115,8 @@ def test_coverage_is_bounded(plan):
             taken[a.collateral] = taken.get(a.collateral, 0) + a.allocated
     for c in plan.collaterals:
         assert taken.get(c.name, 0) <= c.realizable_value or any(
-            other.name == c.name for other in plan.collaterals if other is not c)
+            other.name == c.name for other in plan.collaterals if other is not c
+        )
     shares = [b.balance_share for b in cov.banks if b.balance_share is not None]
     if shares:
         assert abs(sum(shares) - 1) <= D("0.0001") * len(shares)

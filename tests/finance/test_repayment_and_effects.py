@@ -20,8 +20,17 @@ def _supported(**kw) -> FinancialSupport:
 
 
 def _action(line: str, effects: list[int], **kw) -> ActionItem:
-    return ActionItem(id="X1", measure_id="M1", title="施策", owner="担当", start="2026-04", due="2027-03",
-                      pl_line=line, effects=effects, **kw)
+    return ActionItem(
+        id="X1",
+        measure_id="M1",
+        title="施策",
+        owner="担当",
+        start="2026-04",
+        due="2027-03",
+        pl_line=line,
+        effects=effects,
+        **kw,
+    )
 
 
 # --------------------------------------------------------------------------- support period
@@ -34,9 +43,9 @@ def test_repayment_returns_to_contract_after_the_support_period():
     assert rp.support_months == [0, 12, 0, 0]
     assert rp.after_support_months == [0, 0, 12, 12]
     assert rp.support_end == "2028-03"
-    assert rp.total_repayment[0] == 6000          # before the support: 約定
-    assert rp.total_repayment[1] < 6000           # 50% of a ~3,900 簡易CF
-    assert rp.total_repayment[2] == rp.total_repayment[3] == 6000   # 約定 again, not 50% of 簡易CF
+    assert rp.total_repayment[0] == 6000  # before the support: 約定
+    assert rp.total_repayment[1] < 6000  # 50% of a ~3,900 簡易CF
+    assert rp.total_repayment[2] == rp.total_repayment[3] == 6000  # 約定 again, not 50% of 簡易CF
     assert rp.basis_by_year == ["contract", "balance", "contract", "contract"]
 
 
@@ -52,8 +61,9 @@ def test_a_period_ending_mid_year_splits_the_year():
 
 
 def test_what_follows_the_period_can_be_the_cf_rule_the_request_states():
-    plan = small_plan(support=_supported(start="2027-04", period_months=12, after_period="cf_share",
-                                         after_share_of_cf=D("0.25")))
+    plan = small_plan(
+        support=_supported(start="2027-04", period_months=12, after_period="cf_share", after_share_of_cf=D("0.25"))
+    )
     proj = compute_projection(plan)
     for y in (2, 3):
         assert proj.repayment.total_repayment[y] == mul(proj.plan_metrics[y].simple_cf, D("0.25"))
@@ -74,7 +84,7 @@ def test_sample_support_ends_in_2030_03_and_a_ten_year_plan_keeps_repaying(sampl
     # 2026-10 + 42 months → last support month 2030-03 = end of 計画3年目.
     assert rp.support_months == [6, 12, 12, 12] + [0] * 7
     for y in range(4, 11):
-        assert rp.total_repayment[y] == rp.total_contractual[y] > 0   # 約定, never a 0 "deferral"
+        assert rp.total_repayment[y] == rp.total_contractual[y] > 0  # 約定, never a 0 "deferral"
     assert all(b.cash >= 0 for b in proj.bs)
 
 
@@ -121,7 +131,7 @@ def test_a_cash_shortfall_becomes_an_explicit_short_term_loan():
     proj = compute_projection(plan)
     b1, cf1 = proj.bs[1], proj.cf[1]
     assert all(b.cash >= 0 for b in proj.bs)
-    assert b1.cash == 0 and b1.shortfall_borrowings > 90000      # ~100,000 capex against ~10,000 cash
+    assert b1.cash == 0 and b1.shortfall_borrowings > 90000  # ~100,000 capex against ~10,000 cash
     assert cf1.shortfall_borrowing == b1.shortfall_borrowings
     assert b1.borrowings == sum(b1.borrowings_by_bank.values()) + b1.shortfall_borrowings
     assert all(b.imbalance == 0 for b in proj.bs)
@@ -135,7 +145,7 @@ def test_a_cash_shortfall_becomes_an_explicit_short_term_loan():
 def test_the_stopgap_loan_is_repaid_from_later_cash():
     plan = small_plan()
     plan.drivers.capex = [CapexItem(year=1, amount=12000, useful_life=50)]
-    plan.drivers.personnel = [20000, 20000, 5000]          # a much better year 2 repays it
+    plan.drivers.personnel = [20000, 20000, 5000]  # a much better year 2 repays it
     proj = compute_projection(plan)
     assert proj.bs[1].shortfall_borrowings > 0
     assert proj.bs[2].shortfall_borrowings == 0 and proj.bs[2].cash > 0
@@ -179,7 +189,7 @@ def test_real_net_assets_before_and_after_owner_assets():
 
 def test_profit_year_means_profitable_to_the_end_of_the_plan():
     plan = small_plan()
-    plan.drivers.personnel = [20000, 20000, 25000, 20000]   # 計画2年目 dips into a loss
+    plan.drivers.personnel = [20000, 20000, 25000, 20000]  # 計画2年目 dips into a loss
     proj = compute_projection(plan)
     ordinary = [p.ordinary_income for p in proj.pl]
     assert ordinary[1] > 0 > ordinary[2] and ordinary[3] > 0
@@ -207,8 +217,9 @@ def test_unsecured_prorata_exposes_yearly_bases_and_the_fallback():
     by = {b.bank: b.years[1] for b in rp.banks}
     # 信用残 at the start of 計画1年目 is recomputed from that year's balances.
     assert by["C銀行"].unsecured == by["C銀行"].base_amount == 0
-    assert by["A銀行"].unsecured is not None and by["A銀行"].base_amount == min(by["A銀行"].unsecured,
-                                                                               by["A銀行"].opening)
+    assert by["A銀行"].unsecured is not None and by["A銀行"].base_amount == min(
+        by["A銀行"].unsecured, by["A銀行"].opening
+    )
     assert rp.fallback_years == []
     # Everything fully secured (a huge 1st-rank lien for every bank): 信用残 0 → 残高プロラタ.
     for c in plan.collaterals:

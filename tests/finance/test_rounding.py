@@ -50,8 +50,10 @@ def test_ratio_is_none_when_not_computable():
     assert ratio(2, 3, D("0.01")) == D("0.67")
 
 
-@given(total=st.integers(0, 10**7),
-       rows=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=15))
+@given(
+    total=st.integers(0, 10**7),
+    rows=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=15),
+)
 def test_allocation_sums_exactly_and_never_exceeds_caps(total, rows):
     weights = [w for w, _ in rows]
     caps = [c for _, c in rows]

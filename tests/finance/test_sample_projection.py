@@ -23,20 +23,32 @@ def test_labels(proj):
 
 def test_sample_meets_its_targets(proj, sample_plan):
     ordinary = [p.ordinary_income for p in proj.pl]
-    assert ordinary[0] < 0                              # 進行期 still loss-making
-    assert all(o > 0 for o in ordinary[1:])             # 黒字化 in 計画1年目 (the price increase
-    t = proj.targets                                    # A3 carries no 原価), ahead of the target
+    assert ordinary[0] < 0  # 進行期 still loss-making
+    assert all(o > 0 for o in ordinary[1:])  # 黒字化 in 計画1年目 (the price increase
+    t = proj.targets  # A3 carries no 原価), ahead of the target
     assert (t.profit_year, t.profit_target_year, t.profit_met) == (1, 2, True)
     assert (t.solvency_year, t.solvency_target_year, t.solvency_met) == (4, 4, True)
     assert proj.plan_metrics[3].real_net_assets < 0 <= proj.plan_metrics[4].real_net_assets
     assert t.final_debt_years is not None and t.final_debt_years <= D(10)
     assert t.debt_years_met and t.all_met
     checks = {c.rule_id: c for c in evaluate_targets(proj)}
-    assert set(checks) == {"numeric.profit_by_year3", "numeric.solvency_by_year5", "numeric.debt_years_final",
-                           "numeric.monthly_cash_negative", "numeric.sales_jump", "numeric.stress_fails",
-                           "numeric.cash_shortfall"}
-    for rule in ("numeric.profit_by_year3", "numeric.solvency_by_year5", "numeric.debt_years_final",
-                 "numeric.monthly_cash_negative", "numeric.sales_jump", "numeric.cash_shortfall"):
+    assert set(checks) == {
+        "numeric.profit_by_year3",
+        "numeric.solvency_by_year5",
+        "numeric.debt_years_final",
+        "numeric.monthly_cash_negative",
+        "numeric.sales_jump",
+        "numeric.stress_fails",
+        "numeric.cash_shortfall",
+    }
+    for rule in (
+        "numeric.profit_by_year3",
+        "numeric.solvency_by_year5",
+        "numeric.debt_years_final",
+        "numeric.monthly_cash_negative",
+        "numeric.sales_jump",
+        "numeric.cash_shortfall",
+    ):
         assert checks[rule].ok, checks[rule].message
 
 
@@ -73,7 +85,7 @@ def test_balance_sheet_balances_and_ties(proj):
 
 
 def test_every_yen_of_improvement_is_traced_to_an_action(proj, sample_plan):
-    assert proj.pl[0].effects_by_action == {}          # effects start in plan year 1
+    assert proj.pl[0].effects_by_action == {}  # effects start in plan year 1
     assert proj.pl[0].base_ordinary_income == proj.pl[0].ordinary_income
     for pl in proj.pl[1:]:
         bridge = sum(e.ordinary_income_impact for e in pl.effects_by_action.values())
@@ -86,7 +98,7 @@ def test_every_yen_of_improvement_is_traced_to_an_action(proj, sample_plan):
     assert (y1["A3"].amount, y1["A3"].cost_of_sales_carried, y1["A3"].ordinary_income_impact) == (8000, 0, 8000)
     # A4 仕出し is volume: 10,000 of sales carries 10,000 × 41% = 4,100 of 原価 → +5,900.
     assert (y1["A4"].amount, y1["A4"].cost_of_sales_carried, y1["A4"].ordinary_income_impact) == (10000, 4100, 5900)
-    assert y1["A1"].ordinary_income_impact == 12000    # 原価 reduction counts in full
+    assert y1["A1"].ordinary_income_impact == 12000  # 原価 reduction counts in full
     # 計画1年目 bridge: 12,000 + 3,000 + 8,000 + 5,900 + 4,000 + 2,400 + 1,500 = 36,800
     assert sum(e.ordinary_income_impact for e in y1.values()) == 36800
 
@@ -100,7 +112,7 @@ def test_repayment_plan(proj, sample_plan):
     assert rp.support_end == "2030-03" and rp.after_period == "cf_share"
     for y in range(len(proj.pl)):
         assert rp.total_repayment[y] == sum(b.years[y].repayment for b in rp.banks) == proj.cf[y].repayment
-        assert rp.total_contractual[y] == 49800              # (1,000+1,200+700+300+600+350) × 12
+        assert rp.total_contractual[y] == 49800  # (1,000+1,200+700+300+600+350) × 12
         for b in rp.banks:
             by = b.years[y]
             assert by.closing == by.opening + by.new_borrowing - by.repayment >= 0

@@ -45,7 +45,11 @@ def test_zero_shock_stress_reproduces_the_plan():
     for sy, pl, cf, bs in zip(s.years, proj.pl[1:], proj.cf[1:], proj.bs[1:]):
         # Stress cash is net of the stopgap 短期借入金 the base plan needs to keep 現預金 ≥ 0.
         assert (sy.sales, sy.ordinary_income, sy.repayment, sy.cash_closing) == (
-            pl.sales, pl.ordinary_income, cf.repayment, cf.cash_closing - bs.shortfall_borrowings)
+            pl.sales,
+            pl.ordinary_income,
+            cf.repayment,
+            cf.cash_closing - bs.shortfall_borrowings,
+        )
 
 
 def test_stress_keeps_repayments_and_reports_in_japanese():
@@ -70,8 +74,18 @@ def test_sales_jump_without_action_is_flagged():
     assert not check.ok and check.years == [1]
     # The same growth as an action effect is explained, not a jump.
     plan.drivers.segments = [SalesSegment(name="製品", unit_price_yen=[1000], quantity=[100000])]
-    plan.actions = [ActionItem(id="A1", measure_id="M1", title="新規開拓", owner="社長", start="2027-04",
-                               due="2028-03", pl_line="sales", effects=[20000])]
+    plan.actions = [
+        ActionItem(
+            id="A1",
+            measure_id="M1",
+            title="新規開拓",
+            owner="社長",
+            start="2027-04",
+            due="2028-03",
+            pl_line="sales",
+            effects=[20000],
+        )
+    ]
     check = {c.rule_id: c for c in evaluate_targets(compute_projection(plan))}["numeric.sales_jump"]
     assert check.ok
 
@@ -106,8 +120,9 @@ def test_new_borrowing_is_drawn_and_repaid_on_contract():
     from kaizen_guide.model.plan import NewBorrowing
 
     plan = small_plan()
-    plan.drivers.new_borrowings = [NewBorrowing(year=1, bank="B銀行", amount=10000, term_years=2,
-                                                interest_rate=D("0.03"))]
+    plan.drivers.new_borrowings = [
+        NewBorrowing(year=1, bank="B銀行", amount=10000, term_years=2, interest_rate=D("0.03"))
+    ]
     proj = compute_projection(plan)
     b = next(x for x in proj.repayment.banks if x.bank == "B銀行")
     assert [y.new_borrowing for y in b.years] == [0, 10000, 0, 0]

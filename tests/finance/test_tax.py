@@ -29,13 +29,13 @@ def test_unused_loss_expires_after_ten_years():
 
 def test_loss_arising_in_plan_is_carried_ten_years_then_expires():
     b = {}
-    calc, b = compute_tax(TAX, b, 0, -3000)           # 計画0年目 loss 3,000
+    calc, b = compute_tax(TAX, b, 0, -3000)  # 計画0年目 loss 3,000
     assert calc.arising == 3000 and b == {0: 3000}
-    assert calc.total_taxes == 70                      # 均等割 is paid in a loss year too
-    for year in range(1, 10):                           # years 1..9 break even: still carried
+    assert calc.total_taxes == 70  # 均等割 is paid in a loss year too
+    for year in range(1, 10):  # years 1..9 break even: still carried
         calc, b = compute_tax(TAX, b, year, 0)
         assert calc.expired == 0 and b == {0: 3000}
-    calc, b = compute_tax(TAX, b, 10, 0)               # year 0 + 10: last year, then it expires
+    calc, b = compute_tax(TAX, b, 10, 0)  # year 0 + 10: last year, then it expires
     assert calc.expired == 3000 and b == {}
     # Closing = opening + arising − used − expired
     assert calc.carryforward_closing == calc.carryforward_opening + calc.arising - calc.used - calc.expired

@@ -78,9 +78,18 @@ class Ledger:
         rnd = random.Random(seed)
         led = cls(start)
         base = {
-            "商品売上高": 9_800_000, "サービス売上高": 2_300_000, "仕入高": 4_200_000,
-            "役員報酬": 800_000, "給料手当": 3_100_000, "法定福利費": 460_000, "地代家賃": 650_000,
-            "水道光熱費": 520_000, "減価償却費": 300_000, "受取利息": 1_200, "雑収入": 35_000, "支払利息": 118_000,
+            "商品売上高": 9_800_000,
+            "サービス売上高": 2_300_000,
+            "仕入高": 4_200_000,
+            "役員報酬": 800_000,
+            "給料手当": 3_100_000,
+            "法定福利費": 460_000,
+            "地代家賃": 650_000,
+            "水道光熱費": 520_000,
+            "減価償却費": 300_000,
+            "受取利息": 1_200,
+            "雑収入": 35_000,
+            "支払利息": 118_000,
         }
         for name, b in base.items():
             led.amounts[name] = [b + rnd.randint(-b // 8, b // 8) + rnd.randint(0, 999) for _ in range(12)]
@@ -113,6 +122,7 @@ class Ledger:
     def row_values(self, unit: str, tax_factor: Decimal = Decimal(1)) -> dict[str, list[int]]:
         """Every printed row (details and totals) in the file's unit, as software prints them:
         each row rounded on its own, totals from the yen figures."""
+
         def taxed(name, v):
             if name in ("商品売上高", "サービス売上高", "仕入高", "地代家賃", "水道光熱費"):
                 return int((Decimal(v) * tax_factor).quantize(Decimal(1), rounding=ROUND_HALF_UP))
@@ -137,7 +147,9 @@ class Ledger:
         yen["現金及び預金合計"] = tot(["現金", "普通預金"])
         return {n: [_round_k(v, unit) for v in vals] for n, vals in yen.items()}
 
-    def expected(self, unit: str, *, tax_factor: Decimal = Decimal(1), with_totals: bool = True) -> dict[str, dict[str, int]]:
+    def expected(
+        self, unit: str, *, tax_factor: Decimal = Decimal(1), with_totals: bool = True
+    ) -> dict[str, dict[str, int]]:
         """千円 per month and line that a correct reader finds in a file printed in ``unit``."""
         rows = self.row_values(unit, tax_factor)
         scale = Decimal(UNIT_YEN[unit]) / 1000
@@ -151,10 +163,15 @@ class Ledger:
 
         if with_totals:
             line_rows = {
-                "sales": rows["売上高合計"], "cost_of_sales": rows["売上原価合計"], "gross_profit": rows["売上総利益"],
-                "sga": rows["販売費及び一般管理費合計"], "operating_profit": rows["営業利益"],
-                "non_operating_income": rows["営業外収益合計"], "non_operating_expenses": rows["営業外費用合計"],
-                "ordinary_profit": rows["経常利益"], "cash_end": rows["現金及び預金合計"],
+                "sales": rows["売上高合計"],
+                "cost_of_sales": rows["売上原価合計"],
+                "gross_profit": rows["売上総利益"],
+                "sga": rows["販売費及び一般管理費合計"],
+                "operating_profit": rows["営業利益"],
+                "non_operating_income": rows["営業外収益合計"],
+                "non_operating_expenses": rows["営業外費用合計"],
+                "ordinary_profit": rows["経常利益"],
+                "cash_end": rows["現金及び預金合計"],
             }
         else:
             sales = det(["商品売上高", "サービス売上高"])
@@ -164,9 +181,15 @@ class Ledger:
             gross = [a - b for a, b in zip(sales, cost)]
             op = [a - b for a, b in zip(gross, sga)]
             line_rows = {
-                "sales": sales, "cost_of_sales": cost, "gross_profit": gross, "sga": sga, "operating_profit": op,
-                "non_operating_income": noi, "non_operating_expenses": noe,
-                "ordinary_profit": [a + b - c for a, b, c in zip(op, noi, noe)], "cash_end": det(["現金", "普通預金"]),
+                "sales": sales,
+                "cost_of_sales": cost,
+                "gross_profit": gross,
+                "sga": sga,
+                "operating_profit": op,
+                "non_operating_income": noi,
+                "non_operating_expenses": noe,
+                "ordinary_profit": [a + b - c for a, b, c in zip(op, noi, noe)],
+                "cash_end": det(["現金", "普通預金"]),
             }
         line_rows["personnel"] = det(["役員報酬", "給料手当", "法定福利費"])
         line_rows["borrowings_end"] = det(["短期借入金", "長期借入金"])
@@ -235,9 +258,23 @@ def _pl_bs_rows(led: Ledger, unit: str, tax_factor: Decimal, *, totals: bool, nu
     return out
 
 
-def generic_csv(path: Path, led: Ledger, *, encoding="utf-8", unit="円", preamble=True, tax: str | None = "税抜",
-                labels="ym", totals=True, numbers="comma", cumulative=False, tax_factor=Decimal(1),
-                extra_rows: list[tuple[str, list[int]]] = (), extra_after="減価償却費", delimiter=",") -> Path:
+def generic_csv(
+    path: Path,
+    led: Ledger,
+    *,
+    encoding="utf-8",
+    unit="円",
+    preamble=True,
+    tax: str | None = "税抜",
+    labels="ym",
+    totals=True,
+    numbers="comma",
+    cumulative=False,
+    tax_factor=Decimal(1),
+    extra_rows: list[tuple[str, list[int]]] = (),
+    extra_after="減価償却費",
+    delimiter=",",
+) -> Path:
     rows: list[list[object]] = []
     if preamble:
         rows.append(["月次推移表" + ("(累計)" if cumulative else "")])
@@ -255,21 +292,37 @@ def generic_csv(path: Path, led: Ledger, *, encoding="utf-8", unit="円", preamb
     return _write_csv(path, rows, encoding, delimiter)
 
 
-def yayoi_year(path: Path, led: Ledger, *, header: bool = False, encoding="cp932", tax="税抜", unit_line=False,
-               kessan: int = 0) -> Path:
+def yayoi_year(
+    path: Path, led: Ledger, *, header: bool = False, encoding="cp932", tax="税抜", unit_line=False, kessan: int = 0
+) -> Path:
     """弥生会計 残高試算表 (年間推移): months 1–6, 上半期, 7–12, 下半期, 当期仮残高, 決算仕訳, 当期残高.
 
     With ``header=False`` there is no row naming the months (the older layout, §5.2)."""
     values = led.row_values("円")
-    rows: list[list[object]] = [["残高試算表(年間推移)"], ["株式会社さくら亭"],
-                                [f"自 {era_label(led.months[0], 'reiwa')}1日 至 {era_label(led.months[-1], 'reiwa')}31日"],
-                                [f"[{tax}]"]]
+    rows: list[list[object]] = [
+        ["残高試算表(年間推移)"],
+        ["株式会社さくら亭"],
+        [f"自 {era_label(led.months[0], 'reiwa')}1日 至 {era_label(led.months[-1], 'reiwa')}31日"],
+        [f"[{tax}]"],
+    ]
     if unit_line:
         rows.append(["(単位:円)"])
     if header:
         heads = [era_label(m, "do") for m in led.months]
-        rows.append(["", "", "勘定科目", *heads[:6], "上半期残高(合計)", *heads[6:], "下半期残高(合計)",
-                     "当期仮残高(合計)", "決算仕訳", "当期残高(合計)"])
+        rows.append(
+            [
+                "",
+                "",
+                "勘定科目",
+                *heads[:6],
+                "上半期残高(合計)",
+                *heads[6:],
+                "下半期残高(合計)",
+                "当期仮残高(合計)",
+                "決算仕訳",
+                "当期残高(合計)",
+            ]
+        )
     for name, kind, _s in PL_ROWS + BS_ROWS:
         if kind == "heading":
             rows.append(["", name, ""] + [""] * 17)
@@ -291,9 +344,15 @@ def mf_transition(path: Path, led: Ledger, *, encoding="cp932", unit="円", tax=
     """MF クラウド会計 推移表 style: 開始月/終了月 cells in row 0, 大区分/勘定科目/補助科目 columns,
     補助科目 rows for 普通預金 (layout of the 推移表 is [U]; built from the 試算表 parser's layout)."""
     values = led.row_values(unit)
-    rows: list[list[object]] = [[f"開始月:{led.months[0][:4]}/{led.months[0][5:]}",
-                                 f"終了月:{led.months[-1][:4]}/{led.months[-1][5:]}", f"{tax}", f"単位:{unit}"],
-                                ["大区分", "勘定科目", "補助科目", *(era_label(m, "slash") for m in led.months), "合計"]]
+    rows: list[list[object]] = [
+        [
+            f"開始月:{led.months[0][:4]}/{led.months[0][5:]}",
+            f"終了月:{led.months[-1][:4]}/{led.months[-1][5:]}",
+            f"{tax}",
+            f"単位:{unit}",
+        ],
+        ["大区分", "勘定科目", "補助科目", *(era_label(m, "slash") for m in led.months), "合計"],
+    ]
     group = ""
     for name, kind, _s in PL_ROWS + BS_ROWS:
         if kind == "heading":
@@ -318,8 +377,10 @@ def mf_transition(path: Path, led: Ledger, *, encoding="cp932", unit="円", tax=
 def freee_transition(path: Path, led: Ledger, *, encoding="cp932", unit="円", tax="税抜") -> Path:
     """freee 推移表 style: a title line, 勘定科目コード + 勘定科目 (2nd column), months, 期間累計."""
     values = led.row_values(unit)
-    rows: list[list[object]] = [[f"月次推移:損益計算書・貸借対照表 ({tax}) {led.months[0]}〜{led.months[-1]}"],
-                                ["勘定科目コード", "勘定科目", *(f"{m[:4]}年{int(m[5:])}月" for m in led.months), "期間累計"]]
+    rows: list[list[object]] = [
+        [f"月次推移:損益計算書・貸借対照表 ({tax}) {led.months[0]}〜{led.months[-1]}"],
+        ["勘定科目コード", "勘定科目", *(f"{m[:4]}年{int(m[5:])}月" for m in led.months), "期間累計"],
+    ]
     for code, (name, kind, _s) in enumerate(PL_ROWS + BS_ROWS, start=100):
         if kind == "heading" or name == "売上高":
             continue
@@ -333,7 +394,11 @@ def tkc_transition(path: Path, led: Ledger, *, encoding="cp932", cumulative=Fals
     """TKC FX2 勘定科目残高推移表 「月間発生」 CSV (column layout [U]; the reference found none)."""
     values = led.row_values("円")
     title = "勘定科目残高推移表 " + ("(累計)" if cumulative else "(月間発生)")
-    rows: list[list[object]] = [[title], ["(単位:円)"], ["科目コード", "科目名", *(era_label(m, "r") for m in led.months)]]
+    rows: list[list[object]] = [
+        [title],
+        ["(単位:円)"],
+        ["科目コード", "科目名", *(era_label(m, "r") for m in led.months)],
+    ]
     for code, (name, kind, _s) in enumerate(PL_ROWS + BS_ROWS, start=1):
         if kind == "heading" or name == "売上高":
             continue
@@ -376,8 +441,10 @@ def mf_trial_month(path: Path, led: Ledger, month_index: int, *, encoding="cp932
     """A single-month 残高試算表: 前月残高 | 借方 | 貸方 | 当月残高 (P/L balances accumulate since 期首)."""
     values = led.row_values(unit)
     m = led.months[month_index]
-    rows: list[list[object]] = [[f"開始月:{m[:4]}/{m[5:]}", f"終了月:{m[:4]}/{m[5:]}", tax, f"単位:{unit}"],
-                                ["勘定科目", "補助科目", "前月残高", "借方金額", "貸方金額", "当月残高", "構成比"]]
+    rows: list[list[object]] = [
+        [f"開始月:{m[:4]}/{m[5:]}", f"終了月:{m[:4]}/{m[5:]}", tax, f"単位:{unit}"],
+        ["勘定科目", "補助科目", "前月残高", "借方金額", "貸方金額", "当月残高", "構成比"],
+    ]
     for name, kind, _s in PL_ROWS + BS_ROWS:
         if kind == "heading" or name == "売上高":
             continue
@@ -412,9 +479,13 @@ def yayoi_period_trial(path: Path, led: Ledger, end_index: int, *, encoding="cp9
     P/L balances are the 累計 since 期首; B/S balances the month-end figure."""
     values = led.row_values("円")
     start, end = led.months[0], led.months[end_index]
-    rows: list[list[object]] = [["残高試算表(月次・期間)"], ["株式会社さくら亭"],
-                                [f"自 {era_label(start, 'reiwa')}1日 至 {era_label(end, 'reiwa')}30日"], [f"[{tax}]"],
-                                ["勘定科目", "前期繰越", "借方金額", "貸方金額", "期間残高", "構成比"]]
+    rows: list[list[object]] = [
+        ["残高試算表(月次・期間)"],
+        ["株式会社さくら亭"],
+        [f"自 {era_label(start, 'reiwa')}1日 至 {era_label(end, 'reiwa')}30日"],
+        [f"[{tax}]"],
+        ["勘定科目", "前期繰越", "借方金額", "貸方金額", "期間残高", "構成比"],
+    ]
     for name, kind, _s in PL_ROWS + BS_ROWS:
         if kind == "heading":
             rows.append([name, "", "", "", "", ""])

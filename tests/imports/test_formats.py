@@ -177,8 +177,7 @@ def test_tax_included_file_is_refused_against_a_tax_excluded_plan(tmp_path, plan
 
 
 def test_unknown_account_is_listed_and_left_out_until_mapped(tmp_path, plan, ledger):
-    path = ex.generic_csv(tmp_path / "u.csv", ledger, totals=False,
-                          extra_rows=[("パート代(厨房)", [250_000] * 12)])
+    path = ex.generic_csv(tmp_path / "u.csv", ledger, totals=False, extra_rows=[("パート代(厨房)", [250_000] * 12)])
     r = read_actuals(path, plan)
     assert [u.name for u in r.unknown_accounts] == ["パート代(厨房)"]
     assert not r.complete

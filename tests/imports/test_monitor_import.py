@@ -35,7 +35,15 @@ def _run(path, **kw):
 def _ledger_from_july():
     led = ex.Ledger.build("2027-04")
     for name, vals in led.amounts.items():  # a file printed in October: 7月〜9月 booked
-        led.amounts[name] = [0] * 3 + vals[3:6] + ([0] * 6 if name not in ("現金", "普通預金", "売掛金", "買掛金", "短期借入金", "長期借入金") else [vals[5]] * 6)
+        led.amounts[name] = (
+            [0] * 3
+            + vals[3:6]
+            + (
+                [0] * 6
+                if name not in ("現金", "普通預金", "売掛金", "買掛金", "短期借入金", "長期借入金")
+                else [vals[5]] * 6
+            )
+        )
     return led
 
 

@@ -12,7 +12,7 @@ from kaizen_guide.imports.months import FiscalCalendar, classify_label, months_i
 
 from . import exports as ex
 
-amounts = st.integers(min_value=-10**12, max_value=10**12)
+amounts = st.integers(min_value=-(10**12), max_value=10**12)
 styles = st.sampled_from(["comma", "triangle", "white", "paren", "fullwidth"])
 
 
@@ -34,7 +34,8 @@ def test_blank_and_dash_cells_are_empty(cell):
 
 
 months = st.builds(lambda y, m: f"{y:04d}-{m:02d}", st.integers(2019, 2040), st.integers(1, 12)).filter(
-    lambda ym: ym >= "2019-05")
+    lambda ym: ym >= "2019-05"
+)
 
 
 @given(months, st.sampled_from(["ym", "slash", "r", "reiwa"]))
@@ -54,8 +55,25 @@ def test_month_only_labels_resolve_in_the_fiscal_year(ym, style, start_month):
     assert cal.months(year_start)[cal.index(ym) - 1] == ym
 
 
-@given(st.sampled_from(["上半期", "下半期", "第1四半期", "四半期計", "期間累計", "合計", "決算仕訳", "上半期残高(合計)",
-                        "当期仮残高(合計)", "4月〜9月合計", "前期繰越", "構成比", "1Q"]))
+@given(
+    st.sampled_from(
+        [
+            "上半期",
+            "下半期",
+            "第1四半期",
+            "四半期計",
+            "期間累計",
+            "合計",
+            "決算仕訳",
+            "上半期残高(合計)",
+            "当期仮残高(合計)",
+            "4月〜9月合計",
+            "前期繰越",
+            "構成比",
+            "1Q",
+        ]
+    )
+)
 def test_subtotal_columns_are_never_months(label):
     assert classify_label(label).kind == "sub"
 

@@ -278,7 +278,24 @@ def test_date_round_trip(d: date) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["はい", "yes", "YES", "Ｙｅｓ", "y", "Y", "有", "あり", "有り", "する", "○", "〇", "true", "True", "ハイ", "はい。"],
+    [
+        "はい",
+        "yes",
+        "YES",
+        "Ｙｅｓ",
+        "y",
+        "Y",
+        "有",
+        "あり",
+        "有り",
+        "する",
+        "○",
+        "〇",
+        "true",
+        "True",
+        "ハイ",
+        "はい。",
+    ],
 )
 def test_yes(text: str) -> None:
     assert parse_yes_no(text) is True

@@ -124,7 +124,9 @@ def test_interrupted_save_leaves_old_or_new_file_whole(tmp_path, sample_plan, mo
     new = dumps_plan(changed).encode("utf-8")
 
     real = {
-        "fsync": os.fsync, "fchmod": os.fchmod, "link": os.link,
+        "fsync": os.fsync,
+        "fchmod": os.fchmod,
+        "link": os.link,
         "replace": os.replace,
     }
 

@@ -73,7 +73,13 @@ def test_plan_in_force_by_month(plan):
     v2 = freeze(plan, note="修正 (売上の下方修正)", by="owner", at=AT2)
     # The sample has records up to 2027-06: the 修正計画 applies from the next month.
     assert v2.effective_from == "2027-07"
-    assert [in_force_number(plan, m) for m in ("2026-04", "2027-04", "2027-06", "2027-07", "2029-12")] == [1, 1, 1, 2, 2]
+    assert [in_force_number(plan, m) for m in ("2026-04", "2027-04", "2027-06", "2027-07", "2029-12")] == [
+        1,
+        1,
+        1,
+        2,
+        2,
+    ]
     assert plan_in_force(plan, "2027-06").label == "当初計画"
     assert plan_in_force(plan, "2027-07").label == "修正計画 (第2版)"
     assert plan_in_force(plan, "2027-07").version.note == "修正 (売上の下方修正)"
@@ -102,8 +108,10 @@ def test_monitoring_compares_against_the_version_in_force(plan):
     assert revised.row("sales").plan < working_before
     # The same through a shared source (as the review and the checks use it).
     src = plan_source(plan)
-    assert compare_month(plan, "2027-05", actuals, plans=src).row("sales").plan == \
-        compare_month(version_plan(plan, 1), "2027-05", actuals).row("sales").plan
+    assert (
+        compare_month(plan, "2027-05", actuals, plans=src).row("sales").plan
+        == compare_month(version_plan(plan, 1), "2027-05", actuals).row("sales").plan
+    )
     assert compare_month(plan, "2027-06", actuals, plans=src).row("sales").plan == revised.row("sales").plan
 
 
@@ -145,7 +153,10 @@ def test_freeze_command(plan, tmp_path, capsys):
     assert main(["freeze", str(path), "--note", "修正", "--effective", "令和9年10月", "--owner"]) == 0
     assert "2027年10月から" in capsys.readouterr().out
     p = load_plan(path)
-    assert [(v.number, v.effective_from, v.frozen_by) for v in p.versions] == [(1, None, "advisor"), (2, "2027-10", "owner")]
+    assert [(v.number, v.effective_from, v.frozen_by) for v in p.versions] == [
+        (1, None, "advisor"),
+        (2, "2027-10", "owner"),
+    ]
     assert main(["freeze", str(path), "--note", " "]) == 2
     assert main(["freeze", str(path), "--note", "x", "--effective", "いつか"]) == 2
     assert main(["freeze", str(tmp_path / "missing.json"), "--note", "x"]) == 2

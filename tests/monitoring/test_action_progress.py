@@ -10,6 +10,7 @@ from kaizen_guide.monitoring.review import Review
 
 TODAY = date(2026, 12, 1)
 
+
 def _answer(rv, qid, raw):
     res = rv.answer(qid, raw)
     assert res.accepted, (qid, res.error, res.confirm)
@@ -43,13 +44,17 @@ def test_july_asks_the_started_actions_with_the_status_the_dates_give(sample_pla
     assert q.id == "plan_actions.A1.status" and "期限と記録からは「遅延」" in q.prompt
     assert rv.display_value(q) == "遅延"
     assert "効果額 (期首から) は計画" in q.prompt
-    _answer(rv, "plan_actions.A1.status", "")          # Enter confirms 遅延
+    _answer(rv, "plan_actions.A1.status", "")  # Enter confirms 遅延
     _answer(rv, "plan_actions.A1.kpi_actual", "38.2%")
     res = rv.answer("plan_actions.A1.reason", "忙しかった")
-    assert res.accepted and res.follow_up                # checked like a cause
+    assert res.accepted and res.follow_up  # checked like a cause
     assert any(f.rule_id == "cause.vague_excuse" for f in res.findings)
-    _answer(rv, "plan_actions.A1.reason", "料理長が7月の宴会の仕込みに入り、レシピカードは30品中26品で止まった。"
-                                          "8月は毎週火曜の午後を作成に充て、8月20日までに残り4品を仕上げる。")
+    _answer(
+        rv,
+        "plan_actions.A1.reason",
+        "料理長が7月の宴会の仕込みに入り、レシピカードは30品中26品で止まった。"
+        "8月は毎週火曜の午後を作成に充て、8月20日までに残り4品を仕上げる。",
+    )
     # the owner corrects what the dates say: A4 runs to 2030, but is reported 済 for the year's list
     _answer(rv, "plan_actions.A4.status", "実施中")
     _answer(rv, "plan_actions.A4.kpi_actual", "")

@@ -29,16 +29,33 @@ def test_correcting_reported_actuals_headless_needs_replace_and_is_kept(sample_p
     assert "--replace" in err and "報告済み" in err
     assert load_plan(path).monitoring[2].amendments == []
 
-    assert main(["monitor", str(path), "--answers", str(answers), "--replace", "--reason", "試算表の締め後の修正",
-                 "--format", "text"]) in (0, 1)
+    assert main(
+        [
+            "monitor",
+            str(path),
+            "--answers",
+            str(answers),
+            "--replace",
+            "--reason",
+            "試算表の締め後の修正",
+            "--format",
+            "text",
+        ]
+    ) in (0, 1)
     out = capsys.readouterr().out
     assert "報告済み" in out and "150 → 190" in out and "次の報告に載せる" in out
     plan = load_plan(path)
     rec = next(r for r in plan.monitoring if r.month == "2027-06")
     assert rec.actuals["non_operating_income"] == 190
     (a,) = rec.amendments
-    assert (a.item, a.label, a.before, a.after, a.reason, a.given_by) == \
-        ("actuals.non_operating_income", "営業外収益", 150, 190, "試算表の締め後の修正", "advisor")
+    assert (a.item, a.label, a.before, a.after, a.reason, a.given_by) == (
+        "actuals.non_operating_income",
+        "営業外収益",
+        150,
+        190,
+        "試算表の締め後の修正",
+        "advisor",
+    )
     assert a.given_at > REPORTED and a.reported_at is None
     assert rec.actuals_history[-1].values == {"non_operating_income": 150}  # the history keeps it as before
 

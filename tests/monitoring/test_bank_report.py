@@ -31,8 +31,8 @@ def test_labels_in_the_banks_terms(q1, june):
 def test_summary_highlights_risks_and_next_moves(q1):
     # highlights: the lines on plan and what was done
     assert any("販売費及び一般管理費" in t and "96.9%" in t for t in q1.summary_highlights)
-    assert any("4 項目が実施済み" in t for t in q1.summary_highlights)          # A2, A3, A6, A7
-    assert any("4 件のうち 2 件を実施" in t for t in q1.summary_highlights)     # 5月: 済1 一部1, 6月: 済1 未実施1
+    assert any("4 項目が実施済み" in t for t in q1.summary_highlights)  # A2, A3, A6, A7
+    assert any("4 件のうち 2 件を実施" in t for t in q1.summary_highlights)  # 5月: 済1 一部1, 6月: 済1 未実施1
     # risks: the June misses, the cash low point and the ordinary profit landing
     risks = "\n".join(q1.summary_risks)
     assert "売上高: 計画比 91.9%、▲9,113千円 (2027年6月)" in risks
@@ -58,8 +58,13 @@ def test_progress_board_and_checked_actions(q1):
     assert by_id["A2"].status_label == "済" and by_id["A1"].status_label == "実施中"
     assert by_id["A6"].effect_actual == 2400
     assert str(by_id["A1"].kpi_actual) == "39.9"
-    assert [(m, s) for m, _, s, _ in q1.checks] == [("2027-04", "一部"), ("2027-04", "済"), ("2027-05", "済"), ("2027-05", "未実施")]
-    assert "空調故障" in q1.checks[3][3]          # the reason of the action not done
+    assert [(m, s) for m, _, s, _ in q1.checks] == [
+        ("2027-04", "一部"),
+        ("2027-04", "済"),
+        ("2027-05", "済"),
+        ("2027-05", "未実施"),
+    ]
+    assert "空調故障" in q1.checks[3][3]  # the reason of the action not done
 
 
 def test_each_miss_has_its_decomposition_cause_measure_and_actions(q1):
@@ -68,7 +73,9 @@ def test_each_miss_has_its_decomposition_cause_measure_and_actions(q1):
     sales = misses["sales"]
     assert sales.months == ["2027-06"]
     assert "宴会の数量が計画より900人少ない" in sales.readings[0] and "数量差異 −4,679千円" in sales.readings[0]
-    assert sales.causes[0].tag == "内部・外部の混合" and sales.causes[0].amount == -7225 and "A社" in sales.causes[0].text
+    assert (
+        sales.causes[0].tag == "内部・外部の混合" and sales.causes[0].amount == -7225 and "A社" in sales.causes[0].text
+    )
     assert sales.measures[0].link == "M2" and "法人40社" in sales.measures[0].text
     assert sales.actions[0].owner == "代表取締役 桜井 健一"
     gross = misses["gross_profit"]
@@ -84,7 +91,7 @@ def test_bank_requests_per_bank_from_the_repayment_plan(q1):
     assert main.is_main and not reqs["北央銀行"].is_main
     assert main.contractual - main.planned == main.reduction > 0
     assert f"元金返済 {main.planned:,}千円" in main.text and "残高プロラタ" in main.text
-    assert "42か月" in q1.request_text          # the plan's 金融支援 request (no monthly override)
+    assert "42か月" in q1.request_text  # the plan's 金融支援 request (no monthly override)
 
 
 def test_bank_request_of_the_month_overrides_the_plan_text(sample_plan):
@@ -99,7 +106,7 @@ def test_cash_page(q1, sample_plan):
     cp = q1.cash
     flows = {f.label: f for f in cp.flows}
     assert cp.month == "2027-06" and cp.next_month == "2027-07"
-    assert flows["前月繰越 (月初の現預金)"].actual == 13300          # May's actual month-end
+    assert flows["前月繰越 (月初の現預金)"].actual == 13300  # May's actual month-end
     assert flows["翌月繰越 (月末の現預金)"].actual == 8200
     assert flows["財務収支 (借入 − 返済)"].actual == 319985 - 320690
     assert flows["経常収支 + 設備・決算等 (実績は残高から逆算)"].actual == (8200 - 13300) - (319985 - 320690)
@@ -109,7 +116,7 @@ def test_cash_page(q1, sample_plan):
     # 銀行別: the plan's monthly repayments over the quarter; the actual is the total only
     assert cp.planned_total == 3 * 925 and cp.contractual_total == 3 * (26400 + 12000 + 7200 + 4200) // 12
     assert cp.actual_borrowings == 319985
-    march = plan_source(sample_plan)(0).value("borrowings_end", "2027-03")   # no record for March: the plan
+    march = plan_source(sample_plan)(0).value("borrowings_end", "2027-03")  # no record for March: the plan
     assert cp.actual_repaid == march - 319985
     assert "計画残高から" in cp.repaid_basis
 
@@ -117,7 +124,7 @@ def test_cash_page(q1, sample_plan):
 def test_table_rows_and_chart_months(q1, june):
     assert [ln.key for ln in q1.lines][:3] == ["sales", "cost_of_sales", "gross_profit"]
     assert [c.month for c in q1.chart] == ["2027-04", "2027-05", "2027-06"]
-    assert [c.month for c in june.chart] == ["2027-04", "2027-05", "2027-06"]   # 期首 to the month
+    assert [c.month for c in june.chart] == ["2027-04", "2027-05", "2027-06"]  # 期首 to the month
     assert june.pc.line("sales").actual == 28100 and june.pc.line("sales").cum_actual == 102750
 
 
@@ -131,8 +138,12 @@ def test_full_year_report_with_three_months(sample_plan):
 def test_amendments_hook_lists_corrections_of_reported_months(sample_plan):
     from kaizen_guide.monitoring.report import Amendment
 
-    rep = build_report(sample_plan, "2027Q1", today=TODAY,
-                       amendments=[Amendment("2027-05", "売上高", "37,000", "37,400", "2027-07-03", "advisor")])
+    rep = build_report(
+        sample_plan,
+        "2027Q1",
+        today=TODAY,
+        amendments=[Amendment("2027-05", "売上高", "37,000", "37,400", "2027-07-03", "advisor")],
+    )
     assert rep.amendments[0].after == "37,400"
     assert build_report(sample_plan, "2027Q1", today=TODAY).amendments == []
 

@@ -13,8 +13,15 @@ from kaizen_guide.monitoring.calendar import due_items, fiscal_index, monitoring
 from kaizen_guide.sample import build_sample_plan
 
 
-def _plan(fiscal_month: int, *, frequency: str = "quarterly", start: str | None = None, years: int = 1,
-          style: str = "full", created: date | None = None):
+def _plan(
+    fiscal_month: int,
+    *,
+    frequency: str = "quarterly",
+    start: str | None = None,
+    years: int = 1,
+    style: str = "full",
+    created: date | None = None,
+):
     plan = build_sample_plan()
     for fy in plan.financials.years:
         fy.period_end = f"{fy.period_end[:4]}-{fiscal_month:02d}"
@@ -55,8 +62,12 @@ def test_quarterly_plan_closing_in_december_follows_fiscal_quarters():
     plan = _plan(12, frequency="quarterly", start="2027-04", years=1)
     items = schedule(plan, date(2027, 4, 1))
     quarters = _due(items, "quarterly")
-    assert quarters == [("2027-01", "2027-03", "2027-04-20"), ("2027-04", "2027-06", "2027-07-20"),
-                        ("2027-07", "2027-09", "2027-10-20"), ("2027-10", "2027-12", "2028-01-20")]
+    assert quarters == [
+        ("2027-01", "2027-03", "2027-04-20"),
+        ("2027-04", "2027-06", "2027-07-20"),
+        ("2027-07", "2027-09", "2027-10-20"),
+        ("2027-10", "2027-12", "2028-01-20"),
+    ]
     labels = [i.label for i in items if i.kind == "quarterly"]
     assert labels[0].startswith("2027年12月期 第1四半期") and labels[3].startswith("2027年12月期 第4四半期")
     assert _due(items, "settlement") == [("2027-01", "2027-12", "2028-02-29")]
@@ -67,13 +78,18 @@ def test_half_yearly_and_default_start():
     # Without a start month: from the second month of plan year 1.
     assert monitoring_window(plan) == ("2027-05", "2028-04")
     assert _due(schedule(plan, date(2027, 1, 1)), "half_yearly") == [
-        ("2027-04", "2027-09", "2027-10-20"), ("2027-10", "2028-03", "2028-04-20")]
+        ("2027-04", "2027-09", "2027-10-20"),
+        ("2027-10", "2028-03", "2028-04-20"),
+    ]
 
 
-@pytest.mark.parametrize("created, settlement_end, due", [
-    (date(2026, 8, 10), "2028-06", date(2028, 8, 31)),   # 1 year → 2027-08; first 決算 after: 2028-06
-    (date(2026, 6, 15), "2027-06", date(2027, 8, 31)),   # the 決算 month one year on counts
-])
+@pytest.mark.parametrize(
+    "created, settlement_end, due",
+    [
+        (date(2026, 8, 10), "2028-06", date(2028, 8, 31)),  # 1 year → 2027-08; first 決算 after: 2028-06
+        (date(2026, 6, 15), "2027-06", date(2027, 8, 31)),  # the 決算 month one year on counts
+    ],
+)
 def test_early_plan_has_one_settlement_review_a_year_after_the_plan(created, settlement_end, due):
     plan = _plan(6, style="early", created=created)
     (item,) = schedule(plan, date(2026, 12, 1))
@@ -114,8 +130,12 @@ def test_due_command_over_a_folder_sorted_by_date_with_exit_codes(tmp_path, caps
     assert dues == sorted(dues)
     overdue = [(i["company"], i["kind"], i["months"][-1]) for i in data["items"] if i["overdue"]]
     sakura = build_sample_plan().company.name
-    assert overdue == [("四半期株式会社", "quarterly", "2027-03"), ("四半期株式会社", "quarterly", "2027-06"),
-                       ("四半期株式会社", "quarterly", "2027-09"), (sakura, "monthly", "2027-10")]
+    assert overdue == [
+        ("四半期株式会社", "quarterly", "2027-03"),
+        ("四半期株式会社", "quarterly", "2027-06"),
+        ("四半期株式会社", "quarterly", "2027-09"),
+        (sakura, "monthly", "2027-10"),
+    ]
     assert data["overdue"] == 4
 
     # Before anything is late: exit 0, and the text says what comes next.

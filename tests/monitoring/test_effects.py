@@ -12,18 +12,35 @@ from kaizen_guide.monitoring.progress import progress_board
 
 
 def _action(aid: str, line: str, effect: int, start: str = "2026-04") -> dict:
-    return {"id": aid, "measure_id": "M1", "title": aid, "owner": "社長", "start": start, "due": "2027-03",
-            "pl_line": line, "effects": [effect]}
+    return {
+        "id": aid,
+        "measure_id": "M1",
+        "title": aid,
+        "owner": "社長",
+        "start": start,
+        "due": "2027-03",
+        "pl_line": line,
+        "effects": [effect],
+    }
 
 
 def _plan() -> tuple[Plan, MonthlyPlan]:
     """決算月 3, 計画1年目 = 2026-04 … 2027-03; every month 売上 10,000 / 原価 7,000 / 販管費 2,500
     (人件費 1,500). June is the 3rd month: a quarter of the year has passed."""
-    plan = Plan.model_validate({
-        "company": {"fiscal_month": 3}, "targets": {"first_plan_year_label": "2027年3月期"},
-        "actions": [_action("A1", "cost_of_sales", 2400), _action("A2", "sales", 4800), _action("A3", "sales", 2400),
-                    _action("A4", "other_sga", 1200), _action("A5", "personnel", 600),
-                    _action("A6", "sales", 1200, start="2026-09")]})
+    plan = Plan.model_validate(
+        {
+            "company": {"fiscal_month": 3},
+            "targets": {"first_plan_year_label": "2027年3月期"},
+            "actions": [
+                _action("A1", "cost_of_sales", 2400),
+                _action("A2", "sales", 4800),
+                _action("A3", "sales", 2400),
+                _action("A4", "other_sga", 1200),
+                _action("A5", "personnel", 600),
+                _action("A6", "sales", 1200, start="2026-09"),
+            ],
+        }
+    )
     months = year_months(plan, 1)
     lines = {"sales": [10000] * 12, "cost_of_sales": [7000] * 12, "sga": [2500] * 12, "personnel": [1500] * 12}
     return plan, MonthlyPlan(1, months, [Decimal(1)] * 12, lines, [], {k: sum(v) for k, v in lines.items()}, "test")
@@ -65,14 +82,24 @@ def test_no_actual_effect_without_every_month_to_date():
 
 def test_board_shows_effects_and_a_recorded_figure_wins():
     plan, mp = _plan()
-    plan.monitoring = [MonitoringRecord(month="2026-06", action_status=[
-        ActionStatus(action_id="A2", status="in_progress", effect_actual=1000),
-        ActionStatus(action_id="A5", status="delayed", comment="シフト表の導入が7月にずれた")])]
+    plan.monitoring = [
+        MonitoringRecord(
+            month="2026-06",
+            action_status=[
+                ActionStatus(action_id="A2", status="in_progress", effect_actual=1000),
+                ActionStatus(action_id="A5", status="delayed", comment="シフト表の導入が7月にずれた"),
+            ],
+        )
+    ]
     board = {b.action_id: b for b in progress_board(plan, position(plan, "2026-06"), mp, ACTUALS)}
-    assert (board["A2"].effect_plan, board["A2"].effect_actual, board["A2"].effect_basis) == (1200, 1000, "記録された実績")
+    assert (board["A2"].effect_plan, board["A2"].effect_actual, board["A2"].effect_basis) == (
+        1200,
+        1000,
+        "記録された実績",
+    )
     assert (board["A3"].effect_plan, board["A3"].effect_actual) == (600, 400)
-    assert board["A5"].status == "delayed"          # as the owner confirmed this month
-    assert board["A6"].status == "not_started"      # starts in September
-    assert board["A1"].status == "in_progress"      # from the dates
+    assert board["A5"].status == "delayed"  # as the owner confirmed this month
+    assert board["A6"].status == "not_started"  # starts in September
+    assert board["A1"].status == "in_progress"  # from the dates
     js = board["A1"].as_json()
     assert js["effect_plan"] == 600 and js["effect_actual"] == 270

@@ -37,7 +37,9 @@ def test_json_of_the_miss_month_has_the_contract_fields(sample_file):
     lines = {ln["key"]: ln for ln in data["lines"]}
     for key in ("sales", "gross_profit", "sga", "operating_profit", "ordinary_profit", "cash_end"):
         ln = lines[key]
-        assert {"key", "label", "plan", "actual", "diff", "rate", "cum_plan", "cum_actual", "cum_rate", "band"} <= set(ln)
+        assert {"key", "label", "plan", "actual", "diff", "rate", "cum_plan", "cum_actual", "cum_rate", "band"} <= set(
+            ln
+        )
     s = lines["sales"]
     assert (s["plan"], s["actual"], s["diff"]) == (35325, 28100, -7225)
     assert s["rate"] == round(28100 / 35325, 4) and s["band"] == "miss"
@@ -78,7 +80,8 @@ def test_a_weak_cause_is_kept_and_exits_1(sample_file, tmp_path):
     plan.monitoring = [r for r in plan.monitoring if r.month <= "2027-05"]
     save_plan(plan, sample_file)
     answers = tmp_path / "june.yaml"
-    answers.write_text("""\
+    answers.write_text(
+        """\
 month: 2027-06
 prior:
   - {status: 済, result: 見積2件}
@@ -98,7 +101,9 @@ next_actions:
   - {text: 法人40社に案内を送り20社を訪問する, owner: 代表取締役, due: 7月25日, target: 訪問20件}
   - {text: 仕入ルールを作る, owner: 料理長, due: 7月15日, target: ルール1枚}
   - {text: 週次資金繰り表を作る, owner: 専務, due: 7月10日, target: 週次4回}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     code, text = _run(sample_file, answers=answers)
     assert code == 1, text
     june = load_plan(sample_file).monitoring[-1]
@@ -106,13 +111,16 @@ next_actions:
     assert "cause.external_only" in june.answers["causes.sales.text"].finding_ids
 
 
-@pytest.mark.parametrize("content,needle", [
-    ("month: 2027-06\nactuals: {売上高: たくさん}\n", "売上高"),
-    ("month: 2027-06\nactuals: {利益率: 5}\n", "利益率"),
-    ("month: 2040-01\n", "計画の期間"),
-    ("month: 2027-06\nbogus: 1\n", "bogus"),
-    ("month: [2027\n", "YAML"),
-])
+@pytest.mark.parametrize(
+    "content,needle",
+    [
+        ("month: 2027-06\nactuals: {売上高: たくさん}\n", "売上高"),
+        ("month: 2027-06\nactuals: {利益率: 5}\n", "利益率"),
+        ("month: 2040-01\n", "計画の期間"),
+        ("month: 2027-06\nbogus: 1\n", "bogus"),
+        ("month: [2027\n", "YAML"),
+    ],
+)
 def test_bad_input_exits_2_with_a_japanese_message(sample_file, tmp_path, content, needle):
     answers = tmp_path / "bad.yaml"
     answers.write_text(content, encoding="utf-8")
@@ -153,8 +161,10 @@ def test_check_covers_monitoring_records(sample_plan, monkeypatch):
     assert not [f for f in check_plan(sample_plan) if f.rule_id == "plan.monitoring_overdue"]
 
 
-JUNE_CSV = ("科目,2027-06\n売上高,28100\n売上原価,11200\n販売費及び一般管理費,22500\n人件費,12800\n"
-            "営業外収益,150\n営業外費用,470\n現金及び預金,8200\n借入金,319985\n")
+JUNE_CSV = (
+    "科目,2027-06\n売上高,28100\n売上原価,11200\n販売費及び一般管理費,22500\n人件費,12800\n"
+    "営業外収益,150\n営業外費用,470\n現金及び預金,8200\n借入金,319985\n"
+)
 
 
 def test_actuals_from_a_generic_csv_and_replacing_them_needs_replace(sample_file, tmp_path):

@@ -18,9 +18,13 @@ from kaizen_guide.monitoring.plan_months import MonthlyPlan, SegmentPlan, monthl
 
 def _worked_plan() -> tuple[Plan, MonthlyPlan]:
     """決算月 3, 令和9年3月期 (2026-04 … 2027-03) = 計画1年目; annual sales plan 120,000."""
-    plan = Plan.model_validate({"company": {"fiscal_month": 3},
-                                "targets": {"first_plan_year_label": "2027年3月期"},
-                                "drivers": {"minimum_cash": 10000}})
+    plan = Plan.model_validate(
+        {
+            "company": {"fiscal_month": 3},
+            "targets": {"first_plan_year_label": "2027年3月期"},
+            "drivers": {"minimum_cash": 10000},
+        }
+    )
     months = year_months(plan, 1)
     assert months[0] == "2026-04" and months[2] == "2026-06"
     sales = [9000, 9000, 10000] + [10000, 10000, 10000, 10000, 10500, 11500, 10000, 10000, 10000]
@@ -36,9 +40,19 @@ def _worked_plan() -> tuple[Plan, MonthlyPlan]:
     for f in flows:
         cash.append(cash[-1] + f)
     zero = [0] * 12
-    lines = {"sales": sales, "cost_of_sales": cos, "gross_profit": gp, "sga": sga, "personnel": personnel,
-             "operating_profit": op, "non_operating_income": zero, "non_operating_expenses": zero,
-             "ordinary_profit": op, "cash_end": cash, "borrowings_end": [50000] * 12}
+    lines = {
+        "sales": sales,
+        "cost_of_sales": cos,
+        "gross_profit": gp,
+        "sga": sga,
+        "personnel": personnel,
+        "operating_profit": op,
+        "non_operating_income": zero,
+        "non_operating_expenses": zero,
+        "ordinary_profit": op,
+        "cash_end": cash,
+        "borrowings_end": [50000] * 12,
+    }
     annual = {k: sum(v) for k, v in lines.items()}
     annual["cash_end"], annual["borrowings_end"] = cash[-1], 50000
     segs = [SegmentPlan("受注", "件", [180, 180, 200] + [200] * 9, sales)]
@@ -84,7 +98,7 @@ def test_worked_example_cumulative_and_landing():
     assert f.annual_plan == 120000
     assert f.landing == 25300 + 92000 == 117300
     assert round(float(f.rate), 3) == 0.978 and f.band == "watch"
-    assert f.trend == 108429   # 120,000 × 25,300 / 28,000 (趨勢, 参考)
+    assert f.trend == 108429  # 120,000 × 25,300 / 28,000 (趨勢, 参考)
     # 累計 of a line entered only this month covers only this month
     g = cmp.row("gross_profit")
     assert (g.cum_plan, g.cum_actual, g.cum_months) == (3000, 2025, 1)
@@ -137,8 +151,16 @@ def test_bands_are_configurable_and_plan_at_or_below_zero_uses_the_difference():
 
 
 def test_derive_fills_profit_lines_and_reports_a_mismatch():
-    v, notes = derive({"sales": 100, "gross_profit": 30, "sga": 20, "non_operating_income": 1,
-                       "non_operating_expenses": 2, "ordinary_profit": 10})
+    v, notes = derive(
+        {
+            "sales": 100,
+            "gross_profit": 30,
+            "sga": 20,
+            "non_operating_income": 1,
+            "non_operating_expenses": 2,
+            "ordinary_profit": 10,
+        }
+    )
     assert v["cost_of_sales"] == 70 and v["operating_profit"] == 10 and v["ordinary_profit"] == 9
     assert notes and "経常利益" in notes[0]
 
@@ -173,9 +195,9 @@ def test_sample_year1_follows_seasonality_bonus_months_and_the_monthly_cash_tabl
     mp = monthly_plan(sample_plan, 1, proj)
     assert mp.months[0] == "2027-04" and mp.months[-1] == "2028-03"
     sales = mp.lines["sales"]
-    assert sales[8] == max(sales) and sales[10] == min(sales)     # 12月 peak, 2月 trough
+    assert sales[8] == max(sales) and sales[10] == min(sales)  # 12月 peak, 2月 trough
     per = mp.lines["personnel"]
-    assert per[3] > per[0] and per[8] > per[0]                      # 賞与 in 7月 and 12月
+    assert per[3] > per[0] and per[8] > per[0]  # 賞与 in 7月 and 12月
     assert mp.lines["cash_end"] == [r.closing for r in proj.monthly.months]
     assert mp.cash_source == "月次資金繰り表"
     assert "均等" in monthly_plan(sample_plan, 2, proj).cash_source
@@ -230,9 +252,9 @@ def test_trend_is_null_when_the_cumulative_crosses_zero():
     assert cmp.forecast["sales"].trend == 108429  # same sign everywhere: the trend stays
     # by hand: a loss plan (−4,000 for the year) that is 1.5× worse to date → −6,000
     assert trend_landing(-4000, -1000, -1500) == -6000
-    assert trend_landing(7400, 500, -575) is None      # profit plan, loss to date
-    assert trend_landing(-4000, -1000, 300) is None    # loss plan, in profit so far
-    assert trend_landing(-4000, 1000, 1200) is None    # profitable months, a loss year planned
-    assert trend_landing(7400, 0, 100) is None         # no plan to date: no ratio
+    assert trend_landing(7400, 500, -575) is None  # profit plan, loss to date
+    assert trend_landing(-4000, -1000, 300) is None  # loss plan, in profit so far
+    assert trend_landing(-4000, 1000, 1200) is None  # profitable months, a loss year planned
+    assert trend_landing(7400, 0, 100) is None  # no plan to date: no ratio
     assert trend_landing(7400, 500, 0) is None
     assert trend_landing(120000, 28000, 25300) == 108429

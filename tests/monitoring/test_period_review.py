@@ -20,12 +20,38 @@ from kaizen_guide.monitoring.review import Review
 TODAY = date(2026, 12, 1)
 Q1 = ("2027-04", "2027-05", "2027-06")
 # 7〜9月 by hand (千円)
-Q2 = {"2027-07": {"sales": 36000, "cost_of_sales": 13500, "sga": 23000, "personnel": 13000,
-                  "non_operating_income": 150, "non_operating_expenses": 460, "cash_end": 9000, "borrowings_end": 319000},
-      "2027-08": {"sales": 35000, "cost_of_sales": 13000, "sga": 23500, "personnel": 13200,
-                  "non_operating_income": 150, "non_operating_expenses": 460, "cash_end": 8000, "borrowings_end": 318300},
-      "2027-09": {"sales": 34000, "cost_of_sales": 12600, "sga": 22800, "personnel": 12900,
-                  "non_operating_income": 150, "non_operating_expenses": 460, "cash_end": 7500, "borrowings_end": 317600}}
+Q2 = {
+    "2027-07": {
+        "sales": 36000,
+        "cost_of_sales": 13500,
+        "sga": 23000,
+        "personnel": 13000,
+        "non_operating_income": 150,
+        "non_operating_expenses": 460,
+        "cash_end": 9000,
+        "borrowings_end": 319000,
+    },
+    "2027-08": {
+        "sales": 35000,
+        "cost_of_sales": 13000,
+        "sga": 23500,
+        "personnel": 13200,
+        "non_operating_income": 150,
+        "non_operating_expenses": 460,
+        "cash_end": 8000,
+        "borrowings_end": 318300,
+    },
+    "2027-09": {
+        "sales": 34000,
+        "cost_of_sales": 12600,
+        "sga": 22800,
+        "personnel": 12900,
+        "non_operating_income": 150,
+        "non_operating_expenses": 460,
+        "cash_end": 7500,
+        "borrowings_end": 317600,
+    },
+}
 
 
 @pytest.fixture
@@ -39,7 +65,9 @@ def quarterly(sample_plan):
 def test_a_month_of_a_quarterly_plan_reviews_its_quarter(quarterly):
     rv = Review(quarterly, "2027-06", autosave=False, today=TODAY)
     assert rv.period.code == "2027Q1" and rv.month == "2027-06" and rv.months == Q1
-    assert Review(quarterly, "2027-05", autosave=False, today=TODAY).period.code == "2027Q1"  # the quarter containing it
+    assert (
+        Review(quarterly, "2027-05", autosave=False, today=TODAY).period.code == "2027Q1"
+    )  # the quarter containing it
     assert Review(quarterly, None, period="2027Q1", autosave=False, today=TODAY).months == Q1
     assert Review(quarterly, "2027Q1", autosave=False, today=TODAY).months == Q1  # a period where a month goes
     cmp = rv.comparison()
@@ -77,10 +105,12 @@ def test_a_second_quarter_asks_each_month_and_reads_totals_and_ytd(quarterly, tm
     cmp = rv.comparison()
     s = cmp.row("sales")
     assert s.actual == 36000 + 35000 + 34000 == 105000
-    assert s.cum_actual == 102750 + 105000          # fiscal year to date (April–September)
+    assert s.cum_actual == 102750 + 105000  # fiscal year to date (April–September)
     actuals = {r.month: r.actuals for r in rv.plan.monitoring}
     q2_plan = sum(compare_month(rv.plan, m, actuals).row("sales").plan for m in Q2)
-    assert s.plan == q2_plan and s.cum_plan == q2_plan + compare_month(rv.plan, "2027-06", actuals).row("sales").cum_plan
+    assert (
+        s.plan == q2_plan and s.cum_plan == q2_plan + compare_month(rv.plan, "2027-06", actuals).row("sales").cum_plan
+    )
     # July and August hold their own actuals; the review is recorded at September with its period
     stored = {r.month: r for r in load_plan(path).monitoring}
     assert stored["2027-07"].actuals["sales"] == 36000 and stored["2027-07"].period == ""

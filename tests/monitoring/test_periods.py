@@ -35,10 +35,12 @@ def test_parse_periods_march_closer(sample_plan):
     assert q1.plan_year == 1 and q1.fiscal_label == "2028年3月期"
     assert q1.short_title == "令和10年3月期 第1四半期"
     assert "計画1年目 4月〜6月" in q1.title
-    h1 = parse_period(sample_plan, "２０２７ｈ１")           # full-width, lower case
+    h1 = parse_period(sample_plan, "２０２７ｈ１")  # full-width, lower case
     assert h1.months[0] == "2027-04" and h1.months[-1] == "2027-09" and "中間" in h1.part
     h2 = parse_period(sample_plan, "2027H2")
-    assert h2.months == tuple(f"{y}-{m:02d}" for y, m in [(2027, 10), (2027, 11), (2027, 12), (2028, 1), (2028, 2), (2028, 3)])
+    assert h2.months == tuple(
+        f"{y}-{m:02d}" for y, m in [(2027, 10), (2027, 11), (2027, 12), (2028, 1), (2028, 2), (2028, 3)]
+    )
     fy = parse_period(sample_plan, "FY2027")
     assert len(fy.months) == 12 and fy.months[0] == "2027-04" and fy.months[-1] == "2028-03"
     assert fy.span_text == "2027年4月〜2028年3月"
@@ -90,8 +92,8 @@ def test_half_year_with_three_closed_months_compares_like_with_like(sample_plan)
     assert not pc.complete and pc.covered == ("2027-04", "2027-05", "2027-06")
     sales = pc.line("sales")
     q1 = compare_period(sample_plan, parse_period(sample_plan, "2027Q1")).line("sales")
-    assert sales.actual == q1.actual and sales.plan == q1.plan          # the covered months only
-    assert sales.plan_full > sales.plan                                   # the whole half is still shown
+    assert sales.actual == q1.actual and sales.plan == q1.plan  # the covered months only
+    assert sales.plan_full > sales.plan  # the whole half is still shown
     assert len(sales.monthly) == 6 and sales.monthly[3][2] is None
 
 
@@ -102,7 +104,7 @@ def test_period_without_records_is_refused(sample_plan):
 
 
 def test_december_closer(sample_plan):
-    plan = _close_in(sample_plan, 12, 2025)           # plan year 0 = 2026年, plan year 1 = 2027年1〜12月
+    plan = _close_in(sample_plan, 12, 2025)  # plan year 0 = 2026年, plan year 1 = 2027年1〜12月
     fy = parse_period(plan, "FY2027")
     assert fy.months[0] == "2027-01" and fy.months[-1] == "2027-12"
     assert fy.fiscal_label == "2027年12月期" and fy.fiscal_era_label == "令和9年12月期"
@@ -116,7 +118,7 @@ def test_december_closer(sample_plan):
 
 
 def test_september_closer(sample_plan):
-    plan = _close_in(sample_plan, 9, 2026)            # plan year 0 = 2026年10月〜2027年9月
+    plan = _close_in(sample_plan, 9, 2026)  # plan year 0 = 2026年10月〜2027年9月
     q3 = parse_period(plan, "2026Q3")
     assert q3.months == ("2027-04", "2027-05", "2027-06") and q3.first_index == 7
     assert q3.plan_year == 0 and q3.fiscal_label == "2027年9月期"

@@ -52,8 +52,13 @@ def test_freeze_edit_diff_round_trip(tmp_path, plan_path, capsys):
     answers = {c["id"]: c for c in sections["answers"]["changes"]}
     assert set(answers) == {"company.employees", "support.period_months"}
     emp = answers["company.employees"]
-    assert (emp["label"], emp["before"], emp["after"], emp["raw_before"], emp["raw_after"]) == \
-        ("会社概要 › 従業員数", "38", "40", 38, 40)
+    assert (emp["label"], emp["before"], emp["after"], emp["raw_before"], emp["raw_after"]) == (
+        "会社概要 › 従業員数",
+        "38",
+        "40",
+        38,
+        40,
+    )
     assert emp["given_by"] == "advisor" and emp["given_by_label"] == "支援者"
     assert emp["given_at"] > d["from"]["frozen_at"]
 
@@ -92,7 +97,9 @@ def test_a_number_change_shows_ordinary_income_and_debt_years_between_two_versio
     numbers = {c["id"]: c for c in d["sections"][2]["changes"]}
     y1 = numbers["ordinary_income.1"]
     assert y1["label"].startswith("経常利益 計画1年目") and y1["raw_after"] > y1["raw_before"]
-    assert float(numbers["debt_repayment_years.1"]["raw_after"]) < float(numbers["debt_repayment_years.1"]["raw_before"])
+    assert float(numbers["debt_repayment_years.1"]["raw_after"]) < float(
+        numbers["debt_repayment_years.1"]["raw_before"]
+    )
     # The working plan equals version 2: nothing to show.
     assert main(["diff", str(plan_path)]) == 0
     assert "変更はありません" in capsys.readouterr().out

@@ -14,8 +14,15 @@ from kaizen_guide.monitoring.bank import load_review_bank
 
 def test_shipped_review_bank_loads_with_every_step():
     bank = load_review_bank()
-    assert [s.each for s in bank.steps] == ["prior_action", "actual_line", "segment", "miss", "miss", "next_action",
-                                             "plan_action"]
+    assert [s.each for s in bank.steps] == [
+        "prior_action",
+        "actual_line",
+        "segment",
+        "miss",
+        "miss",
+        "next_action",
+        "plan_action",
+    ]
     assert bank.step("causes").field("text").checks == ["cause"]
     assert bank.step("measures").field("text").checks == ["countermeasure"]
     assert bank.step("next_actions").field("target").checks == ["next_action"]
@@ -31,13 +38,16 @@ def _copy(tmp_path: Path) -> Path:
     return dst
 
 
-@pytest.mark.parametrize("old,new,needle", [
-    ("checks: [countermeasure]", "checks: [no_such_stage]", "no_such_stage"),
-    ("{label}の未達に対して", "{nonsense}の未達に対して", "{nonsense}"),
-    ("when: {status: [partial, not_done]}", "when: {statuss: [partial, not_done]}", "statuss"),
-    ("each: segment", "each: segments", "each"),
-    ("        type: amount\n        required: true\n", "        type: money\n        required: true\n", "type"),
-])
+@pytest.mark.parametrize(
+    "old,new,needle",
+    [
+        ("checks: [countermeasure]", "checks: [no_such_stage]", "no_such_stage"),
+        ("{label}の未達に対して", "{nonsense}の未達に対して", "{nonsense}"),
+        ("when: {status: [partial, not_done]}", "when: {statuss: [partial, not_done]}", "statuss"),
+        ("each: segment", "each: segments", "each"),
+        ("        type: amount\n        required: true\n", "        type: money\n        required: true\n", "type"),
+    ],
+)
 def test_a_broken_review_bank_fails_at_load_with_file_and_line(tmp_path, old, new, needle):
     qb = _copy(tmp_path)
     path = qb / "monitoring" / "review.yaml"

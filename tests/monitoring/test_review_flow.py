@@ -16,9 +16,16 @@ from kaizen_guide.monitoring.review import Review
 
 TODAY = date(2026, 12, 1)
 
-JUNE_ACTUALS = {"sales": "28,100", "cost_of_sales": "11,200", "sga": "22,500", "personnel": "12,800",
-                "non_operating_income": "150", "non_operating_expenses": "470", "cash_end": "8,200",
-                "borrowings_end": "319,985"}
+JUNE_ACTUALS = {
+    "sales": "28,100",
+    "cost_of_sales": "11,200",
+    "sga": "22,500",
+    "personnel": "12,800",
+    "non_operating_income": "150",
+    "non_operating_expenses": "470",
+    "cash_end": "8,200",
+    "borrowings_end": "319,985",
+}
 
 
 @pytest.fixture
@@ -70,7 +77,7 @@ def _answer_plan_actions(rv):
     """June asks the actions started and not yet 済 (A2 in May, A3/A6 in April were 済)."""
     asked = [q.item for q in rv.questions() if q.step_id == "plan_actions" and q.field.id == "status"]
     assert asked == ["A1", "A4", "A5", "A7"]
-    _answer(rv, "plan_actions.A1.status", "")           # Enter: the status the dates give
+    _answer(rv, "plan_actions.A1.status", "")  # Enter: the status the dates give
     _answer(rv, "plan_actions.A1.kpi_actual", "39.9")
     _answer(rv, "plan_actions.A4.status", "実施中")
     _answer(rv, "plan_actions.A4.kpi_actual", "")
@@ -84,8 +91,12 @@ def test_a_whole_miss_month_closes_the_loop_and_july_asks_about_it(plan_until_ma
     path = tmp_path / "plan.json"
     save_plan(plan_until_may, path)
     rv = Review.open(path, "2027-06", today=TODAY, given_by="advisor")
-    for qid, raw in [("prior.0.status", "済"), ("prior.0.result", "見積2件"), ("prior.1.status", "済"),
-                     ("prior.1.result", "案内30社")]:
+    for qid, raw in [
+        ("prior.0.status", "済"),
+        ("prior.0.result", "見積2件"),
+        ("prior.1.status", "済"),
+        ("prior.1.result", "案内30社"),
+    ]:
         _answer(rv, qid, raw)
     _enter_june(rv)
     assert rv.misses() == ["sales", "gross_profit", "cash_end"]
@@ -99,17 +110,35 @@ def test_a_whole_miss_month_closes_the_loop_and_july_asks_about_it(plan_until_ma
     assert "宴会の数量が計画より900人少ない" in q.prompt and "主因" in q.prompt  # said before it asks why
     res = rv.answer(q.id, "天候不順の影響")
     assert res.follow_up and any(f.rule_id.startswith("cause.") for f in res.findings)
-    _answer(rv, q.id, "最大顧客A社が6月の懇親会を秋に延期し、宴会人数が計画より900人少なかった。A社以外への営業をしていなかった。")
+    _answer(
+        rv,
+        q.id,
+        "最大顧客A社が6月の懇親会を秋に延期し、宴会人数が計画より900人少なかった。A社以外への営業をしていなかった。",
+    )
     _answer(rv, "causes.sales.tag", "混合")
-    _answer(rv, "causes.gross_profit.text", "宴会のキャンセルで食材の廃棄が増え、原価率が計画の37.5%を2.4ポイント上回った。")
+    _answer(
+        rv, "causes.gross_profit.text", "宴会のキャンセルで食材の廃棄が増え、原価率が計画の37.5%を2.4ポイント上回った。"
+    )
     _answer(rv, "causes.gross_profit.tag", "内部")
-    _answer(rv, "causes.cash_end.text", "宴会場の空調が故障し、修理費1,100千円を現金で支払った。宴会の入金も約3,000千円少なかった。")
+    _answer(
+        rv,
+        "causes.cash_end.text",
+        "宴会場の空調が故障し、修理費1,100千円を現金で支払った。宴会の入金も約3,000千円少なかった。",
+    )
     _answer(rv, "causes.cash_end.tag", "混合")
     res = rv.answer("measures.sales.text", "営業を強化する")
     assert res.follow_up and any(f.rule_id.startswith("countermeasure.") for f in res.findings)
-    _answer(rv, "measures.sales.text", "過去3年に宴会利用のあった法人40社を代表が訪問して秋の宴会プランを提案し、9月までに新規10社を獲得する。")
+    _answer(
+        rv,
+        "measures.sales.text",
+        "過去3年に宴会利用のあった法人40社を代表が訪問して秋の宴会プランを提案し、9月までに新規10社を獲得する。",
+    )
     _answer(rv, "measures.sales.link", "M2")
-    _answer(rv, "measures.gross_profit.text", "予約人数が確定した3日前に仕入量を決めるルールにし、料理長が毎週廃棄量を記録する。")
+    _answer(
+        rv,
+        "measures.gross_profit.text",
+        "予約人数が確定した3日前に仕入量を決めるルールにし、料理長が毎週廃棄量を記録する。",
+    )
     _answer(rv, "measures.gross_profit.link", "A1")
     _answer(rv, "measures.cash_end.text", "資金繰り表を週次で更新し、空調修理費の分割払いを業者と交渉する。")
     _answer(rv, "measures.cash_end.link", "")
@@ -117,11 +146,23 @@ def test_a_whole_miss_month_closes_the_loop_and_july_asks_about_it(plan_until_ma
     assert "「売上高」の未達に対して" in rv.current().prompt
     bad = rv.answer("next_actions.0.due", "2027-09-30")
     assert not bad.accepted  # not a current question yet, and never outside next month
-    for i, (text, owner, due, target) in enumerate([
-        ("法人40社に秋の宴会プランの案内を送り、20社を訪問する", "代表取締役 桜井 健一", "7月25日", "案内40社・訪問20件"),
-        ("宴会の仕入量を予約確定人数で決めるルールを作る", "料理長 山田 誠", "2027/7/15", "ルール1枚・廃棄記録4週分"),
-        ("週次の資金繰り表を作る", "専務取締役 桜井 由美", "2027年7月10日", "週次資金繰り表4回"),
-    ]):
+    for i, (text, owner, due, target) in enumerate(
+        [
+            (
+                "法人40社に秋の宴会プランの案内を送り、20社を訪問する",
+                "代表取締役 桜井 健一",
+                "7月25日",
+                "案内40社・訪問20件",
+            ),
+            (
+                "宴会の仕入量を予約確定人数で決めるルールを作る",
+                "料理長 山田 誠",
+                "2027/7/15",
+                "ルール1枚・廃棄記録4週分",
+            ),
+            ("週次の資金繰り表を作る", "専務取締役 桜井 由美", "2027年7月10日", "週次資金繰り表4回"),
+        ]
+    ):
         _answer(rv, f"next_actions.{i}.text", text)
         _answer(rv, f"next_actions.{i}.owner", owner)
         res = rv.answer(f"next_actions.{i}.due", "2027年9月30日")
@@ -168,7 +209,10 @@ def test_replacing_actuals_asks_first_and_keeps_the_history(plan_until_may, tmp_
     assert not res.accepted and "置き換えますか" in res.confirm
     assert rv.answer("actuals.sales.value", "２８，０００", confirm=True).accepted
     rec = load_plan(path).monitoring[-1]
-    assert rec.actuals["sales"] == 28000 and [h.values for h in rec.actuals_history] == [{"sales": 28100}, {"sales": 28500}]
+    assert rec.actuals["sales"] == 28000 and [h.values for h in rec.actuals_history] == [
+        {"sales": 28100},
+        {"sales": 28500},
+    ]
 
 
 def test_amounts_as_people_type_them(plan_until_may):
@@ -201,8 +245,9 @@ sys.stdin.readline()   # the person is typing the next answer when the process d
 def test_kill_9_during_a_review_loses_nothing_accepted(plan_until_may, tmp_path):
     path = tmp_path / "plan.json"
     save_plan(plan_until_may, path)
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     accepted = []
     try:
         for line in proc.stdout:  # bounded by the child's 7 answers

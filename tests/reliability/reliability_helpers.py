@@ -25,7 +25,10 @@ class Holder:
     def __init__(self, plan: Path):
         self.proc = subprocess.Popen(
             [sys.executable, "-c", HOLDER, str(plan)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
             env=child_env(),
         )
         line = self.proc.stdout.readline()  # blocks until the lock is held (no sleep)
@@ -51,7 +54,11 @@ def cli(*args: str, timeout: float = 120, input: str | None = None) -> subproces
     """Run `kaizen-guide ARGS` in a fresh interpreter (what a user's shell does)."""
     return subprocess.run(
         [sys.executable, "-m", "kaizen_guide.cli", *args],
-        capture_output=True, text=True, timeout=timeout, env=child_env(), input=input,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=child_env(),
+        input=input,
     )
 
 
@@ -68,8 +75,10 @@ def catastrophic_check(stage: str, text: str, **_kwargs) -> list:
 def payload(n: int) -> str:
     """A hostile answer, numbered so a test can tell which field it reached through."""
     lead = "=" if n % 2 == 0 else "@"
-    return (f"{lead}KZINJ{n}+1 {{{{7*7}}}} <script>alert({n})</script> <img src=x onerror=alert(1)> "
-            f"[x](javascript:alert({n})) \x00\x1b[31m赤\x1b[0m\n# 見出し{n}")
+    return (
+        f"{lead}KZINJ{n}+1 {{{{7*7}}}} <script>alert({n})</script> <img src=x onerror=alert(1)> "
+        f"[x](javascript:alert({n})) \x00\x1b[31m赤\x1b[0m\n# 見出し{n}"
+    )
 
 
 def bank_text_fields(bank=None) -> list[tuple[str, str | None]]:
@@ -157,8 +166,13 @@ def kill_trial(folder: Path, rng, jitter_s: float = 0.0) -> dict:
     from kaizen_guide.model import load_plan
 
     plan = folder / "plan.json"
-    proc = subprocess.Popen([sys.executable, "-c", ANSWERER, str(plan)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=child_env())
+    proc = subprocess.Popen(
+        [sys.executable, "-c", ANSWERER, str(plan)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+    )
     acked: list[str] = []
     k = rng.randint(0, 40)
     try:
@@ -251,7 +265,14 @@ def malformed_files(folder: Path) -> dict[str, Path]:
 COMMANDS = {
     "check": lambda plan, folder: ["check", str(plan)],
     "export": lambda plan, folder: ["export", str(plan), "--md", str(folder / "out.md")],
-    "interview": lambda plan, folder: ["interview", str(plan), "--answers", str(folder / "_answers.yaml"), "--wait", "0"],
+    "interview": lambda plan, folder: [
+        "interview",
+        str(plan),
+        "--answers",
+        str(folder / "_answers.yaml"),
+        "--wait",
+        "0",
+    ],
 }
 
 

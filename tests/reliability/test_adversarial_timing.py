@@ -29,7 +29,7 @@ def _adversarial() -> dict[str, str]:
     cases = {
         "digits": "1" * N,
         "digits_no_yen": "1" * (N - 1) + "x",
-        "digits_commas": "1,"  * (N // 2),
+        "digits_commas": "1," * (N // 2),
         "digits_dots": "1." * (N // 2),
         "fullwidth_digits": "１" * N,
         "kanji_numerals": "千" * N,

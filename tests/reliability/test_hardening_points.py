@@ -121,7 +121,9 @@ def test_markdown_report_neutralises_html_links_and_headings(tmp_path):
     from kaizen_guide.export.report import render_plan_report
 
     plan = build_sample_plan()
-    plan.basic_policy = "方針\n# 偽の見出し\n<script>alert(1)</script>\n<img src=x onerror=alert(1)>\n[ここ](javascript:alert(1))"
+    plan.basic_policy = (
+        "方針\n# 偽の見出し\n<script>alert(1)</script>\n<img src=x onerror=alert(1)>\n[ここ](javascript:alert(1))"
+    )
     plan.issues[0].title = "[x](javascript:alert(1))"
     md = render_plan_report(plan, None, [], fmt="md")
     assert "<script>" not in md and "<img" not in md

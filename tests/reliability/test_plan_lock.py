@@ -38,7 +38,14 @@ def test_headless_waits_then_exits_2_while_a_tui_holds_the_plan(plan, tmp_path):
     before = plan.read_bytes()
     holder = Holder(plan)
     try:
-        r = cli("interview", str(plan), "--answers", str(_answers(tmp_path, **{"company.name": "別の会社"})), "--wait", "0.3")
+        r = cli(
+            "interview",
+            str(plan),
+            "--answers",
+            str(_answers(tmp_path, **{"company.name": "別の会社"})),
+            "--wait",
+            "0.3",
+        )
         assert r.returncode == 2, r.stdout + r.stderr
         out = r.stdout + r.stderr
         assert "編集中" in out and "待ちました" in out and "Traceback" not in out

@@ -22,8 +22,14 @@ from urllib.request import urlopen
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 pytestmark = [
@@ -57,8 +63,13 @@ def served(tmp_path: Path) -> Iterator[tuple[str, str, Path]]:
     root = tmp_path / "plans"
     root.mkdir()
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kaizen_guide", "serve", str(root), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=os.environ.copy())
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kaizen_guide", "serve", str(root), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=os.environ.copy(),
+    )
     assert proc.stdout is not None
     out: list[str] = []
     # A thread drains the server's output (select() cannot see what a text reader has buffered).
@@ -116,15 +127,19 @@ def test_served_app_in_chromium(served, tmp_path: Path) -> None:
                     const ws = new WebSocket(url);
                     ws.onopen = () => { ws.close(); done('open'); };
                     ws.onerror = () => done('refused');
-                })""", base.replace("http", "ws") + "/ws")
+                })""",
+                base.replace("http", "ws") + "/ws",
+            )
             assert ws_status == "refused"
 
             # With the token: the page loads (the token becomes a cookie) and the app draws its start screen.
             frames: list[bytes] = []
 
             def on_ws(ws) -> None:
-                ws.on("framereceived", lambda payload: frames.append(
-                    payload if isinstance(payload, bytes) else payload.encode()))
+                ws.on(
+                    "framereceived",
+                    lambda payload: frames.append(payload if isinstance(payload, bytes) else payload.encode()),
+                )
 
             page.on("websocket", on_ws)
             loaded = page.goto(f"{base}/?token={token}")
@@ -150,7 +165,9 @@ def test_served_app_in_chromium(served, tmp_path: Path) -> None:
             # An answer typed in the browser is saved in the plan file.
             page.keyboard.insert_text("テスト商店")  # as an IME commits it
             page.keyboard.press("Enter")
-            _wait_for(lambda: "テスト商店" in plan.read_text(encoding="utf-8"), "the answer in the plan file", tick=tick)
+            _wait_for(
+                lambda: "テスト商店" in plan.read_text(encoding="utf-8"), "the answer in the plan file", tick=tick
+            )
 
             # Export (F4, Enter in the dialog): the files are written beside the plan and offered as downloads.
             page.keyboard.press("F4")

@@ -20,8 +20,9 @@ async def _ok(request: web.Request) -> web.Response:
 
 def _guarded(auth: Auth) -> web.Application:
     app = web.Application(middlewares=[make_guard(auth)])
-    app.add_routes([web.get("/", _ok), web.get("/ws", _ok), web.get("/download/{key}", _ok),
-                    web.get("/static/js/textual.js", _ok)])
+    app.add_routes(
+        [web.get("/", _ok), web.get("/ws", _ok), web.get("/download/{key}", _ok), web.get("/static/js/textual.js", _ok)]
+    )
     return app
 
 

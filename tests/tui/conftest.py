@@ -117,8 +117,22 @@ class Paste(str):
     """A part of :func:`burst` delivered as one terminal paste (bracketed paste)."""
 
 
-NAMED_KEYS = {"enter": "\r", "tab": "\t", "shift+tab": None, "backspace": "\x7f", "delete": None,
-              "up": None, "down": None, "left": None, "right": None, "end": None, "home": None, "f2": None, "escape": "\x1b", "space": " "}
+NAMED_KEYS = {
+    "enter": "\r",
+    "tab": "\t",
+    "shift+tab": None,
+    "backspace": "\x7f",
+    "delete": None,
+    "up": None,
+    "down": None,
+    "left": None,
+    "right": None,
+    "end": None,
+    "home": None,
+    "f2": None,
+    "escape": "\x1b",
+    "space": " ",
+}
 
 
 def burst(app, *parts: str) -> None:
@@ -132,7 +146,11 @@ def burst(app, *parts: str) -> None:
     for part in parts:
         if isinstance(part, Paste):
             events_out.append(events.Paste(str(part)))
-        elif part in NAMED_KEYS or (part.startswith(("ctrl+", "f")) and len(part) > 1 and part[1:].isdigit()) or part.startswith("ctrl+"):
+        elif (
+            part in NAMED_KEYS
+            or (part.startswith(("ctrl+", "f")) and len(part) > 1 and part[1:].isdigit())
+            or part.startswith("ctrl+")
+        ):
             events_out.append(events.Key(part, NAMED_KEYS.get(part)))
         else:
             for ch in part:

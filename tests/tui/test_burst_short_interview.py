@@ -34,8 +34,22 @@ DEADLINE_S = 420.0  # a bound only: 160 s measured at load average 8 on 2 cores 
 class SmallTerminal(Terminal):
     def start(self, command: str) -> None:
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", str(WIDTH), "-y", str(HEIGHT),
-             "-e", f"KAIZEN_GUIDE_DATA_DIR={self.data_dir}", "-e", "LANG=C.UTF-8", command],
+            [
+                "tmux",
+                "new-session",
+                "-d",
+                "-s",
+                self.name,
+                "-x",
+                str(WIDTH),
+                "-y",
+                str(HEIGHT),
+                "-e",
+                f"KAIZEN_GUIDE_DATA_DIR={self.data_dir}",
+                "-e",
+                "LANG=C.UTF-8",
+                command,
+            ],
             check=True,
         )
 
@@ -161,9 +175,14 @@ def test_a_whole_short_interview_typed_in_one_burst_is_saved_as_typed(tmp_path):
     assert [y.pl.sales for y in plan.financials.years] == [520_000, 480_000, 455_000]
     assert [(b.name, b.is_main) for b in plan.banks] == [("しずおか中央銀行", True), ("浜松みらい信用金庫", False)]
     assert [(ln.kind, ln.balance, ln.monthly_repayment) for b in plan.banks for ln in b.loans] == [
-        ("proper", 96_000, 1_200), ("guaranteed", 40_000, 500)]
+        ("proper", 96_000, 1_200),
+        ("guaranteed", 40_000, 500),
+    ]
     assert [(m.category, m.issue_ids) for m in plan.measures] == [
-        ("cost", ["I1"]), ("profitability", ["I2"]), ("cash", ["I1", "I2"])]
+        ("cost", ["I1"]),
+        ("profitability", ["I2"]),
+        ("cash", ["I1", "I2"]),
+    ]
     assert [a.measure_id for a in plan.actions] == ["M1", "M2"]
     assert plan.monitoring_plan.frequency == "quarterly"
 

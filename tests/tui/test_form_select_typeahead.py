@@ -18,14 +18,29 @@ async def test_selects_picked_in_a_burst_keep_the_pick_and_the_next_text(sample_
         editor = interview_screen(pilot).composer.editor
         before = len(editor.rows)
         banks = [b for b, _label in app.interview.choices("banks.loans", "bank")]
-        burst(app, "a", "space", "down", "enter", "tab", Paste("運転資金 (バースト)"),
-              "tab", "space", "down", "down", "enter", "tab", Paste("5,000万円"), "ctrl+s")
+        burst(
+            app,
+            "a",
+            "space",
+            "down",
+            "enter",
+            "tab",
+            Paste("運転資金 (バースト)"),
+            "tab",
+            "space",
+            "down",
+            "down",
+            "enter",
+            "tab",
+            Paste("5,000万円"),
+            "ctrl+s",
+        )
         await until(pilot, lambda: len(editor.rows) == before + 1, "the row to be saved")
         assert not isinstance(app.screen, RowFormScreen)
         row = editor.rows[-1]
-        assert row["bank"] == banks[1]                      # required: opens on the first, ↓ = 2nd
+        assert row["bank"] == banks[1]  # required: opens on the first, ↓ = 2nd
         assert row["label"] == "運転資金 (バースト)"
-        assert row["kind"] == "保証協会付"                  # optional: opens on the blank, ↓↓ = 2nd
+        assert row["kind"] == "保証協会付"  # optional: opens on the blank, ↓↓ = 2nd
         assert row["balance"] == "5,000万円"
 
 

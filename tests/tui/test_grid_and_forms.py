@@ -112,8 +112,9 @@ async def test_links_look_chosen_only_when_they_are_and_save_what_is_shown(sampl
         editor = interview_screen(pilot).composer.editor
         rows_before = len(editor.rows)
         burst(app, "a")
-        await until(pilot, lambda: isinstance(app.screen, RowFormScreen) and app.screen.query(MarkedSelectionList),
-                    "the form")
+        await until(
+            pilot, lambda: isinstance(app.screen, RowFormScreen) and app.screen.query(MarkedSelectionList), "the form"
+        )
         await settle(pilot)
         form = app.screen
         links = form.query(MarkedSelectionList).first()

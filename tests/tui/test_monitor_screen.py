@@ -16,8 +16,14 @@ from .conftest import make_app, settle, type_text
 TODAY = date(2026, 12, 1)
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
-PRIOR = ["済", "2社訪問・見積2件", "一部", "案内12社 / 目標30社",
-         "代表が宴会場の空調故障の対応に追われ、残り18社への案内の発送が7月5日にずれた。", "2027年7月5日"]
+PRIOR = [
+    "済",
+    "2社訪問・見積2件",
+    "一部",
+    "案内12社 / 目標30社",
+    "代表が宴会場の空調故障の対応に追われ、残り18社への案内の発送が7月5日にずれた。",
+    "2027年7月5日",
+]
 ACTUALS = ["28,100", "11,200", "22,500", "12,800", "150", "470", "8,200", "319,985"]
 SEGMENTS = ["8050", "19,900", "900", "4,650", "1140", ""]
 
@@ -93,21 +99,39 @@ async def test_a_whole_monthly_review_in_the_tui(june_path):
         # a vague cause gets the follow-up; a concrete one moves on
         await send(pilot, "景気が悪かった")
         assert screen.pending == "causes.sales.text" and screen.question.id == "causes.sales.text"
-        await send(pilot, "最大顧客A社が6月の懇親会を秋に延期し、宴会人数が計画より900人少なかった。A社以外への営業をしていなかった。")
-        for text in ["混合", "宴会のキャンセルで食材の廃棄が増え、原価率が計画を2.4ポイント上回った。", "内部",
-                     "宴会場の空調が故障し、修理費1,100千円を現金で支払った。宴会の入金も約3,000千円少なかった。", "混合",
-                     "過去3年に宴会利用のあった法人40社を代表が訪問して秋の宴会プランを提案し、9月までに新規10社を獲得する。", "M2",
-                     "予約人数が確定した3日前に仕入量を決めるルールにし、料理長が毎週廃棄量を記録する。", "A1",
-                     "資金繰り表を週次で更新し、空調修理費の分割払いを業者と交渉する。", "なし"]:
+        await send(
+            pilot,
+            "最大顧客A社が6月の懇親会を秋に延期し、宴会人数が計画より900人少なかった。A社以外への営業をしていなかった。",
+        )
+        for text in [
+            "混合",
+            "宴会のキャンセルで食材の廃棄が増え、原価率が計画を2.4ポイント上回った。",
+            "内部",
+            "宴会場の空調が故障し、修理費1,100千円を現金で支払った。宴会の入金も約3,000千円少なかった。",
+            "混合",
+            "過去3年に宴会利用のあった法人40社を代表が訪問して秋の宴会プランを提案し、9月までに新規10社を獲得する。",
+            "M2",
+            "予約人数が確定した3日前に仕入量を決めるルールにし、料理長が毎週廃棄量を記録する。",
+            "A1",
+            "資金繰り表を週次で更新し、空調修理費の分割払いを業者と交渉する。",
+            "なし",
+        ]:
             await send(pilot, text)
-        for i, (t, owner, due, target) in enumerate([
-            ("法人40社に秋の宴会プランを案内し、20社を訪問する", "代表取締役 桜井 健一", "7月25日", "案内40社・訪問20件"),
-            ("宴会の仕入量を予約確定人数で決めるルールを作る", "料理長 山田 誠", "7月15日", "ルール1枚"),
-            ("週次の資金繰り表を作る", "専務取締役 桜井 由美", "7月10日", "週次資金繰り表4回"),
-        ]):
+        for i, (t, owner, due, target) in enumerate(
+            [
+                (
+                    "法人40社に秋の宴会プランを案内し、20社を訪問する",
+                    "代表取締役 桜井 健一",
+                    "7月25日",
+                    "案内40社・訪問20件",
+                ),
+                ("宴会の仕入量を予約確定人数で決めるルールを作る", "料理長 山田 誠", "7月15日", "ルール1枚"),
+                ("週次の資金繰り表を作る", "専務取締役 桜井 由美", "7月10日", "週次資金繰り表4回"),
+            ]
+        ):
             await send(pilot, t)
             await send(pilot, owner)
-            await send(pilot, "2027年9月1日")      # outside next month: refused, asked again
+            await send(pilot, "2027年9月1日")  # outside next month: refused, asked again
             assert screen.question.id == f"next_actions.{i}.due"
             await send(pilot, due)
             await send(pilot, target)
@@ -118,19 +142,26 @@ async def test_a_whole_monthly_review_in_the_tui(june_path):
         assert "アクションプランの進捗" in said(pilot) and "**A1 実施中** 定番メニュー30品" in said(pilot)
         ol = screen.composer.query_one(OptionList)
         assert str(ol.get_option_at_index(ol.highlighted).prompt).endswith("実施中")  # what the dates give
-        await pilot.press("enter")                 # confirmed as it is
+        await pilot.press("enter")  # confirmed as it is
         await settle(pilot)
         for text in ["39.9%", "実施中", "", "遅延", "3,900円"]:
             await send(pilot, text)
         assert screen.question.id == "plan_actions.A5.reason"
-        await send(pilot, "シフト表の入力を店長一人で続けており、宴会の減った6月は見直しが止まった。7月から専務と週1回ずつ分担する。")
+        await send(
+            pilot,
+            "シフト表の入力を店長一人で続けており、宴会の減った6月は見直しが止まった。7月から専務と週1回ずつ分担する。",
+        )
         await send(pilot, "済")
         await send(pilot, "10")
         assert screen.question is None
         assert "振り返りを記録しました" in said(pilot)
     june = load_plan(june_path).monitoring[-1]
     assert {s.action_id: s.status for s in june.action_status} == {
-        "A1": "in_progress", "A4": "in_progress", "A5": "delayed", "A7": "done"}
+        "A1": "in_progress",
+        "A4": "in_progress",
+        "A5": "delayed",
+        "A7": "done",
+    }
     assert june.month == "2027-06" and june.completed_at is not None
     assert [c.line for c in june.variance_causes] == ["sales", "gross_profit", "cash_end"]
     assert len(june.next_actions) == 3 and june.next_actions[0].due == date(2027, 7, 25)
@@ -198,8 +229,11 @@ async def test_actuals_from_a_file_with_ctrl_l(june_path, tmp_path):
     from textual.widgets import Button, Static
 
     csv = tmp_path / "june.csv"
-    csv.write_text("科目,2027-06\n売上高,28100\n売上原価,11200\n販売費及び一般管理費,22500\n人件費,12800\n"
-                   "営業外収益,150\n営業外費用,470\n現金及び預金,8200\n借入金,319985\n", encoding="utf-8")
+    csv.write_text(
+        "科目,2027-06\n売上高,28100\n売上原価,11200\n販売費及び一般管理費,22500\n人件費,12800\n"
+        "営業外収益,150\n営業外費用,470\n現金及び預金,8200\n借入金,319985\n",
+        encoding="utf-8",
+    )
     app = monitor_app(june_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -214,10 +248,16 @@ async def test_actuals_from_a_file_with_ctrl_l(june_path, tmp_path):
         await _until(pilot, lambda: not ok.disabled)
         assert "形式" in str(pilot.app.screen.query_one("#import-summary", Static).render())
         await pilot.click("#import-ok")
-        await _until(pilot, lambda: getattr(pilot.app.screen, "question", None) is not None
-                     and pilot.app.screen.question.id == "segments.0.quantity")
+        await _until(
+            pilot,
+            lambda: (
+                getattr(pilot.app.screen, "question", None) is not None
+                and pilot.app.screen.question.id == "segments.0.quantity"
+            ),
+        )
         assert "ファイルから取り込み: june.csv" in "\n".join(
-            str(m.render()) for m in pilot.app.screen.query("UserMessage"))
+            str(m.render()) for m in pilot.app.screen.query("UserMessage")
+        )
     rec = load_plan(june_path).monitoring[-1]
     assert rec.actuals["sales"] == 28100 and rec.actuals_source == "june.csv"
 

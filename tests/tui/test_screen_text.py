@@ -75,15 +75,36 @@ def test_no_line_starts_with_a_closing_mark(svg):
 
 
 def test_the_scan_finds_a_closing_mark_at_a_line_start():
-    rows = [" ▊ 書いてctrl+sで保存、もう一度ctrl+sで送ってください。銀行がどう読むかと", " ▊ 、その根拠を返します。   │ 5年"]
+    rows = [
+        " ▊ 書いてctrl+sで保存、もう一度ctrl+sで送ってください。銀行がどう読むかと",
+        " ▊ 、その根拠を返します。   │ 5年",
+    ]
     assert bad_starts(rows) == ["、その根拠を返します。"]
     assert bad_starts(["│ ! 窮境要因・経…  3/3 !2  │ ▊ !よろしいですか"]) == ["!よろしいですか"]
 
 
 # Latin words a Japanese screen may show: key names, file types, names of things.
 LATIN_OK = {
-    "Enter", "Esc", "esc", "Tab", "Space", "Del", "KPI", "POS", "kaizen-guide", "Excel", "Markdown", "HTML", "html",
-    "JSON", "json", "xlsx", "bak", "sakura", "plan", "sample-",
+    "Enter",
+    "Esc",
+    "esc",
+    "Tab",
+    "Space",
+    "Del",
+    "KPI",
+    "POS",
+    "kaizen-guide",
+    "Excel",
+    "Markdown",
+    "HTML",
+    "html",
+    "JSON",
+    "json",
+    "xlsx",
+    "bak",
+    "sakura",
+    "plan",
+    "sample-",
 }
 
 

@@ -118,7 +118,11 @@ def _run_python(code: str, env_dir: Path, timeout: int = 120) -> subprocess.Comp
     env = dict(os.environ, KAIZEN_GUIDE_DATA_DIR=str(env_dir), PYTHONIOENCODING="utf-8")
     return subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True, text=True, encoding="utf-8", env=env, timeout=timeout,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=timeout,
     )
 
 

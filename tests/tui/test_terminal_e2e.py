@@ -41,8 +41,22 @@ class Terminal:
 
     def start(self, command: str) -> None:
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", str(WIDTH), "-y", str(HEIGHT),
-             "-e", f"KAIZEN_GUIDE_DATA_DIR={self.data_dir}", "-e", "LANG=C.UTF-8", command],
+            [
+                "tmux",
+                "new-session",
+                "-d",
+                "-s",
+                self.name,
+                "-x",
+                str(WIDTH),
+                "-y",
+                str(HEIGHT),
+                "-e",
+                f"KAIZEN_GUIDE_DATA_DIR={self.data_dir}",
+                "-e",
+                "LANG=C.UTF-8",
+                command,
+            ],
             check=True,
         )
 
@@ -69,8 +83,11 @@ class Terminal:
 
     def cursor(self) -> str:
         """Where the app put the terminal cursor (it follows the focused field, for the IME)."""
-        res = subprocess.run(["tmux", "display-message", "-p", "-t", self.name, "#{cursor_x},#{cursor_y}"],
-                             capture_output=True, text=True)
+        res = subprocess.run(
+            ["tmux", "display-message", "-p", "-t", self.name, "#{cursor_x},#{cursor_y}"],
+            capture_output=True,
+            text=True,
+        )
         return res.stdout.strip()
 
     def wait_cursor_moves(self, start: str, timeout: float = TIMEOUT) -> None:
@@ -221,7 +238,7 @@ def burst_command(session: str, parts: list[tuple[str, str]]) -> list[str]:
 
 def answer_parts(typed: str, key: str) -> list[tuple[str, str]]:
     if typed.startswith("PASTE:"):
-        return [("paste", typed[len("PASTE:"):]), ("key", key)]
+        return [("paste", typed[len("PASTE:") :]), ("key", key)]
     return [("type", typed), ("key", key)] if typed else [("key", key)]
 
 

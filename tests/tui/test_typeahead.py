@@ -21,14 +21,22 @@ async def test_a_burst_of_answers_lands_in_the_right_questions(plan_path):
         assert current_qid(pilot) == "company.name"
         burst(
             app,
-            Paste("株式会社テスト食堂"), "enter",
-            "山田 太郎", "enter",  # typed key by key
-            "静岡県浜松市中央区１－２－３", "enter",
-            "昭和60年4月", "enter",
-            "1,000万円", "enter",
-            Paste("飲食業"), "enter",
-            Paste("日本料理店の運営。\n仕出し弁当の製造販売。"), "ctrl+s",  # a paste, then at once ctrl+s
-            "38", "enter",
+            Paste("株式会社テスト食堂"),
+            "enter",
+            "山田 太郎",
+            "enter",  # typed key by key
+            "静岡県浜松市中央区１－２－３",
+            "enter",
+            "昭和60年4月",
+            "enter",
+            "1,000万円",
+            "enter",
+            Paste("飲食業"),
+            "enter",
+            Paste("日本料理店の運営。\n仕出し弁当の製造販売。"),
+            "ctrl+s",  # a paste, then at once ctrl+s
+            "38",
+            "enter",
         )
         await until(pilot, lambda: current_qid(pilot) == "company.fiscal_month", "the burst to be answered")
         await settle(pilot)
@@ -48,8 +56,21 @@ async def test_advisor_mode_burst_keeps_every_character(plan_path):
     app = make_app(plan_path, advisor=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        burst(app, "A社", "enter", "佐藤一郎", "enter", "静岡県静岡市", "enter", "2001年4月", "enter",
-              "1,000万円", "enter", "建設業", "enter")
+        burst(
+            app,
+            "A社",
+            "enter",
+            "佐藤一郎",
+            "enter",
+            "静岡県静岡市",
+            "enter",
+            "2001年4月",
+            "enter",
+            "1,000万円",
+            "enter",
+            "建設業",
+            "enter",
+        )
         await until(pilot, lambda: current_qid(pilot) == "company.business", "the burst to be answered")
         await settle(pilot)
     plan = load_plan(plan_path)

@@ -51,7 +51,7 @@ class ConditionError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    kind: str   # NUM, STR, NAME, OP, KW, EOF
+    kind: str  # NUM, STR, NAME, OP, KW, EOF
     text: str
     pos: int
     value: Any = None
@@ -358,6 +358,7 @@ def _compile(node) -> Callable[[Lookup, Answered], Any]:
         if name == "answered":
             return lambda look, ans: ans(qid)
         if name == "count":
+
             def count(look, ans):
                 v = look(qid)
                 if v is None:
@@ -365,6 +366,7 @@ def _compile(node) -> Callable[[Lookup, Answered], Any]:
                 if isinstance(v, (list, dict)):
                     return Decimal(len(v))
                 return Decimal(1)
+
             return count
         if name == "col":
             field = args[1][1]
@@ -382,6 +384,7 @@ def _compile(node) -> Callable[[Lookup, Answered], Any]:
                         elif x is not None:
                             out.append(x)
                 return out
+
             return col
     raise AssertionError(node)
 

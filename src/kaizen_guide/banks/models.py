@@ -32,12 +32,34 @@ Depth = Literal["full", "short"]
 DEPTHS: tuple[str, ...] = ("full", "short")
 
 ScalarType = Literal[
-    "text", "long_text", "amount", "integer", "percent", "decimal", "date", "month",
-    "fiscal_month", "choice", "multi_choice", "yes_no",
+    "text",
+    "long_text",
+    "amount",
+    "integer",
+    "percent",
+    "decimal",
+    "date",
+    "month",
+    "fiscal_month",
+    "choice",
+    "multi_choice",
+    "yes_no",
 ]
 QuestionType = Literal[
-    "text", "long_text", "amount", "integer", "percent", "decimal", "date", "month",
-    "fiscal_month", "choice", "multi_choice", "yes_no", "group", "year_grid",
+    "text",
+    "long_text",
+    "amount",
+    "integer",
+    "percent",
+    "decimal",
+    "date",
+    "month",
+    "fiscal_month",
+    "choice",
+    "multi_choice",
+    "yes_no",
+    "group",
+    "year_grid",
 ]
 SCALAR_TYPES: frozenset[str] = frozenset(ScalarType.__args__)  # type: ignore[attr-defined]
 TEXT_TYPES: frozenset[str] = frozenset({"text", "long_text"})
@@ -82,27 +104,27 @@ class ChoicesFrom(_BankModel):
     """Choose among the rows of an earlier group question (e.g. an action's 対策 from the 対策 rows)."""
 
     question: str
-    key: str = "id"            # the row field whose value is stored (e.g. "id" → "M1")
-    label: str | None = None   # the row field shown beside it (e.g. "title")
+    key: str = "id"  # the row field whose value is stored (e.g. "id" → "M1")
+    label: str | None = None  # the row field shown beside it (e.g. "title")
 
 
 class Validation(_BankModel):
     """Extra checks on an answer (the plan model's own constraints apply as well)."""
 
-    min: Decimal | None = None           # numbers
+    min: Decimal | None = None  # numbers
     max: Decimal | None = None
-    min_length: int | None = None        # text
+    min_length: int | None = None  # text
     max_length: int | None = None
-    min_rows: int | None = None          # groups
+    min_rows: int | None = None  # groups
     max_rows: int | None = None
-    min_items: int | None = None         # list values and multi_choice
+    min_items: int | None = None  # list values and multi_choice
     max_items: int | None = None
-    items: int | None = None             # exact number of items (e.g. 12 months)
-    min_columns: int | None = None       # year grids
+    items: int | None = None  # exact number of items (e.g. 12 months)
+    min_columns: int | None = None  # year grids
     max_columns: int | None = None
-    columns_like: str | None = None      # a grid whose columns must match another grid's answer
+    columns_like: str | None = None  # a grid whose columns must match another grid's answer
     unique: list[str] = Field(default_factory=list)  # group fields whose values must differ by row
-    allow_negative: bool | None = None   # amounts; None = decided by the target field (ge=0 → no)
+    allow_negative: bool | None = None  # amounts; None = decided by the target field (ge=0 → no)
 
 
 class RowCheck(_BankModel):
@@ -136,7 +158,7 @@ class Columns(_BankModel):
     ``labels_from`` a row of an earlier grid (e.g. the 決算期 labels)."""
 
     label: str = "{n1}"
-    labels_from: str | None = None   # "<question id>.<row id>"
+    labels_from: str | None = None  # "<question id>.<row id>"
 
 
 class SubField(_BankModel):
@@ -149,7 +171,7 @@ class SubField(_BankModel):
     examples: dict[str, str] = Field(default_factory=dict)  # industry key → example (industries.yaml)
     type: ScalarType
     required: bool = False
-    field: str | None = None           # path inside the row model (default: id)
+    field: str | None = None  # path inside the row model (default: id)
     unit: Literal["千円", "円"] = "千円"
     per: Literal["month", "year"] | None = None  # amounts: 月額 / 年額 (「月90万円」 is then accepted)
     is_list: bool = Field(False, alias="list")
@@ -157,7 +179,7 @@ class SubField(_BankModel):
     choices_from: ChoicesFrom | None = None
     validation: Validation = Field(default_factory=Validation)
     checks: list[str] = Field(default_factory=list)
-    depth: list[Depth] | None = None   # None = wherever its question is asked
+    depth: list[Depth] | None = None  # None = wherever its question is asked
 
     # Filled by the loader from the target field.
     _allow_negative: bool = PrivateAttr(True)
@@ -188,15 +210,15 @@ class Question(_BankModel):
     id: str
     prompt: str
     help: str
-    example: str                 # fits any business (shown when the industry has no variant)
+    example: str  # fits any business (shown when the industry has no variant)
     examples: dict[str, str] = Field(default_factory=dict)  # industry key → example (industries.yaml)
-    helps: dict[str, str] = Field(default_factory=dict)     # industry key → help, where help gives an example
+    helps: dict[str, str] = Field(default_factory=dict)  # industry key → help, where help gives an example
     type: QuestionType
     required: bool = False
     target: str | None = None
     when: str | None = None
     depends_on: list[str] = Field(default_factory=list)
-    depth: list[Depth] | None = None   # None = the section's depth
+    depth: list[Depth] | None = None  # None = the section's depth
     checks: list[str] = Field(default_factory=list)
     validation: Validation = Field(default_factory=Validation)
     unit: Literal["千円", "円"] = "千円"

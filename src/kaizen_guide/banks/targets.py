@@ -56,10 +56,10 @@ class FieldSpec:
     owner: type[BaseModel]
     name: str
     title: str
-    base: Any                     # str, int, Decimal, bool, date, dict, or a model class
-    is_list: bool                 # list[...] of base
-    optional: bool                # `| None`
-    literals: tuple | None        # Literal[...] values
+    base: Any  # str, int, Decimal, bool, date, dict, or a model class
+    is_list: bool  # list[...] of base
+    optional: bool  # `| None`
+    literals: tuple | None  # Literal[...] values
     ge: Any = None
     le: Any = None
 

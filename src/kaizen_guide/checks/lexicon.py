@@ -303,9 +303,7 @@ class Lexicon:
         possible = self._possible(key)
         if not possible:
             return []
-        candidates = process.extract(
-            key, possible, scorer=fuzz.partial_ratio, score_cutoff=self._prefilter, limit=None
-        )
+        candidates = process.extract(key, possible, scorer=fuzz.partial_ratio, score_cutoff=self._prefilter, limit=None)
         for term_key, _score, _idx in candidates:
             hit = self._verify(term_key, key, norm if norm is not None and len(norm) == len(key) else key)
             if hit is not None:

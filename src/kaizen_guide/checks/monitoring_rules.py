@@ -53,8 +53,11 @@ def _month_hits(plan, rec, cmp) -> Iterator[tuple[str, str | None, dict[str, Any
             if key not in explained:
                 row = cmp.row(key)
                 rate = "—" if row.rate is None else f"{float(row.rate) * 100:.1f}%"
-                yield "plan.monitoring_miss_without_cause", f"monitoring[{i}].variance_causes", {
-                    "month": mt, "line": row.label, "rate": rate, "diff": f"{row.diff:+,}"}
+                yield (
+                    "plan.monitoring_miss_without_cause",
+                    f"monitoring[{i}].variance_causes",
+                    {"month": mt, "line": row.label, "rate": rate, "diff": f"{row.diff:+,}"},
+                )
     if not rec.next_actions:
         yield "plan.monitoring_no_next_action", f"monitoring[{i}].next_actions", {"month": mt}
     prev = _previous(plan, rec.month)
@@ -62,8 +65,11 @@ def _month_hits(plan, rec, cmp) -> Iterator[tuple[str, str | None, dict[str, Any
         checked = {c.index for c in rec.action_checks if c.month == prev.month}
         missing = [a.text for j, a in enumerate(prev.next_actions) if j not in checked]
         if missing:
-            yield "plan.monitoring_actions_not_checked", f"monitoring[{i}].action_checks", {
-                "month": mt, "from": month_text(prev.month), "count": len(missing), "first": missing[0]}
+            yield (
+                "plan.monitoring_actions_not_checked",
+                f"monitoring[{i}].action_checks",
+                {"month": mt, "from": month_text(prev.month), "count": len(missing), "first": missing[0]},
+            )
 
 
 def _comparisons(plan, ctx) -> dict[str, Any]:
@@ -97,10 +103,15 @@ def _per_month(rule_id: str):
             for rid, path, values in _month_hits(plan, rec, cmps.get(rec.month)):
                 if rid == rule_id:
                     yield path, values
+
     return fn
 
 
-for _rid in ("plan.monitoring_miss_without_cause", "plan.monitoring_no_next_action", "plan.monitoring_actions_not_checked"):
+for _rid in (
+    "plan.monitoring_miss_without_cause",
+    "plan.monitoring_no_next_action",
+    "plan.monitoring_actions_not_checked",
+):
     rule(_rid)(_per_month(_rid))
 
 
@@ -143,8 +154,14 @@ def _overdue(plan, ctx) -> Iterator[Hit]:
 
     window_start = add_months(latest_due, -(step - 1))
     if not any(window_start <= m <= latest_due for m in reviewed):
-        yield "monitoring", {"month": month_text(latest_due), "cadence": CADENCE_LABELS.get(plan.monitoring_plan.frequency, ""),
-                             "last": month_text(reviewed[-1]) if reviewed else "まだありません"}
+        yield (
+            "monitoring",
+            {
+                "month": month_text(latest_due),
+                "cadence": CADENCE_LABELS.get(plan.monitoring_plan.frequency, ""),
+                "last": month_text(reviewed[-1]) if reviewed else "まだありません",
+            },
+        )
 
 
 def record_findings(plan, month: str, cmp, *, today: date | None = None) -> list:

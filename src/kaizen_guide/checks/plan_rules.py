@@ -84,9 +84,16 @@ def _actuals_retained_earnings(plan: Plan, ctx: _Context) -> Iterator[Hit]:
         change = cur.bs.retained_earnings - prev.bs.retained_earnings
         diff = change - cur.pl.net_income
         if diff:
-            yield f"financials.years[{i}].bs.retained_earnings", {
-                "label": cur.label, "prev_label": prev.label, "change": f"{change:,}",
-                "net_income": f"{cur.pl.net_income:,}", "diff": f"{diff:,}"}
+            yield (
+                f"financials.years[{i}].bs.retained_earnings",
+                {
+                    "label": cur.label,
+                    "prev_label": prev.label,
+                    "change": f"{change:,}",
+                    "net_income": f"{cur.pl.net_income:,}",
+                    "diff": f"{diff:,}",
+                },
+            )
 
 
 @rule("plan.borrowings_mismatch")
@@ -181,9 +188,11 @@ def _actions_all_president(plan: Plan, ctx: _Context) -> Iterator[Hit]:
     if len(plan.actions) < 3:
         return
     rep = plan.company.representative.replace(" ", "").replace("\u3000", "")
+
     def by_president(owner: str) -> bool:
         o = owner.replace(" ", "").replace("\u3000", "")
         return any(w in o for w in _PRESIDENT_WORDS) or (bool(rep) and rep in o)
+
     if all(by_president(a.owner) for a in plan.actions):
         yield "actions", {"count": len(plan.actions)}
 
@@ -236,8 +245,9 @@ def _cost_effect_over_target(plan: Plan, ctx: _Context) -> Iterator[Hit]:
     priced = {a.id for a in plan.actions if a.pl_line == "sales" and not a.carries_cost_of_sales}
     for i, measure in enumerate(plan.measures):
         own = [a for a in plan.actions if a.measure_id == measure.id and a.pl_line == "cost_of_sales"]
-        targets = [t for t in (_cost_ratio_target(a) for a in plan.actions if a.measure_id == measure.id)
-                   if t is not None]
+        targets = [
+            t for t in (_cost_ratio_target(a) for a in plan.actions if a.measure_id == measure.id) if t is not None
+        ]
         if not own or not targets:
             continue
         target = min(targets)
@@ -250,17 +260,25 @@ def _cost_effect_over_target(plan: Plan, ctx: _Context) -> Iterator[Hit]:
                 continue
             ratio = Decimal(pl.base_cost_of_sales + pl.cost_of_sales_on_effects - reduction) / volume_sales
             if ratio.quantize(Decimal("0.001")) < target:
-                yield f"measures[{i}]", {
-                    "title": measure.title, "year": pl.year, "ratio": f"{ratio * 100:.1f}",
-                    "target": f"{target * 100:.1f}".rstrip("0").rstrip("."),
-                    "reduction": f"{reduction:,}"}
+                yield (
+                    f"measures[{i}]",
+                    {
+                        "title": measure.title,
+                        "year": pl.year,
+                        "ratio": f"{ratio * 100:.1f}",
+                        "target": f"{target * 100:.1f}".rstrip("0").rstrip("."),
+                        "reduction": f"{reduction:,}",
+                    },
+                )
                 break
 
 
 # ---------------------------------------------------------------------------------------------
 # 金融支援・伴走支援
 
-_DENY_GRACE = re.compile(r"据え?置[かき]?[はをも]?(?:お願い|依頼|要請)?(?:し|せ|求め|行わ)?(?:ない|ず|ません)|据え?置き?なし")
+_DENY_GRACE = re.compile(
+    r"据え?置[かき]?[はをも]?(?:お願い|依頼|要請)?(?:し|せ|求め|行わ)?(?:ない|ず|ません)|据え?置き?なし"
+)
 _GRACE = re.compile(r"据え?置")
 _UNTIL = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月末?\s*(?:\([^)]*\))?\s*まで")
 _UNTIL_PLAN_YEAR = re.compile(r"計画\s*(\d+)\s*年目末?\s*(?:\([^)]*\))?\s*まで")
@@ -294,19 +312,34 @@ def _support_text_mismatch(plan: Plan, ctx: _Context) -> Iterator[Hit]:
     if _DENY_GRACE.search(text):
         if deferred:
             y = deferred[0]
-            yield path, {"detail": f"依頼文は元金の据置をしないとしていますが、返済計画では計画{y}年目の支援期間"
-                                   f" {rp.support_months[y]}か月は元金の返済が0です (簡易CFがマイナスのため)"}
+            yield (
+                path,
+                {
+                    "detail": f"依頼文は元金の据置をしないとしていますが、返済計画では計画{y}年目の支援期間"
+                    f" {rp.support_months[y]}か月は元金の返済が0です (簡易CFがマイナスのため)"
+                },
+            )
     elif (_GRACE.search(text) or "principal_grace" in sup.types) and not deferred:
-        yield path, {"detail": "依頼文 (または支援の種類) は元金の据置をお願いしていますが、返済計画では支援期間中も"
-                               "毎年元金を返済しています"}
+        yield (
+            path,
+            {
+                "detail": "依頼文 (または支援の種類) は元金の据置をお願いしていますが、返済計画では支援期間中も"
+                "毎年元金を返済しています"
+            },
+        )
     ends = [_ym(int(y), int(m)) for y, m in _UNTIL.findall(text) if 1 <= int(m) <= 12]
     for n in _UNTIL_PLAN_YEAR.findall(text):
         end = fiscal_end(plan, int(n))
         if end:
             ends.append(_ym(*end))
     if ends and rp.support_end and max(ends) != rp.support_end:
-        yield path, {"detail": f"依頼文の期間は{max(ends)}までですが、返済計画の支援期間 ({sup.start}から"
-                               f"{sup.period_months}か月) は{rp.support_end}までです"}
+        yield (
+            path,
+            {
+                "detail": f"依頼文の期間は{max(ends)}までですが、返済計画の支援期間 ({sup.start}から"
+                f"{sup.period_months}か月) は{rp.support_end}までです"
+            },
+        )
     shares = {Decimal(sup.repayment_share_of_cf)}
     if sup.after_period == "cf_share":
         shares.add(Decimal(sup.after_share_of_cf if sup.after_share_of_cf is not None else sup.repayment_share_of_cf))
@@ -314,23 +347,34 @@ def _support_text_mismatch(plan: Plan, ctx: _Context) -> Iterator[Hit]:
         stated = Decimal(num) / (10 if unit == "割" else 100)
         if stated not in shares:
             pct = "・".join(f"{(s * 100).normalize():f}%" for s in sorted(shares))
-            yield path, {"detail": f"依頼文は簡易CFの{num}{unit}を返済に充てるとしていますが、返済計画は{pct}で計算しています"}
+            yield (
+                path,
+                {"detail": f"依頼文は簡易CFの{num}{unit}を返済に充てるとしていますが、返済計画は{pct}で計算しています"},
+            )
     last = len(rp.total_repayment) - 1
     for n, amount in _YEAR_AMOUNT.findall(text):
         y, stated = int(n), int(amount.replace(",", ""))
         if y <= last and abs(rp.total_repayment[y] - stated) > max(stated, rp.total_repayment[y]) // 10:
-            yield path, {"detail": f"依頼文は計画{y}年目の返済を約{stated:,}千円としていますが、返済計画では"
-                                   f"{rp.total_repayment[y]:,}千円です"}
+            yield (
+                path,
+                {
+                    "detail": f"依頼文は計画{y}年目の返済を約{stated:,}千円としていますが、返済計画では"
+                    f"{rp.total_repayment[y]:,}千円です"
+                },
+            )
     for n, lo, hi in _RANGE_AMOUNT.findall(text):
         low, high = int(lo.replace(",", "")), int(hi.replace(",", ""))
-        years = [y for y in range(int(n), last + 1) if rp.support_months[y] > 0] or \
-            [y for y in range(int(n), last + 1)]
+        years = [y for y in range(int(n), last + 1) if rp.support_months[y] > 0] or [y for y in range(int(n), last + 1)]
         off = [y for y in years if not (low * 9 // 10 <= rp.total_repayment[y] <= high * 11 // 10)]
         if off:
             y = off[0]
-            yield path, {"detail": f"依頼文は{n}年目以降の返済を年間約{low:,}〜{high:,}千円としていますが、返済計画では"
-                                   f"計画{y}年目が{rp.total_repayment[y]:,}千円です"}
-
+            yield (
+                path,
+                {
+                    "detail": f"依頼文は{n}年目以降の返済を年間約{low:,}〜{high:,}千円としていますが、返済計画では"
+                    f"計画{y}年目が{rp.total_repayment[y]:,}千円です"
+                },
+            )
 
 
 @rule("plan.support_request_missing")
@@ -358,8 +402,13 @@ def _monitoring_plan_missing(plan: Plan, ctx: _Context) -> Iterator[Hit]:
 
 
 _NUMERIC_IDS = (
-    "numeric.profit_by_year3", "numeric.solvency_by_year5", "numeric.debt_years_final",
-    "numeric.monthly_cash_negative", "numeric.sales_jump", "numeric.stress_fails", "numeric.cash_shortfall",
+    "numeric.profit_by_year3",
+    "numeric.solvency_by_year5",
+    "numeric.debt_years_final",
+    "numeric.monthly_cash_negative",
+    "numeric.sales_jump",
+    "numeric.stress_fails",
+    "numeric.cash_shortfall",
 )
 
 
@@ -376,15 +425,20 @@ def _numeric_findings(plan: Plan, ctx: _Context, make: Callable[..., Finding]) -
         if check.rule_id not in _NUMERIC_IDS:
             continue
         # A standard that is met is still worth stating in the report, as a note.
-        out.append(make(check.rule_id, "drivers", {"detail": check.message},
-                        severity=None if not check.ok else "info"))
+        out.append(make(check.rule_id, "drivers", {"detail": check.message}, severity=None if not check.ok else "info"))
     monthly = proj.monthly
     if monthly.minimum_cash > 0 and monthly.below_minimum_months and not monthly.negative_months:
-        out.append(make("numeric.monthly_cash_below_minimum", "cash", {
-            "count": len(monthly.below_minimum_months),
-            "minimum": f"{monthly.minimum_cash:,}",
-            "lowest": f"{monthly.lowest_label} ({monthly.lowest_balance:,}千円)",
-        }))
+        out.append(
+            make(
+                "numeric.monthly_cash_below_minimum",
+                "cash",
+                {
+                    "count": len(monthly.below_minimum_months),
+                    "minimum": f"{monthly.minimum_cash:,}",
+                    "lowest": f"{monthly.lowest_label} ({monthly.lowest_balance:,}千円)",
+                },
+            )
+        )
     return out
 
 
@@ -403,8 +457,9 @@ def _text_findings(plan: Plan) -> list[Finding]:
     for i, issue in enumerate(plan.issues):
         items.append(("issue", f"issues[{i}]", "。".join(t for t in (issue.title, issue.description) if t)))
     for i, measure in enumerate(plan.measures):
-        items.append(("countermeasure", f"measures[{i}]",
-                      "。".join(t for t in (measure.title, measure.description) if t)))
+        items.append(
+            ("countermeasure", f"measures[{i}]", "。".join(t for t in (measure.title, measure.description) if t))
+        )
     if plan.support.needed and plan.support.request.strip():
         items.append(("financial_support", "support.request", plan.support.request))
     for r, record in enumerate(plan.monitoring):
@@ -417,8 +472,13 @@ def _text_findings(plan: Plan) -> list[Finding]:
             items.append(("countermeasure", f"monitoring[{r}].revised_measures[{j}]", measure.text))
         for j, action in enumerate(record.next_actions):
             # the action and its target are checked together, as the review does
-            items.append(("next_action", f"monitoring[{r}].next_actions[{j}]",
-                          "。".join(t for t in (action.text, action.target) if t.strip())))
+            items.append(
+                (
+                    "next_action",
+                    f"monitoring[{r}].next_actions[{j}]",
+                    "。".join(t for t in (action.text, action.target) if t.strip()),
+                )
+            )
     out: list[Finding] = []
     for stage, path, text in items:
         if text.strip():

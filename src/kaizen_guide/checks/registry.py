@@ -36,8 +36,9 @@ class _SafeFormat(dict[str, Any]):
         return "{" + key + "}"
 
 
-def make_finding(rule_id: str, path: str | None, values: dict[str, Any], severity: str | None = None,
-                 *, industry: str | None = None) -> Finding:
+def make_finding(
+    rule_id: str, path: str | None, values: dict[str, Any], severity: str | None = None, *, industry: str | None = None
+) -> Finding:
     """A finding of a plan rule, worded by its checklist.yaml entry (follow-ups fitting ``industry``)."""
     spec = default_checklist().plan_rule(rule_id)
     fmt = _SafeFormat(values)
@@ -49,7 +50,8 @@ def make_finding(rule_id: str, path: str | None, values: dict[str, Any], severit
         message=spec.message.format_map(fmt),
         guideline_ref=spec.guideline_ref,
         follow_up=pick(spec.follow_up, spec.follow_ups, industry).format_map(fmt)
-        if spec.follow_up and not note_only else None,
+        if spec.follow_up and not note_only
+        else None,
         example=None if note_only else pick(spec.example or "", spec.examples, industry) or None,
         path=path,
         section=spec.section,

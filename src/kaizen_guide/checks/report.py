@@ -28,7 +28,7 @@ def group_findings(findings: Iterable) -> OrderedDict[str, list]:
 
 def summary_line(findings: list) -> str:
     counts = {k: sum(1 for f in findings if f.severity == k) for k in SEVERITY_RANK}
-    return (f"要修正 {counts['error']}件 / 要確認 {counts['warning']}件 / 参考 {counts['info']}件")
+    return f"要修正 {counts['error']}件 / 要確認 {counts['warning']}件 / 参考 {counts['info']}件"
 
 
 def _text(findings: list, title: str) -> str:
@@ -40,8 +40,9 @@ def _text(findings: list, title: str) -> str:
         lines.append(f"■ {section}")
         for f in items:
             where = getattr(f, "question_id", None) or getattr(f, "path", None)
-            lines.append(f"  [{SEVERITY_LABEL.get(f.severity, f.severity)}] {f.message}"
-                         + (f"  ({where})" if where else ""))
+            lines.append(
+                f"  [{SEVERITY_LABEL.get(f.severity, f.severity)}] {f.message}" + (f"  ({where})" if where else "")
+            )
             if getattr(f, "guideline_ref", None):
                 lines.append(f"      根拠: {f.guideline_ref}")
             if getattr(f, "follow_up", None):

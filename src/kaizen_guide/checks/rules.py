@@ -178,7 +178,14 @@ class PersonSignal(_Strict):
 
 
 SignalSpec = Annotated[
-    LexiconSignal | RegexSignal | NearSignal | ObjectVerbSignal | AnySignal | PredicateSignal | AmountRoleSignal | PersonSignal,
+    LexiconSignal
+    | RegexSignal
+    | NearSignal
+    | ObjectVerbSignal
+    | AnySignal
+    | PredicateSignal
+    | AmountRoleSignal
+    | PersonSignal,
     Field(discriminator="fn"),
 ]
 
@@ -418,7 +425,9 @@ def _cross_check(cl: Checklist, source: str) -> None:
         _check_guideline_ref(cl, spec.id, spec.guideline_ref, source)
         unknown = sorted((set(spec.examples) | set(spec.follow_ups)) - known)
         if unknown:
-            raise ChecklistError(f"{source}: '{spec.id}' has variants for unknown industries {unknown} (industries.yaml: {sorted(known)})")
+            raise ChecklistError(
+                f"{source}: '{spec.id}' has variants for unknown industries {unknown} (industries.yaml: {sorted(known)})"
+            )
 
     for rule in cl.rules:
         bad = [s for s in rule.detector.referenced() if s not in cl.signals]
@@ -439,7 +448,9 @@ def _check_guideline_ref(cl: Checklist, owner: str, ref: str, source: str) -> No
     m = _GUIDELINE_REF.search(ref)
     if m is None or cl.guideline_sections.get(m[1]) != m[2]:
         known = ", ".join(f"{k} {v}" for k, v in cl.guideline_sections.items())
-        raise ChecklistError(f"{source}: '{owner}' guideline_ref {ref!r} must cite a section of guideline_sections ({known})")
+        raise ChecklistError(
+            f"{source}: '{owner}' guideline_ref {ref!r} must cite a section of guideline_sections ({known})"
+        )
 
 
 def _deps(sig: SignalSpec) -> list[str]:

@@ -17,10 +17,33 @@ from .lexicon import Hit, Lexicon, to_key
 # Sentence ends: punctuation, newlines, bullets and circled numbers (a bullet list is a list of sentences).
 _SENTENCE_BREAK = re.compile(r"[。!?\n・●■◆□○◎※▪•]|[\u2460-\u2473]|(?<=\s)[-*](?=\s)")
 # Connectors after which the next clause is a separate point, not a consequence (コロナもあるが、…).
-_CONTRAST = frozenset(["が", "けど", "けれど", "けれども", "ものの", "のに", "にもかかわらず", "一方", "しかし", "だが", "ただ"])
+_CONTRAST = frozenset(
+    ["が", "けど", "けれど", "けれども", "ものの", "のに", "にもかかわらず", "一方", "しかし", "だが", "ただ"]
+)
 _NEGATION = frozenset(["ない", "ず", "ぬ"])
 # Verbs that carry no content of their own in 〜ている / 〜てしまう / 〜ていく.
-_AUX_VERBS = frozenset(["居る", "いる", "おる", "居る", "仕舞う", "来る", "行く", "いく", "なる", "成る", "得る", "れる", "られる", "せる", "させる", "貰う", "頂く", "下さる"])
+_AUX_VERBS = frozenset(
+    [
+        "居る",
+        "いる",
+        "おる",
+        "居る",
+        "仕舞う",
+        "来る",
+        "行く",
+        "いく",
+        "なる",
+        "成る",
+        "得る",
+        "れる",
+        "られる",
+        "せる",
+        "させる",
+        "貰う",
+        "頂く",
+        "下さる",
+    ]
+)
 _LIGHT_VERBS = frozenset(["為る", "する", "出来る", "できる", "行う"])
 _SUBJECT_PARTICLES = frozenset(["が", "は", "も"])
 # Bounds on the work per answer (issue 11): a clause is read at most this many tokens back or ahead,
@@ -72,7 +95,12 @@ def _content_predicate(toks: Sequence[Token], i: int) -> int | None:
         if t.is_aux or (t.pos[0] == "助詞" and t.pos[1] == "接続助詞" and t.surface in ("て", "で")):
             j -= 1
             continue
-        if t.is_verb and (t.lemma in _AUX_VERBS or t.base in _AUX_VERBS) and j > 0 and toks[j - 1].surface in ("て", "で"):
+        if (
+            t.is_verb
+            and (t.lemma in _AUX_VERBS or t.base in _AUX_VERBS)
+            and j > 0
+            and toks[j - 1].surface in ("て", "で")
+        ):
             j -= 1
             continue
         break
@@ -115,7 +143,9 @@ def _has_lemma(tok: Token, lexicons: Sequence[Lexicon]) -> bool:
 
 
 # 人手不足というより、手順が…: what follows is the point being made, not a consequence of what precedes.
-_REFRAME = re.compile(r"というより|とういうより|ではなく|でなく|よりも|むしろ|以前に|以前から|それより|主因は|主な原因は|本当の原因は")
+_REFRAME = re.compile(
+    r"というより|とういうより|ではなく|でなく|よりも|むしろ|以前に|以前から|それより|主因は|主な原因は|本当の原因は"
+)
 
 
 def _phrase_particle(toks: Sequence[Token], j: int, limit: int) -> Token | None:
@@ -123,7 +153,11 @@ def _phrase_particle(toks: Sequence[Token], j: int, limit: int) -> Token | None:
     k = j + 1
     while k < limit:
         t = toks[k]
-        if t.is_noun or t.pos[0] in ("接頭辞", "接尾辞") or (t.surface == "の" and k + 1 < limit and toks[k + 1].is_noun):
+        if (
+            t.is_noun
+            or t.pos[0] in ("接頭辞", "接尾辞")
+            or (t.surface == "の" and k + 1 < limit and toks[k + 1].is_noun)
+        ):
             k += 1
             continue
         return t if t.pos[0] == "助詞" else None
@@ -151,8 +185,12 @@ def _caused_by(key: str, toks: Sequence[Token], c: int, causes: Sequence[Lexicon
             p = toks[j + 1]
         else:
             p = _phrase_particle(toks, j + 1, c)
-        if p is not None and p.surface in ("を", "に") and not (
-            p.surface == "に" and p.end < len(key) and key[p.end : p.end + 2] in ("より", "よつ", "ヨリ", "ヨツ")
+        if (
+            p is not None
+            and p.surface in ("を", "に")
+            and not (
+                p.surface == "に" and p.end < len(key) and key[p.end : p.end + 2] in ("より", "よつ", "ヨリ", "ヨツ")
+            )
         ):
             continue
         return True
@@ -178,7 +216,12 @@ def own_predicates(
         toks = sent.tokens
         for i, t in enumerate(toks):
             if mode in ("negation", "happening"):
-                absent = t.pos[0] == "形容詞" and t.lemma in ("無い", "ない") and i > 0 and toks[i - 1].surface in _SUBJECT_PARTICLES
+                absent = (
+                    t.pos[0] == "形容詞"
+                    and t.lemma in ("無い", "ない")
+                    and i > 0
+                    and toks[i - 1].surface in _SUBJECT_PARTICLES
+                )
                 if not ((t.is_aux and t.lemma in _NEGATION) or (mode == "happening" and absent)):
                     continue
                 if absent:
@@ -189,7 +232,11 @@ def own_predicates(
             elif not (t.is_verb and t.lemma in aspect_set and i > 0 and toks[i - 1].surface in ("て", "で")):
                 continue
             if t.surface in ("ざる", "ざれ") or (
-                i >= 2 and toks[i - 1].lemma == "得る" and toks[i - 2].surface == "を" and i >= 3 and toks[i - 3].surface in ("ざる", "ざれ")
+                i >= 2
+                and toks[i - 1].lemma == "得る"
+                and toks[i - 2].surface == "を"
+                and i >= 3
+                and toks[i - 3].surface in ("ざる", "ざれ")
             ):
                 continue  # 〜ざるを得ない: a forced act, its cause is what forced it
             c = _content_predicate(toks, i)
@@ -199,7 +246,11 @@ def own_predicates(
             if content.pos[0] == "形容詞":
                 continue  # 少なくない, 良くない: a state, not an act
             if _has_lemma(content, nonvolitional):
-                if mode == "happening" and content.lemma not in ("居る", "有る", "在る"):  # 人が戻らず, 売れんかった: something that did not happen to the company
+                if mode == "happening" and content.lemma not in (
+                    "居る",
+                    "有る",
+                    "在る",
+                ):  # 人が戻らず, 売れんかった: something that did not happen to the company
                     hits.append(Hit(content.start, t.end, norm[content.start : t.end]))
                 continue
             # The clause: back to the last comma / contrast connector before the predicate.
@@ -212,7 +263,11 @@ def own_predicates(
                     break
             subject_key = ""
             for j in range(c - 1, clause_start - 1, -1):
-                if toks[j].surface in _SUBJECT_PARTICLES and toks[j].pos[0] == "助詞" and toks[j].pos[1] in ("格助詞", "係助詞"):
+                if (
+                    toks[j].surface in _SUBJECT_PARTICLES
+                    and toks[j].pos[0] == "助詞"
+                    and toks[j].pos[1] in ("格助詞", "係助詞")
+                ):
                     span = _phrase_before(toks, j - 1)
                     if span:
                         subject_key = key[span[0] : span[1]]
@@ -226,8 +281,12 @@ def own_predicates(
                 continue
             obj_key = key[toks[max(clause_start, c - 4)].start : content.end]
             # An external cause earlier in the sentence, with no contrast in between: a consequence.
-            if (mode == "negation" and not own_subject and not _matches(obj_key, own_objects)
-                    and _caused_by(key, toks, c, causes)):
+            if (
+                mode == "negation"
+                and not own_subject
+                and not _matches(obj_key, own_objects)
+                and _caused_by(key, toks, c, causes)
+            ):
                 continue
             hits.append(Hit(content.start, t.end, norm[content.start : t.end]))
     return hits

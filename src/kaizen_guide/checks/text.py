@@ -349,7 +349,12 @@ class Engine:
         return evidence
 
     def check(
-        self, stage: str, text: str, *, question_id: str | None = None, path: str | None = None,
+        self,
+        stage: str,
+        text: str,
+        *,
+        question_id: str | None = None,
+        path: str | None = None,
         industry: str | None = None,
     ) -> list[Finding]:
         rules = self.rules_by_stage.get(stage)
@@ -472,7 +477,11 @@ def get_engine() -> Engine:
 
 
 def check_text(
-    stage: str, text: str, *, question_id: str | None = None, path: str | None = None,
+    stage: str,
+    text: str,
+    *,
+    question_id: str | None = None,
+    path: str | None = None,
     industry: str | None = None,
 ) -> list[Finding]:
     """Check one answer of the given interview stage; findings sorted worst first.

@@ -71,16 +71,31 @@ def check_folder(folder: Path, fmt: str, out: Out, err: Out) -> int:
         return EXIT_BAD_INPUT
     results = [_check_one(path, folder) for path in files]
     if fmt == "json":
-        out(json.dumps({
-            "folder": str(folder),
-            "plans": [{
-                "file": r.file, "company": r.company, "status": r.status, "error": r.error,
-                "counts": {s: r.count(s) for s in ("error", "warning", "info")},
-                "findings": [f.model_dump(mode="json") for f in r.findings],
-            } for r in results],
-            "summary": {"plans": len(results), "flagged": sum(r.status == "flagged" for r in results),
-                        "unreadable": sum(r.status == "unreadable" for r in results)},
-        }, ensure_ascii=False, indent=2))
+        out(
+            json.dumps(
+                {
+                    "folder": str(folder),
+                    "plans": [
+                        {
+                            "file": r.file,
+                            "company": r.company,
+                            "status": r.status,
+                            "error": r.error,
+                            "counts": {s: r.count(s) for s in ("error", "warning", "info")},
+                            "findings": [f.model_dump(mode="json") for f in r.findings],
+                        }
+                        for r in results
+                    ],
+                    "summary": {
+                        "plans": len(results),
+                        "flagged": sum(r.status == "flagged" for r in results),
+                        "unreadable": sum(r.status == "unreadable" for r in results),
+                    },
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return _exit_code(results)
     bullet = "- " if fmt == "md" else ""
     lines = [f"# 計画のチェック: {folder}", ""] if fmt == "md" else [f"計画のチェック: {folder}"]
@@ -88,10 +103,11 @@ def check_folder(folder: Path, fmt: str, out: Out, err: Out) -> int:
         if r.error is not None:
             lines.append(f"{bullet}{r.file}: 読めません — {r.error}")
         else:
-            lines.append(f"{bullet}{r.file} ({r.company or '会社名未入力'}): 要修正 {r.count('error')}件 / "
-                         f"要確認 {r.count('warning')}件 / 参考 {r.count('info')}件")
-    lines += ["", _summary_ja(results),
-              "(1件ずつの指摘は kaizen-guide check ファイル名 で確認できます)"]
+            lines.append(
+                f"{bullet}{r.file} ({r.company or '会社名未入力'}): 要修正 {r.count('error')}件 / "
+                f"要確認 {r.count('warning')}件 / 参考 {r.count('info')}件"
+            )
+    lines += ["", _summary_ja(results), "(1件ずつの指摘は kaizen-guide check ファイル名 で確認できます)"]
     out("\n".join(lines))
     return _exit_code(results)
 

@@ -28,8 +28,15 @@ def parse_version(text: str | None) -> int | None:
     return int(m.group(1))
 
 
-def run_diff(path: str, *, old: str | None = None, new: str | None = None, fmt: str = "text",
-             out: Callable[[str], None] = print, err: Callable[[str], None] = print) -> int:
+def run_diff(
+    path: str,
+    *,
+    old: str | None = None,
+    new: str | None = None,
+    fmt: str = "text",
+    out: Callable[[str], None] = print,
+    err: Callable[[str], None] = print,
+) -> int:
     from kaizen_guide.model.store import PlanFileError, load_plan
     from kaizen_guide.model.versions import VersionError, find_version, version_plan
     from kaizen_guide.monitoring.plan_diff import Side, diff_plans, render_text
@@ -45,8 +52,10 @@ def run_diff(path: str, *, old: str | None = None, new: str | None = None, fmt: 
         err(f"版「{exc}」を読めません。版の番号 (例: 1 / V2 / 第2版) か working (作業中の計画) を指定してください。")
         return EXIT_BAD_INPUT
     if not plan.versions:
-        err("この計画にはまだ確定した版がないため、比べられません。"
-            "`kaizen-guide freeze 計画.json --note \"…\"` で当初計画として確定してください。")
+        err(
+            "この計画にはまだ確定した版がないため、比べられません。"
+            '`kaizen-guide freeze 計画.json --note "…"` で当初計画として確定してください。'
+        )
         return EXIT_BAD_INPUT
     if old is None:
         # Default: the latest version against the working plan; with only --to N, the version before N.
@@ -72,10 +81,10 @@ def run_diff(path: str, *, old: str | None = None, new: str | None = None, fmt: 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("diff", help="確定した版 (当初計画・修正計画) どうし、または版と作業中の計画の変更点を表示する")
     p.add_argument("plan", help="計画ファイル (.json)")
-    p.add_argument("--from", dest="old", metavar="V1", default=None,
-                   help="比べる元の版 (例: 1 / V1 / 第1版。省略時は最新の確定版)")
-    p.add_argument("--to", dest="new", metavar="V2", default=None,
-                   help="比べる先の版 (省略時は作業中の計画)")
+    p.add_argument(
+        "--from", dest="old", metavar="V1", default=None, help="比べる元の版 (例: 1 / V1 / 第1版。省略時は最新の確定版)"
+    )
+    p.add_argument("--to", dest="new", metavar="V2", default=None, help="比べる先の版 (省略時は作業中の計画)")
     p.add_argument("--format", choices=["text", "json"], default="text", help="出力形式")
     p.set_defaults(func=_cmd)
 

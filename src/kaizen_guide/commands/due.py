@@ -25,7 +25,7 @@ _SNIFF_BYTES = 4096
 class PlanDue:
     path: Path
     company: str = ""
-    items: list[Any] = field(default_factory=list)   # monitoring.calendar.DueItem
+    items: list[Any] = field(default_factory=list)  # monitoring.calendar.DueItem
     error: str | None = None
 
 
@@ -88,8 +88,10 @@ def render_text(plans: list[PlanDue], today: date) -> str:
         lines.append(f"  {due_text(item, today).replace('] ', f'] {name}: ', 1)}")
     overdue = [r for r in rows if r[1].overdue]
     if overdue:
-        lines.append(f"期限切れ: {len(overdue)}件 ({len({str(pd.path) for pd, _ in overdue})}計画)。"
-                     "報告を済ませたら、報告した月を記録してください (kaizen-guide reported 計画.json 2027-06 …)。")
+        lines.append(
+            f"期限切れ: {len(overdue)}件 ({len({str(pd.path) for pd, _ in overdue})}計画)。"
+            "報告を済ませたら、報告した月を記録してください (kaizen-guide reported 計画.json 2027-06 …)。"
+        )
     if len(read) > 1:
         lines.append("計画ファイル:")  # (unreadable ones were said on stderr)
         lines.extend(f"  {pd.path} ({pd.company or '社名未入力'})" for pd in read)
@@ -102,16 +104,26 @@ def as_json(plans: list[PlanDue], today: date) -> dict[str, Any]:
         "today": today.isoformat(),
         "overdue": sum(1 for _, i in rows if i.overdue),
         "items": [{"path": str(pd.path), "company": pd.company, **i.as_json()} for pd, i in rows],
-        "plans": [{"path": str(pd.path), "company": pd.company, "error": pd.error, "count": len(pd.items)} for pd in plans],
+        "plans": [
+            {"path": str(pd.path), "company": pd.company, "error": pd.error, "count": len(pd.items)} for pd in plans
+        ],
     }
 
 
-def run_due(targets: list[str], *, today: date | None = None, fmt: str = "text",
-            out: Callable[[str], None] = print, err: Callable[[str], None] = print) -> int:
+def run_due(
+    targets: list[str],
+    *,
+    today: date | None = None,
+    fmt: str = "text",
+    out: Callable[[str], None] = print,
+    err: Callable[[str], None] = print,
+) -> int:
     day = today or date.today()
     plans = collect(targets, day)
     if not plans:
-        err("計画ファイルが見つかりませんでした。計画ファイル (.json) か、計画ファイルのあるフォルダを指定してください。")
+        err(
+            "計画ファイルが見つかりませんでした。計画ファイル (.json) か、計画ファイルのあるフォルダを指定してください。"
+        )
         return EXIT_BAD_INPUT
     for pd in plans:
         if pd.error:
@@ -127,7 +139,9 @@ def run_due(targets: list[str], *, today: date | None = None, fmt: str = "text",
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("due", help="伴走支援の振り返り・金融機関への報告の期限 (期限切れがあれば終了コード 1)")
-    p.add_argument("plans", nargs="+", metavar="PLAN", help="計画ファイル (.json) か、計画ファイルのあるフォルダ (複数可)")
+    p.add_argument(
+        "plans", nargs="+", metavar="PLAN", help="計画ファイル (.json) か、計画ファイルのあるフォルダ (複数可)"
+    )
     p.add_argument("--today", default=None, metavar="YYYY-MM-DD", help="この日を今日として判定する (既定: 今日)")
     p.add_argument("--format", choices=["text", "json"], default="text", help="出力形式")
     p.set_defaults(func=_cmd)

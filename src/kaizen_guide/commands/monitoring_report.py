@@ -12,9 +12,17 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
 
-def write_monitoring_report(plan_path: str, period: str, *, xlsx: str | None = None, md: str | None = None,
-                            html: str | None = None, draft: bool = False, err: Callable[[str], None],
-                            out: Callable[[str], None]) -> int:
+def write_monitoring_report(
+    plan_path: str,
+    period: str,
+    *,
+    xlsx: str | None = None,
+    md: str | None = None,
+    html: str | None = None,
+    draft: bool = False,
+    err: Callable[[str], None],
+    out: Callable[[str], None],
+) -> int:
     """Write the report; unless ``draft``, then mark its months (and the amendments it listed) as
     reported in the plan, so a later correction is kept as an amendment and shows in the next one."""
     from kaizen_guide.model.store import PlanFileError, load_plan, write_error_message
@@ -22,7 +30,9 @@ def write_monitoring_report(plan_path: str, period: str, *, xlsx: str | None = N
     from kaizen_guide.monitoring.report import build_report
 
     if not (xlsx or md or html):
-        err("出力先を1つ以上指定してください。例: kaizen-guide export plan.json --monitoring 2027Q1 --xlsx 報告.xlsx --html 報告.html")
+        err(
+            "出力先を1つ以上指定してください。例: kaizen-guide export plan.json --monitoring 2027Q1 --xlsx 報告.xlsx --html 報告.html"
+        )
         return EXIT_BAD_INPUT
     try:
         plan = load_plan(plan_path)
@@ -73,5 +83,13 @@ def _mark_reported(plan_path: str, months: list[str], err: Callable[[str], None]
 
 
 def run(args: argparse.Namespace, err: Callable[[str], None], out: Callable[[str], None]) -> int:
-    return write_monitoring_report(args.plan, args.monitoring, xlsx=args.xlsx, md=args.md, html=args.html,
-                                   draft=getattr(args, "draft", False), err=err, out=out)
+    return write_monitoring_report(
+        args.plan,
+        args.monitoring,
+        xlsx=args.xlsx,
+        md=args.md,
+        html=args.html,
+        draft=getattr(args, "draft", False),
+        err=err,
+        out=out,
+    )

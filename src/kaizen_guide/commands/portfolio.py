@@ -48,13 +48,22 @@ def run_portfolio(args: argparse.Namespace, out: Out, err: Out) -> int:
     listing = list_folder(folder, progress=progress, today=today)
     cols = columns(folder)
     if fmt == "json":
-        out(json.dumps({
-            "folder": str(folder),
-            "plans": [{**s.as_json(), "file": cols[0].text(s)} for s in listing.summaries],
-            "summary": {"plans": len(listing.summaries), "unreadable": sum(bool(s.error) for s in listing.summaries),
+        out(
+            json.dumps(
+                {
+                    "folder": str(folder),
+                    "plans": [{**s.as_json(), "file": cols[0].text(s)} for s in listing.summaries],
+                    "summary": {
+                        "plans": len(listing.summaries),
+                        "unreadable": sum(bool(s.error) for s in listing.summaries),
                         "overdue": sum(s.overdue for s in listing.summaries),
-                        "from_cache": len(listing.summaries) - listing.computed},
-        }, ensure_ascii=False, indent=2))
+                        "from_cache": len(listing.summaries) - listing.computed,
+                    },
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     elif fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")

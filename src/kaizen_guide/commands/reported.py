@@ -21,8 +21,14 @@ class _Refused(Exception):
         self.message = message
 
 
-def run_reported(path: str, months: list[str], *, at: date | None = None,
-                 out: Callable[[str], None] = print, err: Callable[[str], None] = print) -> int:
+def run_reported(
+    path: str,
+    months: list[str],
+    *,
+    at: date | None = None,
+    out: Callable[[str], None] = print,
+    err: Callable[[str], None] = print,
+) -> int:
     from kaizen_guide.ja import ParseError, parse_month
     from kaizen_guide.model.plan import Plan
     from kaizen_guide.monitoring.amendments import amendments_since_last_report, mark_reported
@@ -37,15 +43,16 @@ def run_reported(path: str, months: list[str], *, at: date | None = None,
         except ParseError as exc:
             err(f"「{text}」を年月として読めません ({exc})。例: 2027-06")
             return EXIT_BAD_INPUT
-    stamp = (datetime.combine(at, time(12, 0)).astimezone(UTC) if at is not None
-             else datetime.now(UTC))
+    stamp = datetime.combine(at, time(12, 0)).astimezone(UTC) if at is not None else datetime.now(UTC)
 
     def change(plan: Plan) -> tuple[list[str], list[str]]:
         recorded = {r.month for r in plan.monitoring}
         missing = [m for m in wanted if m not in recorded]
         if missing:
-            raise _Refused("、".join(month_text(m) for m in missing) + "のモニタリング記録がありません。"
-                           "振り返り (kaizen-guide monitor) を済ませてから記録してください。")
+            raise _Refused(
+                "、".join(month_text(m) for m in missing) + "のモニタリング記録がありません。"
+                "振り返り (kaizen-guide monitor) を済ませてから記録してください。"
+            )
         amended = [a.text() for a in amendments_since_last_report(plan)]
         return mark_reported(plan, wanted, stamp), amended
 
@@ -57,8 +64,11 @@ def run_reported(path: str, months: list[str], *, at: date | None = None,
     except EditError as exc:
         err(exc.message)
         return EXIT_BAD_INPUT
-    out("金融機関に報告した月として記録しました: " + "、".join(month_text(m) for m in marked)
-        + f" ({stamp.astimezone():%Y-%m-%d})")
+    out(
+        "金融機関に報告した月として記録しました: "
+        + "、".join(month_text(m) for m in marked)
+        + f" ({stamp.astimezone():%Y-%m-%d})"
+    )
     if amended:
         out("この報告に含めた、報告済みの月の訂正:")
         out("\n".join(f"  {line}" for line in amended))
@@ -66,7 +76,9 @@ def run_reported(path: str, months: list[str], *, at: date | None = None,
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("reported", help="モニタリングの月を金融機関に報告済みとして記録する (期限の管理と報告後の訂正のため)")
+    p = sub.add_parser(
+        "reported", help="モニタリングの月を金融機関に報告済みとして記録する (期限の管理と報告後の訂正のため)"
+    )
     p.add_argument("plan", help="計画ファイル (.json)")
     p.add_argument("months", nargs="+", metavar="YYYY-MM", help="報告した月 (複数可。例: 2027-04 2027-05 2027-06)")
     p.add_argument("--at", default=None, metavar="YYYY-MM-DD", help="報告した日 (既定: 今日)")

@@ -65,9 +65,11 @@ def bind_refusal(host: str, password: str | None) -> str | None:
     if is_loopback(host):
         return None
     if not password:
-        return (f"{host} で公開すると、ほかのパソコンからも計画を開けるようになります。認証を設定してから"
-                f"もう一度実行してください: 環境変数 {PASSWORD_ENV} にパスワード ({MIN_PASSWORD}文字以上) を設定します。"
-                "このパソコンだけで使うときは --host を省略してください (127.0.0.1)。")
+        return (
+            f"{host} で公開すると、ほかのパソコンからも計画を開けるようになります。認証を設定してから"
+            f"もう一度実行してください: 環境変数 {PASSWORD_ENV} にパスワード ({MIN_PASSWORD}文字以上) を設定します。"
+            "このパソコンだけで使うときは --host を省略してください (127.0.0.1)。"
+        )
     if len(password) < MIN_PASSWORD:
         return f"{PASSWORD_ENV} のパスワードが短すぎます。{MIN_PASSWORD}文字以上にしてください。"
     return None
@@ -76,11 +78,15 @@ def bind_refusal(host: str, password: str | None) -> str | None:
 def _refused_page(auth: Auth) -> str:
     login = ""
     if auth.password:
-        login = ('<form method="post" action="/login"><label>パスワード '
-                 '<input type="password" name="password" autofocus></label> <button>開く</button></form>')
-    return ("<!doctype html><html lang=\"ja\"><meta charset=\"utf-8\"><title>kaizen-guide</title>"
-            "<body><h1>kaizen-guide</h1><p>この画面を開くには、起動したときに表示されたアドレス (token つき) から"
-            f"開いてください。</p>{login}</body></html>")
+        login = (
+            '<form method="post" action="/login"><label>パスワード '
+            '<input type="password" name="password" autofocus></label> <button>開く</button></form>'
+        )
+    return (
+        '<!doctype html><html lang="ja"><meta charset="utf-8"><title>kaizen-guide</title>'
+        "<body><h1>kaizen-guide</h1><p>この画面を開くには、起動したときに表示されたアドレス (token つき) から"
+        f"開いてください。</p>{login}</body></html>"
+    )
 
 
 def _same_origin(request: web.Request) -> bool:
@@ -136,8 +142,9 @@ def served_command(root: Path, *, advisor: bool = False, portfolio: bool = False
     return " ".join(shlex.quote(p) for p in parts)
 
 
-def build_server(root: Path, host: str, port: int, auth: Auth, *, advisor: bool = False,
-                 portfolio: bool = False) -> Any:
+def build_server(
+    root: Path, host: str, port: int, auth: Auth, *, advisor: bool = False, portfolio: bool = False
+) -> Any:
     """A textual-serve Server with the guard in front of every route."""
     from textual_serve.server import Server
 
@@ -181,12 +188,15 @@ def run_serve(args: argparse.Namespace, err: Callable[[str], None]) -> int:
         err(f"ポート番号 {args.port} は使えません (1〜65535)。")
         return 2
     auth = Auth(password=password)
-    server = build_server(root.resolve(), args.host, args.port, auth, advisor=args.advisor,
-                          portfolio=getattr(args, "portfolio", False))
+    server = build_server(
+        root.resolve(), args.host, args.port, auth, advisor=args.advisor, portfolio=getattr(args, "portfolio", False)
+    )
     try:
         server.serve()
     except OSError as exc:
-        err(f"{args.host}:{args.port} で待ち受けできません ({exc.strerror or exc})。"
-            "別のポートを --port で指定してください。")
+        err(
+            f"{args.host}:{args.port} で待ち受けできません ({exc.strerror or exc})。"
+            "別のポートを --port で指定してください。"
+        )
         return 2
     return 0

@@ -37,7 +37,7 @@ class AnswerResult:
     note: str | None = None
     next: Question | None = None
     probes_left: int = MAX_PROBES
-    status: str | None = None          # the record's status after the call
+    status: str | None = None  # the record's status after the call
 
 
 def _refused(state: InterviewState, q: Question, message: str) -> AnswerResult:
@@ -49,8 +49,7 @@ def _committed(state: InterviewState, commit: Commit | None) -> AnswerResult | N
     return AnswerResult(False, error=err, next=current(state)) if err else None
 
 
-def give_answer(state: InterviewState, q: Question, raw: Any, *, given_by: str,
-                commit: Commit | None) -> AnswerResult:
+def give_answer(state: InterviewState, q: Question, raw: Any, *, given_by: str, commit: Commit | None) -> AnswerResult:
     """Parse, validate, store, check and save one answer. Never raises for bad input."""
     try:
         value, note = parse(state, q, raw)
@@ -100,8 +99,9 @@ def give_answer(state: InterviewState, q: Question, raw: Any, *, given_by: str,
     failed = _committed(state, commit)
     if failed:
         return failed
-    return AnswerResult(True, None, findings, follow, note, current(state),
-                        MAX_PROBES - probes if weak else MAX_PROBES, status)
+    return AnswerResult(
+        True, None, findings, follow, note, current(state), MAX_PROBES - probes if weak else MAX_PROBES, status
+    )
 
 
 def keep_answer(state: InterviewState, q: Question, *, commit: Commit | None) -> AnswerResult:

@@ -64,7 +64,9 @@ def _construct_mapping_unique(loader: yaml.SafeLoader, node: yaml.MappingNode) -
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in data:
-            raise yaml.constructor.ConstructorError(None, None, f"キー「{key}」が2回書かれています", key_node.start_mark)
+            raise yaml.constructor.ConstructorError(
+                None, None, f"キー「{key}」が2回書かれています", key_node.start_mark
+            )
         data[key] = loader.construct_object(value_node, deep=True)
     return data
 
@@ -106,7 +108,7 @@ def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> lis
     source = getattr(loader, "_source", None)
     scalars = all(isinstance(c, yaml.ScalarNode) for c in node.value)
     if source and node.flow_style and scalars and node.value:
-        inner = source[node.start_mark.index:node.end_mark.index].strip()
+        inner = source[node.start_mark.index : node.end_mark.index].strip()
         if inner.startswith("[") and inner.endswith("]"):
             items = _split_flow(inner[1:-1])
             if items is not None and len(items) != len(node.value):
@@ -135,7 +137,9 @@ def parse_answers_text(text: str, path: Path | None = None) -> AnswersFile:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{name}:{mark.line + 1}" if mark else name
-        raise AnswersFileError(f"{where}: YAMLとして読めません ({exc.problem or exc})。インデントや「:」の後の空白を確認してください。") from None
+        raise AnswersFileError(
+            f"{where}: YAMLとして読めません ({exc.problem or exc})。インデントや「:」の後の空白を確認してください。"
+        ) from None
     except yaml.YAMLError as exc:
         raise AnswersFileError(f"{name}: YAMLとして読めません ({exc})。") from None
     finally:
@@ -143,14 +147,18 @@ def parse_answers_text(text: str, path: Path | None = None) -> AnswersFile:
     if data is None:
         data = {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise AnswersFileError(f"{name}: 回答ファイルは「質問ID: 回答」の組を並べた形にしてください (例: company.name: 株式会社さくら亭)。")
+        raise AnswersFileError(
+            f"{name}: 回答ファイルは「質問ID: 回答」の組を並べた形にしてください (例: company.name: 株式会社さくら亭)。"
+        )
     lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     answers_node = node
     if isinstance(data.get("answers"), dict):
         for k, v in node.value:
             if isinstance(k, yaml.ScalarNode) and k.value == "answers" and isinstance(v, yaml.MappingNode):
                 answers_node = v
-        lines.update({str(k.value): k.start_mark.line + 1 for k, _ in answers_node.value if isinstance(k, yaml.ScalarNode)})
+        lines.update(
+            {str(k.value): k.start_mark.line + 1 for k, _ in answers_node.value if isinstance(k, yaml.ScalarNode)}
+        )
         answers = dict(data["answers"])
     else:
         answers = {k: v for k, v in data.items() if k not in RESERVED_KEYS}
@@ -159,10 +167,14 @@ def parse_answers_text(text: str, path: Path | None = None) -> AnswersFile:
             raise AnswersFileError(f"{name}: 質問ID「{key}」は文字で書いてください。")
     depth = data.get("depth")
     if depth is not None and depth not in ("full", "short"):
-        raise AnswersFileError(f"{name}:{lines.get('depth', '')}: depth は full (405本格計画) か short (早期経営改善計画) にしてください。")
+        raise AnswersFileError(
+            f"{name}:{lines.get('depth', '')}: depth は full (405本格計画) か short (早期経営改善計画) にしてください。"
+        )
     given_by = data.get("given_by")
     if given_by is not None and given_by not in ("owner", "advisor"):
-        raise AnswersFileError(f"{name}:{lines.get('given_by', '')}: given_by は owner (経営者) か advisor (支援者) にしてください。")
+        raise AnswersFileError(
+            f"{name}:{lines.get('given_by', '')}: given_by は owner (経営者) か advisor (支援者) にしてください。"
+        )
     return AnswersFile(path, answers, depth, given_by, lines)
 
 
@@ -361,8 +373,9 @@ def dump_answers_yaml(data: dict[str, Any], bank: Bank | None = None, *, annotat
     parts = [_HEADER + (_ANNOTATED_HEADER if annotate else "")]
     section = None
     for key, value in data.items():
-        text = yaml.dump({key: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                         default_flow_style=False, width=4096)
+        text = yaml.dump(
+            {key: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=4096
+        )
         if bank is not None and bank.has(key):
             q = bank.question(key)
             s = bank.section_of(key)

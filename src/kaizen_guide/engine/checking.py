@@ -36,8 +36,10 @@ def _check_text() -> Callable[..., list[Any]] | None:
 
 _guard: Any = None
 
-CHECK_SKIPPED_MESSAGE = ("この回答は自動チェックに時間がかかりすぎたため、チェックを省略して保存しました。"
-                         "長い文章は要点ごとに分けて入力すると、チェックを受けられます。")
+CHECK_SKIPPED_MESSAGE = (
+    "この回答は自動チェックに時間がかかりすぎたため、チェックを省略して保存しました。"
+    "長い文章は要点ごとに分けて入力すると、チェックを受けられます。"
+)
 
 
 def use_check_guard(guard: Any) -> None:
@@ -98,7 +100,9 @@ def follow_up_for(findings: list[Any], stage_hint: str | None = None, prefix: st
     """The assistant's next question for a weak answer (None when nothing flags)."""
     for f in findings:
         if getattr(f, "severity", None) in FLAGGING:
-            text = getattr(f, "follow_up", None) or DEFAULT_FOLLOW_UPS.get(getattr(f, "stage", None) or stage_hint or "")
+            text = getattr(f, "follow_up", None) or DEFAULT_FOLLOW_UPS.get(
+                getattr(f, "stage", None) or stage_hint or ""
+            )
             if not text:
                 text = "もう少し具体的に教えていただけますか?"
             return prefix + text

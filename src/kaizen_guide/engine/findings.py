@@ -56,8 +56,7 @@ def run_checks(state: InterviewState, q: Question, value: Any) -> list[Any]:
                     texts_all.setdefault(k, []).append(text)
         for k, texts in texts_all.items():
             rc = q.row_checks[k]
-            out.extend(check(rc.stage, "\n".join(t for t in texts if t.strip()), question_id=q.id,
-                             path=q.target or ""))
+            out.extend(check(rc.stage, "\n".join(t for t in texts if t.strip()), question_id=q.id, path=q.target or ""))
     return out
 
 

@@ -39,8 +39,10 @@ def format_answer(state: InterviewState, f: Question | SubField, value: Any, *, 
         for r in f.rows:
             vals = value.get(r.id)
             if vals:
-                lines.append(f"{r.prompt}: " + " | ".join(
-                    format_answer(state, r, v, human=human) if v is not None else "—" for v in vals))
+                lines.append(
+                    f"{r.prompt}: "
+                    + " | ".join(format_answer(state, r, v, human=human) if v is not None else "—" for v in vals)
+                )
         return "\n".join(lines)
     if f.choices_from is not None and f.type in ("choice", "multi_choice"):
         if not human:
@@ -90,7 +92,11 @@ def error_text(q: Question, message: str) -> str:
     elif q.type == "year_grid":
         expected = "年度ごとの値の表"
     ex = f"\n例: {q.example.strip()}" if q.example and q.example.strip() and "\n" not in q.example.strip() else ""
-    return f"「{q.prompt.strip()}」: {message}" + (f" (期待する形: {expected})" if expected and expected not in message else "") + ex
+    return (
+        f"「{q.prompt.strip()}」: {message}"
+        + (f" (期待する形: {expected})" if expected and expected not in message else "")
+        + ex
+    )
 
 
 def unknown_message(bank: Bank, qid: Any) -> str:

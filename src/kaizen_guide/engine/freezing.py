@@ -28,8 +28,7 @@ def freeze_open_plan(interview: Any, note: str, *, at: datetime | None = None) -
     if not note.strip():
         return None, "メモ (提出先や確定の理由) を入力してください。例: ひまわり銀行に提出"
     try:
-        version = freeze(interview.plan, note=note, by=interview.given_by,
-                         at=at or datetime.now(UTC))
+        version = freeze(interview.plan, note=note, by=interview.given_by, at=at or datetime.now(UTC))
     except VersionError as exc:
         return None, exc.message
     # The interview's own save: under its lock, refusing a file changed elsewhere, rolled back on failure.

@@ -47,7 +47,7 @@ def _model_rows(question: Any, prefix: str) -> list[tuple[Any, str]]:
     for row in question.rows:
         path = row.path
         if path.startswith(prefix) and row.type == "amount":
-            out.append((row, path[len(prefix):]))
+            out.append((row, path[len(prefix) :]))
     return out
 
 
@@ -84,8 +84,7 @@ def derived_lines(question: Any, cells: dict[str, list[str]], n_columns: int) ->
                 else:
                     per_line[i].append(int(getattr(sheet, attr)))
         return [
-            DerivedLine(label, values, check=(attr == "imbalance"))
-            for (label, attr), values in zip(lines, per_line)
+            DerivedLine(label, values, check=(attr == "imbalance")) for (label, attr), values in zip(lines, per_line)
         ]
     return []
 

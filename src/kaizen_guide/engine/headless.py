@@ -74,8 +74,9 @@ def run_headless(
         out("回答ファイルを直してから、もう一度実行してください。計画ファイルは変更していません。")
         return EXIT_BAD_INPUT
     try:
-        iv = Interview.open(plan_path, depth=depth or af.depth, given_by=af.given_by or given_by, bank=bank,
-                            lock_timeout=lock_wait)
+        iv = Interview.open(
+            plan_path, depth=depth or af.depth, given_by=af.given_by or given_by, bank=bank, lock_timeout=lock_wait
+        )
     except PlanLockedError as exc:
         out(exc.after_wait(lock_wait))
         return EXIT_BAD_INPUT
@@ -117,7 +118,9 @@ def _apply_answers(iv: Interview, bank: Bank, af: AnswersFile, out: Callable[[st
             flagged += 1
 
     missing = iv.missing_required()
-    review = [q for q in iv.visible_questions() if (rec := iv.record(q.id)) is not None and rec.status == "needs_review"]
+    review = [
+        q for q in iv.visible_questions() if (rec := iv.record(q.id)) is not None and rec.status == "needs_review"
+    ]
     out(f"{applied}件の回答を {iv.path} に保存しました。")
     if missing or review:
         if missing:
@@ -141,9 +144,13 @@ def _apply_answers(iv: Interview, bank: Bank, af: AnswersFile, out: Callable[[st
             for line in _finding_lines(f, "  "):
                 out(line)
     if flagged or plan_errors:
-        out(f"インタビューは完了しました。指摘のある回答が{flagged}件、計画全体の要修正が{len(plan_errors)}件あります。")
+        out(
+            f"インタビューは完了しました。指摘のある回答が{flagged}件、計画全体の要修正が{len(plan_errors)}件あります。"
+        )
         return EXIT_FLAGGED
     warnings = sum(1 for f in plan_findings if f.severity == "warning")
-    out("インタビューは完了しました。要修正の指摘はありません"
-        + (f" (要確認が{warnings}件あります。上の内容を確認してください)。" if warnings else "。"))
+    out(
+        "インタビューは完了しました。要修正の指摘はありません"
+        + (f" (要確認が{warnings}件あります。上の内容を確認してください)。" if warnings else "。")
+    )
     return EXIT_OK

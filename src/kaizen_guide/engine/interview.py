@@ -58,9 +58,18 @@ def _plan_has_content(plan: Plan) -> bool:
 class Interview(InterviewState):
     """A guided interview over one plan. See the module docstring for the statuses."""
 
-    def __init__(self, plan: Plan, path: str | Path | None = None, *, bank: Bank | None = None,
-                 depth: str | None = None, given_by: str = "owner", autosave: bool = True,
-                 read_only: bool = False, disk: FileSignature | None = None):
+    def __init__(
+        self,
+        plan: Plan,
+        path: str | Path | None = None,
+        *,
+        bank: Bank | None = None,
+        depth: str | None = None,
+        given_by: str = "owner",
+        autosave: bool = True,
+        read_only: bool = False,
+        disk: FileSignature | None = None,
+    ):
         depth = depth or plan.interview.depth or "full"
         if depth not in DEPTH_LABELS:
             raise ValueError(f"depth must be 'full' or 'short', not {depth!r}")
@@ -90,9 +99,18 @@ class Interview(InterviewState):
 
     # -- construction ----------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, depth: str | None = None, given_by: str = "owner", autosave: bool = True,
-             bank: Bank | None = None, adopt: bool = True, read_only: bool = False,
-             lock_timeout: float = 0.0) -> Interview:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        depth: str | None = None,
+        given_by: str = "owner",
+        autosave: bool = True,
+        bank: Bank | None = None,
+        adopt: bool = True,
+        read_only: bool = False,
+        lock_timeout: float = 0.0,
+    ) -> Interview:
         """Open the plan file at ``path`` (PlanFileError propagates) or create a new empty plan there.
 
         A plan that has values but no interview records (written by ``kaizen-guide sample`` or by
@@ -115,15 +133,25 @@ class Interview(InterviewState):
             if read_only and new:
                 raise PlanFileError(f"{p} が見つかりません。", p)
             plan, disk = (Plan(), None) if new else load_plan_signed(p)
-            iv = cls(plan, p, bank=bank, depth=depth, given_by=given_by, autosave=autosave and not read_only,
-                     read_only=read_only, disk=disk)
+            iv = cls(
+                plan,
+                p,
+                bank=bank,
+                depth=depth,
+                given_by=given_by,
+                autosave=autosave and not read_only,
+                read_only=read_only,
+                disk=disk,
+            )
             iv.lock, iv.notice = lock, notice
             adopted = adopt and not new and not read_only and iv._adopt_if_needed()
             if new or adopted:
                 try:
                     iv._save()
                 except OSError as exc:
-                    raise PlanFileError(f"{p} に計画ファイルを作れません ({exc.strerror or exc})。保存先を確認してください。", p) from None
+                    raise PlanFileError(
+                        f"{p} に計画ファイルを作れません ({exc.strerror or exc})。保存先を確認してください。", p
+                    ) from None
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -143,9 +171,17 @@ class Interview(InterviewState):
         self.close()
 
     @classmethod
-    def from_plan(cls, plan: Plan, path: str | Path | None = None, *, depth: str | None = None,
-                  given_by: str = "owner", autosave: bool = True, bank: Bank | None = None,
-                  adopt: bool = True) -> Interview:
+    def from_plan(
+        cls,
+        plan: Plan,
+        path: str | Path | None = None,
+        *,
+        depth: str | None = None,
+        given_by: str = "owner",
+        autosave: bool = True,
+        bank: Bank | None = None,
+        adopt: bool = True,
+    ) -> Interview:
         """An interview over an in-memory plan (saved to ``path`` when given)."""
         iv = cls(plan, path, bank=bank, depth=depth, given_by=given_by, autosave=autosave)
         if adopt:

@@ -47,11 +47,15 @@ def parse_group(state: InterviewState, q: Question, raw: Any) -> tuple[Any, str 
     notes: list[str] = []
     for i, row in enumerate(raw, 1):
         if not isinstance(row, dict):
-            raise AnswerError(f"{label} {i}件目: 「項目: 値」の形で入力してください (項目: {', '.join(f.id for f in q.fields)})。")
+            raise AnswerError(
+                f"{label} {i}件目: 「項目: 値」の形で入力してください (項目: {', '.join(f.id for f in q.fields)})。"
+            )
         unknown = [k for k in row if k not in known]
         if unknown:
-            raise AnswerError(f"{label} {i}件目: 知らない項目「{'」「'.join(map(str, unknown))}」があります "
-                              f"(使える項目: {', '.join(sorted(known, key=list(known).index))})。")
+            raise AnswerError(
+                f"{label} {i}件目: 知らない項目「{'」「'.join(map(str, unknown))}」があります "
+                f"(使える項目: {', '.join(sorted(known, key=list(known).index))})。"
+            )
         if all(is_blank(v) for v in row.values()):
             continue  # an empty row left by an editor
         out: dict[str, Any] = {}
@@ -160,7 +164,9 @@ def parse_grid(state: InterviewState, q: Question, raw: Any) -> tuple[Any, str |
     validation = q.validation
     if cl and expected is not None and ncols != expected:
         src_q = state.bank.question(cl)
-        raise AnswerError(f"「{src_q.prompt.strip()}」で答えた{expected}列と同じ数の列で入力してください (今は{ncols}列)。")
+        raise AnswerError(
+            f"「{src_q.prompt.strip()}」で答えた{expected}列と同じ数の列で入力してください (今は{ncols}列)。"
+        )
     if validation.min_columns is not None and ncols < validation.min_columns:
         raise AnswerError(f"{validation.min_columns}列 (年度) 以上入力してください (今は{ncols}列)。")
     if validation.max_columns is not None and ncols > validation.max_columns:
@@ -182,7 +188,9 @@ def _check_grid_rows(state: InterviewState, q: Question, out: dict[str, list[Any
         else:
             if None in vals:
                 j = vals.index(None)
-                raise AnswerError(f"「{r.prompt}」の{state.column_label(q, j)}が空欄です。間の年度も入力してください"
-                                  "(最後の年度より後は、最後の値が続くものとして扱います)。")
+                raise AnswerError(
+                    f"「{r.prompt}」の{state.column_label(q, j)}が空欄です。間の年度も入力してください"
+                    "(最後の年度より後は、最後の値が続くものとして扱います)。"
+                )
             if r.required and not vals:
                 raise AnswerError(f"「{r.prompt}」を入力してください。")

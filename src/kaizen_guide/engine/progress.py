@@ -19,11 +19,11 @@ from .state import InterviewState
 class SectionProgress:
     section_id: str
     title: str
-    answered: int            # visible questions with an answer (skipped optional ones count)
-    required: int            # visible required questions
-    flagged: int             # weak (pending or kept) or needing review
-    status: str              # "done" | "flagged" | "in_progress" | "not_started"
-    total: int = 0           # visible questions
+    answered: int  # visible questions with an answer (skipped optional ones count)
+    required: int  # visible required questions
+    flagged: int  # weak (pending or kept) or needing review
+    status: str  # "done" | "flagged" | "in_progress" | "not_started"
+    total: int = 0  # visible questions
     required_answered: int = 0
 
 
@@ -32,10 +32,10 @@ class ReviewItem:
     question: Question
     section_id: str
     section_title: str
-    value: str               # for reading (「3,500千円」)
-    status: str              # "ok" | "kept_weak" | "needs_review" | "hidden" | "unanswered"
+    value: str  # for reading (「3,500千円」)
+    status: str  # "ok" | "kept_weak" | "needs_review" | "hidden" | "unanswered"
     findings: list[Any]
-    flagged: bool = False    # any error/warning finding (a pending weak answer has status "ok")
+    flagged: bool = False  # any error/warning finding (a pending weak answer has status "ok")
     given_by: str | None = None
     given_at: datetime | None = None
 
@@ -95,9 +95,17 @@ def review_items(state: InterviewState) -> list[ReviewItem]:
             else:
                 status, findings = rec.status, findings_for(state, q.id)
             value = format_answer(state, q, rec.value, human=True) if rec is not None and rec.value is not None else ""
-            items.append(ReviewItem(
-                question=q, section_id=s.id, section_title=s.title, value=value, status=status,
-                findings=findings, flagged=is_flagged(findings),
-                given_by=rec.given_by if rec else None, given_at=rec.given_at if rec else None,
-            ))
+            items.append(
+                ReviewItem(
+                    question=q,
+                    section_id=s.id,
+                    section_title=s.title,
+                    value=value,
+                    status=status,
+                    findings=findings,
+                    flagged=is_flagged(findings),
+                    given_by=rec.given_by if rec else None,
+                    given_at=rec.given_at if rec else None,
+                )
+            )
     return items

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal, cast
 
+from kaizen_guide.model.common import GivenBy
 from kaizen_guide.model.plan import AnswerRecord
+
+AnswerStatus = Literal["ok", "kept_weak", "needs_review", "hidden"]
 
 GIVERS = ("owner", "advisor")
 GIVER_LABELS = {"owner": "経営者", "advisor": "支援者"}
@@ -41,9 +44,16 @@ def check_giver(given_by: str) -> str:
     return given_by
 
 
-def make_record(raw: Any, value: Any, given_by: str, *, status: str = "ok", probes: int = 0,
-                findings: list[Any] | None = None) -> AnswerRecord:
+def make_record(
+    raw: Any, value: Any, given_by: str, *, status: str = "ok", probes: int = 0, findings: list[Any] | None = None
+) -> AnswerRecord:
     return AnswerRecord(
-        raw=jsonable(raw), value=value, given_by=given_by, given_at=now(),  # type: ignore[arg-type]
-        status=status, probes=probes, finding_ids=[f.rule_id for f in findings or []],  # type: ignore[arg-type]
+        raw=jsonable(raw),
+        value=value,
+        # Callers pass plain strings; pydantic validates them against the Literal types at runtime.
+        given_by=cast(GivenBy, given_by),
+        given_at=now(),
+        status=cast(AnswerStatus, status),
+        probes=probes,
+        finding_ids=[f.rule_id for f in findings or []],
     )

@@ -81,7 +81,7 @@ def answers_reference_markdown(bank: Bank | None = None) -> str:
         "回答ファイル (`kaizen-guide interview PLAN.json --answers 回答.yaml`) は、質問IDをキーにした YAML です。",
         "金額は特に書いていなければ千円単位で、「350万円」「1億1,000万円」のように単位を付けても読めます。",
         "カンマを含む金額はリストの中でもそのまま書けます (`[1億1,000万円, 2,000万円]`)。"
-        "YAML のほかの記号を含むときは「\"」で囲んでください。",
+        'YAML のほかの記号を含むときは「"」で囲んでください。',
         "一覧の質問は行ごとに `- 項目ID: 値`、年度別の表は `行ID: [値, 値, …]` で書きます。",
         "最上位には `depth: full|short` (405本格計画 / 早期経営改善計画) と `given_by: owner|advisor` も書けます。",
         "",

@@ -27,8 +27,10 @@ from kaizen_guide.model.store import (
     save_plan,
 )
 
-READ_ONLY_MESSAGE = ("この計画は読み取り専用で開いています (別の画面かコマンドで編集中です)。"
-                     "回答は保存されません。編集するには、もう一方を終了してから開き直してください。")
+READ_ONLY_MESSAGE = (
+    "この計画は読み取り専用で開いています (別の画面かコマンドで編集中です)。"
+    "回答は保存されません。編集するには、もう一方を終了してから開き直してください。"
+)
 
 
 def _save_plan(plan: Plan, path: Path, **kw: Any) -> object:
@@ -36,14 +38,21 @@ def _save_plan(plan: Plan, path: Path, **kw: Any) -> object:
 
 
 class PlanSaver:
-    def __init__(self, path: str | Path | None, *, autosave: bool = True,
-                 write: Callable[..., object] | None = None, signed: bool = False,
-                 disk: FileSignature | None = None, read_only: bool = False):
+    def __init__(
+        self,
+        path: str | Path | None,
+        *,
+        autosave: bool = True,
+        write: Callable[..., object] | None = None,
+        signed: bool = False,
+        disk: FileSignature | None = None,
+        read_only: bool = False,
+    ):
         self.path: Path | None = Path(path) if path is not None else None
         self._write = write or _save_plan
         self.autosave: bool = autosave and self.path is not None
         self.signed = signed
-        self.disk: FileSignature | None = disk   # the file as we last read or wrote it (signed only)
+        self.disk: FileSignature | None = disk  # the file as we last read or wrote it (signed only)
         self.read_only = read_only
         self.last_saved_at: datetime | None = None
         self.save_error: str | None = None
@@ -80,12 +89,16 @@ class PlanSaver:
             plan = self.reload(plan)
             if isinstance(exc, PlanChangedError):
                 self.save_error = "計画ファイルが外で変更されたため、読み込み直しました"
-                return plan, (f"{exc.message} 最新の内容を読み込み直しました。この{what}はまだ記録されていません。"
-                              "内容を確かめて、もう一度入力してください。")
+                return plan, (
+                    f"{exc.message} 最新の内容を読み込み直しました。この{what}はまだ記録されていません。"
+                    "内容を確かめて、もう一度入力してください。"
+                )
             if self.read_only:
                 self.save_error = "読み取り専用"
                 return plan, READ_ONLY_MESSAGE
             self.save_error = f"保存できませんでした ({exc})"
-            return plan, (f"{what}を保存できませんでした ({exc})。この{what}はまだ記録されていません。"
-                          "保存先に書き込めるか確認して、もう一度入力してください。")
+            return plan, (
+                f"{what}を保存できませんでした ({exc})。この{what}はまだ記録されていません。"
+                "保存先に書き込めるか確認して、もう一度入力してください。"
+            )
         return plan, None

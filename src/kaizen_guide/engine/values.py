@@ -159,7 +159,7 @@ def _strip_period(text: str, per: str | None) -> str:
         if hit is None:
             continue
         if per == kind:
-            return s[len(hit):] if s.startswith(hit) else s[: -len(hit)]
+            return s[len(hit) :] if s.startswith(hit) else s[: -len(hit)]
         if per is None:
             return s  # the parser says what it cannot read
         want = "月額" if per == "month" else "年額"

@@ -13,19 +13,21 @@ from .cells import SheetWriter, clean_text, merge
 
 def col_width(w: SheetWriter, col: int) -> float:
     dim = w.ws.column_dimensions.get(get_column_letter(col))
-    return (dim.width if dim is not None and dim.width else 8.43)
+    return dim.width if dim is not None and dim.width else 8.43
 
 
 def span_width(w: SheetWriter, col: int, last_col: int) -> float:
     return sum(col_width(w, c) for c in range(col, last_col + 1))
 
 
-def field_row(w: SheetWriter, row: int, label: str, value: Any, *, label_col: int = 1,
-              last_col: int = 8, min_height: float = 16.0) -> int:
+def field_row(
+    w: SheetWriter, row: int, label: str, value: Any, *, label_col: int = 1, last_col: int = 8, min_height: float = 16.0
+) -> int:
     """``label`` in one cell, ``value`` (text) merged over the rest of the row. Returns next row."""
     w.text(row, label_col, label, bold=True, fill=styles.FILL_HEADER)
-    w.block(row, label_col + 1, last_col, value,
-            width_chars=span_width(w, label_col + 1, last_col), min_height=min_height)
+    w.block(
+        row, label_col + 1, last_col, value, width_chars=span_width(w, label_col + 1, last_col), min_height=min_height
+    )
     return row + 1
 
 
@@ -60,8 +62,12 @@ def text_table(
         if spans[i] > 1:
             merge(w.ws, row, starts[i], row, starts[i] + spans[i] - 1)
     w.ws.row_dimensions[row].height = max(
-        [20.0] + [styles.estimate_row_height(h, span_width(w, starts[i], starts[i] + spans[i] - 1))
-                  for i, h in enumerate(headers)])
+        [20.0]
+        + [
+            styles.estimate_row_height(h, span_width(w, starts[i], starts[i] + spans[i] - 1))
+            for i, h in enumerate(headers)
+        ]
+    )
     row += 1
     if not rows:
         w.block(row, col, last, empty_text, width_chars=span_width(w, col, last))

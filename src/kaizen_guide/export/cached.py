@@ -70,6 +70,7 @@ def fill_cached_values(data: bytes, expectations: Mapping[tuple[str, str], Any])
             body = src.read(info.filename)
             values = parts.get(info.filename)
             if values:
+
                 def sub(m: re.Match, values=values) -> bytes:
                     cached = _value_xml(values.get(m.group(1)))
                     if cached is None or b" t=" in m.group(2):

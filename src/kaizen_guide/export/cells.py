@@ -227,21 +227,29 @@ class SheetWriter:
         cell = self.ws.cell(row=row, column=col)
         number = to_number(value)
         if isinstance(number, str):  # e.g. "算出不能" written as a value
-            return self.text(row, col, number, bold=bold, fill=fill, border=border,
-                             align=styles.RIGHT)
+            return self.text(row, col, number, bold=bold, fill=fill, border=border, align=styles.RIGHT)
         cell.value = number
         self._style(cell, self.fonts.normal(bold=bold), fill, border, styles.RIGHT, fmt)
         return cell
 
-    def blank(self, row: int, col: int, *, fill: PatternFill | None = None,
-              border: Border | None = styles.BORDER) -> Cell:
+    def blank(
+        self, row: int, col: int, *, fill: PatternFill | None = None, border: Border | None = styles.BORDER
+    ) -> Cell:
         """An empty cell of a table (border, fill), styled through the cache."""
         cell = self.ws.cell(row=row, column=col)
         self._style(cell, self.fonts.normal(), fill, border, None, None)
         return cell
 
-    def input(self, row: int, col: int, value: Any, *, fmt: str = styles.NUM, bold: bool = False,
-              border: Border | None = styles.BORDER) -> Cell:
+    def input(
+        self,
+        row: int,
+        col: int,
+        value: Any,
+        *,
+        fmt: str = styles.NUM,
+        bold: bool = False,
+        border: Border | None = styles.BORDER,
+    ) -> Cell:
         """An input: a figure the plan takes as given (単価, 数量, 原価率, 返済額 …), in the one input look."""
         cell = self.ws.cell(row=row, column=col)
         number = to_number(value)
@@ -251,8 +259,18 @@ class SheetWriter:
         self._style(cell, self.fonts.input(bold=bold), styles.FILL_INPUT, border, styles.RIGHT, fmt)
         return cell
 
-    def value(self, row: int, col: int, value: Any, why: str, *, fmt: str = styles.NUM, bold: bool = False,
-              fill: PatternFill | None = None, border: Border | None = styles.BORDER) -> Cell:
+    def value(
+        self,
+        row: int,
+        col: int,
+        value: Any,
+        why: str,
+        *,
+        fmt: str = styles.NUM,
+        bold: bool = False,
+        fill: PatternFill | None = None,
+        border: Border | None = styles.BORDER,
+    ) -> Cell:
         """A derived figure that cannot sanely be a formula: written as a value, with a note saying so."""
         cell = self.number(row, col, value, fmt=fmt, bold=bold, fill=fill, border=border)
         note_value(self.ws, cell, why)
@@ -282,20 +300,33 @@ class SheetWriter:
 
     # -- frames ------------------------------------------------------------------------------
 
-    def sheet_title(self, title: str, company: str, date_text: str, last_col: int,
-                    unit: str | None = "単位:千円") -> None:
+    def sheet_title(
+        self, title: str, company: str, date_text: str, last_col: int, unit: str | None = "単位:千円"
+    ) -> None:
         """Row 1: sheet title; row 2: company, date and 単位 (also repeated on every printed page)."""
         last_col = max(last_col, 3)
         self.text(1, 1, title, font=self.fonts.title, border=None)
         self.ws.row_dimensions[1].height = 24
         self.text(2, 1, company, font=self.fonts.normal(bold=True), border=None)
-        right = self.text(2, last_col, f"{date_text}" + (f"  {unit}" if unit else ""),
-                          font=self.fonts.small, border=None,
-                          align=Alignment(horizontal="right", vertical="center"))
+        right = self.text(
+            2,
+            last_col,
+            f"{date_text}" + (f"  {unit}" if unit else ""),
+            font=self.fonts.small,
+            border=None,
+            align=Alignment(horizontal="right", vertical="center"),
+        )
         right.alignment = Alignment(horizontal="right", vertical="center")
 
-    def header_row(self, row: int, col: int, labels: list[str], *,
-                   fills: list[PatternFill | None] | None = None, height: float | None = None) -> None:
+    def header_row(
+        self,
+        row: int,
+        col: int,
+        labels: list[str],
+        *,
+        fills: list[PatternFill | None] | None = None,
+        height: float | None = None,
+    ) -> None:
         needed = 18.0
         for i, label in enumerate(labels):
             fill = (fills[i] if fills and i < len(fills) else None) or styles.FILL_HEADER

@@ -19,7 +19,7 @@ def date_text(d: date | None) -> str:
 
 
 def ym_text(ym: str | None) -> str:
-    """"2027-04" → "2027年4月"."""
+    """ "2027-04" → "2027年4月"."""
     if not ym:
         return ""
     try:

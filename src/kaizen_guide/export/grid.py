@@ -112,8 +112,7 @@ def resolve(ctx: BuildContext, sheet: str, template: str, offset: int) -> str:
                     name = layout.SHEET[sh].name.replace("'", "''")
                     return f"'{name}'!{a}:{b}"
                 return f"{a}:{b}"
-            return ",".join(ref(c, r) if sh == sheet else sheet_ref(layout.SHEET[sh].name, c, r)
-                            for c, r in found)
+            return ",".join(ref(c, r) if sh == sheet else sheet_ref(layout.SHEET[sh].name, c, r) for c, r in found)
         pos = ctx.cells.get((sh, key, o))
         if pos is None:
             raise MissingRef(f"{sh}:{key}@{o}")
@@ -150,9 +149,17 @@ def rows_from_specs(
         label = spec.label
         if spec.key == "simple_cf" and spec.variant:
             label = layout.SIMPLE_CF_LABELS.get(getattr(ctx.settings, spec.variant, ""), label)
-        row = GridRow(key=prefix + spec.key, label=label, total=spec.total, indent=spec.indent,
-                      fmt=spec.fmt, note=spec.note, tol=spec.tol, none_expected=spec.none_expected,
-                      value_note=spec.value_note)
+        row = GridRow(
+            key=prefix + spec.key,
+            label=label,
+            total=spec.total,
+            indent=spec.indent,
+            fmt=spec.fmt,
+            note=spec.note,
+            tol=spec.tol,
+            none_expected=spec.none_expected,
+            value_note=spec.value_note,
+        )
         for o in offsets:
             row.values[o] = get(spec.src, o) if spec.src else None
             template = formula
@@ -229,8 +236,14 @@ def write_body(ctx: BuildContext, w: SheetWriter, grid: Grid) -> None:
                 cell.fill = styles.FILL_SECTION
                 cell.border = styles.BORDER
             continue
-        w.text(r, 1, row.label, bold=row.total, fill=styles.FILL_TOTAL if row.total else None,
-               align=_label_align(row.indent))
+        w.text(
+            r,
+            1,
+            row.label,
+            bold=row.total,
+            fill=styles.FILL_TOTAL if row.total else None,
+            align=_label_align(row.indent),
+        )
         label_w = w.ws.column_dimensions["A"].width or 30
         lines = styles.estimate_lines(row.label, label_w)
         if grid.with_note and row.note:
@@ -257,8 +270,7 @@ def write_body(ctx: BuildContext, w: SheetWriter, grid: Grid) -> None:
                 if expected is None:
                     w.text(r, col, "—", align=styles.RIGHT, border=border, fill=fill)
                     continue
-                w.formula(r, col, formula, expected, fmt=row.fmt, bold=row.total, fill=fill, border=border,
-                          tol=row.tol)
+                w.formula(r, col, formula, expected, fmt=row.fmt, bold=row.total, fill=fill, border=border, tol=row.tol)
             elif value is None:
                 w.blank(r, col, fill=fill, border=border)
             elif row.value_note and (row.value_all or not c.actual):
@@ -280,15 +292,17 @@ def set_grid_widths(ctx: BuildContext, grid: Grid, *, year_width: float = layout
     if grid.with_note:
         notes = [r.note for r in grid.rows]
         ws.column_dimensions[get_column_letter(grid.first_col + len(grid.columns))].width = styles.fit_width(
-            notes, minimum=12, maximum=layout.NOTE_WIDTH, padding=1)
+            notes, minimum=12, maximum=layout.NOTE_WIDTH, padding=1
+        )
 
 
-def year_columns(ctx: BuildContext, *, actual: bool = True, plan: bool = True,
-                 actual_filter: Callable[[int], bool] | None = None) -> list[Column]:
+def year_columns(
+    ctx: BuildContext, *, actual: bool = True, plan: bool = True, actual_filter: Callable[[int], bool] | None = None
+) -> list[Column]:
     cols: list[Column] = []
     labels = ctx.proj.labels
     if actual:
-        for lab in labels.actual[-layout.ACTUAL_YEARS_SHOWN:]:
+        for lab in labels.actual[-layout.ACTUAL_YEARS_SHOWN :]:
             if actual_filter is None or actual_filter(lab.offset):
                 cols.append(Column(lab.offset, "実績", lab.fiscal_label or lab.label, actual=True))
     if plan:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .monitoring_xlsx import ReportSheets
 
 ERA_LETTERS = {"令和": "R", "平成": "H", "昭和": "S"}
-CHART_ROWS = 18          # rows a chart takes on the sheet (about 7.6 cm at the default height)
+CHART_ROWS = 18  # rows a chart takes on the sheet (about 7.6 cm at the default height)
 
 
 def era_short(ym: str) -> str:
@@ -35,8 +35,19 @@ def era_short(ym: str) -> str:
     return f"{ERA_LETTERS.get(era[:2], '')}{n}.{m}"
 
 
-def rate_cells(w: SheetWriter, row: int, plan_col: int, actual_col: int, diff_col: int, rate_col: int,
-               plan: int, actual: int | None, rate: Any, *, balance: bool = False) -> None:
+def rate_cells(
+    w: SheetWriter,
+    row: int,
+    plan_col: int,
+    actual_col: int,
+    diff_col: int,
+    rate_col: int,
+    plan: int,
+    actual: int | None,
+    rate: Any,
+    *,
+    balance: bool = False,
+) -> None:
     """差異 = 実績 − 計画 and 達成率 = 実績 ÷ 計画 as formulas (「—」 where undefined)."""
     if actual is None:
         w.text(row, diff_col, "—", align=styles.RIGHT)
@@ -104,10 +115,18 @@ def _straight(chart: Any) -> None:
 def write_table_sheet(s: ReportSheets) -> None:
     rep = s.rep
     last = 11
-    w = s.frame("計画実績対比表", "計画実績対比表", {1: 22, 2: 12, 3: 12, 4: 12, 5: 9, 6: 9, 7: 12, 8: 12, 9: 12, 10: 9, 11: 9},
-                title_rows="1:3")
+    w = s.frame(
+        "計画実績対比表",
+        "計画実績対比表",
+        {1: 22, 2: 12, 3: 12, 4: 12, 5: 9, 6: 9, 7: 12, 8: 12, 9: 12, 10: 9, 11: 9},
+        title_rows="1:3",
+    )
     ws = w.ws
-    months = f"{len(rep.pc.covered)}/{len(rep.period.months)}か月" if not rep.pc.complete else f"{len(rep.period.months)}か月"
+    months = (
+        f"{len(rep.pc.covered)}/{len(rep.period.months)}か月"
+        if not rep.pc.complete
+        else f"{len(rep.period.months)}か月"
+    )
     w.text(3, 1, f"{rep.period.title}  {rep.period.span_text} (実績 {months})", bold=True, border=None)
     for c0, title in ((2, f"{rep.period.part}"), (7, f"期首からの累計 ({month_text(rep.pc.end.month)}まで)")):
         w.text(4, c0, title, font=s.fonts.header, fill=styles.FILL_HEADER, align=styles.CENTER)
@@ -167,11 +186,17 @@ def write_table_sheet(s: ReportSheets) -> None:
         w.number(row, 2, s_row.plan)
         if s_row.actual is None:
             w.blank(row, 3)
-            w.blank(row, 4)      # empty, not text: the chart leaves a gap
+            w.blank(row, 4)  # empty, not text: the chart leaves a gap
         else:
             w.number(row, 3, s_row.actual)
-            w.formula(row, 4, f"IF({ref(2, row)}>0,{ref(3, row)}/{ref(2, row)},0)",
-                      s_row.actual / s_row.plan if s_row.plan > 0 else 0, fmt=styles.PCT, tol=1e-9)
+            w.formula(
+                row,
+                4,
+                f"IF({ref(2, row)}>0,{ref(3, row)}/{ref(2, row)},0)",
+                s_row.actual / s_row.plan if s_row.plan > 0 else 0,
+                fmt=styles.PCT,
+                tol=1e-9,
+            )
         w.number(row, 5, o_row.plan)
         if o_row.actual is None:
             w.blank(row, 6)
@@ -242,8 +267,12 @@ def write_cash_sheet(s: ReportSheets) -> None:
         w.text(row, 6, "○" if b.is_main else "", align=styles.CENTER)
     row += 1
     w.text(row, 1, "合計 (計画)", bold=True, fill=styles.FILL_TOTAL)
-    for c, v in ((2, cp.plan_borrowings), (3, cp.contractual_total), (4, cp.planned_total),
-                 (5, cp.contractual_total - cp.planned_total)):
+    for c, v in (
+        (2, cp.plan_borrowings),
+        (3, cp.contractual_total),
+        (4, cp.planned_total),
+        (5, cp.contractual_total - cp.planned_total),
+    ):
         w.formula(row, c, f"SUM({ref(c, first)}:{ref(c, row - 1)})", v, bold=True, fill=styles.FILL_TOTAL)
     w.blank(row, 6, fill=styles.FILL_TOTAL)
     row += 1
@@ -267,7 +296,7 @@ def write_cash_sheet(s: ReportSheets) -> None:
         series.append((c.month, c.row("cash_end").plan, c.row("cash_end").actual, None))
     if series and series[-1][2] is not None and cp.outlook:
         m, p, a, _ = series[-1]
-        series[-1] = (m, p, a, a)       # the outlook starts at the actual balance (the lines join)
+        series[-1] = (m, p, a, a)  # the outlook starts at the actual balance (the lines join)
     seen = {m for m, *_ in series}
     for m, plan_v, projected in cp.outlook[:6]:
         if m not in seen:
@@ -293,8 +322,9 @@ def write_cash_sheet(s: ReportSheets) -> None:
     row += 1
     low = cp.lowest
     if low:
-        text = (f"今の残高から計画どおりに推移すると、最も少なくなるのは{month_text(low[0])}の {low[1]:,}千円"
-                .replace(" -", " ▲") + (f"。最低限必要な手元資金 {cp.minimum:,}千円 を {cp.short_by:,}千円 下回ります。" if cp.short_by else "。"))
+        text = f"今の残高から計画どおりに推移すると、最も少なくなるのは{month_text(low[0])}の {low[1]:,}千円".replace(
+            " -", " ▲"
+        ) + (f"。最低限必要な手元資金 {cp.minimum:,}千円 を {cp.short_by:,}千円 下回ります。" if cp.short_by else "。")
         w.block(row, 1, last, text, width_chars=span_width(w, 1, last))
         row += 1
     row += 1

@@ -42,7 +42,7 @@ def paginate(ws: Worksheet, extra_blocks: set[int] | None = None) -> None:
     titles = _title_rows(ws)
     title_h = sum(_row_points(ws, r) for r in titles)
     capacity = page_capacity(ws)
-    first_body = (titles.stop if titles else 1)
+    first_body = titles.stop if titles else 1
     max_row = ws.max_row
     starts = sorted(b for b in blocks if b >= first_body)
     ends = {s: (starts[i + 1] - 1 if i + 1 < len(starts) else max_row) for i, s in enumerate(starts)}
@@ -71,8 +71,7 @@ def paginate(ws: Worksheet, extra_blocks: set[int] | None = None) -> None:
 def page_capacity(ws: Worksheet) -> float:
     """Printable height of one page in sheet points (at the fit-to-width scale), titles included."""
     last_col = ws.max_column
-    total_w = sum(_col_points(ws.column_dimensions[get_column_letter(c)].width or 8.43)
-                  for c in range(1, last_col + 1))
+    total_w = sum(_col_points(ws.column_dimensions[get_column_letter(c)].width or 8.43) for c in range(1, last_col + 1))
     landscape = ws.page_setup.orientation == "landscape"
     page_w, page_h = (842.0, 595.0) if landscape else (595.0, 842.0)
     m = ws.page_margins

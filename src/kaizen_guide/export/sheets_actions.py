@@ -53,8 +53,9 @@ def prepare_measures(ctx: BuildContext) -> Grid:
             for o in offsets:
                 r.values[o] = effect(o, a.id)
             rows.append(r)
-        tot = GridRow(key=f"eff.{line}", label=f"{label}への効果 計", total=True,
-                      note="損益計画へ" if line == "sales" else "")
+        tot = GridRow(
+            key=f"eff.{line}", label=f"{label}への効果 計", total=True, note="損益計画へ" if line == "sales" else ""
+        )
         for o in offsets:
             tot.values[o] = sum(effect(o, a.id) for _, a in acts)
             if acts:
@@ -63,8 +64,7 @@ def prepare_measures(ctx: BuildContext) -> Grid:
 
     rows.append(GridRow(key="", label="施策別の経常利益への効果 (売上増加分は売上原価を差し引いた額)", section=True))
     for i, a in enumerate(plan.actions):
-        r = GridRow(key=f"ord.{i}", label=f"{a.id} {a.title}", indent=1,
-                    note=PL_LINE_LABELS.get(a.pl_line, a.pl_line))
+        r = GridRow(key=f"ord.{i}", label=f"{a.id} {a.title}", indent=1, note=PL_LINE_LABELS.get(a.pl_line, a.pl_line))
         act = f"{{act.{a.pl_line}.{i}}}"
         for o in offsets:
             r.values[o] = effect(o, a.id, "ordinary_income_impact")
@@ -99,36 +99,94 @@ def prepare_measures(ctx: BuildContext) -> Grid:
     def eff(line):
         return f"+{{eff.{line}}}" if any(r.key == f"eff.{line}" for r in rows) else ""
 
-    add("base.sales", "売上高 (成り行き)", lambda p: p.base_sales, "SUM({pl:seg*})", note="損益計画の売上区分 (単価 × 数量)")
+    add(
+        "base.sales",
+        "売上高 (成り行き)",
+        lambda p: p.base_sales,
+        "SUM({pl:seg*})",
+        note="損益計画の売上区分 (単価 × 数量)",
+    )
     add("plan.sales", "売上高 (計画)", lambda p: p.sales, "{base.sales}+{eff.sales}", total=True)
-    add("base.cost_of_sales", "売上原価 (成り行き)", lambda p: p.base_cost_of_sales,
-        "ROUND(ROUND({base.sales}*{pl:cost_ratio},6),0)", note="成り行き売上 × 原価率")
+    add(
+        "base.cost_of_sales",
+        "売上原価 (成り行き)",
+        lambda p: p.base_cost_of_sales,
+        "ROUND(ROUND({base.sales}*{pl:cost_ratio},6),0)",
+        note="成り行き売上 × 原価率",
+    )
     carrying = [i for i, a in enumerate(plan.actions) if a.pl_line == "sales" and a.carries_cost_of_sales]
-    add("carried.cost_of_sales", "売上増加に伴う売上原価", lambda p: p.cost_of_sales_on_effects,
+    add(
+        "carried.cost_of_sales",
+        "売上増加に伴う売上原価",
+        lambda p: p.cost_of_sales_on_effects,
         "+".join(f"ROUND(ROUND({{act.sales.{i}}}*{{pl:cost_ratio}},6),0)" for i in carrying) or "0",
-        note="数量が増える施策の売上増加 × 原価率 (施策ごとに四捨五入。値上げは原価なし)")
-    add("plan.cost_of_sales", "売上原価 (計画)", lambda p: p.cost_of_sales,
-        "{base.cost_of_sales}+{carried.cost_of_sales}-{eff.cost_of_sales}", total=True)
+        note="数量が増える施策の売上増加 × 原価率 (施策ごとに四捨五入。値上げは原価なし)",
+    )
+    add(
+        "plan.cost_of_sales",
+        "売上原価 (計画)",
+        lambda p: p.cost_of_sales,
+        "{base.cost_of_sales}+{carried.cost_of_sales}-{eff.cost_of_sales}",
+        total=True,
+    )
     add("base.personnel", "人件費 (成り行き)", lambda p: p.base_personnel, note="入力")
     add("plan.personnel", "人件費 (計画)", lambda p: p.personnel, "{base.personnel}-{eff.personnel}", total=True)
     add("base.other_sga", "その他販管費 (成り行き)", lambda p: p.base_other_sga, note="入力 (減価償却費を除く経費)")
     add("plan.other_sga", "その他販管費 (計画)", lambda p: p.other_sga, "{base.other_sga}-{eff.other_sga}", total=True)
-    add("base.non_operating_income", "営業外収益 (成り行き)",
-        lambda p: p.non_operating_income - effects_on(p, "non_operating_income"), note="入力")
-    add("plan.non_operating_income", "営業外収益 (計画)", lambda p: p.non_operating_income,
-        "{base.non_operating_income}" + eff("non_operating_income"), total=True)
-    add("base.non_operating_expenses", "その他営業外費用 (成り行き)",
-        lambda p: p.other_non_operating_expenses + effects_on(p, "non_operating_expenses"), note="入力 (支払利息を除く)")
-    add("plan.non_operating_expenses", "その他営業外費用 (計画)", lambda p: p.other_non_operating_expenses,
-        "{base.non_operating_expenses}" + eff("non_operating_expenses").replace("+", "-"), total=True)
-    add("base.extraordinary", "特別損益 (成り行き)", lambda p: p.extraordinary - effects_on(p, "extraordinary"),
-        note="入力")
-    add("plan.extraordinary", "特別損益 (計画)", lambda p: p.extraordinary,
-        "{base.extraordinary}" + eff("extraordinary"), total=True)
-    add("base.ordinary", "経常利益 (成り行き)", lambda p: p.base_ordinary_income, "{pl:ordinary_income}-{eff.ordinary}",
-        note="損益計画の経常利益 − 施策の効果")
-    add("plan.ordinary", "経常利益 (計画)", lambda p: p.ordinary_income, "{base.ordinary}+{eff.ordinary}", total=True,
-        note="損益計画の経常利益と一致")
+    add(
+        "base.non_operating_income",
+        "営業外収益 (成り行き)",
+        lambda p: p.non_operating_income - effects_on(p, "non_operating_income"),
+        note="入力",
+    )
+    add(
+        "plan.non_operating_income",
+        "営業外収益 (計画)",
+        lambda p: p.non_operating_income,
+        "{base.non_operating_income}" + eff("non_operating_income"),
+        total=True,
+    )
+    add(
+        "base.non_operating_expenses",
+        "その他営業外費用 (成り行き)",
+        lambda p: p.other_non_operating_expenses + effects_on(p, "non_operating_expenses"),
+        note="入力 (支払利息を除く)",
+    )
+    add(
+        "plan.non_operating_expenses",
+        "その他営業外費用 (計画)",
+        lambda p: p.other_non_operating_expenses,
+        "{base.non_operating_expenses}" + eff("non_operating_expenses").replace("+", "-"),
+        total=True,
+    )
+    add(
+        "base.extraordinary",
+        "特別損益 (成り行き)",
+        lambda p: p.extraordinary - effects_on(p, "extraordinary"),
+        note="入力",
+    )
+    add(
+        "plan.extraordinary",
+        "特別損益 (計画)",
+        lambda p: p.extraordinary,
+        "{base.extraordinary}" + eff("extraordinary"),
+        total=True,
+    )
+    add(
+        "base.ordinary",
+        "経常利益 (成り行き)",
+        lambda p: p.base_ordinary_income,
+        "{pl:ordinary_income}-{eff.ordinary}",
+        note="損益計画の経常利益 − 施策の効果",
+    )
+    add(
+        "plan.ordinary",
+        "経常利益 (計画)",
+        lambda p: p.ordinary_income,
+        "{base.ordinary}+{eff.ordinary}",
+        total=True,
+        note="損益計画の経常利益と一致",
+    )
     grid = Grid("measures", cols, rows, keep_sections=True)
     place(ctx, grid, layout.HEADER_ROW)
     return grid
@@ -151,11 +209,18 @@ def write_measures(ctx: BuildContext, grid: Grid) -> None:
     for s in plan.drivers.segments:
         price = s.unit_price_yen[0] if s.unit_price_yen else None
         qty = s.quantity[0] if s.quantity else None
-        seg_rows.append([s.name, f"{price:,}円" if price is not None else "", f"{qty:,}{s.unit}" if qty is not None else "",
-                         s.basis])
+        seg_rows.append(
+            [
+                s.name,
+                f"{price:,}円" if price is not None else "",
+                f"{qty:,}{s.unit}" if qty is not None else "",
+                s.basis,
+            ]
+        )
     spans = [1, 1, 1, max(1, last - 3)]
-    row = text_table(w, row, ["区分", "単価", "数量 (年)", "前提・根拠"], seg_rows, spans=spans,
-                     empty_text="売上区分が未入力です")
+    row = text_table(
+        w, row, ["区分", "単価", "数量 (年)", "前提・根拠"], seg_rows, spans=spans, empty_text="売上区分が未入力です"
+    )
     row += 1
     w.section(row, "施策の前提 (KPI と根拠)", last)
     row += 1
@@ -166,11 +231,13 @@ def write_measures(ctx: BuildContext, grid: Grid) -> None:
         if k is not None:
             target = f"{fmt_decimal(k.target)}{k.unit}" if k.target is not None else ""
         kpi_rows.append([f"{a.id} {a.title}", k.name if k else "(KPI未設定)", target, k.basis if k else ""])
-    text_table(w, row, ["実施項目", "KPI", "目標", "根拠"], kpi_rows, spans=spans,
-               empty_text="アクションプランが未入力です")
+    text_table(
+        w, row, ["実施項目", "KPI", "目標", "根拠"], kpi_rows, spans=spans, empty_text="アクションプランが未入力です"
+    )
     ws.freeze_panes = f"{get_column_letter(grid.first_col)}{grid.header_row + 1}"
-    styles.page_setup(ws, company=ctx.company, date_text=ctx.date_text, title_rows=f"1:{grid.header_row}",
-                      title_cols="A:A")
+    styles.page_setup(
+        ws, company=ctx.company, date_text=ctx.date_text, title_rows=f"1:{grid.header_row}", title_cols="A:A"
+    )
 
 
 # =============================================================================================
@@ -219,8 +286,13 @@ def write_actions(ctx: BuildContext) -> None:
     for k in range(len(months)):
         widths[g0 + k] = layout.GANTT_COL_WIDTH
     styles.set_widths(ws, widths)
-    w.sheet_title(layout.SHEET["actions"].title, ctx.company, ctx.date_text, last,
-                  unit="効果額: 千円" + (f" / 日程表の1列 = {step}か月" if step > 1 else ""))
+    w.sheet_title(
+        layout.SHEET["actions"].title,
+        ctx.company,
+        ctx.date_text,
+        last,
+        unit="効果額: 千円" + (f" / 日程表の1列 = {step}か月" if step > 1 else ""),
+    )
     top, head = 3, 4
     for i, (label, _) in enumerate(layout.ACTION_COLUMNS):
         w.text(top, i + 1, label, font=ctx.fonts.header, fill=styles.FILL_HEADER, align=styles.CENTER)
@@ -232,14 +304,21 @@ def write_actions(ctx: BuildContext) -> None:
         j = k
         while j + 1 < len(months) and months[j + 1][:4] == year:
             j += 1
-        w.text(top, g0 + k, f"{year}年" if j - k >= 2 else year[2:], font=ctx.fonts.small,
-               fill=styles.FILL_HEADER, align=styles.CENTER)
+        w.text(
+            top,
+            g0 + k,
+            f"{year}年" if j - k >= 2 else year[2:],
+            font=ctx.fonts.small,
+            fill=styles.FILL_HEADER,
+            align=styles.CENTER,
+        )
         if j > k:
             merge(ws, top, g0 + k, top, g0 + j)
         k = j + 1
     for k, ym in enumerate(months):
-        w.text(head, g0 + k, str(int(ym[5:])), font=ctx.fonts.normal(size=7), fill=styles.FILL_HEADER,
-               align=styles.CENTER)
+        w.text(
+            head, g0 + k, str(int(ym[5:])), font=ctx.fonts.normal(size=7), fill=styles.FILL_HEADER, align=styles.CENTER
+        )
     ws.row_dimensions[top].height = 16
     ws.row_dimensions[head].height = 24
 
@@ -272,9 +351,14 @@ def write_actions(ctx: BuildContext) -> None:
         for a, m, _ in items:
             kpi = f"{a.kpi.name}: {fmt_decimal(a.kpi.target)}{a.kpi.unit}" if a.kpi is not None else "(KPI未設定)"
             effect = max(a.effects) if a.effects else 0
-            values = [f"{m.id} {m.title}" if m else "(対策未設定)",
-                      f"{a.id} {a.title}" + (f"\n{a.method}" if a.method else ""), a.owner,
-                      _ym_short(a.start), _ym_short(a.due), kpi]
+            values = [
+                f"{m.id} {m.title}" if m else "(対策未設定)",
+                f"{a.id} {a.title}" + (f"\n{a.method}" if a.method else ""),
+                a.owner,
+                _ym_short(a.start),
+                _ym_short(a.due),
+                kpi,
+            ]
             height = 16.0
             for i, v in enumerate(values):
                 w.text(row, i + 1, v, wrap=True, align=styles.CENTER if i in (3, 4) else None)
@@ -297,8 +381,13 @@ def write_actions(ctx: BuildContext) -> None:
                 c.font = ctx.fonts.normal(size=7, color="FFFFFF")
             row += 1
     row += 1
-    w.text(row, 1, "バーは開始月から期限月までの実施期間。効果額は平年度の年額 (千円)。効果の年度別内訳とKPIの根拠は「計数計画・具体的施策」。",
-           font=ctx.fonts.small, border=None)
+    w.text(
+        row,
+        1,
+        "バーは開始月から期限月までの実施期間。効果額は平年度の年額 (千円)。効果の年度別内訳とKPIの根拠は「計数計画・具体的施策」。",
+        font=ctx.fonts.small,
+        border=None,
+    )
     ws.freeze_panes = f"C{head + 1}"
     styles.page_setup(ws, company=ctx.company, date_text=ctx.date_text, title_rows=f"1:{head}")
 
@@ -333,7 +422,10 @@ def write_monitoring(ctx: BuildContext) -> None:
         ("期間", f"{mp.period_years}年" + (f" ({ym_text(mp.start)}から)" if mp.start else "")),
         ("出席者", "、".join(mp.attendees) or "(未入力)"),
         ("報告内容", mp.report_items or "(未入力)"),
-        ("報告資料", "月次試算表・資金繰り表、計画と実績の比較 (本シートの様式)、アクションプランの進捗、乖離の要因分析と今後の対策、金融機関への継続支援依頼の内容"),
+        (
+            "報告資料",
+            "月次試算表・資金繰り表、計画と実績の比較 (本シートの様式)、アクションプランの進捗、乖離の要因分析と今後の対策、金融機関への継続支援依頼の内容",
+        ),
     ):
         row = field_row(w, row, label, value, last_col=last)
     row += 1
@@ -344,11 +436,15 @@ def write_monitoring(ctx: BuildContext) -> None:
     sched = []
     for ym in meetings:
         after_close = (int(ym[5:]) - fy_end) % 12  # months after the 決算月
-        kind = ("決算報告 (計画と実績の比較・全金融機関に対面で報告)" if 2 <= after_close <= 4
-                else "定例報告 (試算表・資金繰り表・アクションプランの進捗)")
+        kind = (
+            "決算報告 (計画と実績の比較・全金融機関に対面で報告)"
+            if 2 <= after_close <= 4
+            else "定例報告 (試算表・資金繰り表・アクションプランの進捗)"
+        )
         sched.append([ym_text(ym), kind])
-    row = text_table(w, row, ["予定月", "内容"], sched, spans=[1, last - 1],
-                     empty_text="開始月が未入力のため予定を作れません。")
+    row = text_table(
+        w, row, ["予定月", "内容"], sched, spans=[1, last - 1], empty_text="開始月が未入力のため予定を作れません。"
+    )
     row += 1
 
     w.section(row, "計画と実績の比較表 (計画1年目の計画値を記載。実績は報告時に記入)", last)
@@ -363,8 +459,9 @@ def write_monitoring(ctx: BuildContext) -> None:
     for a in plan.actions:
         kpi_t = f"{fmt_decimal(a.kpi.target)}{a.kpi.unit}" if a.kpi else ""
         effect = a.effects[0] if a.effects else 0
-        ap_rows.append([f"{a.id} {a.title}", a.owner, f"{ym_text(a.start)}〜{ym_text(a.due)}", "", "", kpi_t, "",
-                        effect, "", ""])
+        ap_rows.append(
+            [f"{a.id} {a.title}", a.owner, f"{ym_text(a.start)}〜{ym_text(a.due)}", "", "", kpi_t, "", effect, "", ""]
+        )
     text_table(w, row, list(layout.AP_PROGRESS_COLUMNS), ap_rows, empty_text="アクションプランが未入力です")
     ws.freeze_panes = "A4"
     styles.page_setup(ws, company=ctx.company, date_text=ctx.date_text, title_rows="1:2")
@@ -404,8 +501,9 @@ def _compare_table(ctx: BuildContext, w, row: int, headers, spans) -> int:
         w.formula(row, starts[3], f'IF({act_c}="","",{act_c}-N({plan_c}))', "", fmt=fmt)
         if fmt == styles.NUM:
             w.formula(row, starts[4], f'IF(OR({act_c}="",N({plan_c})=0),"",{act_c}/{plan_c})', "", fmt=styles.PCT)
-            w.formula(row, starts[6], f'IF(OR({act_c}="",{prev_c}="",N({prev_c})=0),"",{act_c}/{prev_c})', "",
-                      fmt=styles.PCT)
+            w.formula(
+                row, starts[6], f'IF(OR({act_c}="",{prev_c}="",N({prev_c})=0),"",{act_c}/{prev_c})', "", fmt=styles.PCT
+            )
         for i in range(1, len(headers)):
             if spans[i] > 1:
                 merge(w.ws, row, starts[i], row, starts[i] + spans[i] - 1)
@@ -416,4 +514,3 @@ def _compare_table(ctx: BuildContext, w, row: int, headers, spans) -> int:
 def _cell_expected(ctx: BuildContext, src, year):
     """The number the linked cell shows (so the link expects the same number)."""
     return ctx.link_value(src[0], src[1], year)
-

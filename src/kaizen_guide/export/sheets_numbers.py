@@ -32,8 +32,9 @@ def prepare_pl(ctx: BuildContext) -> Grid:
         name = seg.name or f"区分{i + 1}"
         row = GridRow(key=f"seg.{i}", label=name, indent=1, note="単価 × 数量 ÷ 1,000")
         price = GridRow(key=f"segp.{i}", label="単価 (円)", indent=2, fmt=styles.COUNT, note="入力")
-        qty = GridRow(key=f"segq.{i}", label=f"数量 ({seg.unit})" if seg.unit else "数量", indent=2,
-                      fmt=styles.COUNT, note="入力")
+        qty = GridRow(
+            key=f"segq.{i}", label=f"数量 ({seg.unit})" if seg.unit else "数量", indent=2, fmt=styles.COUNT, note="入力"
+        )
         for o in offsets:
             row.values[o] = get(f"seg:{seg.name}", o)
             price.values[o] = get(f"seg_price:{i}", o)
@@ -69,9 +70,14 @@ def _with_metric_variants(ctx: BuildContext, rows: list[GridRow], offsets: list[
         out.append(row)
         if row.key == "debt_years":
             row.note = defs.debt_years
-            gross = GridRow(key="gross_debt_years", label="債務償還年数 (簡易: 有利子負債 ÷ 簡易CF)",
-                            fmt=styles.YEARS, tol=0.0051, none_expected=layout.NOT_COMPUTABLE,
-                            note=defs.gross_debt_years)
+            gross = GridRow(
+                key="gross_debt_years",
+                label="債務償還年数 (簡易: 有利子負債 ÷ 簡易CF)",
+                fmt=styles.YEARS,
+                tol=0.0051,
+                none_expected=layout.NOT_COMPUTABLE,
+                note=defs.gross_debt_years,
+            )
             for o in offsets:
                 gross.values[o] = get("metrics.gross_debt_repayment_years", o)
                 gross.templates[o] = 'IF({simple_cf}<=0,"算出不能",{interest_bearing_debt}/{simple_cf})'
@@ -79,9 +85,13 @@ def _with_metric_variants(ctx: BuildContext, rows: list[GridRow], offsets: list[
         elif row.key == "real_net_assets":
             row.label = "実質純資産 (代表者資産加味後)"
             row.note = f"0未満は実質債務超過。解消: {_when(tr.solvency_year)}。{defs.solvency_year}"
-            before = GridRow(key="real_net_assets_before_owner", label="実質純資産 (代表者資産加味前)",
-                             note=f"解消: {_when(tr.solvency_year_before_owner)}。{defs.real_net_assets}",
-                             value_note=BEFORE_OWNER_NOTE, value_all=True)
+            before = GridRow(
+                key="real_net_assets_before_owner",
+                label="実質純資産 (代表者資産加味前)",
+                note=f"解消: {_when(tr.solvency_year_before_owner)}。{defs.real_net_assets}",
+                value_note=BEFORE_OWNER_NOTE,
+                value_all=True,
+            )
             for o in offsets:
                 before.values[o] = get("metrics.real_net_assets_before_owner", o)
             out.append(before)
@@ -95,17 +105,28 @@ def _stress_rows(ctx: BuildContext, offsets: list[int]) -> list[GridRow]:
         return []
     # a short heading (a long one would widen the label column); the full verdict is in the 概要
     out = [GridRow(key="", label=f"ストレステスト ({STRESS_HEADINGS[stress.passed]})", section=True)]
-    fields = [("sales", "売上高"), ("ordinary_income", "経常利益"), ("simple_cf", "簡易CF"),
-              ("repayment", "返済額 (計画のまま)"), ("covered", "返済を簡易CFで賄えるか"),
-              ("cash_closing", "期末現預金 (資金不足の補填前)")]
+    fields = [
+        ("sales", "売上高"),
+        ("ordinary_income", "経常利益"),
+        ("simple_cf", "簡易CF"),
+        ("repayment", "返済額 (計画のまま)"),
+        ("covered", "返済を簡易CFで賄えるか"),
+        ("cash_closing", "期末現預金 (資金不足の補填前)"),
+    ]
     for i, sc in enumerate(stress.scenarios):
         ok = sc.repayment_covered and sc.cash_never_negative
-        out.append(GridRow(key="", label=f"{sc.name}: {'返済・資金繰りとも可' if ok else '成り立たない'}",
-                           section=True))
+        out.append(
+            GridRow(key="", label=f"{sc.name}: {'返済・資金繰りとも可' if ok else '成り立たない'}", section=True)
+        )
         years = {y.year: y for y in sc.years}
         for j, (name, label) in enumerate(fields):
-            row = GridRow(key=f"stress{i}.{name}", label=label, indent=1, value_note=STRESS_NOTE,
-                          note=(sc.verdict if j == 0 else (ctx.proj.definitions.stress if j == 1 else "")))
+            row = GridRow(
+                key=f"stress{i}.{name}",
+                label=label,
+                indent=1,
+                value_note=STRESS_NOTE,
+                note=(sc.verdict if j == 0 else (ctx.proj.definitions.stress if j == 1 else "")),
+            )
             for o in offsets:
                 y = years.get(o)
                 if y is not None:
@@ -143,17 +164,22 @@ def _capex_rows(ctx: BuildContext, offsets: list[int], capex_depreciation) -> li
     plan, proj = ctx.plan, ctx.proj
     n = len(proj.pl)
     items = [it for it in plan.drivers.capex if it.year < n and it.amount > 0]
-    rows: list[GridRow] = [GridRow(key="", label="設備投資と減価償却費 (入力: 設備投資額・既存資産の償却予定)",
-                                   section=True)]
+    rows: list[GridRow] = [
+        GridRow(key="", label="設備投資と減価償却費 (入力: 設備投資額・既存資産の償却予定)", section=True)
+    ]
     driver = GridRow(key="dep_driver", label="既存資産の減価償却費 (予定)", indent=1, note="入力")
-    existing = GridRow(key="dep_existing", label="既存資産の減価償却費 (簿価が上限)", indent=1,
-                       note="直近決算の有形固定資産の簿価を超えない")
+    existing = GridRow(
+        key="dep_existing",
+        label="既存資産の減価償却費 (簿価が上限)",
+        indent=1,
+        note="直近決算の有形固定資産の簿価を超えない",
+    )
     item_deps = [capex_depreciation(it, n) for it in items]
     for o in offsets:
         driver.values[o] = per_year(plan.drivers.existing_depreciation, o)
         existing.values[o] = proj.pl[o].depreciation - sum(d[o] for d in item_deps)
         before = f"-SUM({{dep_existing@{-o}}}:{{dep_existing@-1}})" if o > 0 else ""
-        existing.templates[o] = (f"?MIN(MAX(0,{{dep_driver}}),MAX(0,{{bs:tangible_fixed_assets@{-o - 1}}}){before})")
+        existing.templates[o] = f"?MIN(MAX(0,{{dep_driver}}),MAX(0,{{bs:tangible_fixed_assets@{-o - 1}}}){before})"
     rows += [driver, existing]
     cap_rows, dep_rows = [], []
     for i, (it, deps) in enumerate(zip(items, item_deps)):
@@ -169,8 +195,9 @@ def _capex_rows(ctx: BuildContext, offsets: list[int], capex_depreciation) -> li
             a = f"{{capex.{i}@{-k}}}"
             annual = f"ROUND({a}/{life},0)"
             dep.values[o] = deps[o]
-            dep.templates[o] = (f"{a}-MIN({a},{life - 1}*{annual})" if k == life - 1
-                                else f"MAX(0,MIN({annual},{a}-{k}*{annual}))")
+            dep.templates[o] = (
+                f"{a}-MIN({a},{life - 1}*{annual})" if k == life - 1 else f"MAX(0,MIN({annual},{a}-{k}*{annual}))"
+            )
         cap_rows.append(cap)
         dep_rows.append(dep)
     rows += cap_rows
@@ -187,9 +214,12 @@ def _capex_rows(ctx: BuildContext, offsets: list[int], capex_depreciation) -> li
 def prepare_bs(ctx: BuildContext) -> Grid:
     specs = list(layout.BS_ROWS)
     if getattr(ctx.settings, "include_officer_borrowings_in_debt", False):
-        specs = [s if s.key != "interest_bearing_debt" else
-                 layout.Row(s.key, "有利子負債 (役員借入金を含む)", s.src, layout.BS_DEBT_WITH_OFFICER)
-                 for s in specs]
+        specs = [
+            s
+            if s.key != "interest_bearing_debt"
+            else layout.Row(s.key, "有利子負債 (役員借入金を含む)", s.src, layout.BS_DEBT_WITH_OFFICER)
+            for s in specs
+        ]
     if not ctx.proj.repayment.banks:
         specs = [s if s.key != "borrowings" else replace(s, pformula=layout.BS_BORROWINGS_NO_BANKS) for s in specs]
     grid = _prepare_rows(ctx, "bs", specs, actual=True)
@@ -204,8 +234,10 @@ def prepare_bs(ctx: BuildContext) -> Grid:
 
 def prepare_tax(ctx: BuildContext) -> Grid:
     full = ctx.plan.drivers.tax.sme_full_loss_use
-    specs = [replace(s, formula=layout.TAX_USED_FORMULAS[full], variant=None) if s.key == "used" else s
-             for s in layout.TAX_ROWS]
+    specs = [
+        replace(s, formula=layout.TAX_USED_FORMULAS[full], variant=None) if s.key == "used" else s
+        for s in layout.TAX_ROWS
+    ]
     grid = _prepare_rows(ctx, "tax", specs, actual=False)
     # 計画0年目の期首残高 = the 繰越欠損金の内訳 table's total (written below the grid by write_tax)
     lcs = ctx.plan.drivers.tax.loss_carryforwards
@@ -242,12 +274,18 @@ def write_grid_sheet(ctx: BuildContext, grid: Grid, *, intro: str | None = None)
     write_body(ctx, w, grid)
     end = grid.rows[-1].row if grid.rows else grid.header_row
     if intro:
-        w.block(end + 2, 1, grid.last_col, intro, width_chars=sum(
-            (ws.column_dimensions[c].width or 10) for c in ws.column_dimensions) or 100)
+        w.block(
+            end + 2,
+            1,
+            grid.last_col,
+            intro,
+            width_chars=sum((ws.column_dimensions[c].width or 10) for c in ws.column_dimensions) or 100,
+        )
         ws.cell(row=end + 2, column=1).font = ctx.fonts.small
     ws.freeze_panes = f"{get_column_letter(grid.first_col)}{grid.header_row + 1}"
-    styles.page_setup(ws, company=ctx.company, date_text=ctx.date_text,
-                      title_rows=f"1:{grid.header_row}", title_cols="A:A")
+    styles.page_setup(
+        ws, company=ctx.company, date_text=ctx.date_text, title_rows=f"1:{grid.header_row}", title_cols="A:A"
+    )
 
 
 def write_pl(ctx: BuildContext, grid: Grid) -> None:
@@ -301,7 +339,11 @@ def _pl_chart(ctx: BuildContext, grid: Grid) -> None:
 
 
 def write_cf(ctx: BuildContext, grid: Grid) -> None:
-    write_grid_sheet(ctx, grid, intro="実績期の資金の動きは「資金実績表」を参照。計画年度の期首現預金は前期末 (計画0年目は直近決算) の現預金です。")
+    write_grid_sheet(
+        ctx,
+        grid,
+        intro="実績期の資金の動きは「資金実績表」を参照。計画年度の期首現預金は前期末 (計画0年目は直近決算) の現預金です。",
+    )
 
 
 def write_bs(ctx: BuildContext, grid: Grid) -> None:
@@ -310,9 +352,11 @@ def write_bs(ctx: BuildContext, grid: Grid) -> None:
 
 def write_tax(ctx: BuildContext, grid: Grid) -> None:
     tax = ctx.plan.drivers.tax
-    intro = (f"実効税率 {float(tax.effective_rate) * 100:.2f}% / 均等割 {tax.per_capita_levy:,}千円 / "
-             f"繰越欠損金の控除限度: {'所得の100% (中小法人)' if tax.sme_full_loss_use else '所得の50%'} / "
-             f"繰越期限 {tax.carryforward_years}年。申告調整 (加算・減算) は見込んでいません。")
+    intro = (
+        f"実効税率 {float(tax.effective_rate) * 100:.2f}% / 均等割 {tax.per_capita_levy:,}千円 / "
+        f"繰越欠損金の控除限度: {'所得の100% (中小法人)' if tax.sme_full_loss_use else '所得の50%'} / "
+        f"繰越期限 {tax.carryforward_years}年。申告調整 (加算・減算) は見込んでいません。"
+    )
     write_grid_sheet(ctx, grid, intro=intro)
     w = ctx.writer("tax")
     row = grid.rows[-1].row + 4
@@ -333,11 +377,11 @@ def write_tax(ctx: BuildContext, grid: Grid) -> None:
         w.text(row, 1, "合計", bold=True, fill=styles.FILL_TOTAL)
         opening = ctx.proj.tax[0].carryforward_opening if ctx.proj.tax else None
         total = sum(lc.amount for lc in lcs)
-        w.formula(row, 2, f"SUM(B{first}:B{row - 1})", total, bold=True, fill=styles.FILL_TOTAL,
-                  border=styles.BORDER_TOTAL)
+        w.formula(
+            row, 2, f"SUM(B{first}:B{row - 1})", total, bold=True, fill=styles.FILL_TOTAL, border=styles.BORDER_TOTAL
+        )
         if opening is not None and opening != total:
-            w.text(row, 3, f"計画0年目期首の残高 {opening:,}千円 (期限切れ等を除く)", font=ctx.fonts.small,
-                   border=None)
+            w.text(row, 3, f"計画0年目期首の残高 {opening:,}千円 (期限切れ等を除く)", font=ctx.fonts.small, border=None)
 
 
 def write_cash_actual(ctx: BuildContext, grid: Grid) -> None:
@@ -345,13 +389,25 @@ def write_cash_actual(ctx: BuildContext, grid: Grid) -> None:
         ws = ctx.ws("cash_actual")
         w = ctx.writer("cash_actual")
         w.sheet_title(layout.SHEET["cash_actual"].title, ctx.company, ctx.date_text, 6)
-        w.block(4, 1, 6, "資金実績表には2期以上の決算実績が必要です (前期の貸借対照表との差額で作成します)。",
-                width_chars=80)
+        w.block(
+            4,
+            1,
+            6,
+            "資金実績表には2期以上の決算実績が必要です (前期の貸借対照表との差額で作成します)。",
+            width_chars=80,
+        )
         styles.set_widths(ws, {1: 30, 2: 12, 3: 12, 4: 12, 5: 12, 6: 12})
         styles.page_setup(ws, company=ctx.company, date_text=ctx.date_text)
         return
     oldest = grid.columns[0] if grid.columns else None
     missing = oldest is not None and ctx.sources.fiscal_year(oldest.offset - 1) is None
-    write_grid_sheet(ctx, grid, intro="決算書の損益計算書と前期・当期の貸借対照表の差額から作成しています。" + (
-        f"{oldest.bottom}は前期の貸借対照表がないため、貸借対照表の増減による行を「—」としています。"
-        if missing else ""))
+    write_grid_sheet(
+        ctx,
+        grid,
+        intro="決算書の損益計算書と前期・当期の貸借対照表の差額から作成しています。"
+        + (
+            f"{oldest.bottom}は前期の貸借対照表がないため、貸借対照表の増減による行を「—」としています。"
+            if missing
+            else ""
+        ),
+    )

@@ -34,17 +34,21 @@ def write_cover(ctx: BuildContext) -> None:
     for r in range(1, 4):
         ws.row_dimensions[r].height = 20
     title = plan.meta.title or layout.SHEET["cover"].title
-    w.text(5, 2, title, font=ctx.fonts.normal(bold=True, size=24), border=None,
-           align=styles.CENTER)
+    w.text(5, 2, title, font=ctx.fonts.normal(bold=True, size=24), border=None, align=styles.CENTER)
     merge(ws, 5, 2, 5, 6)
     ws.row_dimensions[5].height = 48
     style_label = {"full": "(経営改善計画策定支援事業)", "early": "(早期経営改善計画策定支援)"}
-    w.text(6, 2, style_label.get(plan.meta.plan_style, ""), border=None, align=styles.CENTER,
-           font=ctx.fonts.normal(size=12))
+    w.text(
+        6,
+        2,
+        style_label.get(plan.meta.plan_style, ""),
+        border=None,
+        align=styles.CENTER,
+        font=ctx.fonts.normal(size=12),
+    )
     merge(ws, 6, 2, 6, 6)
 
-    w.text(9, 2, date_text(plan.meta.created_on), border=None, align=styles.CENTER,
-           font=ctx.fonts.normal(size=14))
+    w.text(9, 2, date_text(plan.meta.created_on), border=None, align=styles.CENTER, font=ctx.fonts.normal(size=14))
     merge(ws, 9, 2, 9, 6)
     ws.row_dimensions[9].height = 26
 
@@ -67,8 +71,14 @@ def write_cover(ctx: BuildContext) -> None:
     ):
         row = field_row(w, row, label, value, label_col=2, last_col=6)
     row += 1
-    w.block(row, 2, 6, "本計画は当社が作成したものであり、メインバンク・認定経営革新等支援機関はその策定を支援しています。"
-            "計画の内容は代表者と十分に協議のうえ決定しました。", width_chars=span_width(w, 2, 6))
+    w.block(
+        row,
+        2,
+        6,
+        "本計画は当社が作成したものであり、メインバンク・認定経営革新等支援機関はその策定を支援しています。"
+        "計画の内容は代表者と十分に協議のうえ決定しました。",
+        width_chars=span_width(w, 2, 6),
+    )
     ws.cell(row=row, column=2).font = ctx.fonts.small
     styles.page_setup(ws, company=ctx.company, date_text=ctx.date_text, fit_height=1)
 
@@ -93,13 +103,13 @@ def write_group(ctx: BuildContext) -> None:
     owners = [f"{o.name} ({o.title or o.relation}) 持株 {o.shares:,}株" for o in company.officers if o.shares]
     total_shares = sum(s.shares for s in company.shareholders) or 0
     share_lines = [
-        f"{s.name} {s.shares:,}株" + (f" ({s.shares / total_shares:.0%})" if total_shares else "")
+        f"{s.name} {s.shares:,}株"
+        + (f" ({s.shares / total_shares:.0%})" if total_shares else "")
         + (f" [{s.relation}]" if s.relation else "")
         for s in company.shareholders
     ] or owners
     w.text(row, 1, "株主・代表者", bold=True, fill=styles.FILL_HEADER, align=styles.CENTER)
-    w.block(row, 2, last, "\n".join(share_lines) or "(株主の情報が未入力です)",
-            width_chars=span_width(w, 2, last))
+    w.block(row, 2, last, "\n".join(share_lines) or "(株主の情報が未入力です)", width_chars=span_width(w, 2, last))
     row += 1
     w.text(row, 4, "↓ 出資", border=None, align=styles.CENTER)
     row += 1
@@ -123,8 +133,14 @@ def write_group(ctx: BuildContext) -> None:
             if g.business:
                 lines.append(g.business)
             name_text = "\n".join(x for x in lines if x)
-            w.text(row, 3, name_text, bold=True, border=box,
-                   align=Alignment(horizontal="center", vertical="center", wrap_text=True))
+            w.text(
+                row,
+                3,
+                name_text,
+                bold=True,
+                border=box,
+                align=Alignment(horizontal="center", vertical="center", wrap_text=True),
+            )
             merge(ws, row, 3, row, 5)
             for c in (4, 5):
                 ws.cell(row=row, column=c).border = box
@@ -134,7 +150,9 @@ def write_group(ctx: BuildContext) -> None:
             ws.cell(row=row, column=7).border = styles.BORDER
             ws.row_dimensions[row].height = max(
                 styles.estimate_row_height(name_text, span_width(w, 3, 5)),
-                styles.estimate_row_height(detail, span_width(w, 6, last)), 30)
+                styles.estimate_row_height(detail, span_width(w, 6, last)),
+                30,
+            )
             row += 1
     else:
         w.block(row, 1, last, "グループ会社・関係会社はありません (該当なし)。", width_chars=span_width(w, 1, last))
@@ -143,20 +161,47 @@ def write_group(ctx: BuildContext) -> None:
     w.section(row, "関係会社の明細", last)
     row += 1
     rows = [
-        [g.name, g.relation, pct(g.ownership), g.business,
-         g.sales if g.sales is not None else "", g.transactions, g.loans_and_guarantees]
+        [
+            g.name,
+            g.relation,
+            pct(g.ownership),
+            g.business,
+            g.sales if g.sales is not None else "",
+            g.transactions,
+            g.loans_and_guarantees,
+        ]
         for g in groups
     ]
-    row = text_table(w, row, ["会社名", "関係", "出資比率", "事業内容", "売上高 (千円)", "当社との取引", "貸借・保証"],
-                     rows, empty_text="該当なし")
+    row = text_table(
+        w,
+        row,
+        ["会社名", "関係", "出資比率", "事業内容", "売上高 (千円)", "当社との取引", "貸借・保証"],
+        rows,
+        empty_text="該当なし",
+    )
     row += 1
     w.section(row, "役員", last)
     row += 1
-    rows = [[o.name, o.title, o.age if o.age is not None else "", o.shares, o.relation,
-             kyen(o.lends_to_company) if o.lends_to_company else "",
-             kyen(o.borrows_from_company) if o.borrows_from_company else ""] for o in company.officers]
-    text_table(w, row, ["氏名", "役職", "年齢", "持株数", "代表者との関係", "会社への貸付金", "会社からの借入金"],
-               rows, number_fmts={2: styles.COUNT, 3: styles.COUNT}, empty_text="(役員の情報が未入力です)")
+    rows = [
+        [
+            o.name,
+            o.title,
+            o.age if o.age is not None else "",
+            o.shares,
+            o.relation,
+            kyen(o.lends_to_company) if o.lends_to_company else "",
+            kyen(o.borrows_from_company) if o.borrows_from_company else "",
+        ]
+        for o in company.officers
+    ]
+    text_table(
+        w,
+        row,
+        ["氏名", "役職", "年齢", "持株数", "代表者との関係", "会社への貸付金", "会社からの借入金"],
+        rows,
+        number_fmts={2: styles.COUNT, 3: styles.COUNT},
+        empty_text="(役員の情報が未入力です)",
+    )
     ws.freeze_panes = "A4"
     styles.page_setup(ws, company=ctx.company, date_text=ctx.date_text, title_rows="1:2")
 
@@ -220,8 +265,14 @@ def write_bizmodel(ctx: BuildContext) -> None:
     bottom = row - 1
     company = ctx.plan.company
     center = f"{ctx.company}\n{company.business}\n従業員 {company.employees}名"
-    w.text(top, 3, center, bold=True, align=Alignment(horizontal="center", vertical="center", wrap_text=True),
-           border=Border(*(Side(style="medium", color="1F3864"),) * 4))
+    w.text(
+        top,
+        3,
+        center,
+        bold=True,
+        align=Alignment(horizontal="center", vertical="center", wrap_text=True),
+        border=Border(*(Side(style="medium", color="1F3864"),) * 4),
+    )
     w.text(top, 7, a.end_users or "(未入力)", align=Alignment(vertical="center", wrap_text=True))
     if bottom > top:
         merge(ws, top, 3, bottom, 3)
@@ -239,16 +290,27 @@ def write_bizmodel(ctx: BuildContext) -> None:
         w.block(row, 1, last, "(業務フローが未入力です)", width_chars=span_width(w, 1, last))
         row += 1
     for band in range(0, len(steps), 4):
-        chunk = steps[band: band + 4]
+        chunk = steps[band : band + 4]
         heads, bodies, strengths = row, row + 1, row + 2
         h_body, h_str = 20.0, 20.0
         for j, step in enumerate(chunk):
             col = 1 + 2 * j
-            w.text(heads, col, f"{band + j + 1}. {step.name}", font=ctx.fonts.header,
-                   fill=styles.FILL_HEADER, align=styles.CENTER)
+            w.text(
+                heads,
+                col,
+                f"{band + j + 1}. {step.name}",
+                font=ctx.fonts.header,
+                fill=styles.FILL_HEADER,
+                align=styles.CENTER,
+            )
             w.text(bodies, col, step.description, wrap=True)
-            w.text(strengths, col, ("強み: " + step.strength) if step.strength else "強み: (未記入)", wrap=True,
-                   fill=styles.FILL_TOTAL if step.strength else styles.FILL_WARN)
+            w.text(
+                strengths,
+                col,
+                ("強み: " + step.strength) if step.strength else "強み: (未記入)",
+                wrap=True,
+                fill=styles.FILL_TOTAL if step.strength else styles.FILL_WARN,
+            )
             h_body = max(h_body, styles.estimate_row_height(step.description, box_w))
             h_str = max(h_str, styles.estimate_row_height("強み: " + step.strength, box_w))
             if (j < len(chunk) - 1 or band + j + 1 < len(steps)) and col + 1 <= last:
@@ -261,9 +323,14 @@ def write_bizmodel(ctx: BuildContext) -> None:
     row += 1
     lb = a.local_benchmark
     for label, value in (
-        ("強み", a.strengths), ("弱み", a.weaknesses), ("外部環境", a.external_environment),
-        ("内部環境", a.internal_environment), ("経営者への着目", lb.owner), ("事業への着目", lb.business),
-        ("環境・関係者への着目", lb.environment), ("内部管理体制への着目", lb.internal_control),
+        ("強み", a.strengths),
+        ("弱み", a.weaknesses),
+        ("外部環境", a.external_environment),
+        ("内部環境", a.internal_environment),
+        ("経営者への着目", lb.owner),
+        ("事業への着目", lb.business),
+        ("環境・関係者への着目", lb.environment),
+        ("内部管理体制への着目", lb.internal_control),
     ):
         row = field_row(w, row, label, value or "(未入力)", last_col=last)
     ws.freeze_panes = "A4"

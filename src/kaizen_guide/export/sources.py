@@ -88,11 +88,17 @@ DERIVED: dict[str, Callable[[Callable[..., Any]], Any]] = {
     # P/L
     "pl.gross_margin": lambda g: _ratio(g("pl.gross_profit"), g("pl.sales")),
     # B/S subtotals the engine does not store
-    "bs.current_assets": lambda g: _sum(g("bs.cash"), g("bs.notes_receivable"), g("bs.accounts_receivable"),
-                                        g("bs.inventory"), g("bs.other_current_assets")),
+    "bs.current_assets": lambda g: _sum(
+        g("bs.cash"),
+        g("bs.notes_receivable"),
+        g("bs.accounts_receivable"),
+        g("bs.inventory"),
+        g("bs.other_current_assets"),
+    ),
     "bs.equity_ratio": lambda g: _ratio(g("bs.net_assets"), g("bs.total_assets")),
-    "bs.real_adjustments": lambda g: (None if g("metrics.real_net_assets") is None
-                                      else g("metrics.real_net_assets") - g("bs.net_assets")),
+    "bs.real_adjustments": lambda g: (
+        None if g("metrics.real_net_assets") is None else g("metrics.real_net_assets") - g("bs.net_assets")
+    ),
     "bs.imbalance_plan": lambda g: g("bs.imbalance"),
     # 資金計画 (plan years): the engine's increases as cash effects (増加は▲)
     "cf.receivables_change": lambda g: _neg(g("cf.receivables_increase")),
@@ -105,23 +111,40 @@ DERIVED: dict[str, Callable[[Callable[..., Any]], Any]] = {
     "cfa.receivables_change": lambda g: _sum(g("bs.receivables", -1), _neg(g("bs.receivables"))),
     "cfa.inventory_change": lambda g: _sum(g("bs.inventory", -1), _neg(g("bs.inventory"))),
     "cfa.payables_change": lambda g: _sum(g("bs.payables"), _neg(g("bs.payables", -1))),
-    "cfa.other_wc_change": lambda g: _sum(g("bs.other_current_assets", -1), _neg(g("bs.other_current_assets")),
-                                          g("bs.other_liabilities"), _neg(g("bs.other_liabilities", -1))),
+    "cfa.other_wc_change": lambda g: _sum(
+        g("bs.other_current_assets", -1),
+        _neg(g("bs.other_current_assets")),
+        g("bs.other_liabilities"),
+        _neg(g("bs.other_liabilities", -1)),
+    ),
     "cfa.simple_cf": lambda g: _sum(g("pl.net_income"), g("pl.depreciation_total")),
-    "cfa.operating_cf": lambda g: _sum(g("cfa.simple_cf"), g("cfa.receivables_change"), g("cfa.inventory_change"),
-                                       g("cfa.payables_change"), g("cfa.other_wc_change")),
-    "cfa.capex_net": lambda g: _neg(_sum(g("bs.tangible_fixed_assets"), g("bs.intangible_fixed_assets"),
-                                         _neg(g("bs.tangible_fixed_assets", -1)),
-                                         _neg(g("bs.intangible_fixed_assets", -1)), g("pl.depreciation_total"))),
+    "cfa.operating_cf": lambda g: _sum(
+        g("cfa.simple_cf"),
+        g("cfa.receivables_change"),
+        g("cfa.inventory_change"),
+        g("cfa.payables_change"),
+        g("cfa.other_wc_change"),
+    ),
+    "cfa.capex_net": lambda g: _neg(
+        _sum(
+            g("bs.tangible_fixed_assets"),
+            g("bs.intangible_fixed_assets"),
+            _neg(g("bs.tangible_fixed_assets", -1)),
+            _neg(g("bs.intangible_fixed_assets", -1)),
+            g("pl.depreciation_total"),
+        )
+    ),
     "cfa.investments_change": lambda g: _sum(g("bs.investments_and_other", -1), _neg(g("bs.investments_and_other"))),
     "cfa.investing_cf": lambda g: _sum(g("cfa.capex_net"), g("cfa.investments_change")),
     "cfa.borrowing_change": lambda g: _sum(g("bs.borrowings"), _neg(g("bs.borrowings", -1))),
     "cfa.officer_change": lambda g: _sum(g("bs.officer_borrowings"), _neg(g("bs.officer_borrowings", -1))),
     "cfa.capital_change": lambda g: _sum(g("bs.capital"), _neg(g("bs.capital", -1))),
-    "cfa.other_equity_change": lambda g: _sum(g("bs.retained_earnings"), _neg(g("bs.retained_earnings", -1)),
-                                              _neg(g("pl.net_income"))),
-    "cfa.financing_cf": lambda g: _sum(g("cfa.borrowing_change"), g("cfa.officer_change"),
-                                       g("cfa.capital_change"), g("cfa.other_equity_change")),
+    "cfa.other_equity_change": lambda g: _sum(
+        g("bs.retained_earnings"), _neg(g("bs.retained_earnings", -1)), _neg(g("pl.net_income"))
+    ),
+    "cfa.financing_cf": lambda g: _sum(
+        g("cfa.borrowing_change"), g("cfa.officer_change"), g("cfa.capital_change"), g("cfa.other_equity_change")
+    ),
     "cfa.cash_change": lambda g: _sum(g("cfa.operating_cf"), g("cfa.investing_cf"), g("cfa.financing_cf")),
     "cfa.cash_end": lambda g: _sum(g("cfa.cash_begin"), g("cfa.cash_change")),
     "cfa.check": lambda g: _sum(g("cfa.cash_end"), _neg(g("bs.cash"))),

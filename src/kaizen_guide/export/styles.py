@@ -25,7 +25,7 @@ FONT_SIZE = 10
 NUM = '#,##0;"▲"#,##0;"-"'
 NUM_YEN = '#,##0"円";"▲"#,##0"円";"-"'
 PCT = '0.0%;"▲"0.0%;"-"'
-RATIO = '0.0%'
+RATIO = "0.0%"
 YEARS = '0.0"年";"▲"0.0"年";"0.0年"'
 TIMES = '0.0"倍";"▲"0.0"倍";"0.0倍"'
 MONTHS = '0.0"ヶ月";"▲"0.0"ヶ月";"0.0ヶ月"'
@@ -51,8 +51,9 @@ _THIN = Side(style="thin", color="808080")
 _HAIR = Side(style="hair", color="A6A6A6")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 BORDER_HAIR = Border(left=_HAIR, right=_HAIR, top=_HAIR, bottom=_HAIR)
-BORDER_TOTAL = Border(left=_THIN, right=_THIN, top=Side(style="thin", color="000000"),
-                      bottom=Side(style="double", color="000000"))
+BORDER_TOTAL = Border(
+    left=_THIN, right=_THIN, top=Side(style="thin", color="000000"), bottom=Side(style="double", color="000000")
+)
 
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -120,8 +121,7 @@ NARROW_UNITS = 0.95
 
 
 def text_units(text: str) -> float:
-    return sum(WIDE_UNITS if unicodedata.east_asian_width(ch) in ("W", "F", "A") else NARROW_UNITS
-               for ch in text)
+    return sum(WIDE_UNITS if unicodedata.east_asian_width(ch) in ("W", "F", "A") else NARROW_UNITS for ch in text)
 
 
 def estimate_lines(text: str, width_chars: float) -> int:

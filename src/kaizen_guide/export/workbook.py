@@ -145,8 +145,9 @@ def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
     return atomic_write_bytes(path, workbook_bytes(wb))
 
 
-def export_xlsx(plan, path: str | os.PathLike, projection=None, *, settings=None,
-                font: str = styles.DEFAULT_FONT) -> Path:
+def export_xlsx(
+    plan, path: str | os.PathLike, projection=None, *, settings=None, font: str = styles.DEFAULT_FONT
+) -> Path:
     """Build and save the workbook; returns the path written."""
     wb = build_workbook(plan, projection, settings=settings, font=font)
     return save_workbook(wb, path)

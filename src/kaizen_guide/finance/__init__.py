@@ -15,7 +15,11 @@ from .results import NumericCheck, Projection
 from .settings import FinanceSettings, StressCase
 
 __all__ = [
-    "FinanceSettings", "NumericCheck", "Projection", "StressCase", "compute_projection",
+    "FinanceSettings",
+    "NumericCheck",
+    "Projection",
+    "StressCase",
+    "compute_projection",
     "evaluate_targets",
 ]
 

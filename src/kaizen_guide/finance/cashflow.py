@@ -84,8 +84,7 @@ class BsState:
 
     @property
     def total_assets(self) -> int:
-        return (self.cash + self.receivables + self.inventory + self.other_current_assets
-                + self.fixed_assets)
+        return self.cash + self.receivables + self.inventory + self.other_current_assets + self.fixed_assets
 
     @property
     def total_liabilities(self) -> int:
@@ -102,20 +101,32 @@ class BsState:
     def to_result(self, year: int, label: str) -> BalanceSheetYear:
         total_le = self.total_liabilities + self.net_assets
         return BalanceSheetYear(
-            year=year, label=label, cash=self.cash, notes_receivable=self.notes_receivable,
-            accounts_receivable=self.accounts_receivable, receivables=self.receivables,
-            inventory=self.inventory, other_current_assets=self.other_current_assets,
+            year=year,
+            label=label,
+            cash=self.cash,
+            notes_receivable=self.notes_receivable,
+            accounts_receivable=self.accounts_receivable,
+            receivables=self.receivables,
+            inventory=self.inventory,
+            other_current_assets=self.other_current_assets,
             tangible_fixed_assets=self.tangible_fixed_assets,
             intangible_fixed_assets=self.intangible_fixed_assets,
-            investments_and_other=self.investments_and_other, fixed_assets=self.fixed_assets,
-            total_assets=self.total_assets, payables=self.payables, borrowings=self.borrowings,
+            investments_and_other=self.investments_and_other,
+            fixed_assets=self.fixed_assets,
+            total_assets=self.total_assets,
+            payables=self.payables,
+            borrowings=self.borrowings,
             borrowings_by_bank=dict(self.borrowings_by_bank),
             borrowings_unassigned=self.borrowings_unassigned,
             shortfall_borrowings=self.shortfall_borrowings,
-            officer_borrowings=self.officer_borrowings, other_liabilities=self.other_liabilities,
-            total_liabilities=self.total_liabilities, capital=self.capital,
-            retained_earnings=self.retained_earnings, net_assets=self.net_assets,
-            total_liabilities_and_net_assets=total_le, imbalance=self.total_assets - total_le,
+            officer_borrowings=self.officer_borrowings,
+            other_liabilities=self.other_liabilities,
+            total_liabilities=self.total_liabilities,
+            capital=self.capital,
+            retained_earnings=self.retained_earnings,
+            net_assets=self.net_assets,
+            total_liabilities_and_net_assets=total_le,
+            imbalance=self.total_assets - total_le,
         )
 
 
@@ -138,16 +149,23 @@ def opening_state(plan, bank_names: list[str], bank_balances: dict[str, int], no
     if unassigned:
         notes.append(
             f"決算書の借入金と金融機関別の借入残高の差 {unassigned:,}千円 は「その他借入金」として"
-            "計画期間中そのまま据え置いています。")
+            "計画期間中そのまま据え置いています。"
+        )
     return BsState(
-        cash=bs.cash, notes_receivable=bs.notes_receivable,
-        accounts_receivable=bs.accounts_receivable, inventory=bs.inventory,
-        other_current_assets=bs.other_current_assets, tangible_fixed_assets=bs.tangible_fixed_assets,
+        cash=bs.cash,
+        notes_receivable=bs.notes_receivable,
+        accounts_receivable=bs.accounts_receivable,
+        inventory=bs.inventory,
+        other_current_assets=bs.other_current_assets,
+        tangible_fixed_assets=bs.tangible_fixed_assets,
         intangible_fixed_assets=bs.intangible_fixed_assets,
         investments_and_other=bs.investments_and_other,
-        payables=bs.notes_payable + bs.accounts_payable, borrowings_by_bank=by_bank,
-        borrowings_unassigned=unassigned, officer_borrowings=bs.officer_borrowings,
-        other_liabilities=other_liab, capital=bs.capital_stock + bs.capital_surplus,
+        payables=bs.notes_payable + bs.accounts_payable,
+        borrowings_by_bank=by_bank,
+        borrowings_unassigned=unassigned,
+        officer_borrowings=bs.officer_borrowings,
+        other_liabilities=other_liab,
+        capital=bs.capital_stock + bs.capital_surplus,
         retained_earnings=bs.retained_earnings,
     )
 
@@ -193,15 +211,26 @@ class CfCalc:
         return self.cash_opening + self.cash_change
 
 
-def roll_forward(prev: BsState, wc: WorkingCapital, net_income: int, depreciation: int, capex: int,
-                 borrowing_by_bank: dict[str, int], repayment_by_bank: dict[str, int]) -> tuple[BsState, CfCalc]:
+def roll_forward(
+    prev: BsState,
+    wc: WorkingCapital,
+    net_income: int,
+    depreciation: int,
+    capex: int,
+    borrowing_by_bank: dict[str, int],
+    repayment_by_bank: dict[str, int],
+) -> tuple[BsState, CfCalc]:
     cf = CfCalc(
-        net_income=net_income, depreciation=depreciation,
+        net_income=net_income,
+        depreciation=depreciation,
         receivables_increase=wc.receivables - prev.receivables,
         inventory_increase=wc.inventory - prev.inventory,
         payables_increase=wc.payables - prev.payables,
-        capex=capex, borrowing=sum(borrowing_by_bank.values()), borrowing_by_bank=borrowing_by_bank,
-        repayment=sum(repayment_by_bank.values()), repayment_by_bank=repayment_by_bank,
+        capex=capex,
+        borrowing=sum(borrowing_by_bank.values()),
+        borrowing_by_bank=borrowing_by_bank,
+        repayment=sum(repayment_by_bank.values()),
+        repayment_by_bank=repayment_by_bank,
         cash_opening=prev.cash,
     )
     # Cash if last year's stopgap loan were repaid now; a shortfall is borrowed short-term.
@@ -217,7 +246,8 @@ def roll_forward(prev: BsState, wc: WorkingCapital, net_income: int, depreciatio
     nxt.payables = wc.payables
     nxt.tangible_fixed_assets = prev.tangible_fixed_assets + capex - depreciation
     for bank in set(borrowing_by_bank) | set(repayment_by_bank):
-        nxt.borrowings_by_bank[bank] = (nxt.borrowings_by_bank.get(bank, 0)
-                                        + borrowing_by_bank.get(bank, 0) - repayment_by_bank.get(bank, 0))
+        nxt.borrowings_by_bank[bank] = (
+            nxt.borrowings_by_bank.get(bank, 0) + borrowing_by_bank.get(bank, 0) - repayment_by_bank.get(bank, 0)
+        )
     nxt.retained_earnings = prev.retained_earnings + net_income
     return nxt, cf

@@ -39,8 +39,14 @@ class CoverageCalc:
         return max(0, self.balance - self.secured_total)
 
 
-def compute_coverage(bank_names: list[str], balances: dict[str, int], guarantees: dict[str, int],
-                     deposits: dict[str, int], collaterals, detail: bool = True) -> list[CoverageCalc]:
+def compute_coverage(
+    bank_names: list[str],
+    balances: dict[str, int],
+    guarantees: dict[str, int],
+    deposits: dict[str, int],
+    collaterals,
+    detail: bool = True,
+) -> list[CoverageCalc]:
     calcs: dict[str, CoverageCalc] = {}
     for name in bank_names:
         bal = max(0, balances.get(name, 0))
@@ -57,10 +63,18 @@ def compute_coverage(bank_names: list[str], balances: dict[str, int], guarantees
             claim_left = max(0, calc.balance - calc.secured_total)
             take = max(0, min(available, lien.max_amount, claim_left))
             if detail:
-                calc.collateral.append(CollateralAllocation(
-                    collateral=col.name, owner=col.owner, rank=lien.rank, market_value=col.market_value,
-                    realizable_value=col.realizable_value, max_amount=lien.max_amount,
-                    available=available, allocated=take))
+                calc.collateral.append(
+                    CollateralAllocation(
+                        collateral=col.name,
+                        owner=col.owner,
+                        rank=lien.rank,
+                        market_value=col.market_value,
+                        realizable_value=col.realizable_value,
+                        max_amount=lien.max_amount,
+                        available=available,
+                        allocated=take,
+                    )
+                )
             else:
                 calc.collateral.append(_Light(take))
             available -= take
@@ -77,8 +91,13 @@ def coverage_table(as_of: str, calcs: list[CoverageCalc]) -> CoverageTable:
     total_uns = sum(c.unsecured for c in calcs)
     banks = [
         CoverageBank(
-            bank=c.bank, balance=c.balance, collateral=c.collateral, collateral_total=c.collateral_total,
-            guarantee=c.guarantee, pledged_deposits=c.pledged_deposits, secured_total=c.secured_total,
+            bank=c.bank,
+            balance=c.balance,
+            collateral=c.collateral,
+            collateral_total=c.collateral_total,
+            guarantee=c.guarantee,
+            pledged_deposits=c.pledged_deposits,
+            secured_total=c.secured_total,
             unsecured=c.unsecured,
             coverage_ratio=ratio(c.secured_total, c.balance, Q4),
             balance_share=ratio(c.balance, total_bal, Q4),
@@ -86,8 +105,13 @@ def coverage_table(as_of: str, calcs: list[CoverageCalc]) -> CoverageTable:
         )
         for c in calcs
     ]
-    return CoverageTable(as_of=as_of, banks=banks, total_balance=total_bal,
-                         total_secured=sum(c.secured_total for c in calcs), total_unsecured=total_uns)
+    return CoverageTable(
+        as_of=as_of,
+        banks=banks,
+        total_balance=total_bal,
+        total_secured=sum(c.secured_total for c in calcs),
+        total_unsecured=total_uns,
+    )
 
 
 def prorata(total: int, bases: list[int], caps: list[int]) -> list[int]:

@@ -62,8 +62,7 @@ class RunResult:
     notes: list[str] = field(default_factory=list)
 
 
-def simple_cf(variant: str, net_income: int, ordinary: int, operating: int, depreciation: int,
-              taxes: int) -> int:
+def simple_cf(variant: str, net_income: int, ordinary: int, operating: int, depreciation: int, taxes: int) -> int:
     if variant == "ordinary_after_tax":
         return ordinary + depreciation - taxes
     if variant == "operating":
@@ -102,9 +101,15 @@ def support_months(plan: Plan, year: int) -> int:
     return support_split(plan, year)[0]
 
 
-def run(plan: Plan, settings, plan_years: int, sales_change: Decimal = Decimal(0),
-        cost_ratio_change: Decimal = Decimal(0), fixed_repayments: list[list[int]] | None = None,
-        effect_achievement: Decimal = Decimal(1)) -> RunResult:
+def run(
+    plan: Plan,
+    settings,
+    plan_years: int,
+    sales_change: Decimal = Decimal(0),
+    cost_ratio_change: Decimal = Decimal(0),
+    fixed_repayments: list[list[int]] | None = None,
+    effect_achievement: Decimal = Decimal(1),
+) -> RunResult:
     notes: list[str] = []
     bank_names, loans = initial_loans(plan)
     loans_initial = [LoanState(**ln.__dict__) for ln in loans]
@@ -115,15 +120,20 @@ def run(plan: Plan, settings, plan_years: int, sales_change: Decimal = Decimal(0
     deps, capexes = depreciation_schedule(plan, plan_years, opening.tangible_fixed_assets)
     buckets = opening_carryforwards(plan)
     share = Decimal(plan.support.repayment_share_of_cf)
-    after_share = (Decimal(plan.support.after_share_of_cf) if plan.support.after_share_of_cf is not None
-                   else share)
+    after_share = Decimal(plan.support.after_share_of_cf) if plan.support.after_share_of_cf is not None else share
     after_on_cf = plan.support.after_period == "cf_share"
     prev = opening
     years: list[YearCalc] = []
     for y in range(plan_years + 1):
         shock = y >= 1
-        op = operating_year(plan, y, deps[y], sales_change if shock else Decimal(0),
-                            cost_ratio_change if shock else Decimal(0), effect_achievement)
+        op = operating_year(
+            plan,
+            y,
+            deps[y],
+            sales_change if shock else Decimal(0),
+            cost_ratio_change if shock else Decimal(0),
+            effect_achievement,
+        )
         opening_by_bank = {n: 0 for n in bank_names}
         for ln in loans:
             opening_by_bank[ln.bank] += ln.balance
@@ -136,8 +146,9 @@ def run(plan: Plan, settings, plan_years: int, sales_change: Decimal = Decimal(0
             # 返済原資 for the months sized from 簡易CF: the annual amount at each share, prorated
             # to its months (rounded as the workbook does: annual first, then the months).
             base = max(0, scf)
-            return (to_int(Fraction(mul(base, share) * m, 12))
-                    + to_int(Fraction(mul(base, after_share) * m_after_cf, 12)))
+            return to_int(Fraction(mul(base, share) * m, 12)) + to_int(
+                Fraction(mul(base, after_share) * m_after_cf, 12)
+            )
 
         def settle(pay: list[int]):
             interest, by_bank = interest_for(bank_names, loans, pay)
@@ -145,8 +156,9 @@ def run(plan: Plan, settings, plan_years: int, sales_change: Decimal = Decimal(0
             pretax = ordinary + op.extraordinary
             tax, new_buckets = compute_tax(plan.drivers.tax, buckets, y, pretax)
             ni = pretax - tax.total_taxes
-            scf = simple_cf(settings.simple_cf_variant, ni, ordinary, op.operating_income,
-                            op.depreciation, tax.total_taxes)
+            scf = simple_cf(
+                settings.simple_cf_variant, ni, ordinary, op.operating_income, op.depreciation, tax.total_taxes
+            )
             return interest, by_bank, ordinary, pretax, tax, new_buckets, ni, scf
 
         if fixed_repayments is not None:
@@ -169,8 +181,7 @@ def run(plan: Plan, settings, plan_years: int, sales_change: Decimal = Decimal(0
             for _ in range(settings.interest_iterations):
                 settled = settle(pay)
                 capacity = mul(max(0, settled[7]), share)
-                dec = decide_repayments(plan, settings, bank_names, loans, y, cf_months,
-                                        pool_for(settled[7]))
+                dec = decide_repayments(plan, settings, bank_names, loans, y, cf_months, pool_for(settled[7]))
                 if dec.per_loan == pay or dec.per_loan in seen:
                     pay = dec.per_loan
                     break
@@ -195,15 +206,37 @@ def run(plan: Plan, settings, plan_years: int, sales_change: Decimal = Decimal(0
         borrowing_full = {n: borrowing.get(n, 0) for n in bank_names}
         wc = working_capital(plan, settings, op.sales, op.cost_of_sales)
         bs, cf = roll_forward(prev, wc, ni, op.depreciation, capexes[y], borrowing_full, repayment_by_bank)
-        years.append(YearCalc(
-            year=y, op=op, interest=interest, interest_by_bank=by_bank_int, ordinary_income=ordinary,
-            pretax_income=pretax, tax=tax, net_income=ni, simple_cf=scf, support_months=m,
-            after_support_months=m_after, cf_months=cf_months, capacity=capacity, repay_per_loan=list(pay), contract_per_loan=list(contract),
-            opening_by_bank=opening_by_bank, borrowing_by_bank=borrowing_full,
-            repayment_by_bank=repayment_by_bank, contractual_by_bank=contractual_by_bank,
-            closing_by_bank=closing_by_bank, bases=bases, used_fallback=fallback, unsecured=unsecured, wc=wc, cf=cf, bs=bs,
-            capex=capexes[y],
-        ))
+        years.append(
+            YearCalc(
+                year=y,
+                op=op,
+                interest=interest,
+                interest_by_bank=by_bank_int,
+                ordinary_income=ordinary,
+                pretax_income=pretax,
+                tax=tax,
+                net_income=ni,
+                simple_cf=scf,
+                support_months=m,
+                after_support_months=m_after,
+                cf_months=cf_months,
+                capacity=capacity,
+                repay_per_loan=list(pay),
+                contract_per_loan=list(contract),
+                opening_by_bank=opening_by_bank,
+                borrowing_by_bank=borrowing_full,
+                repayment_by_bank=repayment_by_bank,
+                contractual_by_bank=contractual_by_bank,
+                closing_by_bank=closing_by_bank,
+                bases=bases,
+                used_fallback=fallback,
+                unsecured=unsecured,
+                wc=wc,
+                cf=cf,
+                bs=bs,
+                capex=capexes[y],
+            )
+        )
         buckets = new_buckets
         prev = bs
     return RunResult(bank_names, loans_initial, opening, years, notes)

@@ -56,12 +56,14 @@ def build_labels(plan, plan_years: int) -> ProjectionLabels:
     years = plan.financials.years
     for k, fy in enumerate(years):
         offset = k - len(years)
-        actual.append(YearLabel(offset=offset, kind="actual", label=fy.label, fiscal_label=fy.label,
-                                heading=f"{fy.label} (実績)"))
+        actual.append(
+            YearLabel(offset=offset, kind="actual", label=fy.label, fiscal_label=fy.label, heading=f"{fy.label} (実績)")
+        )
     plan_labels = []
     for y in range(plan_years + 1):
         fl = fiscal_label(plan, y)
         name = f"計画{y}年目"
-        plan_labels.append(YearLabel(offset=y, kind="plan", label=name, fiscal_label=fl,
-                                     heading=f"{name} ({fl})" if fl else name))
+        plan_labels.append(
+            YearLabel(offset=y, kind="plan", label=name, fiscal_label=fl, heading=f"{name} ({fl})" if fl else name)
+        )
     return ProjectionLabels(actual=actual, plan=plan_labels)

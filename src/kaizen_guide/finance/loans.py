@@ -61,10 +61,17 @@ def initial_loans(plan) -> tuple[list[str], list[LoanState]]:
     """Bank names (plan order, then banks that appear only in 新規借入) and existing loans."""
     names = [b.name for b in plan.banks]
     loans = [
-        LoanState(bank=b.name, label=loan.label, kind=loan.kind, balance=loan.balance,
-                  monthly=loan.monthly_repayment, rate=Decimal(loan.interest_rate),
-                  guarantee_ratio=Decimal(loan.guarantee_ratio))
-        for b in plan.banks for loan in b.loans
+        LoanState(
+            bank=b.name,
+            label=loan.label,
+            kind=loan.kind,
+            balance=loan.balance,
+            monthly=loan.monthly_repayment,
+            rate=Decimal(loan.interest_rate),
+            guarantee_ratio=Decimal(loan.guarantee_ratio),
+        )
+        for b in plan.banks
+        for loan in b.loans
     ]
     for nb in plan.drivers.new_borrowings:
         if nb.bank not in names:
@@ -78,10 +85,21 @@ def draw_new(plan, loans: list[LoanState], year: int) -> dict[str, int]:
     for nb in plan.drivers.new_borrowings:
         if nb.year != year or nb.amount <= 0:
             continue
-        loans.append(LoanState(bank=nb.bank, label=f"新規借入 ({year}年目)", kind="new",
-                               balance=nb.amount, monthly=0, rate=Decimal(nb.interest_rate),
-                               guarantee_ratio=Decimal(0), is_new=True, draw_year=year,
-                               amount=nb.amount, term=nb.term_years))
+        loans.append(
+            LoanState(
+                bank=nb.bank,
+                label=f"新規借入 ({year}年目)",
+                kind="new",
+                balance=nb.amount,
+                monthly=0,
+                rate=Decimal(nb.interest_rate),
+                guarantee_ratio=Decimal(0),
+                is_new=True,
+                draw_year=year,
+                amount=nb.amount,
+                term=nb.term_years,
+            )
+        )
         by_bank[nb.bank] = by_bank.get(nb.bank, 0) + nb.amount
     return by_bank
 
@@ -96,8 +114,9 @@ class RepaymentDecision:
     """信用残 by bank at the year's opening (信用残高プロラタ only)."""
 
 
-def decide_repayments(plan, settings, bank_names: list[str], loans: list[LoanState], year: int,
-                      cf_months: int, pool_total: int) -> RepaymentDecision:
+def decide_repayments(
+    plan, settings, bank_names: list[str], loans: list[LoanState], year: int, cf_months: int, pool_total: int
+) -> RepaymentDecision:
     """``cf_months``: months of the year whose repayment is sized from 簡易CF (the rest repay
     約定); ``pool_total``: the 返済原資 for those months (already prorated)."""
     contract = [ln.contractual(year) for ln in loans]

@@ -88,8 +88,11 @@ def compute_metrics(x: MetricInputs, settings) -> MetricsYear:
     ebitda = x.operating_income + x.depreciation
     ebitda_ratio = ratio(x.borrowings - x.cash, ebitda, Q2, positive_denominator=True)
     lb = LocalBenchmark(
-        sales_growth=(ratio(x.sales - x.prev_sales, x.prev_sales, Q4, positive_denominator=True)
-                      if x.prev_sales is not None else None),
+        sales_growth=(
+            ratio(x.sales - x.prev_sales, x.prev_sales, Q4, positive_denominator=True)
+            if x.prev_sales is not None
+            else None
+        ),
         operating_margin=ratio(x.operating_income, x.sales, Q4, positive_denominator=True),
         labour_productivity=div(x.operating_income, x.employees) if x.employees else None,
         ebitda_debt_ratio=ebitda_ratio,
@@ -97,17 +100,32 @@ def compute_metrics(x: MetricInputs, settings) -> MetricsYear:
         equity_ratio=ratio(x.net_assets, x.total_assets, Q4, positive_denominator=True),
     )
     return MetricsYear(
-        offset=x.offset, kind=x.kind, label=x.label, sales=x.sales,
-        operating_income=x.operating_income, ordinary_income=x.ordinary_income,
-        net_income=x.net_income, depreciation=x.depreciation, income_taxes=x.income_taxes,
-        employees=x.employees, simple_cf=scf, cash=x.cash,
-        normal_working_capital=nwc, interest_bearing_debt=debt, debt_to_repay=to_repay,
-        debt_service_cf=denom, debt_repayment_years=years, gross_debt_repayment_years=gross_years,
+        offset=x.offset,
+        kind=x.kind,
+        label=x.label,
+        sales=x.sales,
+        operating_income=x.operating_income,
+        ordinary_income=x.ordinary_income,
+        net_income=x.net_income,
+        depreciation=x.depreciation,
+        income_taxes=x.income_taxes,
+        employees=x.employees,
+        simple_cf=scf,
+        cash=x.cash,
+        normal_working_capital=nwc,
+        interest_bearing_debt=debt,
+        debt_to_repay=to_repay,
+        debt_service_cf=denom,
+        debt_repayment_years=years,
+        gross_debt_repayment_years=gross_years,
         net_assets=x.net_assets,
         real_net_assets=(x.net_assets + x.real_adjustment) if x.real_adjustment is not None else None,
         real_net_assets_before_owner=(x.net_assets + x.real_adjustment - x.owner_assets)
-        if x.real_adjustment is not None else None,
-        ebitda=ebitda, ebitda_debt_ratio=ebitda_ratio, total_assets=x.total_assets,
+        if x.real_adjustment is not None
+        else None,
+        ebitda=ebitda,
+        ebitda_debt_ratio=ebitda_ratio,
+        total_assets=x.total_assets,
         local_benchmark=lb,
     )
 
@@ -125,19 +143,33 @@ def actual_inputs(plan) -> list[MetricInputs]:
     prev_sales = None
     for k, fy in enumerate(years):
         pl, bs = fy.pl, fy.bs
-        out.append(MetricInputs(
-            offset=k - len(years), kind="actual", label=fy.label, sales=pl.sales, prev_sales=prev_sales,
-            operating_income=pl.operating_income, ordinary_income=pl.ordinary_income,
-            net_income=pl.net_income, depreciation=fy.depreciation_total, income_taxes=pl.income_taxes,
-            employees=fy.employees if fy.employees is not None else (
-                plan.company.employees if k == len(years) - 1 and plan.company.employees else None),
-            cash=bs.cash, receivables=bs.notes_receivable + bs.accounts_receivable,
-            inventory=bs.inventory, payables=bs.notes_payable + bs.accounts_payable,
-            borrowings=bs.interest_bearing_debt, officer_borrowings=bs.officer_borrowings,
-            net_assets=bs.net_assets, total_assets=bs.total_assets,
-            real_adjustment=adj if k == len(years) - 1 else None,
-            owner_assets=owner if k == len(years) - 1 else 0,
-        ))
+        out.append(
+            MetricInputs(
+                offset=k - len(years),
+                kind="actual",
+                label=fy.label,
+                sales=pl.sales,
+                prev_sales=prev_sales,
+                operating_income=pl.operating_income,
+                ordinary_income=pl.ordinary_income,
+                net_income=pl.net_income,
+                depreciation=fy.depreciation_total,
+                income_taxes=pl.income_taxes,
+                employees=fy.employees
+                if fy.employees is not None
+                else (plan.company.employees if k == len(years) - 1 and plan.company.employees else None),
+                cash=bs.cash,
+                receivables=bs.notes_receivable + bs.accounts_receivable,
+                inventory=bs.inventory,
+                payables=bs.notes_payable + bs.accounts_payable,
+                borrowings=bs.interest_bearing_debt,
+                officer_borrowings=bs.officer_borrowings,
+                net_assets=bs.net_assets,
+                total_assets=bs.total_assets,
+                real_adjustment=adj if k == len(years) - 1 else None,
+                owner_assets=owner if k == len(years) - 1 else 0,
+            )
+        )
         prev_sales = pl.sales
     return out
 

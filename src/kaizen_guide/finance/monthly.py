@@ -77,8 +77,11 @@ def build_monthly(plan, settings, bank_names: list[str], y0, y1) -> MonthlyTable
     c = plan.cash
     op = y1.op
     first = first_month_number(plan)
-    weights = [Decimal(w) for w in c.seasonality] if len(c.seasonality) == 12 and sum(c.seasonality) > 0 \
+    weights = (
+        [Decimal(w) for w in c.seasonality]
+        if len(c.seasonality) == 12 and sum(c.seasonality) > 0
         else [Decimal(1)] * 12
+    )
     sales = split_weighted(op.sales, weights)
     cos = split_weighted(op.cost_of_sales, weights)
     cash_ratio = Decimal(c.cash_sales_ratio)
@@ -95,11 +98,9 @@ def build_monthly(plan, settings, bank_names: list[str], y0, y1) -> MonthlyTable
     else:
         ar_cash = ar_settle
         nr_flows = [0] * 12
-    nr_settle = _lagged(prev_bs.notes_receivable, nr_flows, Decimal(c.notes_receivable_months),
-                        bs.notes_receivable)
+    nr_settle = _lagged(prev_bs.notes_receivable, nr_flows, Decimal(c.notes_receivable_months), bs.notes_receivable)
 
-    inv = [prev_bs.inventory + to_int(Fraction(bs.inventory - prev_bs.inventory) * m / 12)
-           for m in range(0, 13)]
+    inv = [prev_bs.inventory + to_int(Fraction(bs.inventory - prev_bs.inventory) * m / 12) for m in range(0, 13)]
     purchases = [cos[m] + inv[m + 1] - inv[m] for m in range(12)]
     credit_purchases = [mul(p, Decimal(settings.credit_purchase_ratio)) for p in purchases]
     other_cost = [p - cp for p, cp in zip(purchases, credit_purchases)]
@@ -144,30 +145,57 @@ def build_monthly(plan, settings, bank_names: list[str], y0, y1) -> MonthlyTable
         nr_bal += nr_flows[m] - nr_settle[m]
         pay_bal += credit_purchases[m] - purchase_pay[m]
         cal_month = (first + m - 1) % 12 + 1
-        rows.append(MonthlyRow(
-            index=m + 1,
-            year_month=f"{months[m][0]:04d}-{months[m][1]:02d}" if months else "",
-            label=f"{cal_month}月", sales=sales[m], opening=balance, cash_sales=cash_sales[m],
-            receivable_collections=ar_cash[m], notes_collections=nr_settle[m],
-            other_receipts=other_receipts[m], operating_receipts=receipts,
-            purchase_payments=purchase_pay[m], other_cost_payments=other_cost[m],
-            personnel_payments=personnel[m], expense_payments=expenses[m],
-            interest_payments=interest[m], operating_payments=payments, operating_balance=op_bal,
-            capex=capex[m], tax_payments=taxes[m], social_insurance=social[m],
-            extraordinary=extraordinary[m], non_operating_balance=non_op, borrowing=borrow,
-            borrowing_by_bank={n: v[m] for n, v in borrow_by_bank.items()}, repayment=repay,
-            repayment_by_bank={n: v[m] for n, v in repay_by_bank.items()},
-            shortfall_borrowing=shortfall[m], financial_balance=fin,
-            closing=closing, accounts_receivable=ar_bal, notes_receivable=nr_bal,
-            inventory=inv[m + 1], payables=pay_bal,
-        ))
+        rows.append(
+            MonthlyRow(
+                index=m + 1,
+                year_month=f"{months[m][0]:04d}-{months[m][1]:02d}" if months else "",
+                label=f"{cal_month}月",
+                sales=sales[m],
+                opening=balance,
+                cash_sales=cash_sales[m],
+                receivable_collections=ar_cash[m],
+                notes_collections=nr_settle[m],
+                other_receipts=other_receipts[m],
+                operating_receipts=receipts,
+                purchase_payments=purchase_pay[m],
+                other_cost_payments=other_cost[m],
+                personnel_payments=personnel[m],
+                expense_payments=expenses[m],
+                interest_payments=interest[m],
+                operating_payments=payments,
+                operating_balance=op_bal,
+                capex=capex[m],
+                tax_payments=taxes[m],
+                social_insurance=social[m],
+                extraordinary=extraordinary[m],
+                non_operating_balance=non_op,
+                borrowing=borrow,
+                borrowing_by_bank={n: v[m] for n, v in borrow_by_bank.items()},
+                repayment=repay,
+                repayment_by_bank={n: v[m] for n, v in repay_by_bank.items()},
+                shortfall_borrowing=shortfall[m],
+                financial_balance=fin,
+                closing=closing,
+                accounts_receivable=ar_bal,
+                notes_receivable=nr_bal,
+                inventory=inv[m + 1],
+                payables=pay_bal,
+            )
+        )
         balance = closing
     lowest = min(rows, key=lambda r: (r.closing, r.index))
     minimum = plan.drivers.minimum_cash
     return MonthlyTable(
-        year=1, label="計画1年目", months=rows, opening=prev_bs.cash, closing=balance,
-        lowest_index=lowest.index, lowest_year_month=lowest.year_month, lowest_label=lowest.label,
-        lowest_balance=lowest.closing, minimum_cash=minimum,
+        year=1,
+        label="計画1年目",
+        months=rows,
+        opening=prev_bs.cash,
+        closing=balance,
+        lowest_index=lowest.index,
+        lowest_year_month=lowest.year_month,
+        lowest_label=lowest.label,
+        lowest_balance=lowest.closing,
+        minimum_cash=minimum,
         negative_months=[r.index for r in rows if r.closing < 0],
         below_minimum_months=[r.index for r in rows if r.closing < minimum],
     )

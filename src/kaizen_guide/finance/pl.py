@@ -23,8 +23,7 @@ from decimal import Decimal
 from ..model.common import per_year
 from .rounding import div, mul, to_int
 
-ORDINARY_LINES = {"sales", "cost_of_sales", "personnel", "other_sga", "non_operating_income",
-                  "non_operating_expenses"}
+ORDINARY_LINES = {"sales", "cost_of_sales", "personnel", "other_sga", "non_operating_income", "non_operating_expenses"}
 
 
 @dataclass
@@ -126,8 +125,14 @@ def depreciation_schedule(plan, plan_years: int, existing_book: int) -> tuple[li
     return dep, capex
 
 
-def operating_year(plan, year: int, depreciation: int, sales_change: Decimal = Decimal(0),
-                   cost_ratio_change: Decimal = Decimal(0), achievement: Decimal = Decimal(1)) -> OperatingYear:
+def operating_year(
+    plan,
+    year: int,
+    depreciation: int,
+    sales_change: Decimal = Decimal(0),
+    cost_ratio_change: Decimal = Decimal(0),
+    achievement: Decimal = Decimal(1),
+) -> OperatingYear:
     """``achievement``: share of every action effect realised (stress case 「効果が半分」 = 0.5)."""
     d = plan.drivers
     factor = Decimal(1) + sales_change
@@ -178,8 +183,11 @@ def operating_year(plan, year: int, depreciation: int, sales_change: Decimal = D
             else:  # extraordinary
                 extra_eff += amount
                 ordinary = 0
-            effects.append(EffectCalc(a.id, a.title, line, amount, carried, ordinary,
-                                      amount - carried if line == "sales" else amount))
+            effects.append(
+                EffectCalc(
+                    a.id, a.title, line, amount, carried, ordinary, amount - carried if line == "sales" else amount
+                )
+            )
 
     base_pers = per_year(d.personnel, year)
     base_sga = per_year(d.other_sga, year)
@@ -187,16 +195,29 @@ def operating_year(plan, year: int, depreciation: int, sales_change: Decimal = D
     base_noe = per_year(d.other_non_operating_expenses, year)
     base_extra = per_year(d.extraordinary, year)
     return OperatingYear(
-        year=year, cost_ratio=ratio, sales_by_segment=by_segment, base_sales=base_sales,
-        sales_effects=sales_eff, sales=base_sales + sales_eff, base_cost_of_sales=base_cos,
-        cost_of_sales_on_effects=cos_on_eff, cost_of_sales_effects=cos_eff,
+        year=year,
+        cost_ratio=ratio,
+        sales_by_segment=by_segment,
+        base_sales=base_sales,
+        sales_effects=sales_eff,
+        sales=base_sales + sales_eff,
+        base_cost_of_sales=base_cos,
+        cost_of_sales_on_effects=cos_on_eff,
+        cost_of_sales_effects=cos_eff,
         cost_of_sales=base_cos + cos_on_eff - cos_eff,
-        base_personnel=base_pers, personnel_effects=pers_eff, personnel=base_pers - pers_eff,
+        base_personnel=base_pers,
+        personnel_effects=pers_eff,
+        personnel=base_pers - pers_eff,
         depreciation=depreciation,
-        base_other_sga=base_sga, other_sga_effects=sga_eff, other_sga=base_sga - sga_eff,
-        base_non_operating_income=base_noi, non_operating_income=base_noi + noi_eff,
-        base_other_non_operating_expenses=base_noe, other_non_operating_expenses=base_noe - noe_eff,
-        base_extraordinary=base_extra, extraordinary=base_extra + extra_eff,
+        base_other_sga=base_sga,
+        other_sga_effects=sga_eff,
+        other_sga=base_sga - sga_eff,
+        base_non_operating_income=base_noi,
+        non_operating_income=base_noi + noi_eff,
+        base_other_non_operating_expenses=base_noe,
+        other_non_operating_expenses=base_noe - noe_eff,
+        base_extraordinary=base_extra,
+        extraordinary=base_extra + extra_eff,
         effects=effects,
     )
 

@@ -329,8 +329,10 @@ class TargetsResult(ResultModel):
         if self.all_met and self.stress_passed:
             return "基本ケース・ストレスケースとも、改善目標を達成する計画です。"
         if self.all_met:
-            return ("基本ケースでは改善目標を達成しますが、ストレスケースでは返済または資金繰りが"
-                    "成り立ちません (ストレステストの表を参照)。")
+            return (
+                "基本ケースでは改善目標を達成しますが、ストレスケースでは返済または資金繰りが"
+                "成り立ちません (ストレステストの表を参照)。"
+            )
         return "改善目標のうち未達のものがあります。"
 
 

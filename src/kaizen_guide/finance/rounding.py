@@ -52,8 +52,9 @@ def quantize(value: Decimal, places: Decimal = Q4) -> Decimal:
     return value.quantize(places, rounding=ROUND_HALF_UP)
 
 
-def ratio(numerator: int | Decimal, denominator: int | Decimal, places: Decimal = Q4,
-          positive_denominator: bool = False) -> Decimal | None:
+def ratio(
+    numerator: int | Decimal, denominator: int | Decimal, places: Decimal = Q4, positive_denominator: bool = False
+) -> Decimal | None:
     """``numerator ÷ denominator`` as a quantised Decimal; None (算出不能) when the denominator is 0,
     or ≤ 0 when ``positive_denominator``."""
     if denominator == 0 or (positive_denominator and denominator < 0):
@@ -92,8 +93,7 @@ def _largest_remainder(total: int, weights: Sequence[int]) -> list[int]:
     return parts
 
 
-def allocate(total: int, weights: Sequence[int | Decimal | Fraction],
-             caps: Sequence[int] | None = None) -> list[int]:
+def allocate(total: int, weights: Sequence[int | Decimal | Fraction], caps: Sequence[int] | None = None) -> list[int]:
     """Split a whole-千円 ``total`` by ``weights`` with largest-remainder rounding.
 
     - Parts sum exactly to ``total`` (or to Σ caps when the total exceeds it).

@@ -54,9 +54,18 @@ def compute_tax(settings_tax, buckets: dict[int, int], year: int, pretax: int) -
     per_capita = settings_tax.per_capita_levy
     # The label is the caller's to set (it knows the fiscal year); the figures are all here.
     calc = TaxYear(
-        year=year, label="", pretax_income=pretax, carryforward_opening=opening, arising=arising, used=used,
-        expired=expired, carryforward_closing=sum(b.values()), taxable_income=taxable,
-        corporate_tax=corporate, per_capita=per_capita, total_taxes=corporate + per_capita,
+        year=year,
+        label="",
+        pretax_income=pretax,
+        carryforward_opening=opening,
+        arising=arising,
+        used=used,
+        expired=expired,
+        carryforward_closing=sum(b.values()),
+        taxable_income=taxable,
+        corporate_tax=corporate,
+        per_capita=per_capita,
+        total_taxes=corporate + per_capita,
         carryforward_by_origin=dict(sorted(b.items())),
     )
     return calc, b

@@ -63,9 +63,7 @@ def parse_cell(value: object) -> Decimal | None:
         pass
     except InvalidOperation:  # pragma: no cover - parse_decimal validates its input first
         pass
-    raise CellError(
-        f"「{text}」を金額として読めません。1,234 / ▲1,234 / (1,234) / -1,234 のような数字にしてください。"
-    )
+    raise CellError(f"「{text}」を金額として読めません。1,234 / ▲1,234 / (1,234) / -1,234 のような数字にしてください。")
 
 
 def looks_numeric(value: object) -> bool:

@@ -19,9 +19,16 @@ _BOMS = (
 )
 # Encodings the detector may name that we accept, with the name we report.
 _ACCEPTED = {
-    "cp932": "Shift_JIS (CP932)", "shift_jis": "Shift_JIS (CP932)", "shift_jis_2004": "Shift_JIS (CP932)",
-    "shift_jisx0213": "Shift_JIS (CP932)", "euc_jp": "EUC-JP", "euc_jis_2004": "EUC-JP",
-    "iso2022_jp": "ISO-2022-JP", "utf_16": "UTF-16", "utf_16_le": "UTF-16", "utf_16_be": "UTF-16",
+    "cp932": "Shift_JIS (CP932)",
+    "shift_jis": "Shift_JIS (CP932)",
+    "shift_jis_2004": "Shift_JIS (CP932)",
+    "shift_jisx0213": "Shift_JIS (CP932)",
+    "euc_jp": "EUC-JP",
+    "euc_jis_2004": "EUC-JP",
+    "iso2022_jp": "ISO-2022-JP",
+    "utf_16": "UTF-16",
+    "utf_16_le": "UTF-16",
+    "utf_16_be": "UTF-16",
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HALF_KANA = re.compile(r"[\uff61-\uff9f]")

@@ -22,8 +22,9 @@ class ActualsImportError(DetailedError):
     not in one cell); they are already part of ``message``.
     """
 
-    def __init__(self, message: str, *, row: int | None = None, column: int | None = None,
-                 details: list[str] | None = None) -> None:
+    def __init__(
+        self, message: str, *, row: int | None = None, column: int | None = None, details: list[str] | None = None
+    ) -> None:
         where = []
         if row is not None:
             where.append(f"{row}行目")

@@ -18,9 +18,37 @@ from kaizen_guide.monitoring.fiscal import FiscalCalendar as FiscalCalendar  # o
 # Words that make a column a subtotal / non-month column even if it also names a month
 # (「4月〜9月合計」「上半期(4-9月)」). Checked before any month reading.
 SUBTOTAL_WORDS = (
-    "上半期", "下半期", "半期", "四半期", "期間累計", "累計", "合計", "小計", "総計", "年計", "計",
-    "決算仕訳", "決算整理", "決算", "当期仮残高", "当期残高", "期末残高", "期首残高", "前期繰越",
-    "前月繰越", "繰越", "構成比", "前年", "前期", "比率", "平均", "中間", "第1Q", "第2Q", "第3Q", "第4Q",
+    "上半期",
+    "下半期",
+    "半期",
+    "四半期",
+    "期間累計",
+    "累計",
+    "合計",
+    "小計",
+    "総計",
+    "年計",
+    "計",
+    "決算仕訳",
+    "決算整理",
+    "決算",
+    "当期仮残高",
+    "当期残高",
+    "期末残高",
+    "期首残高",
+    "前期繰越",
+    "前月繰越",
+    "繰越",
+    "構成比",
+    "前年",
+    "前期",
+    "比率",
+    "平均",
+    "中間",
+    "第1Q",
+    "第2Q",
+    "第3Q",
+    "第4Q",
 )
 _QUARTER = re.compile(r"^(?:第?[1-4一二三四]Q|Q[1-4]|[1-4]Q)$", re.IGNORECASE)
 
@@ -39,7 +67,7 @@ _FY_LABEL = re.compile(rf"(?P<y>\d{{4}}|{_ERA}(?:元|\d{{1,2}}))年(?P<m>\d{{1,2
 
 
 def tax_mark(text: str) -> str | None:
-    """"excluded" / "included" when a label says 税抜 / 税込."""
+    """ "excluded" / "included" when a label says 税抜 / 税込."""
     if "税抜" in text:
         return "excluded"
     if "税込" in text:

@@ -33,6 +33,8 @@ FORMAT_LABELS = {
     "generic": "汎用 (科目×月の表)",
 }
 TAX_LABELS = {"excluded": "税抜", "included": "税込", None: "記載なし"}
+
+
 @dataclass(frozen=True, slots=True)
 class UnknownAccount:
     """An account the table and the plan's mapping do not know (asked once, then remembered)."""
@@ -142,8 +144,15 @@ def default_year_start(plan, cal: FiscalCalendar) -> str | None:
     return None
 
 
-def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str | None = None,
-                 cumulative: bool | None = None, mapping: dict[str, str] | None = None) -> ActualsImport:
+def read_actuals(
+    path: str | Path,
+    plan,
+    *,
+    month: str | None = None,
+    unit: str | None = None,
+    cumulative: bool | None = None,
+    mapping: dict[str, str] | None = None,
+) -> ActualsImport:
     """Read an accounting export into 千円 per month and plan line.
 
     ``month`` ("YYYY-MM"): keep only that month (and name the month of a single-period file).
@@ -182,11 +191,11 @@ def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str 
         year_start = cal.year_start(month)
     else:
         year_start = default_year_start(plan, cal)
-    needs_year = layout.kind == "positional" or any(
-        getattr(lb, "kind", "") == "m" for lb in layout.month_cols.values())
+    needs_year = layout.kind == "positional" or any(getattr(lb, "kind", "") == "m" for lb in layout.month_cols.values())
     if needs_year and year_start is None:
         raise ActualsImportError(
-            "ファイルの月に年がなく、計画からも会計年度が分かりません。--month 2027-04 のように対象月を指定してください。")
+            "ファイルの月に年がなく、計画からも会計年度が分かりません。--month 2027-04 のように対象月を指定してください。"
+        )
     notes: list[str] = []
     if needs_year:
         notes.append(f"年のない月は {cal.label(year_start)} の月として読みました。")
@@ -197,13 +206,15 @@ def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str 
             if pre.period is not None and pre.period[1] != month:
                 raise ActualsImportError(
                     f"ファイルの期間 ({_ym_ja(pre.period[0])}〜{_ym_ja(pre.period[1])}) の最後の月と、"
-                    f"指定した月 ({_ym_ja(month)}) が合いません。対象月の試算表を指定してください。")
+                    f"指定した月 ({_ym_ja(month)}) が合いません。対象月の試算表を指定してください。"
+                )
             single_month = month
         elif pre.period is not None:
             single_month = pre.period[1]
         else:
             raise ActualsImportError(
-                f"{p.name} には1期間の金額しかなく、何月の実績か分かりません。--month 2027-04 のように対象月を指定してください。")
+                f"{p.name} には1期間の金額しかなく、何月の実績か分かりません。--month 2027-04 のように対象月を指定してください。"
+            )
     month_of_col = resolve_months(layout, cal, year_start, p.name) if layout.kind != "single" else {}
 
     syn = load_table()
@@ -222,8 +233,10 @@ def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str 
         unit_name, unit_source = pre.unit, "file"
     else:
         unit_name, unit_source = _guess_unit(plan, totals, details, fmt), "guessed"
-        notes.append(f"ファイルに単位の記載がないため、金額の大きさから「{unit_name}」と判断しました。"
-                     "違う場合は、単位を指定して取り込み直してください。")
+        notes.append(
+            f"ファイルに単位の記載がないため、金額の大きさから「{unit_name}」と判断しました。"
+            "違う場合は、単位を指定して取り込み直してください。"
+        )
     scale = Decimal(UNITS_YEN[unit_name])
 
     # Tax basis: refuse a file on the other basis (達成率 would move ~10pt with nothing behind it).
@@ -238,8 +251,11 @@ def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str 
     if pre.tax_basis is None:
         notes.append(f"ファイルに税抜・税込の記載がありません。計画と同じ{TAX_LABELS[plan_basis]}として扱いました。")
 
-    all_months = sorted({m for a in accounts for m in a.values} | set(month_of_col.values()) |
-                        ({single_month} if single_month else set()))
+    all_months = sorted(
+        {m for a in accounts for m in a.values}
+        | set(month_of_col.values())
+        | ({single_month} if single_month else set())
+    )
     lines_yen: dict[str, dict[str, Decimal]] = {}
     line_accounts: dict[str, list[str]] = {}
     line_how: dict[str, str] = {}
@@ -253,17 +269,21 @@ def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str 
             line_accounts[line] = [acct.name]
             line_how[line] = "total"
             if details.get(line):
-                det = {m: sum((s * a.values.get(m, Decimal(0)) for s, a in details[line]), Decimal(0)) for m in all_months}
+                det = {
+                    m: sum((s * a.values.get(m, Decimal(0)) for s, a in details[line]), Decimal(0)) for m in all_months
+                }
                 tol = _tolerance(unit_name, len(details[line]))
                 off = [m for m in all_months if abs(det[m] - lines_yen[line][m]) > tol]
                 if off and line not in BALANCE_LINES | {"personnel"}:
                     m = off[0]
                     warnings.append(
                         f"{LINE_LABELS[line]}: 合計行「{acct.name}」({_fmt(lines_yen[line][m], unit_name)}) と明細の合計"
-                        f" ({_fmt(det[m], unit_name)}) が {int(m[5:])}月で一致しません。合計行を使いました。")
+                        f" ({_fmt(det[m], unit_name)}) が {int(m[5:])}月で一致しません。合計行を使いました。"
+                    )
         elif details.get(line):
-            lines_yen[line] = {m: sum((s * a.values.get(m, Decimal(0)) for s, a in details[line]), Decimal(0))
-                               for m in all_months}
+            lines_yen[line] = {
+                m: sum((s * a.values.get(m, Decimal(0)) for s, a in details[line]), Decimal(0)) for m in all_months
+            }
             line_accounts[line] = [a.name for _s, a in details[line]]
             line_how[line] = "detail"
 
@@ -300,6 +320,7 @@ def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str 
     months_out: dict[str, dict[str, int]] = {}
     for m in all_months:
         months_out[m] = {line: flows_k[line][m] for line in LINE_KEYS if line in flows_k and m in flows_k[line]}
+
     # A month whose P/L is all zero has not been booked yet (a 年間推移 printed mid-year carries the
     # B/S balances into the later months): it is not an actuals month.
     def booked(values: dict[str, int]) -> bool:
@@ -308,11 +329,14 @@ def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str 
     if month is not None:
         if layout.kind != "single" and month not in months_out:
             found = ", ".join(all_months) or "なし"
-            raise ActualsImportError(f"{month[:4]}年{int(month[5:])}月の列がファイルにありません (ファイルの月: {found})。")
+            raise ActualsImportError(
+                f"{month[:4]}年{int(month[5:])}月の列がファイルにありません (ファイルの月: {found})。"
+            )
         if not booked(months_out[month]):
             raise ActualsImportError(
                 f"{_ym_ja(month)}の損益の金額がすべて0か空です。まだ記帳されていないか、別の月の列を読んでいます。"
-                "会計ソフトで対象月を確かめて出力し直してください。")
+                "会計ソフトで対象月を確かめて出力し直してください。"
+            )
         if len(months_out) > 1:
             notes.append(f"ファイルの {len(months_out)} か月のうち {month} だけを読みました。")
         months_out = {month: months_out[month]}
@@ -322,7 +346,9 @@ def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str 
     months_out = {m: v for m, v in months_out.items() if booked(v)}
     sales_months = [m for m, v in months_out.items() if v.get("sales", 0) < 0]
     if sales_months and len(sales_months) == len(months_out):
-        warnings.append("売上高がすべての月でマイナスです。会計ソフトが貸方をマイナスで出力する設定になっていないか確認してください。")
+        warnings.append(
+            "売上高がすべての月でマイナスです。会計ソフトが貸方をマイナスで出力する設定になっていないか確認してください。"
+        )
 
     unknown_out = []
     seen_keys = set()
@@ -330,14 +356,29 @@ def read_actuals(path: str | Path, plan, *, month: str | None = None, unit: str 
         if a.key in seen_keys:
             continue
         seen_keys.add(a.key)
-        unknown_out.append(UnknownAccount(a.name, a.key, a.row, suggest_line(a),
-                                          sum(a.values.values(), Decimal(0)) * scale))
+        unknown_out.append(
+            UnknownAccount(a.name, a.key, a.row, suggest_line(a), sum(a.values.values(), Decimal(0)) * scale)
+        )
     digest = hashlib.sha256(p.read_bytes()).hexdigest()
     return ActualsImport(
-        months=months_out, source_format=fmt, encoding=table.encoding, unit=unit_name, unit_source=unit_source,
-        tax_basis=pre.tax_basis, path=str(p), sha256=digest, title=pre.title, period=pre.period,
-        line_accounts=line_accounts, line_how=line_how, cumulative=is_cum, cumulative_note=cum_note,
-        unknown_accounts=unknown_out, ignored_accounts=ignored, notes=notes, warnings=warnings,
+        months=months_out,
+        source_format=fmt,
+        encoding=table.encoding,
+        unit=unit_name,
+        unit_source=unit_source,
+        tax_basis=pre.tax_basis,
+        path=str(p),
+        sha256=digest,
+        title=pre.title,
+        period=pre.period,
+        line_accounts=line_accounts,
+        line_how=line_how,
+        cumulative=is_cum,
+        cumulative_note=cum_note,
+        unknown_accounts=unknown_out,
+        ignored_accounts=ignored,
+        notes=notes,
+        warnings=warnings,
     )
 
 
@@ -372,17 +413,33 @@ def _guess_unit(plan, totals, details, fmt: str) -> str:
 
 def _derive(lines, accounts, how, months, warnings, unit):
     """Totals the file does not print, from their parts; and a check where it does."""
+
     def have(*keys):
         return all(k in lines for k in keys)
 
     rules = [
-        ("gross_profit", ("sales", "cost_of_sales"), lambda m: lines["sales"][m] - lines["cost_of_sales"][m],
-         "売上高−売上原価"),
-        ("operating_profit", ("gross_profit", "sga"), lambda m: lines["gross_profit"][m] - lines["sga"][m],
-         "売上総利益−販管費"),
-        ("ordinary_profit", ("operating_profit",),
-         lambda m: lines["operating_profit"][m] + lines.get("non_operating_income", {}).get(m, Decimal(0))
-         - lines.get("non_operating_expenses", {}).get(m, Decimal(0)), "営業利益+営業外収益−営業外費用"),
+        (
+            "gross_profit",
+            ("sales", "cost_of_sales"),
+            lambda m: lines["sales"][m] - lines["cost_of_sales"][m],
+            "売上高−売上原価",
+        ),
+        (
+            "operating_profit",
+            ("gross_profit", "sga"),
+            lambda m: lines["gross_profit"][m] - lines["sga"][m],
+            "売上総利益−販管費",
+        ),
+        (
+            "ordinary_profit",
+            ("operating_profit",),
+            lambda m: (
+                lines["operating_profit"][m]
+                + lines.get("non_operating_income", {}).get(m, Decimal(0))
+                - lines.get("non_operating_expenses", {}).get(m, Decimal(0))
+            ),
+            "営業利益+営業外収益−営業外費用",
+        ),
     ]
     for target, parts, fn, formula in rules:
         if not have(*parts):
@@ -399,7 +456,8 @@ def _derive(lines, accounts, how, months, warnings, unit):
                 m = off[0]
                 warnings.append(
                     f"{LINE_LABELS[target]} ({_fmt(lines[target][m], unit)}) が内訳からの計算 ({_fmt(computed[m], unit)}) と"
-                    f" {int(m[5:])}月で一致しません。取り込まれていない科目がないか確認してください。")
+                    f" {int(m[5:])}月で一致しません。取り込まれていない科目がないか確認してください。"
+                )
 
 
 def _cumulative(given, pre, layout, accounts, lines, months, fmt) -> tuple[bool, str | None]:
@@ -424,7 +482,10 @@ def _cumulative(given, pre, layout, accounts, lines, months, fmt) -> tuple[bool,
     if pre.cumulative_hint is True and votes_sum <= votes_last:
         return True, "ファイルは累計の数字のため、前月までとの差額を当月の金額にしました。"
     if votes_last > votes_sum:
-        return True, "期間累計の列が最終月の金額と一致するため累計の数字と判断し、前月までとの差額を当月の金額にしました。"
+        return (
+            True,
+            "期間累計の列が最終月の金額と一致するため累計の数字と判断し、前月までとの差額を当月の金額にしました。",
+        )
     return False, None
 
 
@@ -449,7 +510,8 @@ def _difference(flows, cal, recorded):
                 if missing:
                     raise ActualsImportError(
                         f"累計の数字から{int(m[5:])}月単月の金額を出すには、{', '.join(missing)} の実績が必要ですが、"
-                        "まだ記録されていません。期首からの月を含めて出力するか、月間の金額で出力してください。")
+                        "まだ記録されていません。期首からの月を含めて出力するか、月間の金額で出力してください。"
+                    )
                 res[m] = by_month[m] - 1000 * sum(recorded[b][line] for b in before)
         out[line] = res
     return out
@@ -476,7 +538,10 @@ def _single_period(flows, pre, layout, month, recorded) -> str | None:
             raise ActualsImportError(
                 f"このファイルは {_ym_ja(start)}〜{_ym_ja(month)} の累計です。{_ym_ja(month)}単月の金額を出すには "
                 f"{', '.join(_ym_ja(b) for b in missing)} の実績が必要ですが、まだ記録されていません。"
-                f"期間を {_ym_ja(month)} だけにして出力し直すか、先に前の月を取り込んでください。")
+                f"期間を {_ym_ja(month)} だけにして出力し直すか、先に前の月を取り込んでください。"
+            )
         by_month[month] -= 1000 * sum(recorded[b][line] for b in before)
-    return (f"ファイルは {_ym_ja(start)}〜{_ym_ja(month)} の累計のため、記録済みの前月までの実績を差し引いて"
-            f" {_ym_ja(month)} の金額にしました。")
+    return (
+        f"ファイルは {_ym_ja(start)}〜{_ym_ja(month)} の累計のため、記録済みの前月までの実績を差し引いて"
+        f" {_ym_ja(month)} の金額にしました。"
+    )

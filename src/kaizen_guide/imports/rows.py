@@ -88,19 +88,37 @@ def find_layout(rows: list[list[object]], name: str, basis: str = "excluded") ->
         sub_col = next((j for j in label_cols if any(h in cell_text(header[j]) for h in _SUB_HEADERS)), None)
         code_cols = {j for j in label_cols if any(h in cell_text(header[j]).lower() for h in _CODE_HEADERS)}
         total_col = next(
-            (j for j, lb in labels.items() if lb.kind == "sub" and any(w in lb.text for w in ("期間累計", "合計", "累計"))
-             and "上半期" not in lb.text and "下半期" not in lb.text and "前" not in lb.text),
+            (
+                j
+                for j, lb in labels.items()
+                if lb.kind == "sub"
+                and any(w in lb.text for w in ("期間累計", "合計", "累計"))
+                and "上半期" not in lb.text
+                and "下半期" not in lb.text
+                and "前" not in lb.text
+            ),
             None,
         )
-        return Layout("months", i, i + 1, [j for j in label_cols if j != sub_col and j not in code_cols],
-                       sub_col, code_cols, months, total_col, tax_from_columns=tax_from_columns)
+        return Layout(
+            "months",
+            i,
+            i + 1,
+            [j for j in label_cols if j != sub_col and j not in code_cols],
+            sub_col,
+            code_cols,
+            months,
+            total_col,
+            tax_from_columns=tax_from_columns,
+        )
     # 2. A single-period 試算表: 勘定科目 | (前月残高) | 借方 | 貸方 | 当月残高 …
     for i, row in enumerate(rows[:_HEADER_SCAN]):
         cells = [cell_text(c).replace(" ", "") for c in row]
         name_col = next((j for j, c in enumerate(cells) if c in _NAME_HEADERS), None)
         if name_col is None:
             continue
-        value_col = next((j for h in _SINGLE_VALUE_HEADERS for j, c in enumerate(cells) if c == h or c.startswith(h)), None)
+        value_col = next(
+            (j for h in _SINGLE_VALUE_HEADERS for j, c in enumerate(cells) if c == h or c.startswith(h)), None
+        )
         if value_col is None:
             continue
         opening_col = next((j for h in _OPENING_HEADERS for j, c in enumerate(cells) if c.startswith(h)), None)
@@ -108,11 +126,23 @@ def find_layout(rows: list[list[object]], name: str, basis: str = "excluded") ->
         sub_col = next((j for j, c in enumerate(cells) if any(h in c for h in _SUB_HEADERS) and j < value_col), None)
         code_cols = {j for j, c in enumerate(cells) if any(h in c.lower() for h in _CODE_HEADERS)}
         label_cols = [j for j in label_cols if j != sub_col and j not in code_cols]
-        return Layout("single", i, i + 1, label_cols, sub_col, code_cols, {}, value_col=value_col,
-                       opening_col=opening_col if opening_col is not None and opening_col < value_col else None)
+        return Layout(
+            "single",
+            i,
+            i + 1,
+            label_cols,
+            sub_col,
+            code_cols,
+            {},
+            value_col=value_col,
+            opening_col=opening_col if opening_col is not None and opening_col < value_col else None,
+        )
     # 3. 弥生 年間推移 with no header: labels in columns 1–3, amounts in 4–20.
-    wide = [r for r in rows if len(r) >= 17 and any(cell_text(c) for c in r[:3])
-            and sum(1 for c in r[3:20] if _is_numberish(c)) >= 6]
+    wide = [
+        r
+        for r in rows
+        if len(r) >= 17 and any(cell_text(c) for c in r[:3]) and sum(1 for c in r[3:20] if _is_numberish(c)) >= 6
+    ]
     if len(wide) >= 2:
         start = next(i for i, r in enumerate(rows) if r is wide[0])
         months = {col: k + 1 for k, col in enumerate(_YAYOI_MONTH_COLUMNS)}
@@ -136,10 +166,19 @@ def detect_format(table: Table, pre: Preamble, layout: Layout) -> str:
         return "tkc"
     if "freee" in head.lower() or ("推移" in head and "期間累計" in head):
         return "freee"
-    if ("開始月" in head and "終了月" in head) or "マネーフォワード" in head or "Money Forward" in head \
-            or "補助科目なし" in body or "大区分" in head:
+    if (
+        ("開始月" in head and "終了月" in head)
+        or "マネーフォワード" in head
+        or "Money Forward" in head
+        or "補助科目なし" in body
+        or "大区分" in head
+    ):
         return "moneyforward"
-    if "弥生" in head or layout.kind == "positional" or any(w in head for w in ("決算仕訳", "当期仮残高", "月度", "月次・期間", "年間推移")):
+    if (
+        "弥生" in head
+        or layout.kind == "positional"
+        or any(w in head for w in ("決算仕訳", "当期仮残高", "月度", "月次・期間", "年間推移"))
+    ):
         return "yayoi"
     return "generic"
 
@@ -187,15 +226,21 @@ def resolve_months(layout: Layout, cal: FiscalCalendar, year_start: str, name: s
             raise ActualsImportError(
                 f"{ym[:4]}年{int(ym[5:])}月の列が2つあります ({column_name(seen[ym])}列と{column_name(col)}列)。"
                 "どちらが当月か分からないため読めません。月の列が1つずつになるよう出力し直してください。",
-                row=(layout.header_row + 1) if layout.header_row is not None else None, column=col,
+                row=(layout.header_row + 1) if layout.header_row is not None else None,
+                column=col,
             )
         seen[ym] = col
-        if prev is not None and ym_diff(ym, prev) < 0 and layout.month_cols[col] is not None and \
-                getattr(layout.month_cols[col], "kind", "") == "m":
+        if (
+            prev is not None
+            and ym_diff(ym, prev) < 0
+            and layout.month_cols[col] is not None
+            and getattr(layout.month_cols[col], "kind", "") == "m"
+        ):
             raise ActualsImportError(
                 f"月の並び ({int(prev[5:])}月の次に{int(ym[5:])}月) が計画の会計年度 (期首{cal.start_month}月) と合いません。"
                 "計画の決算月が正しいか、ファイルの期間が1つの会計年度か確認してください。",
-                row=(layout.header_row + 1) if layout.header_row is not None else None, column=col,
+                row=(layout.header_row + 1) if layout.header_row is not None else None,
+                column=col,
             )
         prev = ym
     return out
@@ -208,8 +253,9 @@ def _cell_amount(cell: object, row: int, col: int, what: str) -> Decimal | None:
         raise ActualsImportError(f"{what}: {exc.message}", row=row, column=col) from None
 
 
-def read_accounts(table: Table, layout: Layout, month_of_col: dict[int, str], single_month: str | None,
-                   syn: SynonymTable) -> list[Account]:
+def read_accounts(
+    table: Table, layout: Layout, month_of_col: dict[int, str], single_month: str | None, syn: SynonymTable
+) -> list[Account]:
     accounts: list[Account] = []
     section: str | None = None
     for i in range(layout.data_start, len(table.rows)):
@@ -232,8 +278,9 @@ def read_accounts(table: Table, layout: Layout, month_of_col: dict[int, str], si
             col = layout.value_col
             v = _cell_amount(row[col] if col < len(row) else None, i + 1, col, what)
             if layout.opening_col is not None and v is not None:
-                o = _cell_amount(row[layout.opening_col] if layout.opening_col < len(row) else None,
-                                 i + 1, layout.opening_col, what)
+                o = _cell_amount(
+                    row[layout.opening_col] if layout.opening_col < len(row) else None, i + 1, layout.opening_col, what
+                )
                 values[single_month] = v  # closing balance; opening kept apart for P/L rows
                 acct = Account(name, key, i + 1, values, section=section, sub=sub)
                 acct.halves[-1] = o or Decimal(0)  # -1: the opening balance of the period

@@ -23,11 +23,24 @@ from .synonyms import account_key
 # Japanese words a person may type for a mapping target.
 TARGET_WORDS: dict[str, str] = {
     **{k: k for k in MAP_TARGETS},
-    "売上": "sales", "売上高": "sales", "原価": "cost_of_sales", "売上原価": "cost_of_sales",
-    "販管費": "sga", "販売費及び一般管理費": "sga", "経費": "sga", "人件費": "personnel",
-    "営業外収益": "non_operating_income", "営業外費用": "non_operating_expenses",
-    "現預金": "cash_end", "現金及び預金": "cash_end", "預金": "cash_end", "借入金": "borrowings_end",
-    "無視": "ignore", "取り込まない": "ignore", "対象外": "ignore", "比較しない": "ignore",
+    "売上": "sales",
+    "売上高": "sales",
+    "原価": "cost_of_sales",
+    "売上原価": "cost_of_sales",
+    "販管費": "sga",
+    "販売費及び一般管理費": "sga",
+    "経費": "sga",
+    "人件費": "personnel",
+    "営業外収益": "non_operating_income",
+    "営業外費用": "non_operating_expenses",
+    "現預金": "cash_end",
+    "現金及び預金": "cash_end",
+    "預金": "cash_end",
+    "借入金": "borrowings_end",
+    "無視": "ignore",
+    "取り込まない": "ignore",
+    "対象外": "ignore",
+    "比較しない": "ignore",
 }
 _WORDS_HELP = "売上・原価・販管費・人件費・営業外収益・営業外費用・現預金・借入金・取り込まない"
 
@@ -39,19 +52,21 @@ def parse_account_answers(items: list[str] | tuple[str, ...] | None) -> dict[str
         text = normalize(str(raw))
         if "=" not in text:
             raise ActualsImportError(
-                f"「{raw}」は「科目=項目」の形にしてください。例: --map \"パート代(厨房)=人件費\" (項目: {_WORDS_HELP})")
+                f'「{raw}」は「科目=項目」の形にしてください。例: --map "パート代(厨房)=人件費" (項目: {_WORDS_HELP})'
+            )
         name, _, target = text.rpartition("=")
         key, word = account_key(name), target.strip()
         if not key:
-            raise ActualsImportError(f"「{raw}」の科目名が空です。例: --map \"パート代(厨房)=人件費\"")
+            raise ActualsImportError(f'「{raw}」の科目名が空です。例: --map "パート代(厨房)=人件費"')
         if word not in TARGET_WORDS:
             raise ActualsImportError(f"「{raw}」の「{word}」は項目として使えません。使える項目: {_WORDS_HELP}")
         out[key] = TARGET_WORDS[word]
     return out
 
 
-def read_complete(path: str | Path, plan, *, month: str | None = None, unit: str | None = None,
-                  answers: dict[str, str] | None = None) -> ActualsImport:
+def read_complete(
+    path: str | Path, plan, *, month: str | None = None, unit: str | None = None, answers: dict[str, str] | None = None
+) -> ActualsImport:
     """``read_actuals`` that raises while an account is unknown (message lists each one)."""
     result = read_actuals(path, plan, month=month, unit=unit, mapping=answers)
     if result.unknown_accounts:
@@ -59,7 +74,7 @@ def read_complete(path: str | Path, plan, *, month: str | None = None, unit: str
         for u in result.unknown_accounts:
             total = int(u.amount_yen / 1000)
             word = next(w for w, k in TARGET_WORDS.items() if k == u.suggestion and not w.isascii())
-            lines.append(f"「{u.name}」({u.row}行目, 合計 {total:,}千円) → 例: --map \"{u.name}={word}\"")
+            lines.append(f'「{u.name}」({u.row}行目, 合計 {total:,}千円) → 例: --map "{u.name}={word}"')
         raise ActualsImportError(
             f"計画のどの項目か分からない科目が{len(result.unknown_accounts)}件あります。"
             f"--map で項目を指定してください (答えは計画に記録し、次回から聞きません。項目: {_WORDS_HELP})。"
@@ -85,8 +100,11 @@ def month_changes(plan, result: ActualsImport) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for month, values in result.months.items():
         old = recorded.get(month, {})
-        diffs = [f"{LINE_LABELS.get(k, k)}: {old[k]:,} → {v:,}千円 (差 {v - old[k]:+,})"
-                 for k, v in values.items() if k in old and old[k] != v]
+        diffs = [
+            f"{LINE_LABELS.get(k, k)}: {old[k]:,} → {v:,}千円 (差 {v - old[k]:+,})"
+            for k, v in values.items()
+            if k in old and old[k] != v
+        ]
         if diffs:
             out[month] = diffs
     return out

@@ -58,8 +58,10 @@ class SynonymTable:
             detail = Match("ignore")
         if total is None and detail is None and key not in self.sections:
             for contains, excludes, requires, target in self.patterns:
-                if any(c in key for c in contains) and not any(e in key for e in excludes) and all(
-                    r in key for r in requires
+                if (
+                    any(c in key for c in contains)
+                    and not any(e in key for e in excludes)
+                    and all(r in key for r in requires)
                 ):
                     role = "ignore" if target == "ignore" else "detail"
                     detail = Match(role, None if role == "ignore" else target, source="pattern")
@@ -97,8 +99,9 @@ def build_table(data: dict) -> SynonymTable:
         target = p["line"]
         if target not in MAP_TARGETS:
             raise ValueError(f"{SYNONYMS_FILE}: pattern target {target!r} is not a mapping target")
-        table.patterns.append((tuple(p.get("contains", ())), tuple(p.get("excludes", ())),
-                               tuple(p.get("requires", ())), target))
+        table.patterns.append(
+            (tuple(p.get("contains", ())), tuple(p.get("excludes", ())), tuple(p.get("requires", ())), target)
+        )
     return table
 
 

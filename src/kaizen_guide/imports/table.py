@@ -59,9 +59,13 @@ def read_table(path: Path) -> Table:
     except OSError as exc:
         raise ActualsImportError(f"{path} を開けません ({exc.strerror})。") from None
     if path.is_dir():
-        raise ActualsImportError(f"{path} はフォルダです。会計ソフトから出力した CSV か Excel ファイルを指定してください。")
+        raise ActualsImportError(
+            f"{path} はフォルダです。会計ソフトから出力した CSV か Excel ファイルを指定してください。"
+        )
     if size > MAX_BYTES:
-        raise ActualsImportError(f"{name} は大きすぎます ({size // 1024 // 1024}MB)。試算表・推移表の CSV か Excel を指定してください。")
+        raise ActualsImportError(
+            f"{name} は大きすぎます ({size // 1024 // 1024}MB)。試算表・推移表の CSV か Excel を指定してください。"
+        )
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -80,7 +84,9 @@ def read_table(path: Path) -> Table:
     try:
         rows = [_trim(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
     except csv.Error as exc:
-        raise ActualsImportError(f"{name} を CSV として読めません ({exc})。会計ソフトから出力し直してください。") from None
+        raise ActualsImportError(
+            f"{name} を CSV として読めません ({exc})。会計ソフトから出力し直してください。"
+        ) from None
     if len(rows) > MAX_ROWS:
         raise ActualsImportError(f"{name} の行数が多すぎます ({len(rows)}行)。試算表・推移表を指定してください。")
     return Table(rows, encoding, "csv")

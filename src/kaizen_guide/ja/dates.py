@@ -57,7 +57,9 @@ def _prepare_date_text(text: str, what: str, example: str) -> str:
     return s
 
 
-def _match_ymd(s: str, patterns: list[re.Pattern[str]], what: str, example: str) -> tuple[int, int, int | None, str | None]:
+def _match_ymd(
+    s: str, patterns: list[re.Pattern[str]], what: str, example: str
+) -> tuple[int, int, int | None, str | None]:
     """Return (western year, month, day or None, era name or None)."""
     for pat in patterns:
         m = pat.fullmatch(s)
@@ -72,9 +74,7 @@ def _match_ymd(s: str, patterns: list[re.Pattern[str]], what: str, example: str)
             ey_text = groups["ey"]
             ey = 1 if ey_text == "元" else int(ey_text)
             if ey == 0:
-                raise ParseError(
-                    f"{era}0年はありません。最初の年は「{era}元年」(または「{era}1年」)です。例:{example}"
-                )
+                raise ParseError(f"{era}0年はありません。最初の年は「{era}元年」(または「{era}1年」)です。例:{example}")
             year = _ERAS[era][0] + ey - 1
         else:
             year = int(groups["y"])

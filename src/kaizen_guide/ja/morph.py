@@ -87,8 +87,14 @@ class _Analyser:
             assert self._tok is not None  # ready
             morphs = self._tok.tokenize(text, self._mode)
             return tuple(
-                Token(m.surface(), m.begin(), m.end(), tuple(m.part_of_speech()[:4]), m.normalized_form(),
-                      m.dictionary_form())
+                Token(
+                    m.surface(),
+                    m.begin(),
+                    m.end(),
+                    tuple(m.part_of_speech()[:4]),
+                    m.normalized_form(),
+                    m.dictionary_form(),
+                )
                 for m in morphs
             )
 

@@ -83,9 +83,7 @@ def _prepare(text: object, what: str, example: str) -> str:
         raise ParseError(f"{what}として読めません(長すぎます)。{example}のように入力してください。")
     # "1 200" could be a thousands gap or two numbers; refuse rather than guess.
     if re.search(r"[\d.,] +[\d.,]", s):
-        raise ParseError(
-            f"{what}として読めません(数字の間に空白があります)。{example}のように入力してください。"
-        )
+        raise ParseError(f"{what}として読めません(数字の間に空白があります)。{example}のように入力してください。")
     return s.replace(" ", "")
 
 
@@ -376,10 +374,51 @@ def parse_decimal(text: str) -> Decimal:
 # Counter words stripped by parse_int, longest first so 「店舗」 wins over 「店」.
 _COUNTERS = sorted(
     [
-        "人", "名", "社", "件", "個", "台", "店", "店舗", "拠点", "回", "本", "枚", "品目", "品",
-        "戸", "室", "棟", "期", "年", "日", "歳", "才", "時間", "週", "行", "口", "先",
-        "か月", "カ月", "ヵ月", "ヶ月", "ケ月", "箇月", "ヵ所", "ヶ所", "か所", "カ所", "箇所",
-        "月", "年目", "期目", "か月目", "カ月目", "ヶ月目", "ヵ月目",
+        "人",
+        "名",
+        "社",
+        "件",
+        "個",
+        "台",
+        "店",
+        "店舗",
+        "拠点",
+        "回",
+        "本",
+        "枚",
+        "品目",
+        "品",
+        "戸",
+        "室",
+        "棟",
+        "期",
+        "年",
+        "日",
+        "歳",
+        "才",
+        "時間",
+        "週",
+        "行",
+        "口",
+        "先",
+        "か月",
+        "カ月",
+        "ヵ月",
+        "ヶ月",
+        "ケ月",
+        "箇月",
+        "ヵ所",
+        "ヶ所",
+        "か所",
+        "カ所",
+        "箇所",
+        "月",
+        "年目",
+        "期目",
+        "か月目",
+        "カ月目",
+        "ヶ月目",
+        "ヵ月目",
     ],
     key=len,
     reverse=True,
@@ -394,7 +433,7 @@ def _strip_counter(body: str) -> str:
     """``body`` without one ordinal prefix, one counter word and its tail (「計画2年目」→「2」)."""
     for prefix in _ORDINAL_PREFIXES:
         if body.startswith(prefix):
-            body = body[len(prefix):]
+            body = body[len(prefix) :]
             break
     for tail in _COUNTER_TAILS:
         if body.endswith(tail) and len(body) > len(tail):

@@ -127,4 +127,3 @@ class DetailedError(Exception):
 
     def __str__(self) -> str:
         return self.full_message
-

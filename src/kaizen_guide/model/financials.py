@@ -71,9 +71,14 @@ class BalanceSheet(KGModel):
     @property
     def total_assets(self) -> int:
         return (
-            self.cash + self.notes_receivable + self.accounts_receivable + self.inventory
-            + self.other_current_assets + self.tangible_fixed_assets
-            + self.intangible_fixed_assets + self.investments_and_other
+            self.cash
+            + self.notes_receivable
+            + self.accounts_receivable
+            + self.inventory
+            + self.other_current_assets
+            + self.tangible_fixed_assets
+            + self.intangible_fixed_assets
+            + self.investments_and_other
         )
 
     @property
@@ -84,9 +89,13 @@ class BalanceSheet(KGModel):
     @property
     def total_liabilities(self) -> int:
         return (
-            self.notes_payable + self.accounts_payable + self.short_term_borrowings
-            + self.long_term_borrowings + self.officer_borrowings
-            + self.other_current_liabilities + self.other_fixed_liabilities
+            self.notes_payable
+            + self.accounts_payable
+            + self.short_term_borrowings
+            + self.long_term_borrowings
+            + self.officer_borrowings
+            + self.other_current_liabilities
+            + self.other_fixed_liabilities
         )
 
     @property

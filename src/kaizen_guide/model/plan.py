@@ -134,8 +134,13 @@ class Countermeasure(KGModel):
 
 
 PlLine = Literal[
-    "sales", "cost_of_sales", "personnel", "other_sga", "non_operating_income",
-    "non_operating_expenses", "extraordinary",
+    "sales",
+    "cost_of_sales",
+    "personnel",
+    "other_sga",
+    "non_operating_income",
+    "non_operating_expenses",
+    "extraordinary",
 ]
 """The 損益計画 line an action moves."""
 
@@ -176,10 +181,8 @@ class ActionItem(KGModel):
     kpi: Kpi | None = F("KPI", None)
     pl_line: PlLine = F("影響する損益項目", "sales")
     effects: list[Amount] = F("効果額 (計画1年目から)", default_factory=list)
-    one_off: bool = F(
-        "一時的な効果 (記入した年度だけ効果があり、以降の年度に引き継がない)", False)
-    carries_cost_of_sales: bool = F(
-        "売上の効果に売上原価がかかる (数量の増加=はい / 値上げ=いいえ)", True)
+    one_off: bool = F("一時的な効果 (記入した年度だけ効果があり、以降の年度に引き継がない)", False)
+    carries_cost_of_sales: bool = F("売上の効果に売上原価がかかる (数量の増加=はい / 値上げ=いいえ)", True)
     budget: Amount = F("予算", 0, ge=0)
 
     @model_validator(mode="after")
@@ -300,8 +303,14 @@ class CashFlowInputs(KGModel):
 
 
 SupportType = Literal[
-    "principal_grace", "reduced_repayment", "term_extension", "rate_reduction",
-    "refinancing", "new_money", "dds", "debt_forgiveness",
+    "principal_grace",
+    "reduced_repayment",
+    "term_extension",
+    "rate_reduction",
+    "refinancing",
+    "new_money",
+    "dds",
+    "debt_forgiveness",
 ]
 
 SUPPORT_TYPE_LABELS: dict[str, str] = {
@@ -332,8 +341,7 @@ class FinancialSupport(KGModel):
         "支援期間が終わった後の返済 (contract=約定返済に戻す / cf_share=簡易CFの割合による返済を続ける)",
         "contract",
     )
-    after_share_of_cf: Ratio | None = F(
-        "支援期間後に返済に充てる簡易CFの割合 (未入力は期間中と同じ)", None)
+    after_share_of_cf: Ratio | None = F("支援期間後に返済に充てる簡易CFの割合 (未入力は期間中と同じ)", None)
     request: str = F("依頼内容 (文章)", "")
     reasons: str = F("理由", "")
 
@@ -369,8 +377,15 @@ class AnswerRecord(KGModel):
 
 
 ActualsTarget = Literal[
-    "sales", "cost_of_sales", "sga", "personnel", "non_operating_income", "non_operating_expenses",
-    "cash_end", "borrowings_end", "ignore",
+    "sales",
+    "cost_of_sales",
+    "sga",
+    "personnel",
+    "non_operating_income",
+    "non_operating_expenses",
+    "cash_end",
+    "borrowings_end",
+    "ignore",
 ]
 """Where an accounting-software account goes when actuals are imported (personnel also counts in sga)."""
 
@@ -378,9 +393,7 @@ ActualsTarget = Literal[
 class ActualsImportSettings(KGModel):
     """会計ソフトからの実績の取り込み: the plan's tax basis and this company's account answers."""
 
-    tax_basis: Literal["excluded", "included"] = F(
-        "計画の消費税の扱い (excluded=税抜 / included=税込)", "excluded"
-    )
+    tax_basis: Literal["excluded", "included"] = F("計画の消費税の扱い (excluded=税抜 / included=税込)", "excluded")
     account_mapping: dict[str, ActualsTarget] = F(
         "会計ソフトの科目と計画の項目の対応 (一度答えた科目は次回から聞きません)", default_factory=dict
     )
@@ -391,7 +404,8 @@ class ActionStatus(KGModel):
 
     action_id: str = F("アクションID")
     status: Literal["done", "in_progress", "not_started", "delayed"] = F(
-        "実施状況 (済/実施中/未着手/遅延。遅延=期限を過ぎて済でない、本人が確認したもの)")
+        "実施状況 (済/実施中/未着手/遅延。遅延=期限を過ぎて済でない、本人が確認したもの)"
+    )
     evaluation: Literal["good", "fair", "poor"] | None = F("評価 (○/△/×)", None)
     kpi_actual: Decimal | None = F("KPI実績", None)
     effect_actual: Amount | None = F("効果額の実績", None)

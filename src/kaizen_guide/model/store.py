@@ -48,8 +48,10 @@ MAX_NUMBER_CHARS = 40
 
 
 def _unreadable(name: str, why: str) -> str:
-    return (f"{name} は計画ファイルとして読めません (壊れているか、JSONではありません: {why})。"
-            "ファイルはそのまま残してあります。バックアップ (.bak) があればそちらを開いてください。")
+    return (
+        f"{name} は計画ファイルとして読めません (壊れているか、JSONではありません: {why})。"
+        "ファイルはそのまま残してあります。バックアップ (.bak) があればそちらを開いてください。"
+    )
 
 
 class _BadNumber(ValueError):
@@ -154,7 +156,10 @@ def load_plan_signed(path: str | os.PathLike[str]) -> tuple[Plan, FileSignature]
             if stat.S_ISDIR(st.st_mode):
                 raise IsADirectoryError(errno.EISDIR, "is a directory", str(p))
             if not stat.S_ISREG(st.st_mode):
-                raise PlanFileError(f"{p} は通常のファイルではありません (パイプや装置など)。計画ファイル (.json) を指定してください。", p)
+                raise PlanFileError(
+                    f"{p} は通常のファイルではありません (パイプや装置など)。計画ファイル (.json) を指定してください。",
+                    p,
+                )
             if st.st_size > MAX_PLAN_BYTES:
                 raise PlanFileError(_unreadable(str(p), f"大きすぎます: {st.st_size:,}バイト"), p)
             raw = fh.read(MAX_PLAN_BYTES + 1)

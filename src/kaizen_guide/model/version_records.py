@@ -20,8 +20,7 @@ class PlanVersion(KGModel):
     frozen_at: datetime = Field(title="確定した日時")
     frozen_by: GivenBy = Field("advisor", title="確定した人 (owner=経営者 / advisor=支援者)")
     note: str = Field("", title="メモ (提出先・理由など)")
-    effective_from: YearMonth | None = Field(
-        None, title="この版で比較を始める月 (空欄=計画の最初から)")
+    effective_from: YearMonth | None = Field(None, title="この版で比較を始める月 (空欄=計画の最初から)")
     schema_version: int = Field(title="確定したときの計画ファイルのスキーマのバージョン")
     snapshot: str = Field(title="確定した計画の内容 (JSON)")
     digest: str = Field(title="内容のSHA-256 (書き換えの検出用)")

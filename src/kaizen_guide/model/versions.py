@@ -93,14 +93,23 @@ def freeze(plan: Plan, *, note: str, by: GivenBy, at: datetime, effective_from: 
     digest = _digest(text)
     if plan.versions and plan.versions[-1].digest == digest:
         last = plan.versions[-1]
-        raise VersionError(f"計画は{version_label(last.number)} (第{last.number}版) から変わっていません。"
-                           "変更してから確定してください。")
+        raise VersionError(
+            f"計画は{version_label(last.number)} (第{last.number}版) から変わっていません。"
+            "変更してから確定してください。"
+        )
     number = len(plan.versions) + 1
     if effective_from is None and number > 1:
         effective_from = next_effective_month(plan, at)
-    version = PlanVersion(number=number, frozen_at=at, frozen_by=by, note=note.strip(),
-                          effective_from=effective_from, schema_version=SCHEMA_VERSION,
-                          snapshot=text, digest=digest)
+    version = PlanVersion(
+        number=number,
+        frozen_at=at,
+        frozen_by=by,
+        note=note.strip(),
+        effective_from=effective_from,
+        schema_version=SCHEMA_VERSION,
+        snapshot=text,
+        digest=digest,
+    )
     plan.versions.append(version)
     return version
 
@@ -120,7 +129,9 @@ def find_version(plan: Plan, number: int) -> PlanVersion:
         if v.number == number:
             return v
     if not plan.versions:
-        raise VersionError("この計画にはまだ確定した版がありません。`kaizen-guide freeze 計画.json --note \"…\"` で確定できます。")
+        raise VersionError(
+            'この計画にはまだ確定した版がありません。`kaizen-guide freeze 計画.json --note "…"` で確定できます。'
+        )
     numbers = "・".join(str(v.number) for v in plan.versions)
     raise VersionError(f"第{number}版はありません (ある版: {numbers})。")
 
@@ -130,8 +141,10 @@ def _parsed(digest: str, snapshot: str, number: int) -> Plan:
     from .plan import SCHEMA_VERSION, Plan
 
     if _digest(snapshot) != digest:
-        raise VersionError(f"第{number}版の内容が確定したときから書き換えられています (SHA-256 が一致しません)。"
-                           "計画ファイルを編集していないか確認してください。")
+        raise VersionError(
+            f"第{number}版の内容が確定したときから書き換えられています (SHA-256 が一致しません)。"
+            "計画ファイルを編集していないか確認してください。"
+        )
     data = json.loads(snapshot)
     answers = data.pop(_ANSWERS_KEY, {})
     data["schema_version"] = SCHEMA_VERSION

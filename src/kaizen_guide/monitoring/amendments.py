@@ -25,14 +25,30 @@ def is_reported(rec: MonitoringRecord | None) -> bool:
     return rec is not None and rec.reported_at is not None
 
 
-def amend(rec: MonitoringRecord, item: str, label: str, before: Any, after: Any, given_by: str,
-          *, at: datetime | None = None, reason: str = "") -> Amendment | None:
+def amend(
+    rec: MonitoringRecord,
+    item: str,
+    label: str,
+    before: Any,
+    after: Any,
+    given_by: str,
+    *,
+    at: datetime | None = None,
+    reason: str = "",
+) -> Amendment | None:
     """Keep a change of a reported record as an amendment (None when the month was not reported
     yet, or nothing changed). ``before`` / ``after`` are JSON values (千円 for actuals)."""
     if not is_reported(rec) or before == after:
         return None
-    a = Amendment(item=item, label=label, before=before, after=after, given_by=given_by,  # type: ignore[arg-type]
-                  given_at=at or datetime.now(UTC), reason=reason.strip())
+    a = Amendment(
+        item=item,
+        label=label,
+        before=before,
+        after=after,
+        given_by=given_by,  # type: ignore[arg-type]
+        given_at=at or datetime.now(UTC),
+        reason=reason.strip(),
+    )
     rec.amendments.append(a)
     return a
 
@@ -41,8 +57,10 @@ def reported_note(rec: MonitoringRecord | None) -> str:
     """The sentence a confirmation adds for a reported month ("" when it was not reported)."""
     if rec is None or rec.reported_at is None:
         return ""
-    return (f"{month_text(rec.month)}は{rec.reported_at.astimezone():%Y年%m月%d日}に金融機関へ報告済みです。"
-            "変更は訂正として記録し、次の報告に載せます。")
+    return (
+        f"{month_text(rec.month)}は{rec.reported_at.astimezone():%Y年%m月%d日}に金融機関へ報告済みです。"
+        "変更は訂正として記録し、次の報告に載せます。"
+    )
 
 
 def mark_reported(plan: Plan, months: Iterable[str], at: datetime) -> list[str]:
@@ -91,8 +109,13 @@ def _show(v: Any) -> str:
 def amendments_since_last_report(plan: Plan, months: Iterable[str] | None = None) -> list[MonthAmendment]:
     """Amendments not reported yet (optionally of some months only), oldest first."""
     only = set(months) if months is not None else None
-    out = [MonthAmendment(rec.month, a) for rec in plan.monitoring
-           if only is None or rec.month in only for a in rec.amendments if a.reported_at is None]
+    out = [
+        MonthAmendment(rec.month, a)
+        for rec in plan.monitoring
+        if only is None or rec.month in only
+        for a in rec.amendments
+        if a.reported_at is None
+    ]
     return sorted(out, key=lambda m: (m.amendment.given_at, m.month))
 
 

@@ -31,8 +31,8 @@ PLACEHOLDERS: dict[str, set[str]] = {
     "segment": COMMON | {"name", "unit", "plan_quantity", "plan_sales"},
     "miss": COMMON | {"label", "explanation", "plan", "actual", "diff"},
     "next_action": COMMON | {"purpose", "due_example", "n"},
-    "plan_action": COMMON | {"id", "title", "owner", "start", "due", "derived_label", "kpi", "kpi_target",
-                             "kpi_unit", "effect_text"},
+    "plan_action": COMMON
+    | {"id", "title", "owner", "start", "due", "derived_label", "kpi", "kpi_target", "kpi_unit", "effect_text"},
 }
 """Prompt/help/example placeholders each kind of item fills."""
 
@@ -96,7 +96,9 @@ def _placeholders(text: str) -> set[str]:
 def validate_bank(data: Any, file: str, stages: frozenset[str]) -> ReviewBank:
     problems: list[BankProblem] = []
     if not isinstance(data, dict):
-        raise BankError([BankProblem(file, 0, None, "振り返りの質問ファイルの形式が正しくありません (id, title, steps が必要です)")])
+        raise BankError(
+            [BankProblem(file, 0, None, "振り返りの質問ファイルの形式が正しくありません (id, title, steps が必要です)")]
+        )
     try:
         bank = ReviewBank.model_validate(data)
     except ValidationError as exc:
@@ -111,7 +113,14 @@ def validate_bank(data: Any, file: str, stages: frozenset[str]) -> ReviewBank:
         seen_steps.add(step.id)
         allowed = PLACEHOLDERS[step.each]
         for name in _placeholders(step.intro) - COMMON:
-            problems.append(BankProblem(file, step.line, step.id, f"intro の {{{name}}} は使えません (使えるもの: {', '.join(sorted(COMMON))})"))
+            problems.append(
+                BankProblem(
+                    file,
+                    step.line,
+                    step.id,
+                    f"intro の {{{name}}} は使えません (使えるもの: {', '.join(sorted(COMMON))})",
+                )
+            )
         ids: list[str] = []
         for f in step.fields:
             qid = f"{step.id}.{f.id}"
@@ -119,22 +128,49 @@ def validate_bank(data: Any, file: str, stages: frozenset[str]) -> ReviewBank:
                 problems.append(BankProblem(file, f.line, qid, "項目IDが重複しています"))
             for text in (f.prompt, f.help, f.example):
                 for name in _placeholders(text) - allowed:
-                    problems.append(BankProblem(file, f.line, qid, f"{{{name}}} はこの項目では使えません (使えるもの: {', '.join(sorted(allowed))})"))
+                    problems.append(
+                        BankProblem(
+                            file,
+                            f.line,
+                            qid,
+                            f"{{{name}}} はこの項目では使えません (使えるもの: {', '.join(sorted(allowed))})",
+                        )
+                    )
             for key in f.when:
                 if key not in ids and key not in CONTEXT_FLAGS:
-                    problems.append(BankProblem(file, f.line, qid, f"when の「{key}」は、前の項目でも条件名 ({', '.join(sorted(CONTEXT_FLAGS))}) でもありません"))
+                    problems.append(
+                        BankProblem(
+                            file,
+                            f.line,
+                            qid,
+                            f"when の「{key}」は、前の項目でも条件名 ({', '.join(sorted(CONTEXT_FLAGS))}) でもありません",
+                        )
+                    )
             for key in f.check_with:
                 if key not in ids:
                     problems.append(BankProblem(file, f.line, qid, f"check_with の「{key}」は前の項目ではありません"))
             for stage in f.checks:
                 if stage not in stages:
-                    problems.append(BankProblem(file, f.line, qid, f"checks の「{stage}」は checklist.yaml にありません"))
+                    problems.append(
+                        BankProblem(file, f.line, qid, f"checks の「{stage}」は checklist.yaml にありません")
+                    )
             if f.type == "choice" and not f.choices and f.choices_from is None:
                 problems.append(BankProblem(file, f.line, qid, "choice には choices か choices_from が必要です"))
             if f.choices_from is not None and f.choices_from not in CHOICE_SOURCES:
-                problems.append(BankProblem(file, f.line, qid, f"choices_from は {', '.join(sorted(CHOICE_SOURCES))} のどれかにしてください"))
+                problems.append(
+                    BankProblem(
+                        file, f.line, qid, f"choices_from は {', '.join(sorted(CHOICE_SOURCES))} のどれかにしてください"
+                    )
+                )
             if f.default_from is not None and f.default_from not in DEFAULT_SOURCES:
-                problems.append(BankProblem(file, f.line, qid, f"default_from は {', '.join(sorted(DEFAULT_SOURCES))} のどれかにしてください"))
+                problems.append(
+                    BankProblem(
+                        file,
+                        f.line,
+                        qid,
+                        f"default_from は {', '.join(sorted(DEFAULT_SOURCES))} のどれかにしてください",
+                    )
+                )
             if f.type in ("group", "year_grid"):
                 problems.append(BankProblem(file, f.line, qid, "振り返りの項目に group / year_grid は使えません"))
             if not (f.prompt.strip() and f.help.strip() and f.example.strip()):
@@ -182,12 +218,16 @@ def _load(directory: Path) -> ReviewBank:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise BankError([BankProblem(file, 0, None, f"振り返りの質問ファイルを読めません ({exc.strerror or exc})")]) from None
+        raise BankError(
+            [BankProblem(file, 0, None, f"振り返りの質問ファイルを読めません ({exc.strerror or exc})")]
+        ) from None
     try:
         data = yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise BankError([BankProblem(file, mark.line + 1 if mark else 0, None, f"YAMLとして読めません ({exc})")]) from None
+        raise BankError(
+            [BankProblem(file, mark.line + 1 if mark else 0, None, f"YAMLとして読めません ({exc})")]
+        ) from None
     from kaizen_guide.banks.loader import _read_checklist_stages
 
     problems: list[BankProblem] = []

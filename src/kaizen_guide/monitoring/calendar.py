@@ -29,7 +29,11 @@ from kaizen_guide.model.plan import MonitoringRecord, Plan
 from .fiscal import FiscalCalendar, add_months, month_key, month_text, split_month
 
 STATUS_LABELS = {
-    "overdue": "期限切れ", "due": "期限内", "reviewed": "振り返り済み・報告待ち", "upcoming": "予定", "done": "済",
+    "overdue": "期限切れ",
+    "due": "期限内",
+    "reviewed": "振り返り済み・報告待ち",
+    "upcoming": "予定",
+    "done": "済",
 }
 FREQUENCY_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 FREQUENCY_LABELS = {"monthly": "月次", "quarterly": "四半期", "half_yearly": "半期", "yearly": "決算"}
@@ -41,14 +45,14 @@ SETTLEMENT_LAG_MONTHS = 2  # the 申告書類 exist about 2 months after 期末
 class DueItem:
     """One review or report that is (or will be) due."""
 
-    kind: str                   # monthly | quarterly | half_yearly | yearly | settlement | early_settlement | final
+    kind: str  # monthly | quarterly | half_yearly | yearly | settlement | early_settlement | final
     label: str
-    months: tuple[str, ...]     # the months it covers ("YYYY-MM")
+    months: tuple[str, ...]  # the months it covers ("YYYY-MM")
     due: date
-    status: str                 # overdue | due | reviewed | upcoming | done
+    status: str  # overdue | due | reviewed | upcoming | done
     recipients: tuple[str, ...] = ()
-    basis: str = ""             # why it is due (rule or practice)
-    final: bool = False         # the last one of the monitoring years
+    basis: str = ""  # why it is due (rule or practice)
+    final: bool = False  # the last one of the monitoring years
 
     @property
     def status_label(self) -> str:
@@ -67,9 +71,16 @@ class DueItem:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "kind": self.kind, "label": self.label, "months": list(self.months), "due": self.due.isoformat(),
-            "status": self.status, "status_label": self.status_label, "overdue": self.overdue,
-            "recipients": list(self.recipients), "basis": self.basis, "final": self.final,
+            "kind": self.kind,
+            "label": self.label,
+            "months": list(self.months),
+            "due": self.due.isoformat(),
+            "status": self.status,
+            "status_label": self.status_label,
+            "overdue": self.overdue,
+            "recipients": list(self.recipients),
+            "basis": self.basis,
+            "final": self.final,
         }
 
 
@@ -129,8 +140,9 @@ def _reviewed(rec: MonitoringRecord | None) -> bool:
     return rec is not None and rec.completed_at is not None
 
 
-def _status(months: tuple[str, ...], due: date, today: date, recs: dict[str, MonitoringRecord],
-            *, needs_review: bool = True) -> tuple[str, bool]:
+def _status(
+    months: tuple[str, ...], due: date, today: date, recs: dict[str, MonitoringRecord], *, needs_review: bool = True
+) -> tuple[str, bool]:
     late = due < today
     if _reported(recs.get(months[-1])):
         return "done", False
@@ -190,8 +202,18 @@ def _periodic(plan: Plan, window: tuple[str, str], today: date, recs: dict[str, 
         due = _day(meeting, TRIAL_BALANCE_DAY)
         status, late = _status(months, due, today, recs)
         to = _main_bank(plan) if kind == "monthly" else _banks(plan)
-        out.append(DueItem(kind, _period_label(plan, kind, months), months, due, status, to,
-                           "試算表は翌月20日頃までに金融機関へ (実務の目安)", _late=late))
+        out.append(
+            DueItem(
+                kind,
+                _period_label(plan, kind, months),
+                months,
+                due,
+                status,
+                to,
+                "試算表は翌月20日頃までに金融機関へ (実務の目安)",
+                _late=late,
+            )
+        )
     return out
 
 
@@ -246,12 +268,24 @@ def schedule(plan: Plan, today: date) -> list[DueItem]:
             break
         ym = add_months(ym, 1)
     last = window[1]
-    status = "done" if _reported(recs.get(add_months(last, -1))) else (
-        "upcoming" if _day(last, 1) > today else ("due" if _month_end(last) >= today else "overdue"))
-    items.append(DueItem("final", f"伴走支援期間の最終月 ({month_text(last)}): 期間後の進め方 (継続・終了) を金融機関と相談",
-                         (last,), _day(last, 1), status, _banks(plan),
-                         f"伴走支援計画の期間 {plan.monitoring_plan.period_years}年の最後の月", final=True,
-                         _late=status == "overdue"))
+    status = (
+        "done"
+        if _reported(recs.get(add_months(last, -1)))
+        else ("upcoming" if _day(last, 1) > today else ("due" if _month_end(last) >= today else "overdue"))
+    )
+    items.append(
+        DueItem(
+            "final",
+            f"伴走支援期間の最終月 ({month_text(last)}): 期間後の進め方 (継続・終了) を金融機関と相談",
+            (last,),
+            _day(last, 1),
+            status,
+            _banks(plan),
+            f"伴走支援計画の期間 {plan.monitoring_plan.period_years}年の最後の月",
+            final=True,
+            _late=status == "overdue",
+        )
+    )
     items.sort(key=lambda i: (i.due, i.kind))
     return items
 

@@ -68,8 +68,9 @@ def split_gross(plan_sales: int, plan_gp: int, actual_sales: int, actual_gp: int
     return GrossSplit(s, diff - s)
 
 
-def split_gross3(plan_qty: int, plan_sales: int, plan_cost: int,
-                 actual_qty: int, actual_sales: int, actual_cost: int) -> GrossSplit3:
+def split_gross3(
+    plan_qty: int, plan_sales: int, plan_cost: int, actual_qty: int, actual_sales: int, actual_cost: int
+) -> GrossSplit3:
     """数量要因 = ΔQ × (P単価 − P単位原価); 単価要因 = ΔP × A数量; 原価要因 = −Δ単位原価 × A数量."""
     diff = (actual_sales - actual_cost) - (plan_sales - plan_cost)
     if plan_qty <= 0 or actual_qty <= 0:

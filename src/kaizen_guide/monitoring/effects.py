@@ -44,7 +44,7 @@ class Effect:
 
     plan: int
     actual: int | None
-    basis: str = ""      # how the actual was found (Japanese, for the board)
+    basis: str = ""  # how the actual was found (Japanese, for the board)
 
 
 def annual_effect(action, plan_year: int) -> int:
@@ -103,8 +103,9 @@ def effects_to_date(plan, pos: MonthPos, mp: MonthlyPlan, actuals: dict[str, dic
     return out
 
 
-def _improvement(pl_line: str, mp: MonthlyPlan, months: tuple[str, ...], actuals: dict[str, dict[str, int]],
-                 planned: dict[str, int]) -> int | None:
+def _improvement(
+    pl_line: str, mp: MonthlyPlan, months: tuple[str, ...], actuals: dict[str, dict[str, int]], planned: dict[str, int]
+) -> int | None:
     """The line's improvement to date over its level without the actions (None: no actuals)."""
     if pl_line == "extraordinary":
         return None

@@ -46,8 +46,7 @@ def explain_line(cmp: Comparison, key: str) -> str:
     if key == "cash_end":
         return cash_sentence(cmp)
     if key in ("operating_profit", "ordinary_profit"):
-        parts = [f"{cmp.row(k).label} {_amt(cmp.row(k).diff or 0)}" for k in ("gross_profit", "sga")
-                 if cmp.row(k).diff]
+        parts = [f"{cmp.row(k).label} {_amt(cmp.row(k).diff or 0)}" for k in ("gross_profit", "sga") if cmp.row(k).diff]
         return head + ("内訳は " + "、".join(parts) + " です。" if parts else "")
     return head
 
@@ -86,7 +85,11 @@ def _gross_reason(cmp: Comparison) -> str:
     if g is None:
         return ""
     pm, am = cmp.deep.plan_margin, cmp.deep.actual_margin
-    pt = "" if pm is None or am is None else f" (粗利率 {_pct(pm)}→{_pct(am)}、{(float(am) - float(pm)) * 100:+.1f}pt)".replace("-", "−")
+    pt = (
+        ""
+        if pm is None or am is None
+        else f" (粗利率 {_pct(pm)}→{_pct(am)}、{(float(am) - float(pm)) * 100:+.1f}pt)".replace("-", "−")
+    )
     text = f"売上の差による分 {_amt(g.sales)}、粗利率の差による分 {_amt(g.margin)}{pt}。"
     g3 = cmp.deep.gross3
     if g3 is not None:
@@ -131,8 +134,11 @@ def ordinary_sentence(o: Any) -> str:
 
 def landing_sentence(f: Any) -> str:
     """The year's 売上高 着地見込 and whether it falls below the 8割 line."""
-    return (f"年間の売上高の着地見込は{f.landing:,}千円 (計画比{_pct(f.rate)}"
-            + ("、8割を下回る見込み" if f.band == "miss" else "") + ")。")
+    return (
+        f"年間の売上高の着地見込は{f.landing:,}千円 (計画比{_pct(f.rate)}"
+        + ("、8割を下回る見込み" if f.band == "miss" else "")
+        + ")。"
+    )
 
 
 def summary(cmp: Comparison) -> list[str]:
@@ -142,8 +148,7 @@ def summary(cmp: Comparison) -> list[str]:
     if s.actual is None:
         return ["今月の実績はまだ入力されていません。"]
     band = BAND_LABELS.get(s.band or "", "")
-    out.append(f"{cmp.when_text}の売上高は{_rate_text(s)}で「{band}」、"
-               f"期首からの累計は計画比{_pct(s.cum_rate)}です。")
+    out.append(f"{cmp.when_text}の売上高は{_rate_text(s)}で「{band}」、期首からの累計は計画比{_pct(s.cum_rate)}です。")
     o = cmp.row("ordinary_profit")
     if o.actual is not None:
         out.append(ordinary_sentence(o))

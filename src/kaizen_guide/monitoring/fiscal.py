@@ -114,14 +114,16 @@ class MonthPos:
 
     @property
     def remaining(self) -> tuple[str, ...]:
-        return self.months[self.index:]
+        return self.months[self.index :]
 
 
 def year_months(plan, year: int) -> tuple[str, ...]:
     months = fiscal_months(plan, year)
     if months is None:
-        raise MonitoringError("決算期がわからないため、月ごとの計画を作れません。決算実績 (決算年月) か"
-                              "「計画1年目の決算期」を入力してください。")
+        raise MonitoringError(
+            "決算期がわからないため、月ごとの計画を作れません。決算実績 (決算年月) か"
+            "「計画1年目の決算期」を入力してください。"
+        )
     return tuple(month_key(y, m) for y, m in months)
 
 
@@ -140,8 +142,10 @@ def position(plan, ym: str) -> MonthPos:
             return MonthPos(ym, year, months.index(ym) + 1, months, fiscal_label(plan, year))
     first = year_months(plan, 0)[0]
     last = year_months(plan, plan.targets.plan_years)[-1]
-    raise MonitoringError(f"{month_text(ym)}は計画の期間 ({month_text(first)}〜{month_text(last)}) に入っていません。"
-                          "計画の期間内の月を指定してください。")
+    raise MonitoringError(
+        f"{month_text(ym)}は計画の期間 ({month_text(first)}〜{month_text(last)}) に入っていません。"
+        "計画の期間内の月を指定してください。"
+    )
 
 
 def all_months(plan) -> list[str]:

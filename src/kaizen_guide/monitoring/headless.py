@@ -30,8 +30,11 @@ EXIT_FLAGGED = 1
 EXIT_BAD_INPUT = 2
 
 TOP_KEYS = ("month", "given_by", "prior", "actuals", "segments", "causes", "measures", "next_actions", "plan_actions")
-LABEL_TO_KEY = {**{ln.label: ln.key for ln in LINES}, **{ln.short_label: ln.key for ln in LINES},
-                **{ln.key: ln.key for ln in LINES}}
+LABEL_TO_KEY = {
+    **{ln.label: ln.key for ln in LINES},
+    **{ln.short_label: ln.key for ln in LINES},
+    **{ln.key: ln.key for ln in LINES},
+}
 
 
 # The same error type as an interview answers file: a Japanese ``message`` naming file and line.
@@ -43,7 +46,7 @@ class ReviewAnswers:
     path: Path | None
     month: str | None = None
     given_by: str | None = None
-    answers: dict[str, Any] = field(default_factory=dict)     # question id → raw answer
+    answers: dict[str, Any] = field(default_factory=dict)  # question id → raw answer
     lines: dict[str, int] = field(default_factory=dict)
 
 
@@ -54,8 +57,9 @@ def _line_key(raw: Any, where: str) -> str:
     return key
 
 
-def parse_review_answers(text: str, path: Path | None = None, *, segment_names: list[str] | None = None,
-                         actions: list[str] | None = None) -> ReviewAnswers:
+def parse_review_answers(
+    text: str, path: Path | None = None, *, segment_names: list[str] | None = None, actions: list[str] | None = None
+) -> ReviewAnswers:
     """Read a review answers file (format: ``kaizen-guide sample`` writes one) into question ids."""
     name = str(path) if path else "振り返りの回答ファイル"
     try:
@@ -63,13 +67,19 @@ def parse_review_answers(text: str, path: Path | None = None, *, segment_names: 
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{name}:{mark.line + 1}" if mark else name
-        raise ReviewAnswersError(f"{where}: YAMLとして読めません。インデントや「:」の後の空白を確認してください。") from None
+        raise ReviewAnswersError(
+            f"{where}: YAMLとして読めません。インデントや「:」の後の空白を確認してください。"
+        ) from None
     data = data or {}
     if not isinstance(data, dict):
-        raise ReviewAnswersError(f"{name}: 振り返りの回答ファイルは「month: 2027-06」「actuals: …」のような形にしてください。")
+        raise ReviewAnswersError(
+            f"{name}: 振り返りの回答ファイルは「month: 2027-06」「actuals: …」のような形にしてください。"
+        )
     unknown = [k for k in data if k not in TOP_KEYS]
     if unknown:
-        raise ReviewAnswersError(f"{name}: 知らない項目「{'」「'.join(map(str, unknown))}」があります (使える項目: {', '.join(TOP_KEYS)})。")
+        raise ReviewAnswersError(
+            f"{name}: 知らない項目「{'」「'.join(map(str, unknown))}」があります (使える項目: {', '.join(TOP_KEYS)})。"
+        )
     ra = ReviewAnswers(path, str(data["month"]) if data.get("month") is not None else None, data.get("given_by"))
     if ra.month is not None:
         try:
@@ -114,7 +124,9 @@ def parse_review_answers(text: str, path: Path | None = None, *, segment_names: 
     names = segment_names or []
     for k, v in mapping("segments").items():
         if str(k) not in names:
-            raise ReviewAnswersError(f"{name}: segments の「{k}」は計画の売上区分にありません (区分: {', '.join(names) or 'なし'})。")
+            raise ReviewAnswersError(
+                f"{name}: segments の「{k}」は計画の売上区分にありません (区分: {', '.join(names) or 'なし'})。"
+            )
         idx = names.index(str(k))
         if isinstance(v, dict):
             fields(f"segments.{idx}", v, ("quantity", "sales"), f"{name}: segments の「{k}」")
@@ -134,7 +146,9 @@ def parse_review_answers(text: str, path: Path | None = None, *, segment_names: 
     for k, v in mapping("plan_actions").items():
         aid = str(k).strip()
         if actions is not None and aid not in actions:
-            raise ReviewAnswersError(f"{name}: plan_actions の「{k}」は計画のアクションプランにありません (ID: {', '.join(actions) or 'なし'})。")
+            raise ReviewAnswersError(
+                f"{name}: plan_actions の「{k}」は計画のアクションプランにありません (ID: {', '.join(actions) or 'なし'})。"
+            )
         if isinstance(v, dict):
             fields(f"plan_actions.{aid}", v, ("status", "kpi_actual", "reason"), f"{name}: plan_actions の「{k}」")
         else:
@@ -147,8 +161,9 @@ def load_review_answers(path: str | Path, **kw) -> ReviewAnswers:
     return parse_review_answers(read_answers_text(p, ReviewAnswersError), p, **kw)
 
 
-def _import_actuals(plan, plan_path, actuals, month: str | None, *, unit, maps, replace, given_by, today, out, err,
-                    reason: str = ""):
+def _import_actuals(
+    plan, plan_path, actuals, month: str | None, *, unit, maps, replace, given_by, today, out, err, reason: str = ""
+):
     """Read an accounting export and record its months (one month with ``month``, else every month
     in the file) in one atomic save. Returns (exit code or None, (months recorded, note)).
 
@@ -184,13 +199,17 @@ def _import_actuals(plan, plan_path, actuals, month: str | None, *, unit, maps, 
     if changes and not replace:
         for m, diffs in changes.items():
             err(f"{month_text(m)}の実績はすでに記録されています。次の項目が変わります:\n  " + "\n  ".join(diffs))
-        err("置き換えるときは --replace を付けて実行してください (置き換えた値は履歴に残ります)。計画ファイルは変更していません。")
+        err(
+            "置き換えるときは --replace を付けて実行してください (置き換えた値は履歴に残ります)。計画ファイルは変更していません。"
+        )
         return EXIT_BAD_INPUT, None
     remember_answers(plan, answers)
     for rv in reviews:
         res = rv.set_actuals(result.months[rv.month], source=name, confirm=True)
         if not res.accepted:
-            err(f"{month_text(rv.month)}: {res.error or '実績を記録できませんでした。'} 計画ファイルは変更していません。")
+            err(
+                f"{month_text(rv.month)}: {res.error or '実績を記録できませんでした。'} 計画ファイルは変更していません。"
+            )
             return EXIT_BAD_INPUT, None
     try:
         save_plan(plan, plan_path)  # every month at once: a failure leaves the file as it was
@@ -201,12 +220,24 @@ def _import_actuals(plan, plan_path, actuals, month: str | None, *, unit, maps, 
     return None, (wanted, f"{name} から {len(wanted)}か月 ({recorded}) の実績を記録しました。")
 
 
-def run_monitor(plan_path: str | Path, *, month: str | None = None, period: str | None = None,
-                actuals: str | Path | None = None,
-                answers: str | Path | None = None, fmt: str = "text", given_by: str = "advisor",
-                replace: bool = False, out: Callable[[str], None] = print, err: Callable[[str], None] | None = None,
-                today: date | None = None, unit: str | None = None, maps: list[str] | None = None,
-                lock_wait: float | None = None, reason: str = "") -> int:
+def run_monitor(
+    plan_path: str | Path,
+    *,
+    month: str | None = None,
+    period: str | None = None,
+    actuals: str | Path | None = None,
+    answers: str | Path | None = None,
+    fmt: str = "text",
+    given_by: str = "advisor",
+    replace: bool = False,
+    out: Callable[[str], None] = print,
+    err: Callable[[str], None] | None = None,
+    today: date | None = None,
+    unit: str | None = None,
+    maps: list[str] | None = None,
+    lock_wait: float | None = None,
+    reason: str = "",
+) -> int:
     """Run (or just show) one month's review; returns the exit code (see the module docstring).
 
     A run that records anything (``actuals`` or ``answers``) takes the plan's lock first, like
@@ -216,9 +247,22 @@ def run_monitor(plan_path: str | Path, *, month: str | None = None, period: str 
     from kaizen_guide.model.store import PlanFileError
 
     if actuals is None and answers is None:
-        return _run_monitor(plan_path, month=month, actuals=actuals, answers=answers, fmt=fmt, given_by=given_by,
-                            replace=replace, out=out, err=err, today=today, unit=unit, maps=maps,
-                            reason=reason, period=period)
+        return _run_monitor(
+            plan_path,
+            month=month,
+            actuals=actuals,
+            answers=answers,
+            fmt=fmt,
+            given_by=given_by,
+            replace=replace,
+            out=out,
+            err=err,
+            today=today,
+            unit=unit,
+            maps=maps,
+            reason=reason,
+            period=period,
+        )
     err_out = err or out
     wait = LOCK_WAIT_S if lock_wait is None else max(0.0, lock_wait)
     lock = PlanLock(plan_path)
@@ -233,18 +277,43 @@ def run_monitor(plan_path: str | Path, *, month: str | None = None, period: str 
     if notice:
         err_out(notice)  # a crashed holder's lock was taken over
     try:
-        return _run_monitor(plan_path, month=month, actuals=actuals, answers=answers, fmt=fmt, given_by=given_by,
-                            replace=replace, out=out, err=err, today=today, unit=unit, maps=maps,
-                            reason=reason, period=period)
+        return _run_monitor(
+            plan_path,
+            month=month,
+            actuals=actuals,
+            answers=answers,
+            fmt=fmt,
+            given_by=given_by,
+            replace=replace,
+            out=out,
+            err=err,
+            today=today,
+            unit=unit,
+            maps=maps,
+            reason=reason,
+            period=period,
+        )
     finally:
         lock.release()
 
 
-def _run_monitor(plan_path: str | Path, *, month: str | None, actuals: str | Path | None,
-                 answers: str | Path | None, fmt: str, given_by: str, replace: bool,
-                 out: Callable[[str], None], err: Callable[[str], None] | None,
-                 today: date | None, unit: str | None, maps: list[str] | None, reason: str = "",
-                 period: str | None = None) -> int:
+def _run_monitor(
+    plan_path: str | Path,
+    *,
+    month: str | None,
+    actuals: str | Path | None,
+    answers: str | Path | None,
+    fmt: str,
+    given_by: str,
+    replace: bool,
+    out: Callable[[str], None],
+    err: Callable[[str], None] | None,
+    today: date | None,
+    unit: str | None,
+    maps: list[str] | None,
+    reason: str = "",
+    period: str | None = None,
+) -> int:
     from kaizen_guide.model.store import PlanFileError, load_plan
 
     from .render import render_json, render_text
@@ -278,9 +347,20 @@ def _run_monitor(plan_path: str | Path, *, month: str | None, actuals: str | Pat
     if actuals is not None:
         # a period's review records every month the file has (its months are the period's)
         one = None if per is not None else month or (ra.month if ra else None)
-        code, imported = _import_actuals(plan, plan_path, actuals, one, unit=unit,
-                                         maps=maps, replace=replace, given_by=(ra.given_by if ra and ra.given_by else given_by),
-                                         today=today, out=None if fmt == "json" else out, err=err, reason=reason)
+        code, imported = _import_actuals(
+            plan,
+            plan_path,
+            actuals,
+            one,
+            unit=unit,
+            maps=maps,
+            replace=replace,
+            given_by=(ra.given_by if ra and ra.given_by else given_by),
+            today=today,
+            out=None if fmt == "json" else out,
+            err=err,
+            reason=reason,
+        )
         if code is not None:
             return code
         notes.append(imported[1])
@@ -295,8 +375,14 @@ def _run_monitor(plan_path: str | Path, *, month: str | None, actuals: str | Pat
             else:
                 per = default_period(plan)
     try:
-        rv = Review(plan, target, plan_path, given_by=(ra.given_by if ra and ra.given_by else given_by), today=today,
-                    period=per.code if per is not None else None)
+        rv = Review(
+            plan,
+            target,
+            plan_path,
+            given_by=(ra.given_by if ra and ra.given_by else given_by),
+            today=today,
+            period=per.code if per is not None else None,
+        )
         rv.amend_reason = reason
     except MonitoringError as exc:
         err(exc.message)
@@ -363,6 +449,8 @@ def _apply(rv, ra: ReviewAnswers, replace: bool, notes: list[str], err) -> tuple
                     notes.append(f"{q.id}: [要確認] {f.message}")
     unused = [k for k in ra.answers if k not in used and not k.endswith(".more")]
     for k in unused:
-        notes.append(f"回答「{k}」は今月の振り返りでは使いませんでした (その項目は未達ではないか、前月のアクションがないか、"
-                     "その施策は今月の確認の対象 (開始済みで済になっていないもの) ではありません)。")
+        notes.append(
+            f"回答「{k}」は今月の振り返りでは使いませんでした (その項目は未達ではないか、前月のアクションがないか、"
+            "その施策は今月の確認の対象 (開始済みで済になっていないもの) ではありません)。"
+        )
     return None, flagged

@@ -45,8 +45,14 @@ LINE_BY_KEY: dict[str, Line] = {ln.key: ln for ln in LINES}
 LINE_KEYS: tuple[str, ...] = tuple(ln.key for ln in LINES)
 
 INPUT_KEYS: tuple[str, ...] = (
-    "sales", "cost_of_sales", "sga", "personnel", "non_operating_income", "non_operating_expenses",
-    "cash_end", "borrowings_end",
+    "sales",
+    "cost_of_sales",
+    "sga",
+    "personnel",
+    "non_operating_income",
+    "non_operating_expenses",
+    "cash_end",
+    "borrowings_end",
 )
 """What a person types for a month (the profit lines follow from these)."""
 
@@ -79,8 +85,10 @@ def derive(values: dict[str, int]) -> tuple[dict[str, int], list[str]]:
     def put(key: str, computed: int) -> None:
         given = v.get(key)
         if given is not None and given != computed:
-            notes.append(f"{label(key)}は入力値 {given:,}千円 ではなく、内訳から計算した {computed:,}千円 を使います"
-                         f" (差 {given - computed:+,}千円)。")
+            notes.append(
+                f"{label(key)}は入力値 {given:,}千円 ではなく、内訳から計算した {computed:,}千円 を使います"
+                f" (差 {given - computed:+,}千円)。"
+            )
         v[key] = computed
 
     if "sales" in v and "cost_of_sales" in v:
@@ -88,5 +96,8 @@ def derive(values: dict[str, int]) -> tuple[dict[str, int], list[str]]:
     if "gross_profit" in v and "sga" in v:
         put("operating_profit", v["gross_profit"] - v["sga"])
     if "operating_profit" in v and ("non_operating_income" in v or "non_operating_expenses" in v):
-        put("ordinary_profit", v["operating_profit"] + v.get("non_operating_income", 0) - v.get("non_operating_expenses", 0))
+        put(
+            "ordinary_profit",
+            v["operating_profit"] + v.get("non_operating_income", 0) - v.get("non_operating_expenses", 0),
+        )
     return v, notes

@@ -95,9 +95,15 @@ def _period_plan(mp: MonthlyPlan, p: Period, end_index: int) -> MonthlyPlan:
     return replace(mp, lines=lines, segments=segs)
 
 
-def compare_review_period(plan: Any, p: Period, actuals: dict[str, dict[str, int]],
-                          segment_actuals: dict[str, tuple[int | None, int | None]] | None = None, *,
-                          plans: PlanSource | None = None, today: str | None = None) -> Comparison:
+def compare_review_period(
+    plan: Any,
+    p: Period,
+    actuals: dict[str, dict[str, int]],
+    segment_actuals: dict[str, tuple[int | None, int | None]] | None = None,
+    *,
+    plans: PlanSource | None = None,
+    today: str | None = None,
+) -> Comparison:
     """The period's plan vs actual as one :class:`Comparison` (see the module docstring).
 
     A line's period actual needs every month of the period (a quarter with a month missing has no
@@ -119,20 +125,45 @@ def compare_review_period(plan: Any, p: Period, actuals: dict[str, dict[str, int
             actual = sum(have) if len(have) == len(p.months) else None
         if actual is not None:
             totals[ln.key] = actual
-        rows.append(LineRow(ln.key, ln.label, ln.lower_is_better, ln.balance, plan_v, actual, er.cum_plan,
-                            er.cum_actual, er.cum_months, band_of(plan_v, actual, ln.lower_is_better, bands),
-                            er.cum_band))
+        rows.append(
+            LineRow(
+                ln.key,
+                ln.label,
+                ln.lower_is_better,
+                ln.balance,
+                plan_v,
+                actual,
+                er.cum_plan,
+                er.cum_actual,
+                er.cum_months,
+                band_of(plan_v, actual, ln.lower_is_better, bands),
+                er.cum_band,
+            )
+        )
     deep = _deep_dive(mp, end.pos, totals, segment_actuals or {})
     missing = [m for m in p.months if not actuals.get(m)]
     notes = list(end.notes)
     if missing:
         from .fiscal import month_text
 
-        notes.insert(0, f"{p.short_title} のうち {'・'.join(month_text(m) for m in missing)} の実績がまだありません。"
-                        "期間の合計は、全部の月の実績がそろってから出します。")
-    return Comparison(end.pos, mp, rows, end.forecast, end.cash, deep, bands, end.not_closed, notes,
-                      version=end.version, period=p)
+        notes.insert(
+            0,
+            f"{p.short_title} のうち {'・'.join(month_text(m) for m in missing)} の実績がまだありません。"
+            "期間の合計は、全部の月の実績がそろってから出します。",
+        )
+    return Comparison(
+        end.pos, mp, rows, end.forecast, end.cash, deep, bands, end.not_closed, notes, version=end.version, period=p
+    )
 
 
-__all__ = ["KIND_OF", "NEXT_LABEL", "MonitoringError", "cadence_kind", "compare_review_period", "default_period",
-           "next_period", "period_of", "review_period"]
+__all__ = [
+    "KIND_OF",
+    "NEXT_LABEL",
+    "MonitoringError",
+    "cadence_kind",
+    "compare_review_period",
+    "default_period",
+    "next_period",
+    "period_of",
+    "review_period",
+]

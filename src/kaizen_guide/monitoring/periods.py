@@ -58,12 +58,12 @@ class Period:
     """A reporting period of a plan: its months (in order), plan year and the banks' labels."""
 
     kind: PeriodKind
-    code: str                       # normalised: 2027-05 / 2027Q1 / 2027H1 / FY2027
+    code: str  # normalised: 2027-05 / 2027Q1 / 2027H1 / FY2027
     months: tuple[str, ...]
     plan_year: int
-    fiscal_label: str               # 「2028年3月期」 (named by the fiscal year's end)
-    fiscal_era_label: str           # 「令和10年3月期」
-    first_index: int                # fiscal month of the first month (1 = 期首月)
+    fiscal_label: str  # 「2028年3月期」 (named by the fiscal year's end)
+    fiscal_era_label: str  # 「令和10年3月期」
+    first_index: int  # fiscal month of the first month (1 = 期首月)
 
     @property
     def first(self) -> str:
@@ -134,8 +134,10 @@ def _fiscal_year_starting(plan: Any, year: int) -> int:
         starts[int(months[0][:4])] = py
     if year not in starts:
         spans = "・".join(f"FY{y}" for y in sorted(starts))
-        raise MonitoringError(f"{year}年度 (FY{year}) は計画の期間に入っていません。この計画の年度は {spans} です "
-                              "(年度は期首月の年で数えます)。")
+        raise MonitoringError(
+            f"{year}年度 (FY{year}) は計画の期間に入っていません。この計画の年度は {spans} です "
+            "(年度は期首月の年で数えます)。"
+        )
     return starts[year]
 
 
@@ -155,7 +157,7 @@ def parse_period(plan: Any, text: str) -> Period:
         if m:
             py = _fiscal_year_starting(plan, int(m.group(1)))
             start = (int(m.group(2)) - 1) * size
-            months = year_months(plan, py)[start:start + size]
+            months = year_months(plan, py)[start : start + size]
             return _make(plan, kind, f"{m.group(1)}{code[4]}{m.group(2)}", months, py, start + 1)  # type: ignore[arg-type]
     m = _YEAR.match(code)
     if m:
@@ -182,25 +184,37 @@ class PeriodLine(Rates):
     label: str
     lower_is_better: bool
     balance: bool
-    plan_full: int                  # the whole period's plan (balance: at its last month)
-    plan: int                       # over the months with actuals (what the actual is compared with)
+    plan_full: int  # the whole period's plan (balance: at its last month)
+    plan: int  # over the months with actuals (what the actual is compared with)
     actual: int | None
     months_covered: int
     cum_plan: int
     cum_actual: int | None
     band: str | None
     cum_band: str | None
-    monthly: list[tuple[str, int, int | None]] = field(default_factory=list)   # (month, plan, actual)
+    monthly: list[tuple[str, int, int | None]] = field(default_factory=list)  # (month, plan, actual)
 
     def as_json(self) -> dict[str, Any]:
         def f(r: Fraction | None) -> float | None:
             return None if r is None else round(float(r), 4)
 
-        return {"key": self.key, "label": self.label, "plan_full": self.plan_full, "plan": self.plan,
-                "actual": self.actual, "diff": self.diff, "rate": f(self.rate), "months_covered": self.months_covered,
-                "cum_plan": self.cum_plan, "cum_actual": self.cum_actual, "cum_diff": self.cum_diff,
-                "cum_rate": f(self.cum_rate), "band": self.band, "cum_band": self.cum_band,
-                "monthly": [{"month": m, "plan": p, "actual": a} for m, p, a in self.monthly]}
+        return {
+            "key": self.key,
+            "label": self.label,
+            "plan_full": self.plan_full,
+            "plan": self.plan,
+            "actual": self.actual,
+            "diff": self.diff,
+            "rate": f(self.rate),
+            "months_covered": self.months_covered,
+            "cum_plan": self.cum_plan,
+            "cum_actual": self.cum_actual,
+            "cum_diff": self.cum_diff,
+            "cum_rate": f(self.cum_rate),
+            "band": self.band,
+            "cum_band": self.cum_band,
+            "monthly": [{"month": m, "plan": p, "actual": a} for m, p, a in self.monthly],
+        }
 
 
 @dataclass
@@ -211,7 +225,7 @@ class PeriodComparison:
     months: list[Comparison]
     lines: list[PeriodLine]
     bands: Bands
-    covered: tuple[str, ...]        # months of the period with actuals, in order
+    covered: tuple[str, ...]  # months of the period with actuals, in order
 
     def line(self, key: str) -> PeriodLine:
         return next(ln for ln in self.lines if ln.key == key)
@@ -242,20 +256,36 @@ class PeriodComparison:
 
     def as_json(self) -> dict[str, Any]:
         p = self.period
-        return {"period": p.code, "kind": p.kind, "title": p.title, "months": list(p.months),
-                "covered": list(self.covered), "complete": self.complete, "plan_year": p.plan_year,
-                "lines": [ln.as_json() for ln in self.lines], "cash": self.cash.as_json(),
-                "forecast": {k: f.as_json() for k, f in self.forecast.items()}}
+        return {
+            "period": p.code,
+            "kind": p.kind,
+            "title": p.title,
+            "months": list(p.months),
+            "covered": list(self.covered),
+            "complete": self.complete,
+            "plan_year": p.plan_year,
+            "lines": [ln.as_json() for ln in self.lines],
+            "cash": self.cash.as_json(),
+            "forecast": {k: f.as_json() for k, f in self.forecast.items()},
+        }
 
 
-def compare_period(plan: Any, period: Period, actuals: dict[str, dict[str, int]] | None = None, *,
-                   plans: PlanSource | None = None, today: str | None = None) -> PeriodComparison:
+def compare_period(
+    plan: Any,
+    period: Period,
+    actuals: dict[str, dict[str, int]] | None = None,
+    *,
+    plans: PlanSource | None = None,
+    today: str | None = None,
+) -> PeriodComparison:
     """Compare ``period`` with the plan. MonitoringError when none of its months has actuals."""
     actuals = recorded_actuals(plan) if actuals is None else actuals
     covered = tuple(m for m in period.months if actuals.get(m))
     if not covered:
-        raise MonitoringError(f"{period.short_title} ({period.span_text}) の実績がまだ記録されていません。"
-                              "先に月次の振り返り (kaizen-guide monitor) で実績を入力してください。")
+        raise MonitoringError(
+            f"{period.short_title} ({period.span_text}) の実績がまだ記録されていません。"
+            "先に月次の振り返り (kaizen-guide monitor) で実績を入力してください。"
+        )
     plans = plans or plan_source(plan)
     segs = _segments(plan)
     months = [compare_month(plan, m, actuals, segs.get(m), plans=plans, today=today) for m in period.months]
@@ -269,8 +299,16 @@ def _segments(plan: Any) -> dict[str, dict[str, tuple[int | None, int | None]]]:
     return {r.month: {s.name: (s.quantity, s.sales) for s in r.segment_actuals} for r in plan.monitoring}
 
 
-def _line(key: str, label: str, lower: bool, balance: bool, months: list[Comparison], covered: tuple[str, ...],
-          end: Comparison, bands: Bands) -> PeriodLine:
+def _line(
+    key: str,
+    label: str,
+    lower: bool,
+    balance: bool,
+    months: list[Comparison],
+    covered: tuple[str, ...],
+    end: Comparison,
+    bands: Bands,
+) -> PeriodLine:
     monthly = [(c.month, c.row(key).plan, c.row(key).actual) for c in months]
     with_actual = [(m, p, a) for m, p, a in monthly if a is not None and m in covered]
     if balance:
@@ -281,5 +319,18 @@ def _line(key: str, label: str, lower: bool, balance: bool, months: list[Compari
         plan_v = sum(p for _, p, _ in with_actual) if with_actual else plan_full
         actual = sum(a for _, _, a in with_actual if a is not None) if with_actual else None
     er = end.row(key)
-    return PeriodLine(key, label, lower, balance, plan_full, plan_v, actual, len(with_actual),
-                      er.cum_plan, er.cum_actual, band_of(plan_v, actual, lower, bands), er.cum_band, monthly)
+    return PeriodLine(
+        key,
+        label,
+        lower,
+        balance,
+        plan_full,
+        plan_v,
+        actual,
+        len(with_actual),
+        er.cum_plan,
+        er.cum_actual,
+        band_of(plan_v, actual, lower, bands),
+        er.cum_band,
+        monthly,
+    )

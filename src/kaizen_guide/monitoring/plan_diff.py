@@ -44,9 +44,16 @@ class Change:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "id": self.id, "label": self.label, "kind": self.kind, "before": self.before, "after": self.after,
-            "raw_before": self.raw_before, "raw_after": self.raw_after, "details": list(self.details),
-            "given_by": self.given_by, "given_by_label": GIVER_LABELS.get(self.given_by or "", None),
+            "id": self.id,
+            "label": self.label,
+            "kind": self.kind,
+            "before": self.before,
+            "after": self.after,
+            "raw_before": self.raw_before,
+            "raw_after": self.raw_after,
+            "details": list(self.details),
+            "given_by": self.given_by,
+            "given_by_label": GIVER_LABELS.get(self.given_by or "", None),
             "given_at": self.given_at.isoformat() if self.given_at else None,
         }
 
@@ -82,8 +89,12 @@ class Side:
         return f"{base} (第{self.number}版{when})"
 
     def as_json(self) -> dict[str, Any]:
-        return {"number": self.number, "label": version_label(self.number),
-                "frozen_at": self.frozen_at.isoformat() if self.frozen_at else None, "note": self.note}
+        return {
+            "number": self.number,
+            "label": version_label(self.number),
+            "frozen_at": self.frozen_at.isoformat() if self.frozen_at else None,
+            "note": self.note,
+        }
 
 
 @dataclass
@@ -99,9 +110,14 @@ class PlanDiff:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "company": self.company, "from": self.old.as_json(), "to": self.new.as_json(), "count": self.count,
-            "sections": [{"id": s.id, "title": s.title, "changes": [c.as_json() for c in s.changes],
-                          "notes": list(s.notes)} for s in self.sections],
+            "company": self.company,
+            "from": self.old.as_json(),
+            "to": self.new.as_json(),
+            "count": self.count,
+            "sections": [
+                {"id": s.id, "title": s.title, "changes": [c.as_json() for c in s.changes], "notes": list(s.notes)}
+                for s in self.sections
+            ],
         }
 
 
@@ -225,15 +241,36 @@ def _answers(old: Plan, new: Plan, since: datetime | None, bank: Any) -> DiffSec
             details = _grid_details(b if isinstance(b, dict) else {}, a if isinstance(a, dict) else {}, names)
         rec = _record(new, q.id, since)
         kind = "added" if b is None else ("removed" if a is None else "changed")
-        sec.changes.append(Change(q.id, _question_label(bank, q), show(b), show(a), kind,
-                                  rec.given_by if rec else None, rec.given_at if rec else None, details, b, a))
+        sec.changes.append(
+            Change(
+                q.id,
+                _question_label(bank, q),
+                show(b),
+                show(a),
+                kind,
+                rec.given_by if rec else None,
+                rec.given_at if rec else None,
+                details,
+                b,
+                a,
+            )
+        )
     return sec
 
 
 _ACTION_FIELDS = {
-    "title": "実施項目", "measure_id": "対応する対策", "method": "方法・手順", "owner": "責任者", "start": "開始",
-    "due": "期限", "kpi": "KPI", "pl_line": "影響する損益項目", "effects": "効果額", "one_off": "一時的な効果",
-    "carries_cost_of_sales": "売上原価がかかる", "budget": "予算",
+    "title": "実施項目",
+    "measure_id": "対応する対策",
+    "method": "方法・手順",
+    "owner": "責任者",
+    "start": "開始",
+    "due": "期限",
+    "kpi": "KPI",
+    "pl_line": "影響する損益項目",
+    "effects": "効果額",
+    "one_off": "一時的な効果",
+    "carries_cost_of_sales": "売上原価がかかる",
+    "budget": "予算",
 }
 
 
@@ -261,18 +298,48 @@ def _actions(old: Plan, new: Plan, since: datetime | None) -> DiffSection:
     for aid in dict.fromkeys([*before, *after]):
         b, a = before.get(aid), after.get(aid)
         if a is not None and b is None:
-            sec.changes.append(Change(f"action.{aid}", f"{aid} {_short(a.title)}", "(なし)",
-                                      f"{a.owner}・{a.start}〜{a.due}", "added", by, at,
-                                      raw_after=a.model_dump(mode="json")))
+            sec.changes.append(
+                Change(
+                    f"action.{aid}",
+                    f"{aid} {_short(a.title)}",
+                    "(なし)",
+                    f"{a.owner}・{a.start}〜{a.due}",
+                    "added",
+                    by,
+                    at,
+                    raw_after=a.model_dump(mode="json"),
+                )
+            )
         elif b is not None and a is None:
-            sec.changes.append(Change(f"action.{aid}", f"{aid} {_short(b.title)}", f"{b.owner}・{b.start}〜{b.due}",
-                                      "(削除)", "removed", by, at, raw_before=b.model_dump(mode="json")))
+            sec.changes.append(
+                Change(
+                    f"action.{aid}",
+                    f"{aid} {_short(b.title)}",
+                    f"{b.owner}・{b.start}〜{b.due}",
+                    "(削除)",
+                    "removed",
+                    by,
+                    at,
+                    raw_before=b.model_dump(mode="json"),
+                )
+            )
         elif a is not None and b is not None and a != b:
             keys = [k for k in _ACTION_FIELDS if getattr(a, k) != getattr(b, k)]
             details = [f"{_ACTION_FIELDS[k]}: {_action_value(b, k)} → {_action_value(a, k)}" for k in keys]
-            sec.changes.append(Change(f"action.{aid}", f"{aid} {_short(a.title)}",
-                                      "、".join(_ACTION_FIELDS[k] for k in keys) + "を変更", "", "changed", by, at,
-                                      details, b.model_dump(mode="json"), a.model_dump(mode="json")))
+            sec.changes.append(
+                Change(
+                    f"action.{aid}",
+                    f"{aid} {_short(a.title)}",
+                    "、".join(_ACTION_FIELDS[k] for k in keys) + "を変更",
+                    "",
+                    "changed",
+                    by,
+                    at,
+                    details,
+                    b.model_dump(mode="json"),
+                    a.model_dump(mode="json"),
+                )
+            )
     return sec
 
 
@@ -304,9 +371,16 @@ def _numbers(old: Plan, new: Plan) -> DiffSection:
     if _support_text(old) != _support_text(new):
         sec.changes.append(Change("support", "金融支援の依頼", _support_text(old), _support_text(new)))
     if old.support.request != new.support.request:
-        sec.changes.append(Change("support.request", "金融支援の依頼内容 (文章)", show(old.support.request),
-                                  show(new.support.request), raw_before=old.support.request,
-                                  raw_after=new.support.request))
+        sec.changes.append(
+            Change(
+                "support.request",
+                "金融支援の依頼内容 (文章)",
+                show(old.support.request),
+                show(new.support.request),
+                raw_before=old.support.request,
+                raw_after=new.support.request,
+            )
+        )
     if po is None or pn is None:
         return sec
     labels = {y.offset: y.heading for y in pn.labels.plan}
@@ -315,8 +389,16 @@ def _numbers(old: Plan, new: Plan) -> DiffSection:
         a = pn.pl[y].ordinary_income if y < len(pn.pl) else None
         if b != a:
             diff = f" ({a - b:+,}千円)" if a is not None and b is not None else ""
-            sec.changes.append(Change(f"ordinary_income.{y}", f"経常利益 {labels.get(y, f'計画{y}年目')}",
-                                      _amount(b), _amount(a) + diff, raw_before=b, raw_after=a))
+            sec.changes.append(
+                Change(
+                    f"ordinary_income.{y}",
+                    f"経常利益 {labels.get(y, f'計画{y}年目')}",
+                    _amount(b),
+                    _amount(a) + diff,
+                    raw_before=b,
+                    raw_after=a,
+                )
+            )
     mo = {m.offset: m for m in po.plan_metrics}
     mn = {m.offset: m for m in pn.plan_metrics}
     for y in sorted(set(mo) | set(mn)):
@@ -324,16 +406,31 @@ def _numbers(old: Plan, new: Plan) -> DiffSection:
         b = bm.debt_repayment_years if bm else None
         a = am.debt_repayment_years if am else None
         if b != a:
-            sec.changes.append(Change(f"debt_repayment_years.{y}", f"債務償還年数 {labels.get(y, f'計画{y}年目')}",
-                                      _years_text(b), _years_text(a),
-                                      raw_before=None if b is None else str(b), raw_after=None if a is None else str(a)))
+            sec.changes.append(
+                Change(
+                    f"debt_repayment_years.{y}",
+                    f"債務償還年数 {labels.get(y, f'計画{y}年目')}",
+                    _years_text(b),
+                    _years_text(a),
+                    raw_before=None if b is None else str(b),
+                    raw_after=None if a is None else str(a),
+                )
+            )
     ro, rn = po.repayment.total_repayment, pn.repayment.total_repayment
     for y in range(max(len(ro), len(rn))):
         b = ro[y] if y < len(ro) else None
         a = rn[y] if y < len(rn) else None
         if b != a:
-            sec.changes.append(Change(f"repayment.{y}", f"返済額 (全金融機関) {labels.get(y, f'計画{y}年目')}",
-                                      _amount(b), _amount(a), raw_before=b, raw_after=a))
+            sec.changes.append(
+                Change(
+                    f"repayment.{y}",
+                    f"返済額 (全金融機関) {labels.get(y, f'計画{y}年目')}",
+                    _amount(b),
+                    _amount(a),
+                    raw_before=b,
+                    raw_after=a,
+                )
+            )
     return sec
 
 

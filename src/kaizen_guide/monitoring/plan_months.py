@@ -25,8 +25,8 @@ from .lines import LINE_KEYS
 class SegmentPlan:
     name: str
     unit: str
-    quantity: list[int]            # per month
-    sales: list[int]               # per month, 千円 (sums to the month's plan sales over segments)
+    quantity: list[int]  # per month
+    sales: list[int]  # per month, 千円 (sums to the month's plan sales over segments)
 
     def unit_price_yen(self, i: int) -> int | None:
         q = self.quantity[i]
@@ -110,7 +110,9 @@ def monthly_plan(plan, year: int, projection=None) -> MonthlyPlan:
         from kaizen_guide.finance.rounding import mul
 
         bonus_total = mul(py.personnel, Decimal(plan.cash.bonus_ratio))
-    personnel = [a + b for a, b in zip(split_even(py.personnel - bonus_total, 12), _spread_months(bonus_total, bonus_idx))]
+    personnel = [
+        a + b for a, b in zip(split_even(py.personnel - bonus_total, 12), _spread_months(bonus_total, bonus_idx))
+    ]
     other_sga = split_even(py.sga - py.personnel, 12)
     sga = [p + o for p, o in zip(personnel, other_sga)]
     noi = split_even(py.non_operating_income, 12)
@@ -124,19 +126,28 @@ def monthly_plan(plan, year: int, projection=None) -> MonthlyPlan:
     monthly = getattr(projection, "monthly", None)
     if monthly is not None and monthly.year == year and len(monthly.months) == 12:
         cash = [r.closing for r in monthly.months]
-        borrow = _balances(bs_open.borrowings, bs_close.borrowings,
-                           [r.borrowing - r.repayment for r in monthly.months])
+        borrow = _balances(bs_open.borrowings, bs_close.borrowings, [r.borrowing - r.repayment for r in monthly.months])
         cash_source = "月次資金繰り表"
     else:
         cash = _balances(bs_open.cash, bs_close.cash, None)
         borrow = _balances(bs_open.borrowings, bs_close.borrowings, None)
         cash_source = "年間計画から均等に按分"
-        notes.append(f"計画{year}年目の月末現預金・借入金は、月次資金繰り表がないため期首から期末へ均等に動くものとしています。")
+        notes.append(
+            f"計画{year}年目の月末現預金・借入金は、月次資金繰り表がないため期首から期末へ均等に動くものとしています。"
+        )
 
     lines = {
-        "sales": sales, "cost_of_sales": cos, "gross_profit": gp, "sga": sga, "personnel": personnel,
-        "operating_profit": op, "non_operating_income": noi, "non_operating_expenses": noe,
-        "ordinary_profit": ordinary, "cash_end": cash, "borrowings_end": borrow,
+        "sales": sales,
+        "cost_of_sales": cos,
+        "gross_profit": gp,
+        "sga": sga,
+        "personnel": personnel,
+        "operating_profit": op,
+        "non_operating_income": noi,
+        "non_operating_expenses": noe,
+        "ordinary_profit": ordinary,
+        "cash_end": cash,
+        "borrowings_end": borrow,
     }
     assert set(lines) == set(LINE_KEYS)
     annual = {k: sum(v) for k, v in lines.items() if k not in ("cash_end", "borrowings_end")}

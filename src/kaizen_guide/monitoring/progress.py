@@ -29,8 +29,12 @@ def derived_status(action, month: str, *, done_before: bool = False) -> str:
 
 def done_before(plan, action_id: str, month: str) -> bool:
     """An earlier review (before ``month``) recorded the action as 済."""
-    return any(st.action_id == action_id and st.status == "done"
-               for r in plan.monitoring if r.month < month for st in r.action_status)
+    return any(
+        st.action_id == action_id and st.status == "done"
+        for r in plan.monitoring
+        if r.month < month
+        for st in r.action_status
+    )
 
 
 @dataclass
@@ -54,16 +58,27 @@ class BoardRow:
         return STATUS_LABELS[self.status]
 
     def as_json(self) -> dict:
-        return {"action_id": self.action_id, "title": self.title, "owner": self.owner, "start": self.start,
-                "due": self.due, "status": self.status, "status_label": self.status_label, "kpi": self.kpi,
-                "kpi_target": None if self.kpi_target is None else str(self.kpi_target),
-                "kpi_actual": None if self.kpi_actual is None else str(self.kpi_actual),
-                "effect_plan": self.effect_plan, "effect_actual": self.effect_actual,
-                "effect_basis": self.effect_basis, "note": self.note}
+        return {
+            "action_id": self.action_id,
+            "title": self.title,
+            "owner": self.owner,
+            "start": self.start,
+            "due": self.due,
+            "status": self.status,
+            "status_label": self.status_label,
+            "kpi": self.kpi,
+            "kpi_target": None if self.kpi_target is None else str(self.kpi_target),
+            "kpi_actual": None if self.kpi_actual is None else str(self.kpi_actual),
+            "effect_plan": self.effect_plan,
+            "effect_actual": self.effect_actual,
+            "effect_basis": self.effect_basis,
+            "note": self.note,
+        }
 
 
-def progress_board(plan, pos: MonthPos, mp: MonthlyPlan | None = None,
-                   actuals: dict[str, dict[str, int]] | None = None) -> list[BoardRow]:
+def progress_board(
+    plan, pos: MonthPos, mp: MonthlyPlan | None = None, actuals: dict[str, dict[str, int]] | None = None
+) -> list[BoardRow]:
     """Every plan action at ``pos``; 効果額 to date needs the month's plan ``mp`` and the derived
     ``actuals`` by month (without them only the recorded figures are shown)."""
     latest: dict[str, object] = {}
@@ -77,7 +92,9 @@ def progress_board(plan, pos: MonthPos, mp: MonthlyPlan | None = None,
             src = by_month.get(chk.month)
             if src is not None and chk.index < len(src.next_actions) and src.next_actions[chk.index].action_id:
                 label = {"done": "済", "partial": "一部", "not_done": "未実施"}[chk.status]
-                notes.setdefault(src.next_actions[chk.index].action_id, []).append(f"{rec.month} 確認 {label}: {chk.result}")
+                notes.setdefault(src.next_actions[chk.index].action_id, []).append(
+                    f"{rec.month} 確認 {label}: {chk.result}"
+                )
         for st in rec.action_status:
             latest[st.action_id] = st
             if rec.month == pos.month:
@@ -110,11 +127,26 @@ def progress_board(plan, pos: MonthPos, mp: MonthlyPlan | None = None,
         else:
             effect_plan = None
         effect_actual = recorded if recorded is not None else (eff.actual if eff is not None else None)
-        basis = "記録された実績" if recorded is not None else (eff.basis if eff is not None and eff.actual is not None else "")
-        rows.append(BoardRow(
-            a.id, a.title, a.owner, a.start, a.due, status,
-            f"{a.kpi.name} ({a.kpi.unit})" if a.kpi else "", a.kpi.target if a.kpi else None,
-            getattr(now_st if now_st is not None else st, "kpi_actual", None), effect_plan, effect_actual,
-            "・".join(notes.get(a.id, [])[-2:]), basis,
-        ))
+        basis = (
+            "記録された実績"
+            if recorded is not None
+            else (eff.basis if eff is not None and eff.actual is not None else "")
+        )
+        rows.append(
+            BoardRow(
+                a.id,
+                a.title,
+                a.owner,
+                a.start,
+                a.due,
+                status,
+                f"{a.kpi.name} ({a.kpi.unit})" if a.kpi else "",
+                a.kpi.target if a.kpi else None,
+                getattr(now_st if now_st is not None else st, "kpi_actual", None),
+                effect_plan,
+                effect_actual,
+                "・".join(notes.get(a.id, [])[-2:]),
+                basis,
+            )
+        )
     return rows

@@ -45,9 +45,19 @@ def table_rows(cmp: Comparison) -> list[list[str]]:
     """項目 | 計画 | 実績 | 差異 | 達成率 | 判定 | 累計計画 | 累計実績 | 累計達成率 (strings)."""
     out = []
     for r in cmp.rows:
-        out.append([r.label, num(r.plan), num(r.actual), "—" if r.diff is None else ("0" if r.diff == 0 else f"{r.diff:+,}".replace("-", "▲")),
-                    pct(r.rate), band_text(r.band), "" if r.balance else num(r.cum_plan),
-                    "" if r.balance else num(r.cum_actual), "" if r.balance else pct(r.cum_rate)])
+        out.append(
+            [
+                r.label,
+                num(r.plan),
+                num(r.actual),
+                "—" if r.diff is None else ("0" if r.diff == 0 else f"{r.diff:+,}".replace("-", "▲")),
+                pct(r.rate),
+                band_text(r.band),
+                "" if r.balance else num(r.cum_plan),
+                "" if r.balance else num(r.cum_actual),
+                "" if r.balance else pct(r.cum_rate),
+            ]
+        )
     return out
 
 
@@ -66,8 +76,13 @@ def render_table(cmp: Comparison) -> str:
 
 
 def render_text(cmp: Comparison, findings: list, *, review=None, board=None) -> str:
-    head = f"■ 月次モニタリング: {cmp.pos.label}" if cmp.period is None else (
-        f"■ 期間のモニタリング: {cmp.period.title} (期間の合計。累計・着地見込は{month_text(cmp.month)}末の期首から)")
+    head = (
+        f"■ 月次モニタリング: {cmp.pos.label}"
+        if cmp.period is None
+        else (
+            f"■ 期間のモニタリング: {cmp.period.title} (期間の合計。累計・着地見込は{month_text(cmp.month)}末の期首から)"
+        )
+    )
     out = [head, "(金額は千円)"]
     out.extend(f"※ {n}" for n in cmp.notes)
     out.append("")
@@ -80,12 +95,17 @@ def render_text(cmp: Comparison, findings: list, *, review=None, board=None) -> 
         f = cmp.forecast.get(key)
         if f is not None:
             trend = f" / 趨勢 (参考) {num(f.trend)}" if f.trend is not None else ""
-            out.append(f"  {f.label}: {num(f.landing)} (年間計画 {num(f.annual_plan)}、計画比 {pct(f.rate)} {band_text(f.band)}){trend}")
+            out.append(
+                f"  {f.label}: {num(f.landing)} (年間計画 {num(f.annual_plan)}、計画比 {pct(f.rate)} {band_text(f.band)}){trend}"
+            )
     c = cmp.cash
     if c.actual is not None and c.lowest:
         low = c.lowest
-        out.append(f"  月末現預金: 実績 {num(c.actual)} / 計画 {num(c.plan)}。今後{len(c.projection)}か月の最低は"
-                   f"{month_text(low[0])}の {num(low[1])}" + (f" (最低限必要な手元資金 {num(c.minimum)} を {num(c.short_by)} 下回る)" if c.short_by else ""))
+        out.append(
+            f"  月末現預金: 実績 {num(c.actual)} / 計画 {num(c.plan)}。今後{len(c.projection)}か月の最低は"
+            f"{month_text(low[0])}の {num(low[1])}"
+            + (f" (最低限必要な手元資金 {num(c.minimum)} を {num(c.short_by)} 下回る)" if c.short_by else "")
+        )
     out.append("")
     out.append("■ 今月のまとめ")
     out.extend(f"  {s}" for s in summary(cmp))
@@ -113,17 +133,23 @@ def render_text(cmp: Comparison, findings: list, *, review=None, board=None) -> 
                 out.append("")
                 out.append("■ 次月アクション")
                 for n in rec.next_actions:
-                    out.append(f"  - {n.text} (担当: {n.owner or '未定'}、期限: {n.due or '未定'}、目標: {n.target or '未設定'})")
+                    out.append(
+                        f"  - {n.text} (担当: {n.owner or '未定'}、期限: {n.due or '未定'}、目標: {n.target or '未設定'})"
+                    )
             out.extend(_reported_lines(rec))
     if board:
         out.append("")
         out.append("■ アクションプランの進捗")
         for b in board:
-            out.append(f"  {b.action_id} [{b.status_label}] {b.title} ({b.owner}、{b.start}〜{b.due})"
-                       + (f" — {b.note}" if b.note else ""))
+            out.append(
+                f"  {b.action_id} [{b.status_label}] {b.title} ({b.owner}、{b.start}〜{b.due})"
+                + (f" — {b.note}" if b.note else "")
+            )
             detail = []
             if b.kpi:
-                detail.append(f"KPI {b.kpi}: 目標 {b.kpi_target} / 実績 {'—' if b.kpi_actual is None else b.kpi_actual}")
+                detail.append(
+                    f"KPI {b.kpi}: 目標 {b.kpi_target} / 実績 {'—' if b.kpi_actual is None else b.kpi_actual}"
+                )
             if b.effect_plan is not None:
                 eff = f"効果額 (期首から): 計画 {num(b.effect_plan)} / 実績 {num(b.effect_actual)}"
                 detail.append(eff + (f" ({b.effect_basis})" if b.effect_basis else ""))
@@ -159,18 +185,22 @@ def as_json(cmp: Comparison, findings: list, *, review=None, board=None) -> dict
     data["findings"] = [f.model_dump(mode="json") if hasattr(f, "model_dump") else dict(f) for f in findings]
     if review is not None:
         rec = review.find_record(review.month)
-        data["review"] = None if rec is None else {
-            "complete": review.is_complete(),
-            "action_checks": [a.model_dump(mode="json") for a in rec.action_checks],
-            "causes": [c.model_dump(mode="json") for c in rec.variance_causes],
-            "revised_measures": [m.model_dump(mode="json") for m in rec.revised_measures],
-            "next_actions": [n.model_dump(mode="json") for n in rec.next_actions],
-            "actuals_source": rec.actuals_source,
-            "actuals_history": [h.model_dump(mode="json") for h in rec.actuals_history],
-            "entered": [{"question": q, "by": by, "at": at} for q, by, at in review.who()],
-            "reported_at": rec.reported_at.isoformat() if rec.reported_at else None,
-            "amendments": [a.model_dump(mode="json") for a in rec.amendments],
-        }
+        data["review"] = (
+            None
+            if rec is None
+            else {
+                "complete": review.is_complete(),
+                "action_checks": [a.model_dump(mode="json") for a in rec.action_checks],
+                "causes": [c.model_dump(mode="json") for c in rec.variance_causes],
+                "revised_measures": [m.model_dump(mode="json") for m in rec.revised_measures],
+                "next_actions": [n.model_dump(mode="json") for n in rec.next_actions],
+                "actuals_source": rec.actuals_source,
+                "actuals_history": [h.model_dump(mode="json") for h in rec.actuals_history],
+                "entered": [{"question": q, "by": by, "at": at} for q, by, at in review.who()],
+                "reported_at": rec.reported_at.isoformat() if rec.reported_at else None,
+                "amendments": [a.model_dump(mode="json") for a in rec.amendments],
+            }
+        )
     if board is not None:
         data["board"] = [b.as_json() for b in board]
     return data

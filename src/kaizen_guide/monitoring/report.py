@@ -70,8 +70,8 @@ class Miss:
     key: str
     label: str
     line: PeriodLine
-    months: list[str]                 # the months in which it missed (or a cause was recorded)
-    readings: list[str]               # the decomposition in plain Japanese, month by month
+    months: list[str]  # the months in which it missed (or a cause was recorded)
+    readings: list[str]  # the decomposition in plain Japanese, month by month
     causes: list[Cause] = field(default_factory=list)
     measures: list[Step] = field(default_factory=list)
     actions: list[Step] = field(default_factory=list)
@@ -105,18 +105,18 @@ class BankReport:
     summary_moves: list[Step]
     overview: list[str]
     board: list[BoardRow]
-    checks: list[tuple[str, str, str, str]]     # (month, action, 済/一部/未実施, result / reason)
+    checks: list[tuple[str, str, str, str]]  # (month, action, 済/一部/未実施, result / reason)
     misses: list[Miss]
     requests: list[BankRequest]
     request_text: str
     cash: CashPage
     amendments: list[Amendment] = field(default_factory=list)
-    versions: tuple[str, str] | None = None      # (当初計画, 修正計画) labels when the plan has versions
-    original: PeriodComparison | None = None     # the same period against the 当初計画
+    versions: tuple[str, str] | None = None  # (当初計画, 修正計画) labels when the plan has versions
+    original: PeriodComparison | None = None  # the same period against the 当初計画
     notes: list[str] = field(default_factory=list)
     agency: str = ""
     recipients: list[str] = field(default_factory=list)
-    chart: list[Comparison] = field(default_factory=list)   # 期首 … the period's end (the charts' x axis)
+    chart: list[Comparison] = field(default_factory=list)  # 期首 … the period's end (the charts' x axis)
 
     @property
     def title(self) -> str:
@@ -134,8 +134,9 @@ class BankReport:
         return BAND_LABELS.get(band or "", "")
 
 
-def build_report(plan: Any, period: str | Period, *, today: date | None = None,
-                 amendments: list[Amendment] | None = None) -> BankReport:
+def build_report(
+    plan: Any, period: str | Period, *, today: date | None = None, amendments: list[Amendment] | None = None
+) -> BankReport:
     """The report of ``period`` (「2027-06」「2027Q1」「2027H1」「FY2027」). MonitoringError (Japanese)
     for a period that cannot be read or has no records."""
     per = parse_period(plan, period) if isinstance(period, str) else period
@@ -156,17 +157,33 @@ def build_report(plan: Any, period: str | Period, *, today: date | None = None,
     records = [r for r in sorted(plan.monitoring, key=lambda r: r.month) if r.month in per.months]
     misses = _misses(pc, records)
     board = progress_board(plan, ytd)
-    checks = [(c.month, c.text, CHECK_LABELS[c.status], "／".join(x for x in (c.result, c.reason) if x))
-              for r in records for c in r.action_checks]
+    checks = [
+        (c.month, c.text, CHECK_LABELS[c.status], "／".join(x for x in (c.result, c.reason) if x))
+        for r in records
+        for c in r.action_checks
+    ]
     moves = _moves(records)
     reqs, req_text = bank_requests(plan, pc, records, proj)
     rep = BankReport(
-        company=plan.company.name or "(会社名未入力)", period=per, pc=pc, made_on=made_on,
-        summary_highlights=_highlights(pc, board, checks), summary_risks=_risks(pc, misses, board),
-        summary_moves=moves, overview=_overview(pc), board=board, checks=checks, misses=misses,
-        requests=reqs, request_text=req_text, cash=cash_page(plan, pc, plans, proj),
+        company=plan.company.name or "(会社名未入力)",
+        period=per,
+        pc=pc,
+        made_on=made_on,
+        summary_highlights=_highlights(pc, board, checks),
+        summary_risks=_risks(pc, misses, board),
+        summary_moves=moves,
+        overview=_overview(pc),
+        board=board,
+        checks=checks,
+        misses=misses,
+        requests=reqs,
+        request_text=req_text,
+        cash=cash_page(plan, pc, plans, proj),
         amendments=list(amendments if amendments is not None else _amendments(plan, per)),
-        notes=_notes(pc), agency=plan.meta.support_agency, recipients=_recipients(plan, records), chart=chart,
+        notes=_notes(pc),
+        agency=plan.meta.support_agency,
+        recipients=_recipients(plan, records),
+        chart=chart,
     )
     rep.versions, rep.original = _versions(plan, per, made_on)
     return rep
@@ -176,9 +193,11 @@ def _notes(pc: PeriodComparison) -> list[str]:
     out: list[str] = []
     if not pc.complete:
         missing = [month_text(m) for m in pc.period.months if m not in pc.covered]
-        out.append(f"実績が記録されている月は {len(pc.covered)}/{len(pc.period.months)} か月です "
-                   f"(未記録: {'・'.join(missing[:3])}{' ほか' if len(missing) > 3 else ''})。"
-                   "期間の計画・実績は、実績のある月だけで比べています。")
+        out.append(
+            f"実績が記録されている月は {len(pc.covered)}/{len(pc.period.months)} か月です "
+            f"(未記録: {'・'.join(missing[:3])}{' ほか' if len(missing) > 3 else ''})。"
+            "期間の計画・実績は、実績のある月だけで比べています。"
+        )
     seen: set[str] = set()
     for c in pc.months:
         for n in c.notes:
@@ -202,9 +221,15 @@ def _overview(pc: PeriodComparison) -> list[str]:
         where = f"{p.short_title} ({p.span_text})"
         if not pc.complete:
             first, last = month_text(pc.covered[0]), month_text(pc.covered[-1])
-            where += f" のうち実績のある{len(pc.covered)}か月 ({first}〜{last})" if len(pc.covered) > 1 else f" のうち実績のある{first}"
-        out.append(f"{where}の売上高は計画 {amount_text(s.plan)}千円 に対し実績 "
-                   f"{amount_text(s.actual)}千円 (計画比 {pct_text(s.rate)}、{signed_text(s.diff)}千円) で「{BAND_LABELS.get(s.band or '', '')}」です。")
+            where += (
+                f" のうち実績のある{len(pc.covered)}か月 ({first}〜{last})"
+                if len(pc.covered) > 1
+                else f" のうち実績のある{first}"
+            )
+        out.append(
+            f"{where}の売上高は計画 {amount_text(s.plan)}千円 に対し実績 "
+            f"{amount_text(s.actual)}千円 (計画比 {pct_text(s.rate)}、{signed_text(s.diff)}千円) で「{BAND_LABELS.get(s.band or '', '')}」です。"
+        )
         if p.kind != "year" and s.cum_actual is not None:
             out.append(f"期首からの累計は計画比 {pct_text(s.cum_rate)} ({signed_text(s.cum_diff)}千円) です。")
     g = pc.line("gross_profit")
@@ -212,7 +237,9 @@ def _overview(pc: PeriodComparison) -> list[str]:
         pm = Fraction(g.plan, s.plan) if s.plan else None
         am = Fraction(g.actual, s.actual)
         gap = "" if pm is None else f" (計画 {pct_text(pm)}、{(float(am) - float(pm)) * 100:+.1f}pt)".replace("-", "▲")
-        out.append(f"売上総利益は {amount_text(g.actual)}千円 (計画比 {pct_text(g.rate)})、粗利率は {pct_text(am)}{gap}。")
+        out.append(
+            f"売上総利益は {amount_text(g.actual)}千円 (計画比 {pct_text(g.rate)})、粗利率は {pct_text(am)}{gap}。"
+        )
     if o.actual is not None:
         out.append(ordinary_sentence(o))
     f = pc.forecast.get("sales")
@@ -235,14 +262,19 @@ def _misses(pc: PeriodComparison, records: list) -> list[Miss]:
     out = []
     for key in sorted(dict.fromkeys(keys), key=order.index):
         months = [c.month for c in pc.months if c.has_actuals and key in c.material_misses()]
-        months += [r.month for r in records if any(vc.line == key for vc in r.variance_causes) and r.month not in months]
+        months += [
+            r.month for r in records if any(vc.line == key for vc in r.variance_causes) and r.month not in months
+        ]
         months.sort()
         by_month = {c.month: c for c in pc.months}
         readings = [f"{month_text(m)}: {t}" for m in months if (t := explain_line(by_month[m], key))]
         miss = Miss(key, LINE_BY_KEY[key].label, pc.line(key), months, readings)
         for r in records:
-            miss.causes += [Cause(r.month, vc.text, TAG_LABELS.get(vc.tag or "", ""), vc.amount)
-                            for vc in r.variance_causes if vc.line == key]
+            miss.causes += [
+                Cause(r.month, vc.text, TAG_LABELS.get(vc.tag or "", ""), vc.amount)
+                for vc in r.variance_causes
+                if vc.line == key
+            ]
             miss.measures += [Step(r.month, m.text, link=m.link) for m in r.revised_measures if m.line == key]
             miss.actions += [_step(r.month, n) for n in r.next_actions if n.line == key]
         out.append(miss)
@@ -264,18 +296,31 @@ def _moves(records: list) -> list[Step]:
 
 def _highlights(pc: PeriodComparison, board: list[BoardRow], checks: list) -> list[str]:
     out = []
-    good = [ln for ln in pc.lines if ln.band == "ok" and ln.actual is not None and ln.key in OVERVIEW_KEYS
-            and ln.key not in ("borrowings_end",)]
+    good = [
+        ln
+        for ln in pc.lines
+        if ln.band == "ok" and ln.actual is not None and ln.key in OVERVIEW_KEYS and ln.key not in ("borrowings_end",)
+    ]
     if good:
-        out.append("計画どおり: " + "、".join(f"{ln.label} (計画比 {pct_text(ln.rate)})" if ln.rate is not None and not ln.balance
-                                          else ln.label for ln in good) + "。")
+        out.append(
+            "計画どおり: "
+            + "、".join(
+                f"{ln.label} (計画比 {pct_text(ln.rate)})" if ln.rate is not None and not ln.balance else ln.label
+                for ln in good
+            )
+            + "。"
+        )
     s = pc.line("sales")
     if s.band in ("ok", "watch") and s.actual is not None:
         out.append(f"売上高は計画比 {pct_text(s.rate)} で、8割の目安を上回っています。")
     done = [b for b in board if b.status == "done"]
     if done:
-        out.append(f"アクションプラン {len(board)} 項目のうち {len(done)} 項目が実施済み ("
-                   + "、".join(f"{b.action_id} {b.title}" for b in done[:3]) + ("ほか" if len(done) > 3 else "") + ")。")
+        out.append(
+            f"アクションプラン {len(board)} 項目のうち {len(done)} 項目が実施済み ("
+            + "、".join(f"{b.action_id} {b.title}" for b in done[:3])
+            + ("ほか" if len(done) > 3 else "")
+            + ")。"
+        )
     done_checks = [c for c in checks if c[2] == "済"]
     if done_checks:
         out.append(f"前回決めた次月アクション {len(checks)} 件のうち {len(done_checks)} 件を実施しました。")
@@ -288,17 +333,25 @@ def _risks(pc: PeriodComparison, misses: list[Miss], board: list[BoardRow]) -> l
         ln = m.line
         rate = f"計画比 {pct_text(ln.rate)}、" if ln.rate is not None and ln.rate >= 0 and not ln.balance else ""
         when = f" ({'・'.join(month_text(x) for x in m.months)})" if m.months and pc.period.kind != "month" else ""
-        out.append(f"{m.label}: {rate}{signed_text(ln.diff)}千円{when}" + ("。原因が未記入です" if m.unexplained else "") + "。")
+        out.append(
+            f"{m.label}: {rate}{signed_text(ln.diff)}千円{when}"
+            + ("。原因が未記入です" if m.unexplained else "")
+            + "。"
+        )
     c = pc.cash
     low = c.lowest
     if low and c.short_by:
-        out.append(f"資金: 今後の最低残高は {month_text(low[0])}の {amount_text(low[1])}千円 で、最低限必要な手元資金 "
-                   f"{amount_text(c.minimum)}千円 を {amount_text(c.short_by)}千円 下回る見込みです。")
+        out.append(
+            f"資金: 今後の最低残高は {month_text(low[0])}の {amount_text(low[1])}千円 で、最低限必要な手元資金 "
+            f"{amount_text(c.minimum)}千円 を {amount_text(c.short_by)}千円 下回る見込みです。"
+        )
     for key in ("sales", "ordinary_profit"):
         f = pc.forecast.get(key)
         if f is not None and f.band == "miss":
-            out.append(f"{f.label}の年間着地見込 {amount_text(f.landing)}千円 が、年間計画 {amount_text(f.annual_plan)}千円 の"
-                       "8割を下回っています。")
+            out.append(
+                f"{f.label}の年間着地見込 {amount_text(f.landing)}千円 が、年間計画 {amount_text(f.annual_plan)}千円 の"
+                "8割を下回っています。"
+            )
     late = [b for b in board if b.status == "delayed"]
     if late:
         out.append("期限を過ぎたアクションプラン: " + "、".join(f"{b.action_id} {b.title}" for b in late) + "。")
@@ -315,9 +368,17 @@ def _amendments(plan: Any, per: Period) -> list[Amendment]:
     for ma in amendments_since_last_report(plan):
         a = ma.amendment
         if ma.month <= per.last:
-            out.append(Amendment(ma.month, a.label or a.item, _show(a.before), _show(a.after),
-                                 f"{a.given_at.astimezone():%Y-%m-%d %H:%M}", GIVER_LABELS.get(a.given_by, a.given_by),
-                                 a.reason))
+            out.append(
+                Amendment(
+                    ma.month,
+                    a.label or a.item,
+                    _show(a.before),
+                    _show(a.after),
+                    f"{a.given_at.astimezone():%Y-%m-%d %H:%M}",
+                    GIVER_LABELS.get(a.given_by, a.given_by),
+                    a.reason,
+                )
+            )
     return out
 
 

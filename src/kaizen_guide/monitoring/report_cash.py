@@ -31,23 +31,23 @@ class FlowRow:
 class BankLine:
     bank: str
     is_main: bool
-    plan_balance: int          # planned balance at the period's end
-    contractual: int           # 約定返済 over the period's months
-    planned: int               # 計画 (金融支援後) 返済 over the period's months
+    plan_balance: int  # planned balance at the period's end
+    contractual: int  # 約定返済 over the period's months
+    planned: int  # 計画 (金融支援後) 返済 over the period's months
 
 
 @dataclass
 class CashPage:
-    month: str                               # the month the flow columns are for
+    month: str  # the month the flow columns are for
     next_month: str
     flows: list[FlowRow]
-    outlook: list[tuple[str, int | None, int]]   # (month, plan month-end, projected from the actual)
+    outlook: list[tuple[str, int | None, int]]  # (month, plan month-end, projected from the actual)
     lowest: tuple[str, int] | None
     minimum: int
     short_by: int
     banks: list[BankLine]
     actual_borrowings: int | None
-    actual_repaid: int | None                # decrease of 借入金残高 over the period (total)
+    actual_repaid: int | None  # decrease of 借入金残高 over the period (total)
     repaid_basis: str
     notes: list[str] = field(default_factory=list)
 
@@ -68,9 +68,9 @@ class CashPage:
 class BankRequest:
     bank: str
     is_main: bool
-    balance: int               # at the start of the plan year
-    contractual: int           # 約定返済 (year)
-    planned: int               # 計画返済 (year)
+    balance: int  # at the start of the plan year
+    contractual: int  # 約定返済 (year)
+    planned: int  # 計画返済 (year)
     reduction: int
     text: str
 
@@ -113,8 +113,15 @@ def cash_page(plan: Any, pc: PeriodComparison, plans: PlanSource, proj: Any) -> 
         new = yr.new_borrowing if yr else 0
         bal = opening - sum(planned[:last]) + (new if last == 12 else 0)
         bank = next((x for x in plan.banks if x.name == b.bank), None)
-        banks.append(BankLine(b.bank, _main_bank(plan, b.bank, bool(bank and bank.is_main)), bal,
-                              sum(contractual[i] for i in idx), sum(planned[i] for i in idx)))
+        banks.append(
+            BankLine(
+                b.bank,
+                _main_bank(plan, b.bank, bool(bank and bank.is_main)),
+                bal,
+                sum(contractual[i] for i in idx),
+                sum(planned[i] for i in idx),
+            )
+        )
 
     start_prev = add_months(pc.period.first, -1)
     closing = actual.get(pc.covered[-1], {}).get("borrowings_end")
@@ -137,8 +144,20 @@ def cash_page(plan: Any, pc: PeriodComparison, plans: PlanSource, proj: Any) -> 
         except MonitoringError:
             pm = None
         outlook.append((m, pm, projected))
-    return CashPage(month, nxt, flows, outlook, end.cash.lowest, end.cash.minimum, end.cash.short_by, banks,
-                    closing, repaid, basis, notes)
+    return CashPage(
+        month,
+        nxt,
+        flows,
+        outlook,
+        end.cash.lowest,
+        end.cash.minimum,
+        end.cash.short_by,
+        banks,
+        closing,
+        repaid,
+        basis,
+        notes,
+    )
 
 
 def _plan_flow(plan: Any, proj: Any, plans: PlanSource, m: str) -> dict[str, int] | None:
@@ -149,9 +168,15 @@ def _plan_flow(plan: Any, proj: Any, plans: PlanSource, m: str) -> dict[str, int
     mo = proj.monthly
     if mo is not None and mo.year == pos.plan_year and len(mo.months) == 12:
         r = mo.months[pos.index - 1]
-        return {"opening": r.opening, "operating": r.operating_balance, "other": r.non_operating_balance,
-                "financial": r.financial_balance, "borrowing": r.borrowing, "repayment": r.repayment,
-                "closing": r.closing}
+        return {
+            "opening": r.opening,
+            "operating": r.operating_balance,
+            "other": r.non_operating_balance,
+            "financial": r.financial_balance,
+            "borrowing": r.borrowing,
+            "repayment": r.repayment,
+            "closing": r.closing,
+        }
     mp = plans(pos.plan_year)
     prev = add_months(m, -1)
     try:
@@ -162,12 +187,20 @@ def _plan_flow(plan: Any, proj: Any, plans: PlanSource, m: str) -> dict[str, int
         return None
     closing, b1 = mp.value("cash_end", m), mp.value("borrowings_end", m)
     fin = b1 - b0
-    return {"opening": opening, "operating": closing - opening - fin, "other": 0, "financial": fin,
-            "borrowing": max(fin, 0), "repayment": max(-fin, 0), "closing": closing}
+    return {
+        "opening": opening,
+        "operating": closing - opening - fin,
+        "other": 0,
+        "financial": fin,
+        "borrowing": max(fin, 0),
+        "repayment": max(-fin, 0),
+        "closing": closing,
+    }
 
 
-def _flows(plan: Any, proj: Any, plans: PlanSource, month: str, nxt: str, prev: str,
-           actual: dict[str, dict[str, int]]) -> list[FlowRow]:
+def _flows(
+    plan: Any, proj: Any, plans: PlanSource, month: str, nxt: str, prev: str, actual: dict[str, dict[str, int]]
+) -> list[FlowRow]:
     p, n = _plan_flow(plan, proj, plans, month) or {}, _plan_flow(plan, proj, plans, nxt) or {}
     a_close = actual.get(month, {}).get("cash_end")
     a_open = actual.get(prev, {}).get("cash_end")
@@ -180,10 +213,19 @@ def _flows(plan: Any, proj: Any, plans: PlanSource, month: str, nxt: str, prev: 
         FlowRow("前月繰越 (月初の現預金)", a_open, p.get("opening"), n.get("opening"), opening_note),
         FlowRow("経常収支", None, p.get("operating"), n.get("operating")),
         FlowRow("設備・決算等の収支", None, p.get("other"), n.get("other")),
-        FlowRow("経常収支 + 設備・決算等 (実績は残高から逆算)", rest,
-                None if not p else p["operating"] + p["other"], None if not n else n["operating"] + n["other"]),
-        FlowRow("財務収支 (借入 − 返済)", fin, p.get("financial"), n.get("financial"),
-                "" if fin is not None else "前月の借入金残高の実績がないため空欄"),
+        FlowRow(
+            "経常収支 + 設備・決算等 (実績は残高から逆算)",
+            rest,
+            None if not p else p["operating"] + p["other"],
+            None if not n else n["operating"] + n["other"],
+        ),
+        FlowRow(
+            "財務収支 (借入 − 返済)",
+            fin,
+            p.get("financial"),
+            n.get("financial"),
+            "" if fin is not None else "前月の借入金残高の実績がないため空欄",
+        ),
         FlowRow("うち返済", None if fin is None else max(-fin, 0), p.get("repayment"), n.get("repayment")),
         FlowRow("翌月繰越 (月末の現預金)", a_close, p.get("closing"), n.get("closing")),
     ]
@@ -208,8 +250,10 @@ def bank_requests(plan: Any, pc: PeriodComparison, records: list, proj: Any) -> 
         bank = next((x for x in plan.banks if x.name == b.bank), None)
         main = _main_bank(plan, b.bank, bool(bank and bank.is_main))
         if yr.reduction > 0:
-            t = (f"計画{py}年目も{kinds}の条件を継続していただきたい: 元金返済 {yr.repayment:,}千円 "
-                 f"(約定 {yr.contractual:,}千円、軽減 {yr.reduction:,}千円、{proj.repayment.basis_label}で配分)。")
+            t = (
+                f"計画{py}年目も{kinds}の条件を継続していただきたい: 元金返済 {yr.repayment:,}千円 "
+                f"(約定 {yr.contractual:,}千円、軽減 {yr.reduction:,}千円、{proj.repayment.basis_label}で配分)。"
+            )
         else:
             t = f"計画{py}年目は約定どおり {yr.contractual:,}千円 を返済します。"
         out.append(BankRequest(b.bank, main, yr.opening, yr.contractual, yr.repayment, yr.reduction, t))

@@ -90,8 +90,11 @@ class ReviewScope:
             from .period_review import NEXT_LABEL
 
             last = split_month(nxt[-1])
-            nxt_text = f"{month_text(nxt[0])}〜{last[1]}月" if nxt[0][:4] == nxt[-1][:4] else (
-                f"{month_text(nxt[0])}〜{month_text(nxt[-1])}")
+            nxt_text = (
+                f"{month_text(nxt[0])}〜{last[1]}月"
+                if nxt[0][:4] == nxt[-1][:4]
+                else (f"{month_text(nxt[0])}〜{month_text(nxt[-1])}")
+            )
             when, span = self.short_label, f"{NEXT_LABEL[self.period.kind]} ({nxt_text})"
         return {"month_text": when, "next_month_text": nxt_text, "next_span": span, "company": self.plan.company.name}
 
@@ -111,10 +114,16 @@ class ReviewScope:
             old = next((x for x in rec.action_status if x.action_id == a.id), None)
             kpi = v(f"plan_actions.{a.id}.kpi_actual") if a.kpi is not None else None
             reason = v(f"plan_actions.{a.id}.reason") if st in ("not_started", "delayed") else None
-            out.append(ActionStatus(action_id=a.id, status=st, kpi_actual=None if kpi is None else Decimal(str(kpi)),
-                                    evaluation=old.evaluation if old else None,
-                                    effect_actual=old.effect_actual if old else None,
-                                    comment=reason or (old.comment if old and st not in ("not_started", "delayed") else "")))
+            out.append(
+                ActionStatus(
+                    action_id=a.id,
+                    status=st,
+                    kpi_actual=None if kpi is None else Decimal(str(kpi)),
+                    evaluation=old.evaluation if old else None,
+                    effect_actual=old.effect_actual if old else None,
+                    comment=reason or (old.comment if old and st not in ("not_started", "delayed") else ""),
+                )
+            )
         return out + [x for x in rec.action_status if x.action_id not in asked]
 
     def board(self) -> list:

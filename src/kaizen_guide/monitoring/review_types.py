@@ -92,7 +92,7 @@ class ReviewResult:
     follow_up: str | None = None
     note: str | None = None
     next: ReviewQuestion | None = None
-    confirm: str | None = None       # a replacement that needs a yes before it is made
+    confirm: str | None = None  # a replacement that needs a yes before it is made
     status: str | None = None
     probes_left: int = MAX_PROBES
 

@@ -52,7 +52,7 @@ def _cache_version() -> str:
 class Listing:
     folder: Path
     summaries: list[PlanSummary]
-    computed: int   # summaries made from the files this time (the rest came from the cache)
+    computed: int  # summaries made from the files this time (the rest came from the cache)
 
 
 def _read_cache() -> dict[str, Any]:
@@ -80,8 +80,13 @@ def _key(st: os.stat_result) -> list[int]:
     return [st.st_size, st.st_mtime_ns]
 
 
-def list_folder(folder: Path, *, progress: Callable[[int, int], None] | None = None,
-                jobs: int | None = None, today: date | None = None) -> Listing:
+def list_folder(
+    folder: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    jobs: int | None = None,
+    today: date | None = None,
+) -> Listing:
     """Every plan under ``folder`` with its summary (cached ones reused when the file is unchanged
     and its due figures still hold ``today``)."""
     day = today or date.today()
@@ -133,8 +138,9 @@ def _prune(entries: dict[str, Any], folder: Path, seen: set[str]) -> bool:
     return bool(gone)
 
 
-def _summarize_all(paths: list[Path], progress: Callable[[int, int], None] | None,
-                   jobs: int | None, today: date) -> Iterable[PlanSummary]:
+def _summarize_all(
+    paths: list[Path], progress: Callable[[int, int], None] | None, jobs: int | None, today: date
+) -> Iterable[PlanSummary]:
     total = len(paths)
     summarize = partial(summarize_file, today=today)
     workers = jobs if jobs is not None else min(4, os.cpu_count() or 1)

@@ -76,20 +76,43 @@ def columns(root: Path | None = None) -> list[Column]:
     ok = lambda s: not s.error  # noqa: E731
     return [
         Column("file", "ファイル", lambda s: _file(s, root), lambda s: _file(s, root)),
-        Column("company", "会社名", lambda s: s.company if ok(s) else "(読めません)", lambda s: s.company if ok(s) else None),
+        Column(
+            "company",
+            "会社名",
+            lambda s: s.company if ok(s) else "(読めません)",
+            lambda s: s.company if ok(s) else None,
+        ),
         Column("industry", "業種", lambda s: s.industry, lambda s: _text_key(s.industry)),
-        Column("sections", "完了", lambda s: f"{s.sections_done}/{s.sections_total}" if ok(s) else "",
-               lambda s: s.sections_done / (s.sections_total or 1) if ok(s) else None),
+        Column(
+            "sections",
+            "完了",
+            lambda s: f"{s.sections_done}/{s.sections_total}" if ok(s) else "",
+            lambda s: s.sections_done / (s.sections_total or 1) if ok(s) else None,
+        ),
         Column("errors", "要修正", lambda s: str(s.errors) if ok(s) else "", lambda s: s.errors if ok(s) else None),
-        Column("warnings", "要確認", lambda s: str(s.warnings) if ok(s) else "", lambda s: s.warnings if ok(s) else None),
+        Column(
+            "warnings", "要確認", lambda s: str(s.warnings) if ok(s) else "", lambda s: s.warnings if ok(s) else None
+        ),
         Column("version", "版", _version_text, lambda s: None if s.error else (s.version or 0)),
         Column("last_month", "最終月", lambda s: s.last_month or "", lambda s: s.last_month),
-        Column("sales", "売上 達成率", lambda s: _rate_text(s.sales_rate, s.sales_band),
-               lambda s: _band_key(s.sales_rate, s.sales_band)),
-        Column("profit", "経常利益 達成率", lambda s: _rate_text(s.profit_rate, s.profit_band),
-               lambda s: _band_key(s.profit_rate, s.profit_band)),
-        Column("missed", "未達の月", lambda s: f"{s.months_missed}/{s.months_recorded}" if s.months_recorded else "",
-               lambda s: s.months_missed if s.months_recorded else None),
+        Column(
+            "sales",
+            "売上 達成率",
+            lambda s: _rate_text(s.sales_rate, s.sales_band),
+            lambda s: _band_key(s.sales_rate, s.sales_band),
+        ),
+        Column(
+            "profit",
+            "経常利益 達成率",
+            lambda s: _rate_text(s.profit_rate, s.profit_band),
+            lambda s: _band_key(s.profit_rate, s.profit_band),
+        ),
+        Column(
+            "missed",
+            "未達の月",
+            lambda s: f"{s.months_missed}/{s.months_recorded}" if s.months_recorded else "",
+            lambda s: s.months_missed if s.months_recorded else None,
+        ),
         Column("due", "期限", _due_text, _due_key),
         Column("edited", "最終更新", lambda s: (s.edited_at or "").replace("T", " "), lambda s: s.edited_at),
         Column("edited_by", "更新者", lambda s: WHO.get(s.edited_by or "", ""), lambda s: s.edited_by),

@@ -18,7 +18,8 @@ def plan_files(folder: Path, *, exclude: Path | None = None) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
         # Hidden folders (.git, .venv…) and the export folder are not walked.
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
-                             and (skip is None or (here / d).resolve() != skip))
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and (skip is None or (here / d).resolve() != skip)
+        )
         found.extend(here / name for name in filenames if name.endswith(".json") and not name.startswith("."))
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())

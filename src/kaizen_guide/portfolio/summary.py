@@ -28,25 +28,25 @@ class PlanSummary:
     industry: str = ""
     sections_done: int = 0
     sections_total: int = 0
-    errors: int = 0           # 要修正
-    warnings: int = 0         # 要確認
-    last_month: str | None = None       # latest month with actuals
-    sales_rate: float | None = None     # its 売上高 達成率
+    errors: int = 0  # 要修正
+    warnings: int = 0  # 要確認
+    last_month: str | None = None  # latest month with actuals
+    sales_rate: float | None = None  # its 売上高 達成率
     sales_band: str | None = None
-    profit_rate: float | None = None    # its 経常利益 達成率 (None when the plan is ≤ 0: judged on 差異)
+    profit_rate: float | None = None  # its 経常利益 達成率 (None when the plan is ≤ 0: judged on 差異)
     profit_band: str | None = None
-    months_missed: int = 0    # months whose 売上高 or 経常利益 fell in the 未達 band (below 80% by default)
+    months_missed: int = 0  # months whose 売上高 or 経常利益 fell in the 未達 band (below 80% by default)
     months_recorded: int = 0
-    edited_at: str | None = None        # ISO time of the latest answer or actuals entry
-    edited_by: str | None = None        # "owner" | "advisor"
-    version: int | None = None          # the plan version in force this month (None: never frozen)
+    edited_at: str | None = None  # ISO time of the latest answer or actuals entry
+    edited_by: str | None = None  # "owner" | "advisor"
+    version: int | None = None  # the plan version in force this month (None: never frozen)
     versions: int = 0
-    due_date: str | None = None         # the first pending review/report (monitoring.calendar)
+    due_date: str | None = None  # the first pending review/report (monitoring.calendar)
     due_label: str | None = None
     due_pending: int = 0
     overdue: int = 0
-    computed_on: str | None = None      # the day the due figures were computed for
-    valid_until: str | None = None      # from this day on they may differ: summarised again
+    computed_on: str | None = None  # the day the due figures were computed for
+    valid_until: str | None = None  # from this day on they may differ: summarised again
     notes: list[str] = field(default_factory=list)
 
     def stale_on(self, today: date) -> bool:
@@ -124,8 +124,11 @@ def _due(s: PlanSummary, plan: Any, today: date) -> None:
         s.due_date, s.due_label = first.due.isoformat(), first.label
     for item in every:
         if item.status != "done":
-            edges += [item.due + timedelta(days=1), _month_end(item.months[-1]) + timedelta(days=1),
-                      _first_day(item.months[0])]
+            edges += [
+                item.due + timedelta(days=1),
+                _month_end(item.months[-1]) + timedelta(days=1),
+                _first_day(item.months[0]),
+            ]
     later = [d for d in edges if d > today]
     s.valid_until = min(later).isoformat() if later else None
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_CRASH = 1
 
+
 class LoadingScreen(Screen):
     """Shown while the engine and the plan load (the first open takes about half a second)."""
 
@@ -420,12 +421,24 @@ class KaizenApp(App[int]):
         if isinstance(screen, InterviewScreen):
             yield SystemCommand("見直し画面", "すべての回答と指摘を一覧で確認・修正する (ctrl+r)", screen.action_review)
             yield SystemCommand("書き出し", "Excel の計画書とレポートを書き出す (F4)", screen.action_export)
-            yield SystemCommand("月次モニタリング", "この計画の月次の振り返り (計画と実績・原因・次月アクション) を開く (F6)",
-                                self.action_monitor)
-            yield SystemCommand("計画を版として確定", "金融機関に提出した計画を当初計画・修正計画として残す (メモを入力して確定)",
-                                self.action_freeze)
-            yield SystemCommand("説明と例を表示", "今の質問の説明と記入例をもう一度表示する (F1)", screen.action_explain)
-            yield SystemCommand("計画の要約", "主な数値と目標 (黒字化年度・債務償還年数) の表示を切り替える (F2)", screen.action_toggle_summary)
+            yield SystemCommand(
+                "月次モニタリング",
+                "この計画の月次の振り返り (計画と実績・原因・次月アクション) を開く (F6)",
+                self.action_monitor,
+            )
+            yield SystemCommand(
+                "計画を版として確定",
+                "金融機関に提出した計画を当初計画・修正計画として残す (メモを入力して確定)",
+                self.action_freeze,
+            )
+            yield SystemCommand(
+                "説明と例を表示", "今の質問の説明と記入例をもう一度表示する (F1)", screen.action_explain
+            )
+            yield SystemCommand(
+                "計画の要約",
+                "主な数値と目標 (黒字化年度・債務償還年数) の表示を切り替える (F2)",
+                screen.action_toggle_summary,
+            )
             yield SystemCommand(
                 "支援者モード切替", "説明を畳んだ短い表示と、説明を開いた表示を切り替える", self.action_toggle_mode
             )
@@ -437,7 +450,9 @@ class KaizenApp(App[int]):
 
         if self.use_command_palette and not JaCommandPalette.is_open(self):
             self.push_screen(
-                JaCommandPalette(id="--command-palette", placeholder="セクション・質問・操作を検索 (例: 決算、課題、書き出し)")
+                JaCommandPalette(
+                    id="--command-palette", placeholder="セクション・質問・操作を検索 (例: 決算、課題、書き出し)"
+                )
             )
 
     async def action_quit(self) -> None:
@@ -498,8 +513,16 @@ def run(
     if root is not None:
         os.environ["KAIZEN_GUIDE_PLANS_DIR"] = str(Path(root).expanduser().resolve())  # new plans inside it
     try:
-        app = KaizenApp(plan_path, advisor=advisor, demo=demo, depth=depth, monitor=monitor, month=month,
-                        root=root, portfolio=portfolio)
+        app = KaizenApp(
+            plan_path,
+            advisor=advisor,
+            demo=demo,
+            depth=depth,
+            monitor=monitor,
+            month=month,
+            root=root,
+            portfolio=portfolio,
+        )
         try:
             app.run()
         finally:
@@ -529,8 +552,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", help="only plans under this folder (what `kaizen-guide serve` runs)")
     parser.add_argument("--portfolio", help="open the list of every plan under this folder")
     args = parser.parse_args(argv)
-    return run(args.plan, advisor=args.advisor, demo=args.demo, depth=args.depth, root=args.root,
-               portfolio=args.portfolio)
+    return run(
+        args.plan, advisor=args.advisor, demo=args.demo, depth=args.depth, root=args.root, portfolio=args.portfolio
+    )
 
 
 if __name__ == "__main__":

@@ -55,10 +55,15 @@ def _docx(path: Path, blocks: list[tuple[str, str]]) -> None:
     for style, text in blocks:
         ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
         body.append(f"<w:p>{ppr}<w:r><w:t>{escape(text)}</w:t></w:r></w:p>")
-    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
-           f'wordprocessingml/2006/main"><w:body>{"".join(body)}</w:body></w:document>')
+    doc = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+        f'wordprocessingml/2006/main"><w:body>{"".join(body)}</w:body></w:document>'
+    )
     with zipfile.ZipFile(path, "w") as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         z.writestr("word/document.xml", doc)
 
 
@@ -92,12 +97,17 @@ def test_word_plan_items_by_heading(tmp_path):
 
 def test_markdown_plan_and_cli(tmp_path, capsys):
     md = tmp_path / "plan.md"
-    md.write_text("# 計画\n## 経営課題\n- 燃料費の高騰。\n- 配車が属人的で空車回送が多い。\n## ありたい姿\n5年後に地域の物流を担う会社として、息子に引き継ぐ。\n",
-                  encoding="utf-8")
+    md.write_text(
+        "# 計画\n## 経営課題\n- 燃料費の高騰。\n- 配車が属人的で空車回送が多い。\n## ありたい姿\n5年後に地域の物流を担う会社として、息子に引き継ぐ。\n",
+        encoding="utf-8",
+    )
     rc = main(["check", str(md)])
     out = capsys.readouterr().out
     assert rc == 1  # an error finding (external-only issue)
-    assert "見出し「経営課題」の1項目 (3行目)" in out and "ありたい姿・将来像" not in out.split("見つからなかった部分:")[1].split("\n")[0]
+    assert (
+        "見出し「経営課題」の1項目 (3行目)" in out
+        and "ありたい姿・将来像" not in out.split("見つからなかった部分:")[1].split("\n")[0]
+    )
 
 
 def test_unreadable_files_give_a_japanese_message(tmp_path, capsys):
@@ -121,14 +131,24 @@ def _sme_form(path: Path, *, ordinary=(-8000, -3000, -1000, 1500, 3000, 4000), d
     ws["A3"] = "① 企業の概況"
     ws["B3"] = "県内で建築板金業を営む。従業員12名。"
     ws["A6"] = "② 課題・問題点"
-    ws["B6"] = "・資材価格の高騰により利益が圧迫されている。\n・見積の単価表を3年間見直しておらず、赤字工事を受注している。"
+    ws["B6"] = (
+        "・資材価格の高騰により利益が圧迫されている。\n・見積の単価表を3年間見直しておらず、赤字工事を受注している。"
+    )
     ws["A9"] = "③ 基本方針"
     ws["B9"] = "見積単価の改定と工事別原価管理で粗利率を22%に戻す。"
     ap = wb.create_sheet("実施計画")
     ap.append(["実施計画 (アクションプラン)"])
     ap.append([])
     ap.append(["課題", "具体的施策", "実施時期", "責任者", "数値目標"])
-    ap.append(["見積単価が古い", "全工種の見積単価表を改定し、主要元請5社に提示する", "2027年4月〜6月", "工事部長 佐藤", "平均単価+6%"])
+    ap.append(
+        [
+            "見積単価が古い",
+            "全工種の見積単価表を改定し、主要元請5社に提示する",
+            "2027年4月〜6月",
+            "工事部長 佐藤",
+            "平均単価+6%",
+        ]
+    )
     ap.append(["原価管理がない", "工事ごとの実行予算を作る", "2027年5月〜", "", "全現場"])
     ap.append(["", "営業を強化する", "", "", ""])
     pl = wb.create_sheet("損益計画")

@@ -32,7 +32,12 @@ PART_LABELS = {
     "long_term": "中長期の課題",
     "basic_policy": "基本方針",
 }
-_STAGE = {"issue": "issue", "countermeasure": "countermeasure", "action": "action", "financial_support": "financial_support"}
+_STAGE = {
+    "issue": "issue",
+    "countermeasure": "countermeasure",
+    "action": "action",
+    "financial_support": "financial_support",
+}
 _LIST_PARTS = frozenset(["issue", "countermeasure", "distress_cause"])
 _BULLET = re.compile(r"^\s*(?:[・●■◆\-*]|[①-⑳]|\d{1,2}[.)．])\s*")
 _ITEM_ID = re.compile(r"^(?:[A-Z]\d{1,3}|\d{1,2}[.)．]|[①-⑳])\s*")
@@ -159,9 +164,11 @@ def _read_table(rows, r, main, main_col, cols, out: Extracted) -> int:
             continue
         blank = 0
         first = cells[min(cells)]
-        if (_part_of(first.text, "table_headers") or _part_of(first.text, "value_labels")
-                or re.match(r"^[＜<【■①-⑳]", first.text)) and not (
-                main_col in cells and len(cells) > 1 and not _part_of(first.text, "table_headers")):
+        if (
+            _part_of(first.text, "table_headers")
+            or _part_of(first.text, "value_labels")
+            or re.match(r"^[＜<【■①-⑳]", first.text)
+        ) and not (main_col in cells and len(cells) > 1 and not _part_of(first.text, "table_headers")):
             break
         main_piece = cells.get(main_col)
         if main_piece is None:
@@ -269,10 +276,18 @@ def check_file(path: str | Path) -> tuple[list[Finding], Extracted, list[str]]:
         for rule_id in ("plan.no_vision", "plan.no_long_term_themes"):
             spec = checklist.plan_rule(rule_id)
             for _path, _values in _REGISTRY[rule_id](plan, ctx):
-                findings.append(Finding(rule_id=rule_id, severity=spec.severity, message=spec.message,
-                                        guideline_ref=spec.guideline_ref, follow_up=spec.follow_up,
-                                        example=spec.example, section=spec.section,
-                                        path=f"{PART_LABELS['issue']} ({issues[0].where} ほか)"))
+                findings.append(
+                    Finding(
+                        rule_id=rule_id,
+                        severity=spec.severity,
+                        message=spec.message,
+                        guideline_ref=spec.guideline_ref,
+                        follow_up=spec.follow_up,
+                        example=spec.example,
+                        section=spec.section,
+                        path=f"{PART_LABELS['issue']} ({issues[0].where} ほか)",
+                    )
+                )
     from .numbers import numeric_findings
 
     numeric, note = numeric_findings(doc)

@@ -70,21 +70,35 @@ def numeric_findings(doc: Document) -> tuple[list[Finding], str | None]:
         label, cells = rows["ordinary"]
         values = [_number(cells[c]) for c in order]
         if all(v is None for v in values):
-            return [], "数値計画 (経常利益の行はありますが数値が読めません。数式の計算結果が保存されていないときは、Excel で開いて保存し直してください)"
+            return (
+                [],
+                "数値計画 (経常利益の行はありますが数値が読めません。数式の計算結果が保存されていないときは、Excel で開いて保存し直してください)",
+            )
         out: list[Finding] = []
 
         def add(rule_id: str, detail: str, where: str) -> None:
             spec = checklist.plan_rule(rule_id)
-            out.append(Finding(rule_id=rule_id, severity=spec.severity, message=spec.message.format(detail=detail),
-                               guideline_ref=spec.guideline_ref, follow_up=spec.follow_up, section=spec.section,
-                               path=where))
+            out.append(
+                Finding(
+                    rule_id=rule_id,
+                    severity=spec.severity,
+                    message=spec.message.format(detail=detail),
+                    guideline_ref=spec.guideline_ref,
+                    follow_up=spec.follow_up,
+                    section=spec.section,
+                    path=where,
+                )
+            )
 
         first = _first_sustained([v is not None and v > 0 for v in values])
         year_of = {i: years[c] for i, c in enumerate(order)}
         if first is None or year_of[first] > 3:
             when = "計画期間内に黒字化しません" if first is None else f"黒字化は計画{year_of[first]}年目"
-            add("numeric.profit_by_year3", f"経常利益の{when}。協議会の目安は概ね3年以内です。施策の効果額か費用の前提を見直してください。",
-                label.where)
+            add(
+                "numeric.profit_by_year3",
+                f"経常利益の{when}。協議会の目安は概ね3年以内です。施策の効果額か費用の前提を見直してください。",
+                label.where,
+            )
         if "real_net_assets" in rows:
             rl, rc = rows["real_net_assets"]
             rv = [_number(rc[c]) for c in order]
@@ -98,7 +112,11 @@ def numeric_findings(doc: Document) -> tuple[list[Finding], str | None]:
             last = dc[order[-1]]
             v = _number(last)
             if v is not None and v > 10:
-                add("numeric.debt_years_final", f"計画最終年度 (計画{years[order[-1]]}年目) の債務償還年数が{v}年で、"
-                    "目安の10年以内を満たしません。", last.where if last else dl.where)
+                add(
+                    "numeric.debt_years_final",
+                    f"計画最終年度 (計画{years[order[-1]]}年目) の債務償還年数が{v}年で、"
+                    "目安の10年以内を満たしません。",
+                    last.where if last else dl.where,
+                )
         return out, None
     return [], "数値計画 (損益計画の表: 計画N年目の列と経常利益の行)"

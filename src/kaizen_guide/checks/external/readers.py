@@ -130,7 +130,9 @@ def read_docx(path: Path) -> Document:
                 current = Section(text, f"見出し「{text}」")
                 doc.sections.append(current)
             else:
-                current.paragraphs.append(Piece(text, f"見出し「{current.heading}」の{len(current.paragraphs) + 1}段落目"))
+                current.paragraphs.append(
+                    Piece(text, f"見出し「{current.heading}」の{len(current.paragraphs) + 1}段落目")
+                )
         elif el.tag == f"{_W}tbl":
             n_table += 1
             rows = []
@@ -203,8 +205,12 @@ def read_markdown(path: Path) -> Document:
                 grid = Grid(f"表{n_table}", table)
                 current.grids.append(grid)
                 doc.grids.append(grid)
-            table.append([Piece(c, f"{lineno}行目「{current.heading}」の表{n_table} {len(table) + 1}行{k}列") if c else None
-                          for k, c in enumerate(cells, start=1)])
+            table.append(
+                [
+                    Piece(c, f"{lineno}行目「{current.heading}」の表{n_table} {len(table) + 1}行{k}列") if c else None
+                    for k, c in enumerate(cells, start=1)
+                ]
+            )
             continue
         table = None
         if m:
@@ -213,5 +219,7 @@ def read_markdown(path: Path) -> Document:
         elif stripped:
             item = _MD_ITEM.sub("", stripped)
             if item:
-                current.paragraphs.append(Piece(item, f"見出し「{current.heading}」の{len(current.paragraphs) + 1}項目 ({lineno}行目)"))
+                current.paragraphs.append(
+                    Piece(item, f"見出し「{current.heading}」の{len(current.paragraphs) + 1}項目 ({lineno}行目)")
+                )
     return doc

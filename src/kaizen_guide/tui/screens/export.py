@@ -51,8 +51,13 @@ class ExportScreen(ModalScreen["Path | None"]):
     CSS_PATH = "export.tcss"
     BINDINGS = [Binding("escape", "cancel", "やめる")]
 
-    def __init__(self, base: Path, *, title: str = "計画書 (Excel) とレポートを書き出します",
-                 labels: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        base: Path,
+        *,
+        title: str = "計画書 (Excel) とレポートを書き出します",
+        labels: dict[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.base = Path(base)
         self.title_text = title
@@ -98,7 +103,9 @@ class ExportScreen(ModalScreen["Path | None"]):
         base = Path(text).expanduser()
         folder = export_targets(base)["xlsx"].parent
         if not folder.is_dir():
-            error.update(f"フォルダ {display_path(folder)} がありません。先にフォルダを作るか、別の場所を指定してください。")
+            error.update(
+                f"フォルダ {display_path(folder)} がありません。先にフォルダを作るか、別の場所を指定してください。"
+            )
             return
         self.dismiss(base)
 

@@ -17,8 +17,10 @@ def freeze_summary(number: int, effective: str | None) -> str:
         when = "月次モニタリングでは、計画の最初の月からこの版と比べます。"
     else:
         when = f"月次モニタリングでは、{int(effective[:4])}年{int(effective[5:])}月からこの版と比べます (それより前の月は前の版のまま)。"
-    return (f"今の計画を第{number}版 ({version_label(number)}) として確定します。{when}\n"
-            "確定した版は変わりません。このあとの修正は作業中の計画に入り、次に確定すると修正計画になります。")
+    return (
+        f"今の計画を第{number}版 ({version_label(number)}) として確定します。{when}\n"
+        "確定した版は変わりません。このあとの修正は作業中の計画に入り、次に確定すると修正計画になります。"
+    )
 
 
 class FreezeScreen(ModalScreen["str | None"]):

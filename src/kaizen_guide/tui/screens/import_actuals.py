@@ -59,15 +59,23 @@ class ImportActualsScreen(ModalScreen[ImportOutcome | None]):
         when = f" ({int(self.month[:4])}年{int(self.month[5:])}月)" if self.month else ""
         with Vertical(id="import-dialog"):
             yield Static(f"会計ソフトの試算表・推移表から実績を取り込む{when}", id="import-title")
-            yield Static("弥生・マネーフォワード・freee・TKC の CSV/Excel、または科目×月の表。"
-                         "パスを入力して Enter、または下から選びます。", id="import-help", markup=False)
+            yield Static(
+                "弥生・マネーフォワード・freee・TKC の CSV/Excel、または科目×月の表。"
+                "パスを入力して Enter、または下から選びます。",
+                id="import-help",
+                markup=False,
+            )
             yield Input(placeholder="例: ~/Downloads/推移表.csv", id="import-path")
             yield ExportTree(self.start_dir, id="import-tree")
             yield Static("", id="import-summary", markup=False)
             with Horizontal(id="import-unknown"):
                 yield Static("", id="import-unknown-text", markup=False)
-                yield Select([(label, key) for key, label in MAP_TARGETS.items()], id="import-target",
-                             allow_blank=False, value="sga")
+                yield Select(
+                    [(label, key) for key, label in MAP_TARGETS.items()],
+                    id="import-target",
+                    allow_blank=False,
+                    value="sga",
+                )
                 yield Button("決定", id="import-map")
             with Horizontal(id="import-buttons"):
                 yield Button("取り込む", id="import-ok", variant="primary", disabled=True)
@@ -126,7 +134,8 @@ class ImportActualsScreen(ModalScreen[ImportOutcome | None]):
         total = int(acct.amount_yen / 1000)
         self.query_one("#import-unknown-text", Static).update(
             f"「{acct.name}」({acct.row}行目, 合計 {total:,}千円) は計画のどの項目ですか? "
-            f"(残り{len(pending)}件。答えは計画に記録し、次回から聞きません)")
+            f"(残り{len(pending)}件。答えは計画に記録し、次回から聞きません)"
+        )
         select = self.query_one("#import-target", Select)
         select.value = acct.suggestion
         box.display = True

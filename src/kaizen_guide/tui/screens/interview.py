@@ -68,7 +68,9 @@ class InterviewScreen(ChatScreen):
         Binding("ctrl+r", "review", "見直し", priority=True),
         Binding("f1", "explain", "説明", priority=True),
         Binding("f2", "toggle_summary", "要約", show=False, priority=True),
-        Binding("f4", "export", "書き出し", priority=True, tooltip="書き出し先を確かめてから Excel とレポートを書き出す"),
+        Binding(
+            "f4", "export", "書き出し", priority=True, tooltip="書き出し先を確かめてから Excel とレポートを書き出す"
+        ),
         Binding("ctrl+t", "toggle_outline", "目次", show=False, priority=True),
     ]
 
@@ -283,7 +285,9 @@ class InterviewScreen(ChatScreen):
     async def _handle(self, question: Any, result: Any) -> None:
         if self.show_error(result) or self.show_follow_up(question, result):
             return
-        self.show_accepted(result, "指摘の点は「要確認」として記録して先へ進みます。見直し画面 (ctrl+r) でいつでも直せます。")
+        self.show_accepted(
+            result, "指摘の点は「要確認」として記録して先へ進みます。見直し画面 (ctrl+r) でいつでも直せます。"
+        )
         await self.ask(result.next)
         self.query_one(Summary).refresh_from(self.interview.plan)
 

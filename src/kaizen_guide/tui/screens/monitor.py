@@ -62,10 +62,21 @@ class MonitorScreen(ChatScreen):
         Binding("f1", "explain", "説明", priority=True),
         Binding("f2", "toggle_panel", "表", priority=True),
         Binding("f3", "board", "進捗表", priority=True),
-        Binding("f4", "report", "報告書", priority=True, tooltip="この月のモニタリング報告 (Excel・HTML) を金融機関向けに書き出す"),
+        Binding(
+            "f4",
+            "report",
+            "報告書",
+            priority=True,
+            tooltip="この月のモニタリング報告 (Excel・HTML) を金融機関向けに書き出す",
+        ),
         Binding("ctrl+g", "back_to_plan", "計画に戻る", priority=True),
-        Binding("ctrl+l", "import_actuals", "実績ファイル", priority=True,
-                tooltip="試算表・推移表のファイル (CSV・Excel、会計ソフトの書き出し) から今月の実績を取り込む"),
+        Binding(
+            "ctrl+l",
+            "import_actuals",
+            "実績ファイル",
+            priority=True,
+            tooltip="試算表・推移表のファイル (CSV・Excel、会計ソフトの書き出し) から今月の実績を取り込む",
+        ),
     ]
 
     def __init__(self, review: Any) -> None:
@@ -117,11 +128,15 @@ class MonitorScreen(ChatScreen):
         name = rv.plan.company.name or "この会社"
         text = f"**{name}** の月次モニタリング (伴走支援) を始めます。対象は **{rv.label}** です。"
         if rv.period is not None:
-            text += (f"  \n伴走支援計画の頻度に合わせて、期間 ({rv.period.span_text}) の合計で振り返ります。"
-                     "累計と着地見込は期首からの数字です。")
+            text += (
+                f"  \n伴走支援計画の頻度に合わせて、期間 ({rv.period.span_text}) の合計で振り返ります。"
+                "累計と着地見込は期首からの数字です。"
+            )
         prev = rv.previous_record()
         if prev is not None and prev.next_actions:
-            text += f"  \nはじめに、前回 ({prev.month}) 決めた次月アクション{len(prev.next_actions)}件の結果を伺います。"
+            text += (
+                f"  \nはじめに、前回 ({prev.month}) 決めた次月アクション{len(prev.next_actions)}件の結果を伺います。"
+            )
         if rv.not_closed:
             text += "  \nこの月はまだ締まっていません。試算・デモ・見込みの振り返りとして記録します。"
         text += "  \n答えるたびに自動で保存されます。F2 で表の表示切替、F3 でアクションプランの進捗表を表示します。"
@@ -141,10 +156,13 @@ class MonitorScreen(ChatScreen):
                 self._explain_month()
             if step.each == "plan_action":
                 self.action_board()  # the board first, then one action at a time
-            self.say_section(step.title, " ".join(step.intro.format_map(question.context).split()) if step.intro else "")
+            self.say_section(
+                step.title, " ".join(step.intro.format_map(question.context).split()) if step.intro else ""
+            )
         self.chat.say(question_markdown(question, advisor=self.advisor))
-        await self.composer.show(question, prefill=self._prefill(question), preview=self._preview,
-                                 options=self._options)
+        await self.composer.show(
+            question, prefill=self._prefill(question), preview=self._preview, options=self._options
+        )
         self._refresh_status()
 
     def _explain_month(self) -> None:
@@ -306,10 +324,14 @@ class MonitorScreen(ChatScreen):
         for m in rv.months[:-1]:  # a period: its earlier months too (replacing still asks, per month)
             earlier = outcome.result.months.get(m)
             if earlier:
-                done = self._call(lambda m=m, earlier=earlier: rv.set_actuals(earlier, source=outcome.path.name, month=m))
+                done = self._call(
+                    lambda m=m, earlier=earlier: rv.set_actuals(earlier, source=outcome.path.name, month=m)
+                )
                 if done is not None and done.confirm:
-                    self.chat.say(f"{done.confirm}\n(この月は置き換えずに進みます。置き換えるときは画面なしの --replace を使ってください)",
-                                  "finding-warning")
+                    self.chat.say(
+                        f"{done.confirm}\n(この月は置き換えずに進みます。置き換えるときは画面なしの --replace を使ってください)",
+                        "finding-warning",
+                    )
         if outcome.mapping:  # the accounts answered in the picker are remembered with the next save
             rv.plan.actuals_import.account_mapping.update(outcome.mapping)
         self.chat.said_by_user(f"(ファイルから取り込み: {outcome.path.name})")
@@ -345,14 +367,18 @@ class MonitorScreen(ChatScreen):
         for b in rows:
             parts = [f"- **{b.action_id} {b.status_label}** {b.title} ({b.owner}、{b.start}〜{b.due})"]
             if b.kpi:
-                parts.append(f"KPI {b.kpi}: 目標 {b.kpi_target} / 実績 {b.kpi_actual if b.kpi_actual is not None else '—'}")
+                parts.append(
+                    f"KPI {b.kpi}: 目標 {b.kpi_target} / 実績 {b.kpi_actual if b.kpi_actual is not None else '—'}"
+                )
             if b.effect_plan is not None:
                 actual = f"{b.effect_actual:,}" if b.effect_actual is not None else "—"
                 parts.append(f"効果額: 計画 {b.effect_plan:,} / 実績 {actual}")
             lines.append("  \n  ".join(parts))
         lines.append("")
-        lines.append("効果額の実績: その損益項目の実績が「施策なしの水準」(計画 − 施策の効果) をどれだけ上回ったか"
-                     " (売上原価は原価率で比べます)。0 から計画効果額までを、同じ項目の施策で按分します。")
+        lines.append(
+            "効果額の実績: その損益項目の実績が「施策なしの水準」(計画 − 施策の効果) をどれだけ上回ったか"
+            " (売上原価は原価率で比べます)。0 から計画効果額までを、同じ項目の施策で按分します。"
+        )
         self.chat.say("\n".join(lines), "note", top=True)
 
     # -- panel and status -----------------------------------------------------------------------
@@ -383,4 +409,5 @@ class MonitorScreen(ChatScreen):
         elif not getattr(self.app, "show_save_time", True):
             saved = " | 自動保存"
         self.query_one("#topbar", Static).update(
-            f"月次モニタリング {rv.short_label} | {step} | {done}/{total}問{saved}")
+            f"月次モニタリング {rv.short_label} | {step} | {done}/{total}問{saved}"
+        )

@@ -9,7 +9,11 @@ from typing import Any
 
 from textual import work
 
-REPORT_LABELS = {"xlsx": "モニタリング報告 (Excel)", "md": "モニタリング報告 (Markdown)", "html": "モニタリング報告 (HTML・印刷用)"}
+REPORT_LABELS = {
+    "xlsx": "モニタリング報告 (Excel)",
+    "md": "モニタリング報告 (Markdown)",
+    "html": "モニタリング報告 (HTML・印刷用)",
+}
 
 
 def report_base(review: Any) -> Path | None:
@@ -36,8 +40,12 @@ def open_report_dialog(screen: Any) -> None:
         screen.notify("報告書を書き出しています…", timeout=2)
         write_report(screen, rv.plan.model_copy(deep=True), rv.month, export_targets(where))
 
-    screen.app.push_screen(ExportScreen(base, title=f"{rv.pos.short_label}のモニタリング報告 (金融機関向け) を書き出します",
-                                        labels=REPORT_LABELS), chosen)
+    screen.app.push_screen(
+        ExportScreen(
+            base, title=f"{rv.pos.short_label}のモニタリング報告 (金融機関向け) を書き出します", labels=REPORT_LABELS
+        ),
+        chosen,
+    )
 
 
 def mark_reported_month(screen: Any, month: str) -> None:
@@ -51,8 +59,10 @@ def mark_reported_month(screen: Any, month: str) -> None:
     if not mark_reported(rv.plan, [month], datetime.now(UTC)):
         return
     rv.plan, error = rv.saver.save_or_rollback(rv.plan, what="報告済みの記録")
-    screen.chat.say(error or f"{rv.pos.short_label}を報告済みとして記録しました (以後の訂正は次の報告に載ります)。",
-                    "finding-error" if error else "note")
+    screen.chat.say(
+        error or f"{rv.pos.short_label}を報告済みとして記録しました (以後の訂正は次の報告に載ります)。",
+        "finding-error" if error else "note",
+    )
 
 
 @work(thread=True, exclusive=True, group="report", exit_on_error=False)
@@ -72,8 +82,12 @@ def write_report(screen: Any, plan: Any, month: str, targets: dict[str, Path]) -
         from ..crash import write_crash_log
 
         log = write_crash_log(exc)
-        call(screen.chat.say, f"報告書の書き出しに失敗しました ({type(exc).__name__})。計画ファイルは変更していません。"
-             + (f"  \n詳細: {log}" if log else ""), "finding-error")
+        call(
+            screen.chat.say,
+            f"報告書の書き出しに失敗しました ({type(exc).__name__})。計画ファイルは変更していません。"
+            + (f"  \n詳細: {log}" if log else ""),
+            "finding-error",
+        )
         return
     from .export import display_path
 

@@ -60,8 +60,11 @@ class PortfolioScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(f"[b]計画の一覧[/b]  {self.folder}", id="portfolio-title", markup=True)
-        yield Input(placeholder="絞り込み (例: 未達 / 業種:飲食 / 要修正:0)。Enter で一覧へ", id="portfolio-filter",
-                    compact=True)
+        yield Input(
+            placeholder="絞り込み (例: 未達 / 業種:飲食 / 要修正:0)。Enter で一覧へ",
+            id="portfolio-filter",
+            compact=True,
+        )
         yield DataTable(id="portfolio-table", cursor_type="row", zebra_stripes=True)
         yield Static("計画を読み込んでいます…", id="portfolio-status", markup=False)
         yield Footer()
@@ -123,9 +126,12 @@ class PortfolioScreen(Screen):
         sort = ""
         if self.sort_col is not None:
             sort = f"  並び: {self.cols[self.sort_col].header} ({'降順' if self.reverse else '昇順'})"
-        self._status(f"{len(self.summaries)}件中 {len(rows)}件を表示"
-                     + (f"  読めない計画 {broken}件" if broken else "") + sort
-                     + f"  (キャッシュから {self.loaded_from_cache}件)")
+        self._status(
+            f"{len(self.summaries)}件中 {len(rows)}件を表示"
+            + (f"  読めない計画 {broken}件" if broken else "")
+            + sort
+            + f"  (キャッシュから {self.loaded_from_cache}件)"
+        )
 
     def _current_path(self) -> str | None:
         table = self.query_one(DataTable)

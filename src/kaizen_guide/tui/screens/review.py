@@ -191,8 +191,7 @@ class ReviewScreen(Screen):
             self._items[question.id] = item
         mode = "要確認のみ " if self.only_flagged else ""
         self.query_one("#review-title", Static).update(
-            f"[b]見直し[/b] {mode}{len(self._qids)}問 (要確認 {flagged})  "
-            "[dim]Enter 修正・f 要確認のみ・Esc 戻る[/]"
+            f"[b]見直し[/b] {mode}{len(self._qids)}問 (要確認 {flagged})  [dim]Enter 修正・f 要確認のみ・Esc 戻る[/]"
         )
         if self._qids:
             table.move_cursor(row=min(cursor, len(self._qids) - 1))

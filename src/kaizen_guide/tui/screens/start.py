@@ -147,9 +147,7 @@ class StartScreen(Screen):
                 company, edited = recent.describe(item)
                 name = escape(company or "(会社名未入力)")
                 when = f"最終更新 {edited:%m/%d %H:%M}" if edited else ""
-                options.append(
-                    Option(f"{name}  [dim]{when}  {escape(Path(item.path).name)}[/dim]", id=f"recent:{i}")
-                )
+                options.append(Option(f"{name}  [dim]{when}  {escape(Path(item.path).name)}[/dim]", id=f"recent:{i}"))
         menu = self.query_one(OptionList)
         menu.set_options(options)
         menu.highlighted = 0

@@ -29,9 +29,7 @@ from textual.widgets.option_list import Option
 # Editor, PREVIEW_TYPES, PreviewFn and keys_applied are re-exported: screens import them from here.
 from .editor import PREVIEW_TYPES, SUBMIT_KEY, Editor, PreviewFn, focus_now, keys_applied
 
-LINE_TYPES = frozenset(
-    {"text", "amount", "integer", "percent", "decimal", "date", "month", "fiscal_month"}
-)
+LINE_TYPES = frozenset({"text", "amount", "integer", "percent", "decimal", "date", "month", "fiscal_month"})
 
 
 def _placeholder(question: Any) -> str:

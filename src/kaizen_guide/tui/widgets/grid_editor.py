@@ -335,7 +335,9 @@ class GridEditor(Editor):
         label = f"{_row_label(row)} ({heading})"
         if not cell.value.strip() or self.preview_fn is None:
             preview.set_class(False, "-error")
-            preview.update(label + ("" if row.type not in PREVIEW_TYPES else f"  例：{row.example}" if row.example else ""))
+            preview.update(
+                label + ("" if row.type not in PREVIEW_TYPES else f"  例：{row.example}" if row.example else "")
+            )
             return
         if row.type not in PREVIEW_TYPES:
             preview.set_class(False, "-error")

@@ -55,9 +55,10 @@ class Outline(OptionList):
         """Show ``Interview.progress()``; the current section is highlighted."""
         rows = list(progress)
         self._last = (rows, current_section)
-        signature = tuple(
-            (p.section_id, p.answered, p.total, p.flagged, p.status) for p in rows
-        ) + (current_section, self.size.width)
+        signature = tuple((p.section_id, p.answered, p.total, p.flagged, p.status) for p in rows) + (
+            current_section,
+            self.size.width,
+        )
         if signature == self._signature:
             return
         self._signature = signature

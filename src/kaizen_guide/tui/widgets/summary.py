@@ -109,9 +109,18 @@ def render_summary(plan: Any, projection: Any) -> str:
     targets = plan.targets
     rows = [
         ("profit", "経常黒字化", lambda: (t.profit_met, _year(t.profit_year)), f"計画{targets.profit_target_year}年目"),
-        ("solvency", "債務超過解消", lambda: (t.solvency_met, _year(t.solvency_year)), f"計画{targets.solvency_target_year}年目"),
-        ("debt_years", "債務償還年数", lambda: (t.debt_years_met, _years(t.final_debt_years)),
-         f"{targets.debt_years_target:g}年以内 (最終年)"),
+        (
+            "solvency",
+            "債務超過解消",
+            lambda: (t.solvency_met, _year(t.solvency_year)),
+            f"計画{targets.solvency_target_year}年目",
+        ),
+        (
+            "debt_years",
+            "債務償還年数",
+            lambda: (t.debt_years_met, _years(t.final_debt_years)),
+            f"{targets.debt_years_target:g}年以内 (最終年)",
+        ),
     ]
     for figure, label, result, target in rows:
         missing = missing_for(plan, figure)
