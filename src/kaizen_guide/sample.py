@@ -5,7 +5,9 @@ profits, 4 banks with shared collateral, issues → measures → actions with ef
 drivers) so that every sheet and check can be shown on it. All names are fictitious.
 
 Numbers are literals on purpose: a reader can compare them with the workbook cell by cell.
-Actual years' B/S: 利益剰余金 moves by each year's 当期純利益 (-10,890 / -35,090 / -41,340).
+This module holds the plan's story (company, causes, issues, measures, actions, the request);
+the figures are in :mod:`.sample_financials`, the lenders in :mod:`.sample_banks`, the
+伴走支援 records in :mod:`.sample_monitoring`.
 """
 
 from __future__ import annotations
@@ -16,39 +18,27 @@ from decimal import Decimal as D
 from .model.plan import (
     ActionItem,
     Analysis,
-    BalanceSheet,
-    Bank,
-    CapexItem,
     CashFlowInputs,
-    Collateral,
     Company,
     Countermeasure,
     DistressCause,
-    Drivers,
-    Financials,
     FinancialSupport,
-    FiscalYearActual,
     FlowStep,
     GroupCompany,
     HistoryEvent,
     Issue,
     Kpi,
-    Lien,
-    Loan,
     LocalBenchmarkViews,
-    LossCarryforward,
     MonitoringPlan,
     Officer,
     Plan,
     PlanMeta,
-    ProfitAndLoss,
-    RealBalanceAdjustment,
-    SalesSegment,
     Shareholder,
     Targets,
-    TaxSettings,
     TradePartner,
 )
+from .sample_banks import banks, collaterals
+from .sample_financials import drivers, financials
 from .sample_monitoring import SAMPLE_REVIEW_MONTH, SAMPLE_REVIEW_YAML, monitoring_records
 
 __all__ = ["SAMPLE_REVIEW_MONTH", "SAMPLE_REVIEW_YAML", "build_sample_plan"]
@@ -70,29 +60,65 @@ def build_sample_plan(*, monitoring: bool = False) -> Plan:
             prepared_by="代表取締役 桜井 健一",
         ),
         company=_company(),
-        financials=_financials(),
-        banks=_banks(),
-        collaterals=_collaterals(),
+        financials=financials(),
+        banks=banks(),
+        collaterals=collaterals(),
         analysis=_analysis(),
         distress_causes=[
-            DistressCause(id="C1", kind="internal", impact=-15000,
-                          description="メニュー別の原価を把握しておらず、仕入価格の上昇を価格に転嫁できないまま原価率が38%から41%に悪化した。"),
-            DistressCause(id="C2", kind="internal", impact=-20000,
-                          description="売上の3割を占める法人宴会に依存し、宴会の減少に対して個人客・仕出しの販路づくりが遅れた。"),
-            DistressCause(id="C3", kind="internal", impact=-6000,
-                          description="シフトが店長の経験頼みで、アイドルタイムにも人員が張り付き人件費率が40%と高い。"),
-            DistressCause(id="C4", kind="external", impact=-12000,
-                          description="新型コロナ以降の宴会需要の縮小と食材・光熱費の上昇。"),
+            DistressCause(
+                id="C1",
+                kind="internal",
+                impact=-15000,
+                description="メニュー別の原価を把握しておらず、仕入価格の上昇を価格に転嫁できないまま原価率が38%から41%に悪化した。",
+            ),
+            DistressCause(
+                id="C2",
+                kind="internal",
+                impact=-20000,
+                description="売上の3割を占める法人宴会に依存し、宴会の減少に対して個人客・仕出しの販路づくりが遅れた。",
+            ),
+            DistressCause(
+                id="C3",
+                kind="internal",
+                impact=-6000,
+                description="シフトが店長の経験頼みで、アイドルタイムにも人員が張り付き人件費率が40%と高い。",
+            ),
+            DistressCause(
+                id="C4",
+                kind="external",
+                impact=-12000,
+                description="新型コロナ以降の宴会需要の縮小と食材・光熱費の上昇。",
+            ),
         ],
         issues=[
-            Issue(id="I1", priority=1, cause_ids=["C1"], title="メニュー別の原価管理ができていない",
-                  description="定番メニューのレシピと盛付量が標準化されておらず、原価率が41%と業界平均(35%前後)より高い。仕入先も長年の付き合いで相見積をしていない。"),
-            Issue(id="I2", priority=2, cause_ids=["C2"], title="法人宴会に依存した売上構造",
-                  description="法人宴会への依存度が高く、宴会の減少を補う仕出し・法要需要の営業体制がない。宴会コースの価格も5年間据え置いている。"),
-            Issue(id="I3", priority=3, cause_ids=["C3"], title="時間帯別の人員配置ができていない",
-                  description="来店客数の時間帯別データを使わずにシフトを組んでおり、売上に対して人件費が固定化している。"),
-            Issue(id="I4", priority=4, cause_ids=["C1", "C2"], title="月次の採算・資金繰り管理がない",
-                  description="月次決算が税理士任せで締めから2か月遅れ、部門別の採算と資金繰りの見通しを経営判断に使えていない。"),
+            Issue(
+                id="I1",
+                priority=1,
+                cause_ids=["C1"],
+                title="メニュー別の原価管理ができていない",
+                description="定番メニューのレシピと盛付量が標準化されておらず、原価率が41%と業界平均(35%前後)より高い。仕入先も長年の付き合いで相見積をしていない。",
+            ),
+            Issue(
+                id="I2",
+                priority=2,
+                cause_ids=["C2"],
+                title="法人宴会に依存した売上構造",
+                description="法人宴会への依存度が高く、宴会の減少を補う仕出し・法要需要の営業体制がない。宴会コースの価格も5年間据え置いている。",
+            ),
+            Issue(
+                id="I3",
+                priority=3,
+                cause_ids=["C3"],
+                title="時間帯別の人員配置ができていない",
+                description="来店客数の時間帯別データを使わずにシフトを組んでおり、売上に対して人件費が固定化している。",
+            ),
+            Issue(
+                id="I4",
+                priority=4,
+                cause_ids=["C1", "C2"],
+                title="月次の採算・資金繰り管理がない",
+                description="月次決算が税理士任せで締めから2か月遅れ、部門別の採算と資金繰りの見通しを経営判断に使えていない。",
+            ),
         ],
         vision="仕出しと法事の料理で地域一番の店になり、5年後に長男へ黒字の状態で店を引き継ぐ。",
         long_term_issues=(
@@ -105,16 +131,41 @@ def build_sample_plan(*, monitoring: bool = False) -> Plan:
             "④月次決算と資金繰り表を毎月10日までに作り、金融機関に定期報告する。"
         ),
         measures=[
-            Countermeasure(id="M1", category="cost", issue_ids=["I1"], title="レシピ標準化と仕入先の相見積",
-                           description="定番メニュー30品のレシピカードと盛付基準を作り、主要仕入先3社から相見積を取って原価率を41%から36%に下げる。"),
-            Countermeasure(id="M2", category="profitability", issue_ids=["I2"], title="宴会コースの価格改定",
-                           description="宴会コースを料理内容の見直しとあわせて1人5,000円から5,500円に改定し、飲み放題は原価率の低い構成に変える。"),
-            Countermeasure(id="M3", category="profitability", issue_ids=["I2"], title="仕出し・法要弁当の新規開拓",
-                           description="市内の葬儀社8社・寺院20か所を店長が毎月20件訪問し、法要弁当の受注を年23,000食から33,000食に増やす。"),
-            Countermeasure(id="M4", category="cost", issue_ids=["I3"], title="時間帯別シフト管理の導入",
-                           description="POSの時間帯別客数からシフトを組むシステムを導入し、アイドルタイムの人員を1日延べ12時間減らす。"),
-            Countermeasure(id="M5", category="cash", issue_ids=["I4"], title="月次決算・資金繰り表の導入と保険の見直し",
-                           description="クラウド会計で翌月10日までに部門別月次損益と資金繰り表を作る。保障が重複する保険2件を解約し支払保険料を削減する。"),
+            Countermeasure(
+                id="M1",
+                category="cost",
+                issue_ids=["I1"],
+                title="レシピ標準化と仕入先の相見積",
+                description="定番メニュー30品のレシピカードと盛付基準を作り、主要仕入先3社から相見積を取って原価率を41%から36%に下げる。",
+            ),
+            Countermeasure(
+                id="M2",
+                category="profitability",
+                issue_ids=["I2"],
+                title="宴会コースの価格改定",
+                description="宴会コースを料理内容の見直しとあわせて1人5,000円から5,500円に改定し、飲み放題は原価率の低い構成に変える。",
+            ),
+            Countermeasure(
+                id="M3",
+                category="profitability",
+                issue_ids=["I2"],
+                title="仕出し・法要弁当の新規開拓",
+                description="市内の葬儀社8社・寺院20か所を店長が毎月20件訪問し、法要弁当の受注を年23,000食から33,000食に増やす。",
+            ),
+            Countermeasure(
+                id="M4",
+                category="cost",
+                issue_ids=["I3"],
+                title="時間帯別シフト管理の導入",
+                description="POSの時間帯別客数からシフトを組むシステムを導入し、アイドルタイムの人員を1日延べ12時間減らす。",
+            ),
+            Countermeasure(
+                id="M5",
+                category="cash",
+                issue_ids=["I4"],
+                title="月次決算・資金繰り表の導入と保険の見直し",
+                description="クラウド会計で翌月10日までに部門別月次損益と資金繰り表を作る。保障が重複する保険2件を解約し支払保険料を削減する。",
+            ),
         ],
         actions=_actions(),
         targets=Targets(
@@ -126,7 +177,7 @@ def build_sample_plan(*, monitoring: bool = False) -> Plan:
             goals="計画2年目に経常利益の黒字化、計画4年目に実質債務超過の解消、計画最終年度に債務償還年数10年以内を目指す。",
             category_gap_reason="",
         ),
-        drivers=_drivers(),
+        drivers=drivers(),
         cash=CashFlowInputs(
             cash_sales_ratio=D("0.7"),
             collection_months=D("1"),
@@ -134,8 +185,23 @@ def build_sample_plan(*, monitoring: bool = False) -> Plan:
             inventory_months=D("0.5"),
             payment_months=D("1"),
             # April (期首) … March; 12月 is the 忘年会 peak, 2月 the trough.
-            seasonality=[D(x) for x in ("0.95", "1.00", "0.90", "0.95", "1.05", "0.95",
-                                        "0.95", "1.00", "1.25", "1.00", "0.85", "1.15")],
+            seasonality=[
+                D(x)
+                for x in (
+                    "0.95",
+                    "1.00",
+                    "0.90",
+                    "0.95",
+                    "1.05",
+                    "0.95",
+                    "0.95",
+                    "1.00",
+                    "1.25",
+                    "1.00",
+                    "0.85",
+                    "1.15",
+                )
+            ],
             tax_payment_months=[5, 11],
             social_insurance_months=[7],
             bonus_months=[7, 12],
@@ -166,10 +232,16 @@ def build_sample_plan(*, monitoring: bool = False) -> Plan:
         ),
         monitoring_plan=MonitoringPlan(
             frequency="monthly",
-            attendees=["代表取締役 桜井 健一", "専務取締役 桜井 由美", "みなと経営サポート税理士法人", "ひまわり銀行", "あおば信用金庫"],
+            attendees=[
+                "代表取締役 桜井 健一",
+                "専務取締役 桜井 由美",
+                "みなと経営サポート税理士法人",
+                "ひまわり銀行",
+                "あおば信用金庫",
+            ],
             period_years=3,
             report_items="毎月の計画と実績の比較(売上高・原価率・経常利益・資金残高)、アクションプランの進捗、乖離の要因と対策、次月のアクション。"
-                         "資金繰りに余裕がないため社内の振り返りは毎月とし、金融機関には四半期ごとに試算表と進捗を報告、決算時は全金融機関に対面で報告する。",
+            "資金繰りに余裕がないため社内の振り返りは毎月とし、金融機関には四半期ごとに試算表と進捗を報告、決算時は全金融機関に対面で報告する。",
             start="2027-07",
         ),
     )
@@ -203,10 +275,15 @@ def _company() -> Company:
             Shareholder(name="桜井 翔", shares=20, relation="長男"),
         ],
         group_companies=[
-            GroupCompany(name="有限会社さくら不動産", relation="代表者の個人会社", ownership=D("1"),
-                         business="本店駐車場用地の保有・賃貸", sales=4200,
-                         transactions="当社が駐車場を賃借 (年3,600千円)",
-                         loans_and_guarantees="当社との貸借なし。代表者が同社の借入を個人保証。"),
+            GroupCompany(
+                name="有限会社さくら不動産",
+                relation="代表者の個人会社",
+                ownership=D("1"),
+                business="本店駐車場用地の保有・賃貸",
+                sales=4200,
+                transactions="当社が駐車場を賃借 (年3,600千円)",
+                loans_and_guarantees="当社との貸借なし。代表者が同社の借入を個人保証。",
+            ),
         ],
         history=[
             HistoryEvent(month="1985-04", event="桜井健一が浜松市中央区に日本料理店として創業、株式会社さくら亭を設立"),
@@ -218,128 +295,50 @@ def _company() -> Company:
     )
 
 
-def _financials() -> Financials:
-    return Financials(
-        years=[
-            FiscalYearActual(
-                label="2024年3月期", period_end="2024-03", employees=42, capex=4000,
-                pl=ProfitAndLoss(sales=520000, cost_of_sales=202800, sga=324000, personnel=190000,
-                                 depreciation=14000, non_operating_income=3000,
-                                 non_operating_expenses=6800, interest_expense=6500,
-                                 extraordinary_income=0, extraordinary_loss=0, income_taxes=290),
-                bs=BalanceSheet(cash=48000, accounts_receivable=22000, inventory=10000,
-                                other_current_assets=7000, tangible_fixed_assets=276000,
-                                intangible_fixed_assets=2400, investments_and_other=17000,
-                                accounts_payable=16000, short_term_borrowings=30000,
-                                long_term_borrowings=270000, officer_borrowings=10000,
-                                other_current_liabilities=14970, other_fixed_liabilities=5000,
-                                capital_stock=10000, retained_earnings=26430),
-            ),
-            FiscalYearActual(
-                label="2025年3月期", period_end="2025-03", employees=40, capex=5000,
-                pl=ProfitAndLoss(sales=480000, cost_of_sales=192000, sga=313000, personnel=185000,
-                                 depreciation=13000, non_operating_income=2500,
-                                 non_operating_expenses=7300, interest_expense=7000,
-                                 extraordinary_income=0, extraordinary_loss=5000, income_taxes=290),
-                bs=BalanceSheet(cash=40000, accounts_receivable=20000, inventory=9000,
-                                other_current_assets=6500, tangible_fixed_assets=268000,
-                                intangible_fixed_assets=2200, investments_and_other=16000,
-                                accounts_payable=15000, short_term_borrowings=30000,
-                                long_term_borrowings=290000, officer_borrowings=15000,
-                                other_current_liabilities=5360, other_fixed_liabilities=5000,
-                                capital_stock=10000, retained_earnings=-8660),
-            ),
-            FiscalYearActual(
-                label="2026年3月期", period_end="2026-03", employees=38, capex=3000,
-                pl=ProfitAndLoss(sales=455000, cost_of_sales=186550, sga=304000, personnel=180000,
-                                 depreciation=12000, non_operating_income=2000,
-                                 non_operating_expenses=7500, interest_expense=7200,
-                                 extraordinary_income=0, extraordinary_loss=0, income_taxes=290),
-                bs=BalanceSheet(cash=55000, accounts_receivable=18000, inventory=8000,
-                                other_current_assets=6000, tangible_fixed_assets=260000,
-                                intangible_fixed_assets=2000, investments_and_other=15000,
-                                accounts_payable=14000, short_term_borrowings=30000,
-                                long_term_borrowings=317000, officer_borrowings=20000,
-                                other_current_liabilities=18000, other_fixed_liabilities=5000,
-                                capital_stock=10000, retained_earnings=-50000),
-            ),
-        ],
-        real_bs_adjustments=[
-            RealBalanceAdjustment(item="滞留在庫 (酒類) の評価減", category="accounting", amount=-2000,
-                                  note="1年以上出庫のない酒類在庫"),
-            RealBalanceAdjustment(item="保険積立金を解約返戻金で評価", category="accounting", amount=-3000,
-                                  note="解約返戻金証明書による"),
-            RealBalanceAdjustment(item="本店土地の含み損", category="unrealised", amount=-15000,
-                                  note="路線価ベースの時価と簿価の差"),
-            RealBalanceAdjustment(item="役員借入金 (代表者) を資本とみなす", category="sme_owner", amount=20000,
-                                  note="返済期限・利息の定めなし"),
-            RealBalanceAdjustment(item="代表者個人資産 (自宅) − 個人借入", category="owner_assets", amount=10000,
-                                  note="自宅土地建物 40,000千円 − 住宅ローン 30,000千円"),
-        ],
-    )
-
-
-def _banks() -> list[Bank]:
-    return [
-        Bank(name="ひまわり銀行", kind="地方銀行", is_main=True, pledged_deposits=5000, loans=[
-            Loan(label="運転資金 (保証協会付)", kind="guaranteed", balance=60000, interest_rate=D("0.016"),
-                 monthly_repayment=1000, final_due="2031-03", guarantee_ratio=D("0.8"), purpose="運転資金"),
-            Loan(label="本店改装資金", kind="proper", balance=110000, interest_rate=D("0.019"),
-                 monthly_repayment=1200, final_due="2033-09", purpose="設備資金"),
-            Loan(label="当座貸越", kind="proper", balance=30000, interest_rate=D("0.022"),
-                 monthly_repayment=0, final_due="2027-03", purpose="運転資金 (短期)"),
-        ]),
-        Bank(name="あおば信用金庫", kind="信用金庫", loans=[
-            Loan(label="新型コロナ対応資金 (保証協会付)", kind="guaranteed", balance=70000,
-                 interest_rate=D("0.009"), monthly_repayment=700, final_due="2032-06",
-                 guarantee_ratio=D("1"), purpose="運転資金"),
-            Loan(label="駅西店改装資金", kind="proper", balance=20000, interest_rate=D("0.024"),
-                 monthly_repayment=300, final_due="2030-12", purpose="設備資金"),
-        ]),
-        Bank(name="日本政策金融公庫", kind="政府系金融機関", loans=[
-            Loan(label="新型コロナ特別貸付", kind="government", balance=40000, interest_rate=D("0.012"),
-                 monthly_repayment=600, final_due="2032-03", purpose="運転資金"),
-        ]),
-        Bank(name="北央銀行", kind="地方銀行", loans=[
-            Loan(label="仕出し厨房設備資金", kind="proper", balance=17000, interest_rate=D("0.025"),
-                 monthly_repayment=350, final_due="2030-03", purpose="設備資金"),
-        ]),
-    ]
-
-
-def _collaterals() -> list[Collateral]:
-    return [
-        Collateral(name="本店 土地・建物", kind="real_estate", owner="会社", market_value=150000,
-                   haircut=D("0.7"), liens=[
-                       Lien(bank="ひまわり銀行", rank=1, max_amount=120000),
-                       Lien(bank="あおば信用金庫", rank=2, max_amount=30000),
-                   ]),
-        Collateral(name="代表者自宅 土地", kind="real_estate", owner="代表者個人", market_value=40000,
-                   haircut=D("0.7"), liens=[Lien(bank="北央銀行", rank=1, max_amount=20000)]),
-    ]
-
-
 def _analysis() -> Analysis:
     return Analysis(
         end_users="浜松市内の個人客 (家族の祝い事・法要)、地元企業の宴会",
         customers=[
-            TradePartner(name="個人来店客", share=D("0.58"), annual_amount=264000, terms="現金・カード (カードは月2回入金)",
-                         reason="地元食材の日本料理と個室。家族の節目に使われる。"),
-            TradePartner(name="法人宴会 (地元企業約60社)", share=D("0.27"), annual_amount=122000, terms="月末締め翌月末振込",
-                         reason="最大120名の宴会場と送迎バス。"),
-            TradePartner(name="葬儀社A社ほか (仕出し)", share=D("0.15"), annual_amount=69000, terms="月末締め翌月末振込",
-                         reason="法要弁当の味と当日配達の対応力。"),
+            TradePartner(
+                name="個人来店客",
+                share=D("0.58"),
+                annual_amount=264000,
+                terms="現金・カード (カードは月2回入金)",
+                reason="地元食材の日本料理と個室。家族の節目に使われる。",
+            ),
+            TradePartner(
+                name="法人宴会 (地元企業約60社)",
+                share=D("0.27"),
+                annual_amount=122000,
+                terms="月末締め翌月末振込",
+                reason="最大120名の宴会場と送迎バス。",
+            ),
+            TradePartner(
+                name="葬儀社A社ほか (仕出し)",
+                share=D("0.15"),
+                annual_amount=69000,
+                terms="月末締め翌月末振込",
+                reason="法要弁当の味と当日配達の対応力。",
+            ),
         ],
         suppliers=[
-            TradePartner(name="浜松青果 (青果)", share=D("0.35"), terms="月末締め翌月末払い", reason="地元野菜の安定供給"),
-            TradePartner(name="遠州ミート (精肉)", share=D("0.25"), terms="月末締め翌月末払い", reason="遠州牛の取扱い"),
+            TradePartner(
+                name="浜松青果 (青果)", share=D("0.35"), terms="月末締め翌月末払い", reason="地元野菜の安定供給"
+            ),
+            TradePartner(
+                name="遠州ミート (精肉)", share=D("0.25"), terms="月末締め翌月末払い", reason="遠州牛の取扱い"
+            ),
             TradePartner(name="丸浜酒販 (酒類)", share=D("0.20"), terms="月末締め翌月末払い", reason="地酒の品揃え"),
         ],
         business_flow=[
-            FlowStep(name="仕入", description="青果・精肉・鮮魚を地元業者から毎朝仕入れる", strength="地元食材の目利き"),
+            FlowStep(
+                name="仕入", description="青果・精肉・鮮魚を地元業者から毎朝仕入れる", strength="地元食材の目利き"
+            ),
             FlowStep(name="仕込み", description="本店の厨房で仕込み、駅西店・仕出しへ配送", strength="料理長の技術"),
             FlowStep(name="調理・提供", description="店舗で調理し個室・宴会場で提供", strength="個室と宴会場"),
-            FlowStep(name="宴会・仕出し配達", description="送迎バスと配達車で宴会・法要に対応", strength="当日配達の対応力"),
+            FlowStep(
+                name="宴会・仕出し配達", description="送迎バスと配達車で宴会・法要に対応", strength="当日配達の対応力"
+            ),
             FlowStep(name="アフター", description="予約客への礼状と次回の節目の案内 (現状は不定期)", strength=""),
         ],
         external_environment="法人宴会は新型コロナ以降、コロナ前の6割程度に縮小したまま。一方、市内の高齢化で法要・仕出しの需要は堅調。食材・光熱費の上昇が続く。",
@@ -357,82 +356,102 @@ def _analysis() -> Analysis:
 
 def _actions() -> list[ActionItem]:
     return [
-        ActionItem(id="A1", measure_id="M1", title="定番メニュー30品のレシピカードと盛付基準の作成",
-                   method="原価計算表を作り、1品ごとの原価率を35%以下に設計し直す", owner="料理長 山田 誠",
-                   start="2027-01", due="2027-06", pl_line="cost_of_sales",
-                   kpi=Kpi(name="食材原価率", target=D("36"), unit="%", basis="同規模の日本料理店の平均原価率(35%前後)と試作結果"),
-                   # Sized with A2 so that M1 brings 原価率 to its 36% target, not past it.
-                   effects=[12000, 18000, 18500, 18500, 18500], budget=300),
-        ActionItem(id="A2", measure_id="M1", title="主要仕入先3社への相見積と価格交渉",
-                   method="青果・精肉・酒類で各2社以上から見積を取り、年1回見直す", owner="専務取締役 桜井 由美",
-                   start="2027-02", due="2027-05", pl_line="cost_of_sales",
-                   kpi=Kpi(name="主要食材の仕入単価", target=D("-5"), unit="%", basis="他社見積との価格差(5〜8%)"),
-                   effects=[3000, 5000, 5000, 5000, 5000]),
-        ActionItem(id="A3", measure_id="M2", title="宴会コースの価格改定 (5,000円→5,500円)",
-                   method="料理内容を見直した新コースを4月から案内し、既存の法人顧客には3月中に訪問して説明", owner="代表取締役 桜井 健一",
-                   start="2027-03", due="2027-04", pl_line="sales",
-                   kpi=Kpi(name="宴会コース客単価", target=D("5500"), unit="円", basis="近隣同業3店の宴会コース価格(5,500〜6,500円)"),
-                   # A price increase: the same dishes sold dearer, so no extra 売上原価.
-                   effects=[8000, 8000, 8000, 8000, 8000], carries_cost_of_sales=False),
-        ActionItem(id="A4", measure_id="M3", title="葬儀社・寺院への仕出し営業 (毎月20件訪問)",
-                   method="葬儀社8社・寺院20か所のリストを作り、法要弁当の試食会と見積を提案", owner="取締役 本店店長 桜井 翔",
-                   start="2027-04", due="2030-03", pl_line="sales",
-                   kpi=Kpi(name="仕出し販売食数", target=D("33000"), unit="食/年", basis="市内の法要件数と現状シェアから算定"),
-                   effects=[10000, 18000, 25000, 25000, 25000], budget=500),
-        ActionItem(id="A5", measure_id="M4", title="時間帯別シフト管理システムの導入",
-                   method="POSの時間帯別客数データからシフトを作成し、週次で人時売上高を確認", owner="取締役 本店店長 桜井 翔",
-                   start="2027-04", due="2027-09", pl_line="personnel",
-                   kpi=Kpi(name="人時売上高", target=D("4500"), unit="円", basis="現状3,900円、アイドルタイム削減で算定"),
-                   effects=[4000, 6000, 6000, 6000, 6000], budget=3000),
-        ActionItem(id="A6", measure_id="M5", title="重複する保険2件の解約",
-                   method="保険代理店と保障内容を棚卸しし、重複する2件を解約", owner="専務取締役 桜井 由美",
-                   start="2027-01", due="2027-03", pl_line="other_sga",
-                   kpi=Kpi(name="支払保険料の削減額", target=D("2400"), unit="千円/年", basis="解約対象2件の年間保険料"),
-                   effects=[2400, 2400, 2400, 2400, 2400]),
-        ActionItem(id="A7", measure_id="M5", title="クラウド会計による月次決算と資金繰り表の作成",
-                   method="翌月10日までに部門別月次損益と12か月資金繰り表を作り、廃棄ロスも月次で把握", owner="専務取締役 桜井 由美",
-                   start="2027-01", due="2027-06", pl_line="cost_of_sales",
-                   kpi=Kpi(name="月次決算の完了日", target=D("10"), unit="日 (翌月)", basis="税理士法人と合意した締め日程"),
-                   effects=[1500, 1500, 1500, 1500, 1500], budget=600),
-    ]
-
-
-def _drivers() -> Drivers:
-    # Drivers describe the base case (成り行き): flat volumes at today's prices. Improvements come
-    # only from the action items, so the plan shows where every yen of improvement comes from.
-    return Drivers(
-        segments=[
-            SalesSegment(name="店舗飲食", unit="人", unit_price_yen=[2400], quantity=[110000],
-                         basis="2026年3月期の客単価・客数 (POS実績) を据え置き"),
-            SalesSegment(name="宴会", unit="人", unit_price_yen=[5000], quantity=[24000],
-                         basis="2026年3月期の実績人数を据え置き (価格改定はA3の効果として計上)"),
-            SalesSegment(name="仕出し", unit="食", unit_price_yen=[3000], quantity=[23000],
-                         basis="2026年3月期の実績食数を据え置き (新規開拓はA4の効果として計上)"),
-        ],
-        cost_ratio=[D("0.41")],
-        # 2026年6月の定時株主総会で役員報酬を年7,000千円減額済み (進行期から反映)。
-        personnel=[173000],
-        # 計画1年目はアクションプランの予算 (A1・A4・A7: 1,400千円) を含む。
-        other_sga=[112000, 113400, 112000],
-        existing_depreciation=[12000, 11000, 10000, 9000, 8000, 7500],
-        capex=[
-            CapexItem(year=1, description="POS・シフト管理システム", amount=3000, useful_life=5),
-            CapexItem(year=2, description="本店厨房機器の更新", amount=10000, useful_life=8),
-        ],
-        new_borrowings=[],
-        non_operating_income=[2000],
-        other_non_operating_expenses=[300],
-        extraordinary=[0],
-        tax=TaxSettings(
-            effective_rate=D("0.34"),
-            per_capita_levy=290,
-            sme_full_loss_use=True,
-            carryforward_years=10,
-            loss_carryforwards=[
-                LossCarryforward(arising_label="2024年3月期", arising_year_offset=-3, amount=10600),
-                LossCarryforward(arising_label="2025年3月期", arising_year_offset=-2, amount=34800),
-                LossCarryforward(arising_label="2026年3月期", arising_year_offset=-1, amount=41050),
-            ],
+        ActionItem(
+            id="A1",
+            measure_id="M1",
+            title="定番メニュー30品のレシピカードと盛付基準の作成",
+            method="原価計算表を作り、1品ごとの原価率を35%以下に設計し直す",
+            owner="料理長 山田 誠",
+            start="2027-01",
+            due="2027-06",
+            pl_line="cost_of_sales",
+            kpi=Kpi(
+                name="食材原価率", target=D("36"), unit="%", basis="同規模の日本料理店の平均原価率(35%前後)と試作結果"
+            ),
+            # Sized with A2 so that M1 brings 原価率 to its 36% target, not past it.
+            effects=[12000, 18000, 18500, 18500, 18500],
+            budget=300,
         ),
-        minimum_cash=20000,
-    )
+        ActionItem(
+            id="A2",
+            measure_id="M1",
+            title="主要仕入先3社への相見積と価格交渉",
+            method="青果・精肉・酒類で各2社以上から見積を取り、年1回見直す",
+            owner="専務取締役 桜井 由美",
+            start="2027-02",
+            due="2027-05",
+            pl_line="cost_of_sales",
+            kpi=Kpi(name="主要食材の仕入単価", target=D("-5"), unit="%", basis="他社見積との価格差(5〜8%)"),
+            effects=[3000, 5000, 5000, 5000, 5000],
+        ),
+        ActionItem(
+            id="A3",
+            measure_id="M2",
+            title="宴会コースの価格改定 (5,000円→5,500円)",
+            method="料理内容を見直した新コースを4月から案内し、既存の法人顧客には3月中に訪問して説明",
+            owner="代表取締役 桜井 健一",
+            start="2027-03",
+            due="2027-04",
+            pl_line="sales",
+            kpi=Kpi(
+                name="宴会コース客単価",
+                target=D("5500"),
+                unit="円",
+                basis="近隣同業3店の宴会コース価格(5,500〜6,500円)",
+            ),
+            # A price increase: the same dishes sold dearer, so no extra 売上原価.
+            effects=[8000, 8000, 8000, 8000, 8000],
+            carries_cost_of_sales=False,
+        ),
+        ActionItem(
+            id="A4",
+            measure_id="M3",
+            title="葬儀社・寺院への仕出し営業 (毎月20件訪問)",
+            method="葬儀社8社・寺院20か所のリストを作り、法要弁当の試食会と見積を提案",
+            owner="取締役 本店店長 桜井 翔",
+            start="2027-04",
+            due="2030-03",
+            pl_line="sales",
+            kpi=Kpi(name="仕出し販売食数", target=D("33000"), unit="食/年", basis="市内の法要件数と現状シェアから算定"),
+            effects=[10000, 18000, 25000, 25000, 25000],
+            budget=500,
+        ),
+        ActionItem(
+            id="A5",
+            measure_id="M4",
+            title="時間帯別シフト管理システムの導入",
+            method="POSの時間帯別客数データからシフトを作成し、週次で人時売上高を確認",
+            owner="取締役 本店店長 桜井 翔",
+            start="2027-04",
+            due="2027-09",
+            pl_line="personnel",
+            kpi=Kpi(name="人時売上高", target=D("4500"), unit="円", basis="現状3,900円、アイドルタイム削減で算定"),
+            effects=[4000, 6000, 6000, 6000, 6000],
+            budget=3000,
+        ),
+        ActionItem(
+            id="A6",
+            measure_id="M5",
+            title="重複する保険2件の解約",
+            method="保険代理店と保障内容を棚卸しし、重複する2件を解約",
+            owner="専務取締役 桜井 由美",
+            start="2027-01",
+            due="2027-03",
+            pl_line="other_sga",
+            kpi=Kpi(name="支払保険料の削減額", target=D("2400"), unit="千円/年", basis="解約対象2件の年間保険料"),
+            effects=[2400, 2400, 2400, 2400, 2400],
+        ),
+        ActionItem(
+            id="A7",
+            measure_id="M5",
+            title="クラウド会計による月次決算と資金繰り表の作成",
+            method="翌月10日までに部門別月次損益と12か月資金繰り表を作り、廃棄ロスも月次で把握",
+            owner="専務取締役 桜井 由美",
+            start="2027-01",
+            due="2027-06",
+            pl_line="cost_of_sales",
+            kpi=Kpi(name="月次決算の完了日", target=D("10"), unit="日 (翌月)", basis="税理士法人と合意した締め日程"),
+            effects=[1500, 1500, 1500, 1500, 1500],
+            budget=600,
+        ),
+    ]
