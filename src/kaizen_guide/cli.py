@@ -385,10 +385,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_export)
 
-    from .commands import diff, due, freeze, reported
+    from .commands import diff, due, freeze, notes, reported
 
     freeze.add_parser(sub)
     diff.add_parser(sub)
+    notes.add_parser(sub)
     due.add_parser(sub)
     reported.add_parser(sub)
 

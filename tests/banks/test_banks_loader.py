@@ -114,6 +114,7 @@ def test_engine_filled_fields_are_documented():
         "monitoring_plan.band_ok",
         "monitoring_plan.band_watch",
         "versions",
+        "notes",
     }
     assert all(reason for reason in ENGINE_FILLED.values())
 

@@ -66,4 +66,5 @@ def test_coverage_walk_lists_leaves_and_honours_the_ignore_list():
         "monitoring_plan.band_ok",
         "monitoring_plan.band_watch",
         "versions",
+        "notes",
     }

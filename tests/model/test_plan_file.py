@@ -175,7 +175,7 @@ def test_a_version_1_file_loads_and_is_saved_as_the_current_version(tmp_path):
     plan = load_plan(path)
     assert plan.company.name == "株式会社旧版" and plan.monitoring == []
     save_plan(plan, path)
-    assert SCHEMA_VERSION == 3
+    assert SCHEMA_VERSION == 4
     assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
 
 
@@ -190,4 +190,32 @@ def test_a_version_2_file_loads_and_is_saved_as_the_current_version(tmp_path):
     plan = load_plan(path)
     assert plan.versions == [] and plan.monitoring[0].reported_at is None
     save_plan(plan, path)
-    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION == 3
+    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION == 4
+
+
+def test_a_version_3_file_loads_and_is_saved_as_the_current_version(tmp_path):
+    # Version 3 had no review notes (defaulted since): it loads unchanged and is written back as 4.
+    path = tmp_path / "v3.json"
+    path.write_text(
+        '{"schema_version": 3, "company": {"name": "株式会社三版"},'
+        ' "monitoring": [{"month": "2027-04", "actuals": {"sales": 100}}]}',
+        encoding="utf-8",
+    )
+    plan = load_plan(path)
+    assert plan.notes == [] and plan.company.name == "株式会社三版"
+    save_plan(plan, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION == 4
+
+
+def test_a_file_with_notes_from_a_newer_app_gets_the_newer_version_message(tmp_path):
+    # What an app of version 3 would see: the file says 4 (it carries notes); here, one above ours.
+    path = tmp_path / "v5.json"
+    raw = (
+        f'{{"schema_version": {SCHEMA_VERSION + 1}, "notes": [{{"id": "N1", "question_id": "company.name",'
+        ' "text": "x", "created_at": "2027-12-01T10:30:00+09:00", "colour": "red"}]}'
+    ).encode()
+    path.write_bytes(raw)
+    with pytest.raises(PlanFileError) as info:
+        load_plan(path)
+    assert "新しい版" in info.value.message
+    assert path.read_bytes() == raw

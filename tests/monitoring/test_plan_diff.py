@@ -47,7 +47,7 @@ def test_freeze_edit_diff_round_trip(tmp_path, plan_path, capsys):
     assert d["from"]["number"] == 1 and d["from"]["label"] == "当初計画" and d["from"]["note"] == "当初計画として提出"
     assert d["to"] == {"number": None, "label": "作業中の計画", "frozen_at": None, "note": ""}
     sections = {s["id"]: s for s in d["sections"]}
-    assert list(sections) == ["answers", "actions", "numbers"]
+    assert list(sections) == ["answers", "actions", "numbers", "notes"]
 
     answers = {c["id"]: c for c in sections["answers"]["changes"]}
     assert set(answers) == {"company.employees", "support.period_months"}

@@ -41,6 +41,8 @@ ENGINE_FILLED: dict[str, str] = {
     "monitoring_plan.band_watch": "review band (practice default 80%)",
     # Frozen versions (当初計画 / 修正計画): written by `freeze`, never asked.
     "versions": "frozen plan versions (freeze command)",
+    # Review notes between advisor and owner: written by the note key and `note`, never asked.
+    "notes": "review notes (engine.notes, note command)",
 }
 
 

@@ -70,7 +70,13 @@ def run_diff(
     except VersionError as exc:
         err(exc.message)
         return EXIT_BAD_INPUT
-    d = diff_plans(p_old, p_new, old_side=Side.of(v_old), new_side=Side.of(v_new))
+    from kaizen_guide.banks import load_bank
+    from kaizen_guide.monitoring.notes_diff import notes_between
+
+    bank = load_bank()
+    d = diff_plans(p_old, p_new, old_side=Side.of(v_old), new_side=Side.of(v_new), bank=bank)
+    # Notes are not part of a version: the plan's note history says what happened in between.
+    d.sections.append(notes_between(plan.notes, v_old.frozen_at, v_new.frozen_at if v_new else None, bank))
     if fmt == "json":
         out(json.dumps(d.as_json(), ensure_ascii=False, indent=2))
     else:

@@ -65,6 +65,7 @@ from .lending import (
 from .lending import (
     LoanKind as LoanKind,
 )
+from .notes import ReviewNote
 from .version_records import Amendment, PlanVersion
 
 # 2: monitoring records, plan lock/drafts, support follow-on, action flags, imports settings, vision
@@ -72,7 +73,8 @@ from .version_records import Amendment, PlanVersion
 # older app refuses the new file with its "newer version" message instead of a field error).
 # 3: plan versions (当初計画/修正計画), reported months and their amendments, period reviews,
 # 遅延 as an action status (again all defaulted: a version-2 file loads unchanged and is saved as 3).
-SCHEMA_VERSION = 3
+# 4: review notes between advisor and owner (``notes``, defaulted; a version-3 file is saved as 4).
+SCHEMA_VERSION = 4
 
 
 # ---------------------------------------------------------------------------------------------
@@ -558,6 +560,7 @@ class Plan(KGModel):
     actuals_import: ActualsImportSettings = F("実績の取り込み設定", default_factory=ActualsImportSettings)
     interview: InterviewState = F("インタビューの状態", default_factory=InterviewState)
     versions: list[PlanVersion] = F("確定した版 (当初計画・修正計画)", default_factory=list)
+    notes: list[ReviewNote] = F("支援者と経営者のメモ (金融機関向けの出力には載せない)", default_factory=list)
 
     @model_validator(mode="after")
     def _one_main_bank(self) -> Plan:

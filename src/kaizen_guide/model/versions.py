@@ -32,9 +32,10 @@ if TYPE_CHECKING:
     from .plan import Plan
 
 # Parts of the plan that are not the plan itself: the file's version, the monitoring of it, the
-# interview's position, the import settings, and the versions. Everything else (including fields
+# interview's position, the import settings, the versions, and the review notes (conversation about
+# the plan, never part of what a bank was given). Everything else (including fields
 # added later) is planning content and goes into a version.
-NOT_PLANNING = frozenset({"schema_version", "monitoring", "interview", "actuals_import", "versions"})
+NOT_PLANNING = frozenset({"schema_version", "monitoring", "interview", "actuals_import", "versions", "notes"})
 _ANSWERS_KEY = "_answers"  # the interview's answer records (who / when), kept for ``diff``
 
 

@@ -207,19 +207,9 @@ def _record(plan: Plan, qid: str, since: datetime | None) -> AnswerRecord | None
 
 
 def _question_label(bank: Any, q: Any) -> str:
-    from kaizen_guide.banks.targets import TargetError, resolve
+    from kaizen_guide.engine.notes import question_label
 
-    section = bank.section_of(q.id).title
-    title = ""
-    if q.target and q.type != "year_grid":
-        try:
-            title = resolve(Plan, q.target).title
-        except (TargetError, KeyError, AttributeError):
-            title = ""
-    if not title:
-        title = q.prompt.split("。")[0].split("?")[0].split("？")[0]
-        title = title if len(title) <= 24 else title[:23] + "…"
-    return f"{section} › {_short(title)}"
+    return question_label(bank, q, limit=_TEXT_LIMIT)
 
 
 def _answers(old: Plan, new: Plan, since: datetime | None, bank: Any) -> DiffSection:
@@ -459,7 +449,9 @@ def render_text(d: PlanDiff) -> str:
         lines.append(f"■ {s.title} ({len(s.changes)}件)")
         for c in s.changes:
             who = f"  [{c.who}]" if c.who else ""
-            if c.kind == "added" and s.id == "actions":
+            if s.id == "notes":
+                lines.append(f"- {c.label}: {c.after}{who}")
+            elif c.kind == "added" and s.id == "actions":
                 lines.append(f"- 追加: {c.label} ({c.after}){who}")
             elif c.kind == "removed" and s.id == "actions":
                 lines.append(f"- 削除: {c.label} ({c.before}){who}")
