@@ -151,3 +151,19 @@ def test_export_dialog(snap_compare, sample_path, monkeypatch, size):
         await still(pilot)
 
     assert snap_compare(make_app(sample_path), terminal_size=size, run_before=export)
+
+
+def test_section_form_with_the_owners_answers(snap_compare, sample_path):
+    """Advisor intake: 会社概要 as one form, the owner's answers marked, one field typed over."""
+    from kaizen_guide.engine import Interview
+
+    Interview.open(sample_path, given_by="owner").close()
+
+    async def form(pilot):
+        await settle(pilot)
+        await goto(pilot, "company.capital")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "1,200万円")
+        await still(pilot)
+
+    assert snap_compare(make_app(sample_path, advisor=True), terminal_size=(80, 24), run_before=form)

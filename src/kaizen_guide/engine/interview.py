@@ -265,6 +265,18 @@ class Interview(InterviewState):
             return AnswerResult(False, error=error_text(q, "この質問は必須のため、飛ばせません。"), next=q)
         return skip_question(self, q, given_by=self.given_by, commit=self._save_or_rollback)
 
+    def form_questions(self, section_id: str) -> list[Question]:
+        """The section's single-value questions, answered together as a form (advisor intake)."""
+        from .section_form import form_questions
+
+        return form_questions(self, section_id)
+
+    def answer_form(self, values: dict[str, Any]) -> Any:
+        """Answer a form's fields (question id → raw) through the single-answer pipe; saved once."""
+        from .section_form import answer_form
+
+        return answer_form(self, values)
+
     # -- navigation ------------------------------------------------------------------------------
     def back(self) -> Question | None:
         """The previous question (never validates, never changes an answer)."""

@@ -17,6 +17,13 @@ AnswerStatus = Literal["ok", "kept_weak", "needs_review", "hidden"]
 
 GIVERS = ("owner", "advisor")
 GIVER_LABELS = {"owner": "経営者", "advisor": "支援者"}
+GIVER_MARKS = {"owner": "経営者の回答", "advisor": "支援者の入力"}
+"""How an answer is marked on screen by who gave it (the chat, the review, the section form)."""
+
+
+def giver_mark(given_by: str | None) -> str:
+    """「経営者の回答」 / 「支援者の入力」 ("" for anything else)."""
+    return GIVER_MARKS.get(given_by or "", "")
 
 
 def now() -> datetime:

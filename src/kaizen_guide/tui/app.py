@@ -479,6 +479,9 @@ class KaizenApp(App[int]):
         self.advisor = not self.advisor
         self.set_class(self.advisor, "-advisor")
         self.notify("支援者モード (説明を畳む)" if self.advisor else "経営者モード (説明を開く)")
+        changed = getattr(self.screen, "mode_changed", None)
+        if changed is not None:
+            changed()
 
     # -- crashes ------------------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:

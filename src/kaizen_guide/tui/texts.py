@@ -167,3 +167,33 @@ def user_text(question: Any, raw: Any) -> str:
         return "表を入力しました"
     text = str(raw)
     return text if text.strip() else "(空欄)"
+
+
+# -- advisor mode: one line where the owner's chat explains (issue 19) -------------------------
+
+
+def finding_line(finding: Any) -> str:
+    """A finding in one sentence: 「要修正：課題が外部環境の変化だけで書かれています。」 (why it
+    matters, the guideline point and the example are the owner mode's explanation)."""
+    label = SEVERITY_LABELS.get(finding.severity, "")
+    message = str(finding.message).strip()
+    first, dot, _rest = message.partition("。")
+    message = first + dot if first and dot else message
+    return f"**{label}**：{message}" if label else message
+
+
+def compact_follow_up(findings: list[Any], follow_up: str) -> str:
+    """A weak answer in advisor mode: what is weak and the question, without the prose around it."""
+    lines = [finding_line(f) for f in findings if f.severity in ("error", "warning")] or [
+        finding_line(f) for f in findings
+    ]
+    lines.append(f"**{follow_up}** (直して送り直す／ctrl+o このまま)")
+    return "  \n".join(lines)
+
+
+def accepted_line(label: str, findings: list[Any], note: str | None) -> str:
+    """「✓ 資本金」 plus what the engine noted, on one line."""
+    extra = [SEVERITY_LABELS.get(f.severity, "") + "：" + f.message for f in findings]
+    if note:
+        extra.append(note)
+    return f"✓ {label}" + (f" ― {' / '.join(extra)}" if extra else "")

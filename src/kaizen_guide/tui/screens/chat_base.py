@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from textual.screen import Screen
 
-from ..texts import finding_markdown, follow_up_markdown, worst_severity
+from ..texts import accepted_line, compact_follow_up, finding_markdown, follow_up_markdown, worst_severity
 from ..widgets.chat_log import ChatLog
 from ..widgets.composer import Composer
 
@@ -96,14 +96,25 @@ class ChatScreen(Screen):
             return False
         self.pending = question.id
         findings = list(result.findings or [])
-        self.chat.say(follow_up_markdown(findings, result.follow_up), f"finding-{worst_severity(findings)}", top=True)
+        if self.advisor:  # compact: the guideline point and the example are F1's
+            self.chat.say(compact_follow_up(findings, result.follow_up), f"finding-{worst_severity(findings)}")
+        else:
+            self.chat.say(
+                follow_up_markdown(findings, result.follow_up), f"finding-{worst_severity(findings)}", top=True
+            )
         self.refresh_bindings()
         self.composer.focus_input()
         self._refresh_status()
         return True
 
-    def show_accepted(self, result: Any, kept_weak: str = KEPT_WEAK) -> None:
-        """An accepted answer: kept as weak, or its findings; then the engine's note."""
+    def show_accepted(self, result: Any, kept_weak: str = KEPT_WEAK, *, label: str = "保存しました") -> None:
+        """An accepted answer: kept as weak, or its findings; then the engine's note. In advisor
+        mode one status line says it all (no explanation around it)."""
+        if self.advisor:
+            kept = [] if getattr(result, "status", None) != "kept_weak" else ["要確認として記録"]
+            line = accepted_line(label, list(result.findings or []), result.note)
+            self.chat.say(line + (f" ({kept[0]})" if kept else ""), "note", "status")
+            return
         if getattr(result, "status", None) == "kept_weak":
             self.chat.say(kept_weak, "note")
         else:

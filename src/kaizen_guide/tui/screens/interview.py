@@ -35,6 +35,7 @@ from ..widgets.composer import PREVIEW_TYPES, Composer
 from ..widgets.footer import SteadyFooter
 from ..widgets.outline import Outline
 from ..widgets.summary import Summary
+from . import intake
 from .chat_base import ChatScreen
 
 WIDE = 110
@@ -168,7 +169,13 @@ class InterviewScreen(ChatScreen):
         if section is not None and section.id != self._section_id:
             self._section_id = section.id
             self.say_section(section.title, (getattr(section, "intro", "") or "").strip())
-        self.chat.say(question_markdown(question, advisor=self.advisor))
+        form = intake.form_for(self, question)
+        if form is not None:  # advisor mode: the section's single-value questions as one form
+            self.chat.say(intake.form_intro(section, len(form.fields)))
+            await self.composer.show(question, editor=form)
+            self._refresh_status()
+            return
+        self.chat.say(question_markdown(question, advisor=self.advisor) + self._current_answer_by(question))
         record = self._safe(lambda: self.interview.record(question.id), None)
         if record is not None and record.status == "needs_review":
             # An earlier answer it depends on changed: confirm it (ctrl+o) or edit it.
@@ -196,6 +203,32 @@ class InterviewScreen(ChatScreen):
                 "左の目次 (ctrl+t) か ctrl+r の見直し画面から選んでください。",
                 "note",
             )
+
+    def _current_answer_by(self, question: Any) -> str:
+        """「今の回答は経営者の回答です」 under a question the other side (owner / advisor) answered."""
+        mark = self._safe(lambda: intake.answer_mark(self.interview, question.id), "")
+        mine = intake.giver_mark(self.interview.given_by)
+        return f"  \n*今の回答は{mark}です*" if mark and mark != mine else ""
+
+    async def take_form(self, values: dict[str, Any]) -> None:
+        """The section form was sent (ctrl+s): the engine answers each field (see intake.py)."""
+        await intake.take_form(self, values)
+
+    def after_answers(self) -> None:
+        self.query_one(Summary).refresh_from(self.interview.plan)
+
+    def mode_changed(self) -> None:
+        """Owner ↔ advisor (app.action_toggle_mode): who gives the next answers, and the editor
+        for the current question (a form, or one question); unsent input is kept as a draft."""
+        self.interview.given_by = "advisor" if self.advisor else "owner"
+
+        async def again() -> None:
+            await self.keep_unsent()
+            await self.ask(
+                self._safe(lambda: self.interview.current(), None) if self.question is None else self.question
+            )
+
+        self.run_worker(again(), exclusive=True, group="mode")
 
     def _industry(self) -> str:
         from kaizen_guide.banks.industries import industry_key
@@ -286,10 +319,12 @@ class InterviewScreen(ChatScreen):
         if self.show_error(result) or self.show_follow_up(question, result):
             return
         self.show_accepted(
-            result, "指摘の点は「要確認」として記録して先へ進みます。見直し画面 (ctrl+r) でいつでも直せます。"
+            result,
+            "指摘の点は「要確認」として記録して先へ進みます。見直し画面 (ctrl+r) でいつでも直せます。",
+            label=intake.field_label(question),
         )
         await self.ask(result.next)
-        self.query_one(Summary).refresh_from(self.interview.plan)
+        self.after_answers()
 
     # -- actions ------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

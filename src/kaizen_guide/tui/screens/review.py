@@ -61,7 +61,7 @@ class EditAnswerScreen(ModalScreen[bool]):
     async def on_mount(self) -> None:
         iv = self.interview
         qid = self.question.id
-        helpers = {
+        helpers: dict[str, Any] = {
             "preview": lambda target, raw: preview_text(iv, target, raw),
             "options": lambda q, f: list(iv.choices(q, f or None)),
             "columns": lambda q, n: column_headings(iv, q, n),
@@ -216,7 +216,10 @@ class ReviewScreen(Screen):
             return
         item = self._items[qid]
         value = " ".join((item.value or "(未回答)").split())
-        lines = [f"{item.section_title} › {item.question.prompt}", f"回答: {value}"]
+        from kaizen_guide.engine.records import giver_mark
+
+        mark = giver_mark(item.given_by) if item.value else ""
+        lines = [f"{item.section_title} › {item.question.prompt}", f"回答: {value}" + (f"  [{mark}]" if mark else "")]
         for f in list(item.findings)[:2]:
             lines.append(f"! {f.message}")
         detail.update("\n".join(lines))

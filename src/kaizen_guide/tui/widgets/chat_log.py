@@ -57,6 +57,7 @@ class AssistantMessage(Markdown):
     AssistantMessage.-finding-warning { border-left: tall $warning; }
     AssistantMessage.-finding-info { border-left: tall $accent; }
     AssistantMessage.-note { border-left: tall $success; background: transparent; }
+    AssistantMessage.-status { margin: 0 4 0 0; color: $text-muted; }
     AssistantMessage.-section { border-left: none; background: transparent; color: $text-muted; }
     AssistantMessage > MarkdownBlock:last-child { margin-bottom: 0; }
     """

@@ -319,14 +319,16 @@ class Composer(Vertical):
     def compose(self):
         yield Static("", id="composer-prompt", markup=False)
 
-    async def show(self, question: Any, *, prefill: Any = None, **helpers: Any) -> Editor:
-        """Replace the editor with one for ``question`` and focus it (helpers: preview, options, columns)."""
-        editor = editor_for(question, prefill=prefill, **helpers)
+    async def show(self, question: Any, *, prefill: Any = None, editor: Editor | None = None, **helpers: Any) -> Editor:
+        """Replace the editor with one for ``question`` (or with ``editor``, e.g. a section form) and
+        focus it (helpers: preview, options, columns)."""
+        tall = question.type == "year_grid" or editor is not None  # a grid or a form needs the rows more
+        editor = editor or editor_for(question, prefill=prefill, **helpers)
         prompt = question.prompt.strip() + ("" if question.required else " (任意)")
         self.query_one("#composer-prompt", Static).update(prompt)
         if self.editor is not None:
             await self.editor.remove()
-        self.set_class(question.type == "year_grid", "-tall")  # a grid needs the rows more than the chat
+        self.set_class(tall, "-tall")
         await self.mount(editor)
         self.editor = editor
         editor.focus_input()

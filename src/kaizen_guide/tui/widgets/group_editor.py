@@ -9,67 +9,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rich.segment import Segment
 from textual import on
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.strip import Strip
-from textual.widgets import DataTable, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import DataTable, Input, Label, Static
 
 from ..texts import fit, short_label
 from .editor import PREVIEW_TYPES, SUBMIT_KEY, Editor, OptionsFn, focus_now, keys_applied
-from .form_select import FormSelect, SelectOverlay
+from .field_input import (
+    CHECKED,
+    UNCHECKED,
+    FieldMoves,
+    MarkedSelectionList,
+    cell_text,
+    field_input,
+    input_value,
+)
 
-CHECKED, UNCHECKED = "X", " "
-"""A chosen link shows a mark, an unchosen one an empty box: not colour alone."""
+__all__ = ["CHECKED", "UNCHECKED", "GroupEditor", "MarkedSelectionList", "RowFormScreen"]
 
-
-class MarkedSelectionList(SelectionList[str]):
-    """A SelectionList whose boxes read 「▐X▌」 when chosen and 「▐ ▌」 when not (Textual draws an X
-    in both and tells them apart by colour only, so a link could look chosen and save empty)."""
-
-    def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        segments = list(strip)
-        _, scroll_y = self.scroll_offset
-        try:
-            option = self.get_option_at_index(scroll_y + y)
-        except Exception:  # noqa: BLE001 - below the last option: nothing to mark
-            return strip
-        if len(segments) < 2:
-            return strip
-        mark = CHECKED if option.value in self._selected else UNCHECKED
-        inner = segments[1]
-        segments[1] = Segment(mark, inner.style, inner.control)
-        return Strip(segments, strip.cell_length)
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "はい" if value else "いいえ"
-    if isinstance(value, (list, tuple)):
-        return "、".join(_cell_text(v) for v in value)
-    return " ".join(str(value).split())
-
-
-def _split(value: Any) -> list[str]:
-    import re
-
-    if value is None:
-        return []
-    return [p.strip() for p in re.split(r"[、,，/／;；\s]+", str(value)) if p.strip()]
+_cell_text = cell_text
 
 
 def _short(prompt: str, width: int = 16) -> str:
     return short_label(prompt, width)
 
 
-class RowFormScreen(ModalScreen[dict | None]):
+class RowFormScreen(FieldMoves, ModalScreen[dict | None]):
     """One row of a group: a label and an input per field. ctrl+s saves, Esc cancels."""
 
     DEFAULT_CSS = """
@@ -151,90 +119,16 @@ class RowFormScreen(ModalScreen[dict | None]):
             yield Static("", id="row-error", markup=False)
             yield Static("Tab/Enter 次の項目・Space 選択・ctrl+s 行を保存・Esc やめる (*必須)", id="row-hint")
 
-    def _input_for(self, field: Any, value: Any):
-        wid = f"f-{field.id}"
-        if field.type in ("choice", "yes_no") and not field.is_list:
-            if field.type == "yes_no":
-                opts = [("はい", "はい"), ("いいえ", "いいえ")]
-            else:
-                opts = [(label, label) for _v, label in self._options(field)]
-            current = _cell_text(value) if value is not None else None
-            values = [v for _l, v in opts]
-            if current not in values:
-                # A stored value rather than its label (e.g. "M1"): show the matching label.
-                for v, label in self._options(field) if field.type == "choice" else []:
-                    if str(v) == str(value):
-                        current = label
-                        break
-            return FormSelect(
-                opts,
-                value=current if current in values else Select.NULL,
-                prompt="選んでください",
-                allow_blank=not field.required,
-                id=wid,
-                classes="row-input",
-                compact=True,
-            )
-        if field.type == "multi_choice":
-            chosen = {str(v) for v in (value if isinstance(value, (list, tuple)) else _split(value))}
-            return MarkedSelectionList(
-                *[(label, str(v), str(v) in chosen or label in chosen) for v, label in self._options(field)],
-                id=wid,
-                classes="row-input row-multi",
-            )
-        if field.type == "long_text":
-            return TextArea(
-                _cell_text(value), soft_wrap=True, tab_behavior="focus", id=wid, classes="row-input", compact=True
-            )
-        placeholder = f"例：{field.example}" if getattr(field, "example", "") else ""
-        return Input(_cell_text(value), placeholder=placeholder, id=wid, classes="row-input", compact=True)
+    def _input_for(self, field: Any, value: Any) -> Any:
+        return field_input(field, value, self._options(field), wid=f"f-{field.id}", classes="row-input")
 
     def on_mount(self) -> None:
         first = self.query(".row-input").first()
         if first is not None:
             self.set_focus(first)
 
-    def _inputs(self) -> list[Any]:
-        return list(self.query(".row-input"))
-
-    def _field_widget(self, widget: Any) -> Any:
-        """The field's input that holds ``widget`` (a Select's inner parts count as the Select)."""
-        inputs = self._inputs()
-        node = widget
-        while node is not None and node not in inputs:
-            node = node.parent
-        return node
-
-    async def action_next_field(self, step: int) -> None:
-        focused = self.focused
-        await keys_applied(focused)
-        current = self._field_widget(focused)
-        inputs = self._inputs()
-        if current is None or not inputs:
-            raise SkipAction()
-        idx = inputs.index(current) + step
-        if 0 <= idx < len(inputs):
-            self.set_focus(inputs[idx])
-
-    async def action_enter(self) -> None:
-        """Enter moves on from a one-line field or a closed list (as the hint says); in a text
-        area it is a new line, in an open list it picks, in a multi-choice it toggles."""
-        focused = self.focused
-        current = self._field_widget(focused)
-        if isinstance(current, Select) and not current.expanded:
-            await self.action_next_field(1)
-            return
-        if isinstance(current, FormSelect) and isinstance(focused, SelectOverlay):
-            current.pick(focused.highlighted)  # now, before the next key is read
-            return
-        if not isinstance(current, Input):
-            raise SkipAction()
-        await keys_applied(focused)
-        inputs = self._inputs()
-        if inputs.index(current) < len(inputs) - 1:
-            await self.action_next_field(1)
-        else:
-            await self.action_save()
+    async def enter_on_last(self) -> None:
+        await self.action_save()
 
     def _field_for(self, widget_id: str | None) -> Any:
         if not widget_id or not widget_id.startswith("f-"):
@@ -272,20 +166,12 @@ class RowFormScreen(ModalScreen[dict | None]):
         # Keys that are not fields (the row id, e.g. "I1") travel with the row unchanged.
         row: dict[str, Any] = {k: v for k, v in self.row.items() if k not in field_ids}
         for field in self.question.fields:
-            widget = self.query_one(f"#f-{field.id}")
-            if isinstance(widget, SelectionList):
-                if widget.selected:
-                    row[field.id] = list(widget.selected)
-                continue
-            if isinstance(widget, Select):
-                value = widget.value
-                text = "" if value is Select.NULL or value is None else str(value)
-            elif isinstance(widget, TextArea):
-                text = widget.text
-            else:
-                text = widget.value
-            if text.strip():
-                row[field.id] = text
+            value = input_value(self.query_one(f"#f-{field.id}"))
+            if isinstance(value, list):
+                if value:
+                    row[field.id] = value
+            elif value.strip():
+                row[field.id] = value
         return row
 
     def missing(self, row: dict[str, Any]) -> list[Any]:
