@@ -48,7 +48,18 @@ def form_for(screen: Any, question: Any) -> SectionForm | None:
 
 
 def form_intro(section: Any, n: int) -> str:
-    return f"**{section.title}** ({n}項目) をまとめて入力します。Tab で移動、ctrl+s でまとめて送信。"
+    return f"**{section.title}** ({n}項目) をまとめて入力します。Tab で移動、ctrl+s でまとめて送信。F1で説明と記入例"
+
+
+def focused_question(screen: Any) -> Any:
+    """The question of the form field with the focus (else the question asked)."""
+    editor = screen.composer.editor
+    if isinstance(editor, SectionForm):
+        qid = editor._qid_of(screen.app.focused)
+        for q in editor.fields:
+            if q.id == qid:
+                return q
+    return screen.question
 
 
 async def take_form(screen: Any, values: dict[str, Any]) -> None:

@@ -381,8 +381,9 @@ class InterviewScreen(ChatScreen):
             await self.ask(question)
 
     def action_explain(self) -> None:
-        if self.question is not None:
-            self.chat.say(explain_markdown(self.question), "explain")
+        question = intake.focused_question(self)  # in the section form: the field being filled
+        if question is not None:
+            self.chat.say(explain_markdown(question), "explain")
 
     def action_toggle_summary(self) -> None:
         summary = self.query_one(Summary)
