@@ -104,7 +104,7 @@ class SectionForm(FieldMoves, Editor):
                     )
                 yield Static("", classes="form-msg", id=f"e-{wid}", markup=False)
         yield Static("", id="form-preview", markup=False)
-        yield Static("Tab/Enter 次の項目・shift+Tab 前へ・ctrl+s まとめて送信 (*必須)", id="form-hint")
+        yield Static("Tab・Enter 次の項目・⇧Tab 前へ・ctrl+s まとめて送信 (*必須)", id="form-hint")
 
     def on_mount(self) -> None:
         height = self.screen.size.height if self.is_attached else 24
