@@ -70,6 +70,7 @@ async def test_advisor_mode_burst_keeps_every_character(plan_path):
             "enter",
             "建設業",
             "enter",
+            "ctrl+s",  # advisor mode: 会社概要 is one form; Enter moves to the next field, ctrl+s sends it
         )
         await until(pilot, lambda: current_qid(pilot) == "company.business", "the burst to be answered")
         await settle(pilot)
