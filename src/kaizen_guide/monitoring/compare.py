@@ -9,193 +9,46 @@ threshold banks use in practice (not a regulation), configurable per plan in
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
-from .decompose import GrossSplit, GrossSplit3, SegmentSplit, split_gross, split_gross3, split_sales
 from .fiscal import MonitoringError, MonthPos, add_months, month_text, position
-from .lines import CAUSE_KEYS, LINES, PROFIT_KEYS, Line, derive
+from .lines import LINES, Line, derive
 from .plan_months import MonthlyPlan, monthly_plan
 
-BAND_LABELS = {"ok": "計画どおり", "watch": "注意", "miss": "未達"}
-BAND_NOTE = ("判定の目安: 達成率100%以上=計画どおり、80〜100%=注意、80%未満=未達 "
-             "(金融機関の実務で使われる「8割」の目安。規則ではなく、計画ごとに変えられます)")
-
-
-@dataclass(frozen=True)
-class Bands:
-    ok: Decimal = Decimal("1")
-    watch: Decimal = Decimal("0.8")
-
-    @classmethod
-    def of(cls, plan) -> Bands:
-        mp = plan.monitoring_plan
-        return cls(Decimal(getattr(mp, "band_ok", 1)), Decimal(getattr(mp, "band_watch", Decimal("0.8"))))
-
-    @property
-    def note(self) -> str:
-        if self == Bands():
-            return BAND_NOTE
-        ok, watch = _pct(self.ok), _pct(self.watch)
-        return (f"判定の目安: 達成率{ok}以上=計画どおり、{watch}〜{ok}=注意、{watch}未満=未達 "
-                "(この計画で設定した目安。金融機関の実務の「8割」を基にしています)")
-
-
-def _pct(d: Decimal) -> str:
-    return f"{(d * 100).normalize():f}%"
-
-
-def rate_of(actual: int | None, plan: int) -> Fraction | None:
-    if actual is None or plan <= 0:
-        return None  # 達成率 is undefined for a plan ≤ 0 (a 赤字 plan): judge on 差異
-    return Fraction(actual, plan)
-
-
-def band_of(plan: int, actual: int | None, lower_is_better: bool, bands: Bands) -> str | None:
-    """"ok" | "watch" | "miss" (None without an actual). Cost lines mirror the bands: up to the
-    plan is ok, an overrun up to (ok − watch) of the plan is watch, more is miss."""
-    if actual is None:
-        return None
-    ok, watch = Fraction(bands.ok), Fraction(bands.watch)
-    slack = ok - watch
-    if plan > 0:
-        r = Fraction(actual, plan)
-        if lower_is_better:
-            return "ok" if r <= ok else ("watch" if r <= ok + slack else "miss")
-        return "ok" if r >= ok else ("watch" if r >= watch else "miss")
-    # plan ≤ 0: judge on the 差異 against the plan's size
-    diff = actual - plan
-    favourable = diff <= 0 if lower_is_better else diff >= 0
-    if favourable:
-        return "ok"
-    if plan < 0 and abs(diff) <= slack * abs(plan):
-        return "watch"
-    return "miss"
-
-
-def _f(r: Fraction | None) -> float | None:
-    return None if r is None else round(float(r), 4)
-
-
-class Rates:
-    """差異 and 達成率 of a row with ``plan``/``actual`` and ``cum_plan``/``cum_actual`` (month or period)."""
-
-    plan: int
-    actual: int | None
-    cum_plan: int
-    cum_actual: int | None
-
-    @property
-    def diff(self) -> int | None:
-        return None if self.actual is None else self.actual - self.plan
-
-    @property
-    def rate(self) -> Fraction | None:
-        return rate_of(self.actual, self.plan)
-
-    @property
-    def cum_diff(self) -> int | None:
-        return None if self.cum_actual is None else self.cum_actual - self.cum_plan
-
-    @property
-    def cum_rate(self) -> Fraction | None:
-        return rate_of(self.cum_actual, self.cum_plan)
-
-
-@dataclass
-class LineRow(Rates):
-    key: str
-    label: str
-    lower_is_better: bool
-    balance: bool
-    plan: int
-    actual: int | None
-    cum_plan: int
-    cum_actual: int | None
-    cum_months: int
-    band: str | None
-    cum_band: str | None
-
-    @property
-    def favourable(self) -> bool | None:
-        d = self.diff
-        if d is None or d == 0:
-            return None
-        return d < 0 if self.lower_is_better else d > 0
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "key": self.key, "label": self.label, "lower_is_better": self.lower_is_better,
-            "plan": self.plan, "actual": self.actual, "diff": self.diff, "rate": _f(self.rate),
-            "cum_plan": self.cum_plan, "cum_actual": self.cum_actual, "cum_diff": self.cum_diff,
-            "cum_rate": _f(self.cum_rate), "cum_months": self.cum_months,
-            "band": self.band, "cum_band": self.cum_band, "favourable": self.favourable,
-        }
-
-
-@dataclass
-class Forecast:
-    """着地見込 = 累計実績 + 残りの計画 (標準); 趨勢 = 年間計画 × 累計達成率 (参考)."""
-
-    key: str
-    label: str
-    annual_plan: int
-    landing: int
-    trend: int | None
-    lower_is_better: bool
-    bands: Bands
-
-    @property
-    def rate(self) -> Fraction | None:
-        return rate_of(self.landing, self.annual_plan)
-
-    @property
-    def band(self) -> str | None:
-        return band_of(self.annual_plan, self.landing, self.lower_is_better, self.bands)
-
-    @property
-    def below_watch(self) -> bool:
-        """Below the 8割 line (for a cost line: above the mirrored line)."""
-        return self.band == "miss"
-
-    def as_json(self) -> dict[str, Any]:
-        return {"key": self.key, "label": self.label, "annual_plan": self.annual_plan, "landing": self.landing,
-                "rate": _f(self.rate), "band": self.band, "trend": self.trend,
-                "watch_line": int(Fraction(self.annual_plan) * Fraction(self.bands.watch)) if self.annual_plan > 0 else None}
-
-
-@dataclass
-class CashOutlook:
-    """月末現預金 vs plan, the next months re-projected from the actual balance, and the 谷間."""
-
-    actual: int | None
-    plan: int
-    projection: list[tuple[str, int]]
-    minimum: int
-
-    @property
-    def diff(self) -> int | None:
-        return None if self.actual is None else self.actual - self.plan
-
-    @property
-    def lowest(self) -> tuple[str, int] | None:
-        if not self.projection:
-            return None
-        return min(self.projection, key=lambda p: (p[1], p[0]))
-
-    @property
-    def short_by(self) -> int:
-        low = self.lowest
-        return max(0, self.minimum - low[1]) if low else 0
-
-    def as_json(self) -> dict[str, Any]:
-        low = self.lowest
-        return {"actual": self.actual, "plan": self.plan, "diff": self.diff, "minimum": self.minimum,
-                "projection": [{"month": m, "balance": b} for m, b in self.projection],
-                "lowest_month": low[0] if low else None, "lowest_balance": low[1] if low else None,
-                "short_by": self.short_by}
+# The comparison's records live in compare_types; callers keep importing them from here.
+__all__ = [
+    "BAND_LABELS",
+    "BAND_NOTE",
+    "Bands",
+    "CashOutlook",
+    "Comparison",
+    "DeepDive",
+    "Forecast",
+    "LineRow",
+    "PlanSource",
+    "Rates",
+    "band_of",
+    "compare_month",
+    "plan_source",
+    "planned_cash_path",
+    "rate_of",
+    "reproject",
+    "trend_landing",
+]
+from .compare_types import (
+    BAND_LABELS,
+    BAND_NOTE,
+    Bands,
+    CashOutlook,
+    Comparison,
+    DeepDive,
+    Forecast,
+    LineRow,
+    Rates,
+    band_of,
+    rate_of,
+)
+from .decompose import SegmentSplit, split_gross, split_gross3, split_sales
 
 
 def reproject(actual: int, planned_flows: list[int]) -> list[int]:
@@ -205,113 +58,6 @@ def reproject(actual: int, planned_flows: list[int]) -> list[int]:
         bal += f
         out.append(bal)
     return out
-
-
-@dataclass
-class DeepDive:
-    segments: list[SegmentSplit] = field(default_factory=list)
-    gross: GrossSplit | None = None
-    gross3: GrossSplit3 | None = None
-    plan_margin: Fraction | None = None
-    actual_margin: Fraction | None = None
-    sga: list[tuple[str, int, int]] = field(default_factory=list)   # (label, plan, actual)
-
-    @property
-    def sales_split(self):
-        if not self.segments:
-            return None
-        q = sum(s.split.quantity for s in self.segments)
-        p = sum(s.split.price for s in self.segments)
-        from .decompose import SalesSplit
-
-        return SalesSplit(q, p)
-
-    def as_json(self) -> dict[str, Any]:
-        ss = self.sales_split
-        return {
-            "sales": None if ss is None else {"quantity": ss.quantity, "price": ss.price, "total": ss.total},
-            "segments": [{"name": s.name, "unit": s.unit, "plan_quantity": s.plan_qty, "actual_quantity": s.actual_qty,
-                          "plan_sales": s.plan_sales, "actual_sales": s.actual_sales,
-                          "plan_unit_price_yen": s.plan_price_yen, "actual_unit_price_yen": s.actual_price_yen,
-                          "quantity_variance": s.split.quantity, "price_variance": s.split.price}
-                         for s in self.segments],
-            "gross_profit": None if self.gross is None else {
-                "sales_factor": self.gross.sales, "margin_factor": self.gross.margin, "total": self.gross.total,
-                "plan_margin": _f(self.plan_margin), "actual_margin": _f(self.actual_margin)},
-            "gross_profit_3way": None if self.gross3 is None else {
-                "quantity": self.gross3.quantity, "price": self.gross3.price, "cost": self.gross3.cost,
-                "total": self.gross3.total},
-            "sga": [{"label": lb, "plan": p, "actual": a, "diff": a - p} for lb, p, a in self.sga],
-        }
-
-
-@dataclass
-class Comparison:
-    pos: MonthPos
-    mplan: MonthlyPlan
-    rows: list[LineRow]
-    forecast: dict[str, Forecast]
-    cash: CashOutlook
-    deep: DeepDive
-    bands: Bands
-    not_closed: bool = False
-    notes: list[str] = field(default_factory=list)
-    version: int | None = None  # the plan version compared against (None: the plan was never frozen)
-    period: Any = None      # a periods.Period when the rows are a 四半期/半期/年度's totals
-
-    @property
-    def when_text(self) -> str:
-        """「2027年6月」 or 「令和10年3月期 第1四半期 (2027年4月〜6月)」: what the rows cover."""
-        if self.period is None:
-            return month_text(self.month)
-        return f"{self.period.short_title} ({self.period.span_text})"
-
-    @property
-    def month(self) -> str:
-        return self.pos.month
-
-    def row(self, key: str) -> LineRow:
-        return next(r for r in self.rows if r.key == key)
-
-    @property
-    def has_actuals(self) -> bool:
-        return any(r.actual is not None for r in self.rows)
-
-    def material_misses(self) -> list[str]:
-        """Lines whose miss needs a cause: 売上・粗利・販管費・現預金 on their own; a profit line only
-        when none of those explains it (a profit miss usually follows from them)."""
-        misses = [k for k in CAUSE_KEYS if self.row(k).band == "miss"]
-        if not misses:
-            misses = [k for k in PROFIT_KEYS if self.row(k).band == "miss"][-1:]
-        return misses
-
-    @property
-    def version_label(self) -> str:
-        """「当初計画」「修正計画 (第2版)」, or "" when the plan was never frozen."""
-        from kaizen_guide.model.versions import version_label
-
-        return version_label(self.version) if self.version is not None else ""
-
-    def version_json(self) -> dict[str, Any] | None:
-        return None if self.version is None else {"number": self.version, "label": self.version_label}
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "month": self.month, "plan_year": self.pos.plan_year, "fiscal_month": self.pos.index,
-            "label": self.pos.label, "not_closed": self.not_closed,
-            "bands": {"ok": float(self.bands.ok), "watch": float(self.bands.watch), "note": self.bands.note},
-            "lines": [r.as_json() for r in self.rows],
-            "forecast": {k: f.as_json() for k, f in self.forecast.items()},
-            "cash": self.cash.as_json(),
-            "deep_dive": self.deep.as_json(),
-            "material_misses": self.material_misses(),
-            "plan_source": {"weights": [str(w) for w in self.mplan.weights], "cash": self.mplan.cash_source},
-            "plan_version": self.version_json(),
-            "notes": list(self.notes),
-            "period": None if self.period is None else {
-                "code": self.period.code, "kind": self.period.kind, "title": self.period.title,
-                "months": list(self.period.months)},
-        }
 
 
 class PlanSource:
@@ -366,11 +112,17 @@ def plan_source(plan, projection=None) -> PlanSource:
     return PlanSource(plan, projection)
 
 
-def compare_month(plan, month: str, actuals: dict[str, dict[str, int]],
-                  segment_actuals: dict[str, tuple[int | None, int | None]] | None = None,
-                  *, plans: PlanSource | Callable[[int], MonthlyPlan] | None = None, projection=None,
-                  today: str | None = None,
-                  horizon: int = 12) -> Comparison:
+def compare_month(
+    plan,
+    month: str,
+    actuals: dict[str, dict[str, int]],
+    segment_actuals: dict[str, tuple[int | None, int | None]] | None = None,
+    *,
+    plans: PlanSource | Callable[[int], MonthlyPlan] | None = None,
+    projection=None,
+    today: str | None = None,
+    horizon: int = 12,
+) -> Comparison:
     """Compare ``month`` with the plan, using every month's actuals of its fiscal year for 累計.
 
     ``plans`` gives the monthly plan of a plan year (default: derived from the plan); the cash
@@ -393,13 +145,17 @@ def compare_month(plan, month: str, actuals: dict[str, dict[str, int]],
     forecast = {ln.key: _forecast(ln, mp, pos, derived, bands) for ln in LINES if not ln.balance}
     cash = _cash(plan, pos, mp, cur.get("cash_end"), plans, horizon)
     if cash.actual is not None and cash.projection:
-        forecast["cash_end"] = Forecast("cash_end", "月末現預金", mp.annual["cash_end"],
-                                        _year_end_cash(cash, pos), None, False, bands)
+        forecast["cash_end"] = Forecast(
+            "cash_end", "月末現預金", mp.annual["cash_end"], _year_end_cash(cash, pos), None, False, bands
+        )
     notes = list(_notes(mp, derive(actuals.get(month, {}))[1]))
     not_closed = bool(today and month >= today[:7])
     if not_closed:
-        notes.insert(0, f"{month_text(month)}はまだ締まっていない月です (今日は{month_text(today[:7])})。"
-                        "試算・デモ・見込みの振り返りとして記録します。")
+        notes.insert(
+            0,
+            f"{month_text(month)}はまだ締まっていない月です (今日は{month_text(today[:7])})。"
+            "試算・デモ・見込みの振り返りとして記録します。",
+        )
     deep = _deep_dive(mp, pos, cur, segment_actuals or {})
     return Comparison(pos, mp, rows, forecast, cash, deep, bands, not_closed, notes, number)
 
@@ -418,9 +174,19 @@ def _row(ln: Line, mp: MonthlyPlan, pos: MonthPos, derived, cur, bands: Bands) -
         n = len(months)
         cum_plan = sum(mp.value(ln.key, m) for m in months) if months else sum(mp.value(ln.key, m) for m in pos.to_date)
         cum_actual = sum(derived[m][ln.key] for m in months) if months else None
-    return LineRow(ln.key, ln.label, ln.lower_is_better, ln.balance, plan_v, actual, cum_plan, cum_actual, n,
-                   band_of(plan_v, actual, ln.lower_is_better, bands),
-                   band_of(cum_plan, cum_actual, ln.lower_is_better, bands))
+    return LineRow(
+        ln.key,
+        ln.label,
+        ln.lower_is_better,
+        ln.balance,
+        plan_v,
+        actual,
+        cum_plan,
+        cum_actual,
+        n,
+        band_of(plan_v, actual, ln.lower_is_better, bands),
+        band_of(cum_plan, cum_actual, ln.lower_is_better, bands),
+    )
 
 
 def _forecast(ln: Line, mp: MonthlyPlan, pos: MonthPos, derived, bands: Bands) -> Forecast:
@@ -453,7 +219,9 @@ def trend_landing(annual: int, cum_plan: int, cum_actual: int) -> int | None:
     return to_int(Fraction(annual) * Fraction(cum_actual, cum_plan))
 
 
-def planned_cash_path(plan, pos: MonthPos, mp: MonthlyPlan, plans: Callable[[int], MonthlyPlan], horizon: int = 12) -> list[tuple[str, int]]:
+def planned_cash_path(
+    plan, pos: MonthPos, mp: MonthlyPlan, plans: Callable[[int], MonthlyPlan], horizon: int = 12
+) -> list[tuple[str, int]]:
     """Planned net cash flow of each of the ``horizon`` months after ``pos`` (crossing into the next
     plan year), as the change of the planned month-end balance."""
     out: list[tuple[str, int]] = []
@@ -473,7 +241,9 @@ def planned_cash_path(plan, pos: MonthPos, mp: MonthlyPlan, plans: Callable[[int
     return out
 
 
-def _cash(plan, pos: MonthPos, mp: MonthlyPlan, actual: int | None, plans: Callable[[int], MonthlyPlan], horizon: int) -> CashOutlook:
+def _cash(
+    plan, pos: MonthPos, mp: MonthlyPlan, actual: int | None, plans: Callable[[int], MonthlyPlan], horizon: int
+) -> CashOutlook:
     plan_v = mp.value("cash_end", pos.month)
     proj: list[tuple[str, int]] = []
     if actual is not None:
@@ -489,8 +259,9 @@ def _year_end_cash(cash: CashOutlook, pos: MonthPos) -> int:
     return next((b for m, b in cash.projection if m == end), cash.projection[-1][1])
 
 
-def _deep_dive(mp: MonthlyPlan, pos: MonthPos, cur: dict[str, int],
-               seg_actuals: dict[str, tuple[int | None, int | None]]) -> DeepDive:
+def _deep_dive(
+    mp: MonthlyPlan, pos: MonthPos, cur: dict[str, int], seg_actuals: dict[str, tuple[int | None, int | None]]
+) -> DeepDive:
     i = pos.index - 1
     deep = DeepDive()
     act_sales = cur.get("sales")
@@ -506,8 +277,17 @@ def _deep_dive(mp: MonthlyPlan, pos: MonthPos, cur: dict[str, int],
             if s.name not in known:
                 continue
             aq, asales = given[s.name][0], known[s.name]
-            deep.segments.append(SegmentSplit(s.name, s.unit, s.quantity[i], aq, s.sales[i], asales,  # type: ignore[arg-type]
-                                              split_sales(s.quantity[i], s.sales[i], aq, asales)))  # type: ignore[arg-type]
+            deep.segments.append(
+                SegmentSplit(
+                    s.name,
+                    s.unit,
+                    s.quantity[i],
+                    aq,  # type: ignore[arg-type]
+                    s.sales[i],
+                    asales,
+                    split_sales(s.quantity[i], s.sales[i], aq, asales),  # type: ignore[arg-type]
+                )
+            )
     ps, pg = mp.value("sales", pos.month), mp.value("gross_profit", pos.month)
     if act_sales is not None and "gross_profit" in cur:
         deep.gross = split_gross(ps, pg, act_sales, cur["gross_profit"])
@@ -515,8 +295,9 @@ def _deep_dive(mp: MonthlyPlan, pos: MonthPos, cur: dict[str, int],
         deep.actual_margin = Fraction(cur["gross_profit"], act_sales) if act_sales else None
         if len(deep.segments) == 1 and len(mp.segments) == 1:
             s = deep.segments[0]
-            deep.gross3 = split_gross3(s.plan_qty, ps, mp.value("cost_of_sales", pos.month),
-                                       s.actual_qty, act_sales, cur["cost_of_sales"])
+            deep.gross3 = split_gross3(
+                s.plan_qty, ps, mp.value("cost_of_sales", pos.month), s.actual_qty, act_sales, cur["cost_of_sales"]
+            )
     if "sga" in cur and "personnel" in cur:
         pp, ap = mp.value("personnel", pos.month), cur["personnel"]
         psga = mp.value("sga", pos.month)

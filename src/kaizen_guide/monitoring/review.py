@@ -19,27 +19,20 @@ from pathlib import Path
 from typing import Any
 
 from kaizen_guide.engine.checking import MAX_PROBES, follow_up_for, is_flagged, run_text_check
-from kaizen_guide.engine.records import GIVER_LABELS, check_giver, make_record, now
+from kaizen_guide.engine.records import GIVER_LABELS, check_giver, make_record
 from kaizen_guide.engine.saving import PlanSaver
 from kaizen_guide.engine.values import AnswerError, Options, format_value, parse_value
-from kaizen_guide.model.plan import (
-    ActionCheck,
-    ActualsEntry,
-    MonitoringRecord,
-    NextAction,
-    Plan,
-    RevisedMeasure,
-    SegmentActual,
-    VarianceCause,
-)
+from kaizen_guide.model.plan import MonitoringRecord, Plan
 
 from .amendments import amend, reported_note
 from .bank import CONTEXT_FLAGS, ReviewBank, ReviewField, ReviewStep, load_review_bank
 from .compare import Comparison, compare_month, plan_source
 from .explain import explain_line, summary
 from .fiscal import MonitoringError, add_months, month_text, position, split_month
-from .lines import INPUT_KEYS, LINE_BY_KEY, label
+from .lines import INPUT_KEYS, label
+from .review_actuals import replace_actuals, set_actuals
 from .review_items import step_items
+from .review_record import adopt_record, rebuild_record
 from .review_scope import ReviewScope
 from .review_types import NONE_LABEL, Item, ReviewQuestion, ReviewResult, default_month
 
@@ -64,9 +57,18 @@ class Review(ReviewScope):
     lock = None  # the plan's PlanLock when opened with Review.open (one writer per plan)
     amend_reason = ""  # why a reported month is corrected (kept with each amendment; monitor --reason)
 
-    def __init__(self, plan: Plan, month: str | None, path: str | Path | None = None, *, given_by: str = "owner",
-                 autosave: bool = True, bank: ReviewBank | None = None, today: date | None = None,
-                 period: str | None = None):
+    def __init__(
+        self,
+        plan: Plan,
+        month: str | None,
+        path: str | Path | None = None,
+        *,
+        given_by: str = "owner",
+        autosave: bool = True,
+        bank: ReviewBank | None = None,
+        today: date | None = None,
+        period: str | None = None,
+    ):
         from .period_review import review_period
 
         self.bank = bank or load_review_bank()
@@ -75,14 +77,14 @@ class Review(ReviewScope):
         self.saver = PlanSaver(path, autosave=autosave)
         self.today = today or date.today()
         if month is not None and not MONTH_RE.match(month):
-            month, period = None, month             # 「2027Q1」 given where a month was expected
+            month, period = None, month  # 「2027Q1」 given where a month was expected
         # a plan reviewed per 四半期/半期/決算 reviews the period containing the month
         self.period = review_period(plan, month=month, period=period)
         if self.period is not None:
-            month = self.period.last                # the period's review is recorded at its last month
+            month = self.period.last  # the period's review is recorded at its last month
         if month is None:
             raise MonitoringError("振り返る月か期間を指定してください (例: 2027-06・2027Q1)。")
-        self.pos = position(plan, month)            # MonitoringError for a month outside the plan
+        self.pos = position(plan, month)  # MonitoringError for a month outside the plan
         self.month = month
         self._plans = plan_source(plan)
         self._plans.for_month(self.month)(self.pos.plan_year)  # fail early (Japanese) when the plan has no numbers
@@ -92,49 +94,19 @@ class Review(ReviewScope):
         self._adopt()
 
     def _adopt(self) -> None:
-        """A record written without the review (the sample, a hand-edited file) gets answers made
-        from its values, so the review shows them and rebuilding never drops them."""
-        rec = self.find_record(self.month)
-        if rec is None or rec.answers:
-            return
-        a: dict[str, Any] = {}
-        for c in rec.action_checks:
-            a[f"prior.{c.index}.status"] = c.status
-            a[f"prior.{c.index}.result"] = c.result
-            if c.status != "done":
-                a[f"prior.{c.index}.reason"] = c.reason or None
-                a[f"prior.{c.index}.new_due"] = c.new_due.isoformat() if c.new_due else None
-        names = [s.name for s in self._plans.for_month(self.month)(self.pos.plan_year).segments]
-        for sa in rec.segment_actuals:
-            if sa.name in names:
-                k = names.index(sa.name)
-                a[f"segments.{k}.quantity"] = sa.quantity
-                a[f"segments.{k}.sales"] = sa.sales
-        for vc in rec.variance_causes:
-            a[f"causes.{vc.line}.text"] = vc.text
-            a[f"causes.{vc.line}.tag"] = vc.tag
-        for m in rec.revised_measures:
-            a[f"measures.{m.line}.text"] = m.text
-            a[f"measures.{m.line}.link"] = m.link or None
-        for i, n in enumerate(rec.next_actions):
-            a[f"next_actions.{i}.text"] = n.text
-            a[f"next_actions.{i}.owner"] = n.owner
-            a[f"next_actions.{i}.due"] = n.due.isoformat() if n.due else None
-            a[f"next_actions.{i}.target"] = n.target
-            a[f"next_actions.{i}.more"] = i + 1 < len(rec.next_actions)
-        for st in rec.action_status:
-            a[f"plan_actions.{st.action_id}.status"] = st.status
-            a[f"plan_actions.{st.action_id}.kpi_actual"] = None if st.kpi_actual is None else str(st.kpi_actual)
-            if st.status in ("not_started", "delayed"):
-                a[f"plan_actions.{st.action_id}.reason"] = st.comment or None
-        for qid, value in a.items():
-            rec.answers[qid] = make_record(value, value, self.given_by)
-        if a:
-            self._after_change()
+        adopt_record(self)
 
     @classmethod
-    def open(cls, path: str | Path, month: str | None = None, *, given_by: str = "owner",
-             autosave: bool = True, today: date | None = None, lock_timeout: float = 0.0) -> Review:
+    def open(
+        cls,
+        path: str | Path,
+        month: str | None = None,
+        *,
+        given_by: str = "owner",
+        autosave: bool = True,
+        today: date | None = None,
+        lock_timeout: float = 0.0,
+    ) -> Review:
         from kaizen_guide.model.lock import PlanLock
         from kaizen_guide.model.store import load_plan
 
@@ -205,11 +177,23 @@ class Review(ReviewScope):
             if self.period is not None:
                 from .period_review import compare_review_period
 
-                self._cmp = compare_review_period(self.plan, self.period, self.actuals_by_month(), segs,
-                                                  plans=self._plans, today=self.today.isoformat())
+                self._cmp = compare_review_period(
+                    self.plan,
+                    self.period,
+                    self.actuals_by_month(),
+                    segs,
+                    plans=self._plans,
+                    today=self.today.isoformat(),
+                )
             else:
-                self._cmp = compare_month(self.plan, self.month, self.actuals_by_month(), segs, plans=self._plans,
-                                          today=self.today.isoformat())
+                self._cmp = compare_month(
+                    self.plan,
+                    self.month,
+                    self.actuals_by_month(),
+                    segs,
+                    plans=self._plans,
+                    today=self.today.isoformat(),
+                )
         return self._cmp
 
     def actuals_complete(self) -> bool:
@@ -256,8 +240,9 @@ class Review(ReviewScope):
 
     def _options(self, f: ReviewField) -> Options | None:
         if f.choices_from == "measures_and_actions":
-            return ([(m.id, f"{m.id} {m.title}") for m in self.plan.measures]
-                    + [(a.id, f"{a.id} {a.title}") for a in self.plan.actions])
+            return [(m.id, f"{m.id} {m.title}") for m in self.plan.measures] + [
+                (a.id, f"{a.id} {a.title}") for a in self.plan.actions
+            ]
         return None
 
     def _answered(self, q: ReviewQuestion) -> bool:
@@ -329,8 +314,11 @@ class Review(ReviewScope):
         text = "。".join(p for p in parts if p.strip())
         out = []
         for stage in q.field.checks:
-            out.extend(run_text_check(stage, text, question_id=q.id, section=q.step.title,
-                                      path=f"monitoring[{self.month}].{q.id}"))
+            out.extend(
+                run_text_check(
+                    stage, text, question_id=q.id, section=q.step.title, path=f"monitoring[{self.month}].{q.id}"
+                )
+            )
         return out
 
     def preview(self, qid: str, raw: Any) -> str:
@@ -358,8 +346,10 @@ class Review(ReviewScope):
             value = None
         if value is not None and q.step.each == "next_action" and q.field.id == "due":
             if value[:7] not in self.next_months:
-                raise AnswerError(f"期限は{self._common()['next_span']}中の日付にしてください (今は{value})。"
-                                  "来月の振り返りで確かめられるようにするためです。")
+                raise AnswerError(
+                    f"期限は{self._common()['next_span']}中の日付にしてください (今は{value})。"
+                    "来月の振り返りで確かめられるようにするためです。"
+                )
         return value, note
 
     def _with_year(self, raw: str) -> str:
@@ -384,7 +374,9 @@ class Review(ReviewScope):
             return ReviewResult(False, error=f"「{q.prompt}」: {exc.message}", next=q)
         if value is None and q.required:
             ex = f" 例: {q.example}" if q.example else ""
-            return ReviewResult(False, error=f"「{q.prompt}」: この質問は必須です。答えを入力してください。{ex}", next=q)
+            return ReviewResult(
+                False, error=f"「{q.prompt}」: この質問は必須です。答えを入力してください。{ex}", next=q
+            )
         rec = self.record
         if q.step.each == "actual_line":
             m, key = self.actual_target(q.item, self.month)
@@ -392,10 +384,15 @@ class Review(ReviewScope):
             old = mrec.actuals.get(key)
             if old is not None and old != value and not confirm:
                 where = f"{month_text(m)}の" if m != self.month else ""
-                return ReviewResult(False, next=q, confirm=(
-                    f"{where}{label(key)}は{old:,}千円で記録済みです。{value:,}千円 (差 {value - old:+,}千円) に置き換えますか?"
-                    " 置き換えた値は履歴に残ります。" + reported_note(mrec)))
-            self._replace_actuals({key: value}, source="手入力", confirm=True, month=m)
+                return ReviewResult(
+                    False,
+                    next=q,
+                    confirm=(
+                        f"{where}{label(key)}は{old:,}千円で記録済みです。{value:,}千円 (差 {value - old:+,}千円) に置き換えますか?"
+                        " 置き換えた値は履歴に残ります。" + reported_note(mrec)
+                    ),
+                )
+            replace_actuals(self, {key: value}, source="手入力", month=m)
         old_rec = rec.answers.get(qid)
         findings = self._check(q, value)
         weak = is_flagged(findings)
@@ -409,9 +406,15 @@ class Review(ReviewScope):
         elif weak:
             status = "kept_weak"
         rec.answers[qid] = make_record(raw, value, self.given_by, status=status, probes=probes, findings=findings)
-        if q.step.each != "actual_line" and amend(  # actuals are kept by _replace_actuals
-                rec, qid, q.prompt, old_rec.value if old_rec else None, rec.answers[qid].value, self.given_by,
-                reason=self.amend_reason):
+        if q.step.each != "actual_line" and amend(  # actuals are kept by replace_actuals
+            rec,
+            qid,
+            q.prompt,
+            old_rec.value if old_rec else None,
+            rec.answers[qid].value,
+            self.given_by,
+            reason=self.amend_reason,
+        ):
             note = " ".join(filter(None, [note, "報告済みの月の訂正として記録しました (次の報告に載ります)。"]))
         self._findings[qid] = findings
         self._after_change()
@@ -420,8 +423,17 @@ class Review(ReviewScope):
         err = self._save()
         if err:
             return ReviewResult(False, error=err, next=self.current())
-        return ReviewResult(True, None, findings, follow, note, self.current(), None, status,
-                            MAX_PROBES - probes if weak else MAX_PROBES)
+        return ReviewResult(
+            True,
+            None,
+            findings,
+            follow,
+            note,
+            self.current(),
+            None,
+            status,
+            MAX_PROBES - probes if weak else MAX_PROBES,
+        )
 
     def keep_as_is(self, qid: str) -> ReviewResult:
         rec = self.find_record(self.month)
@@ -436,111 +448,15 @@ class Review(ReviewScope):
             return ReviewResult(False, error=err, next=self.current())
         return ReviewResult(True, None, findings, None, None, self.current(), None, a.status, 0)
 
-    def set_actuals(self, values: dict[str, int], *, source: str, confirm: bool = False,
-                    month: str | None = None) -> ReviewResult:
-        """Record a month's actuals from a file (or a whole typed set). A month that already has
-        different figures is replaced only with ``confirm`` (the old ones stay in the history)."""
-        unknown = [k for k in values if k not in LINE_BY_KEY]
-        if unknown:
-            return ReviewResult(False, error=f"知らない項目「{'」「'.join(unknown)}」があります。", next=self.current())
-        values = dict(values)
-        if "gross_profit" in values and "sales" in values and "cost_of_sales" not in values:
-            values["cost_of_sales"] = values["sales"] - values["gross_profit"]  # 粗利 given instead of 原価
-        # Profit lines follow from their parts; keeping a copy would go stale when a part is corrected.
-        parts = {"gross_profit": ("sales", "cost_of_sales"), "operating_profit": ("sales", "cost_of_sales", "sga"),
-                 "ordinary_profit": ("sales", "cost_of_sales", "sga", "non_operating_income", "non_operating_expenses")}
-        for key, need in parts.items():
-            if key in values and all(k in values for k in need):
-                del values[key]
-        month = month or self.month
-        rec = self.record_for(month)
-        changed = {k: (rec.actuals[k], v) for k, v in values.items() if k in rec.actuals and rec.actuals[k] != v}
-        if changed and not confirm:
-            lines = [f"{label(k)}: {o:,} → {n:,}千円 (差 {n - o:+,})" for k, (o, n) in changed.items()]
-            return ReviewResult(False, next=self.current(), confirm=(
-                f"{month_text(month)}の実績はすでに記録されています。次の項目が変わります:\n  "
-                + "\n  ".join(lines) + "\n置き換えますか? 置き換えた値は履歴に残ります。" + reported_note(rec)))
-        self._replace_actuals(values, source=source, confirm=True, month=month)
-        item = "" if month == self.month else f"{month}:"
-        for k, v in values.items():
-            self.record.answers[f"actuals.{item}{k}.value"] = make_record(f"{source}", v, self.given_by)
-        self._after_change()
-        err = self._save()
-        if err:
-            return ReviewResult(False, error=err, next=self.current())
-        return ReviewResult(True, next=self.current(), note=f"{source} の実績 {len(values)}項目を記録しました。")
-
-    def _replace_actuals(self, values: dict[str, int], *, source: str, confirm: bool, month: str | None = None) -> None:
-        rec = self.record_for(month or self.month)
-        old = {k: rec.actuals[k] for k in values if k in rec.actuals and rec.actuals[k] != values[k]}
-        if old:
-            prev = [rec.answers.get(f"actuals.{k}.value") for k in old]
-            by = next((p.given_by for p in prev if p is not None), self.given_by)
-            at = next((p.given_at for p in prev if p is not None), now())
-            rec.actuals_history.append(ActualsEntry(values=old, source=rec.actuals_source or "手入力",
-                                                    given_by=by, given_at=at, replaced_at=now()))
-        for k, v in values.items():
-            amend(rec, f"actuals.{k}", label(k), rec.actuals.get(k), v, self.given_by, reason=self.amend_reason)
-        rec.actuals.update(values)
-        if source != "手入力" or not rec.actuals_source:
-            rec.actuals_source = source
-        self._cmp = None
+    def set_actuals(
+        self, values: dict[str, int], *, source: str, confirm: bool = False, month: str | None = None
+    ) -> ReviewResult:
+        """Record a month's actuals from a file (or a whole typed set); see :func:`.review_actuals.set_actuals`."""
+        return set_actuals(self, values, source=source, confirm=confirm, month=month)
 
     # -- storing ---------------------------------------------------------------------------------
     def _after_change(self) -> None:
-        """Rebuild the record's structured parts from the visible answers (hidden ones stay in answers)."""
-        self._cmp = None
-        rec = self.record
-        prev = self.previous_record()
-        seg_names = [s.name for s in self._plans.for_month(self.month)(self.pos.plan_year).segments]
-        checks, segs, causes, measures, nexts = [], [], [], [], []
-        v = self._value
-        if prev is not None:
-            for i, a in enumerate(prev.next_actions):
-                st = v(f"prior.{i}.status")
-                if st is None:
-                    continue
-                hide = st == "done"
-                checks.append(ActionCheck(month=prev.month, index=i, text=a.text, status=st,
-                                          result=v(f"prior.{i}.result") or "",
-                                          reason="" if hide else (v(f"prior.{i}.reason") or ""),
-                                          new_due=None if hide else v(f"prior.{i}.new_due")))
-        for k, name in enumerate(seg_names):
-            qty = v(f"segments.{k}.quantity")
-            if qty is not None:
-                segs.append(SegmentActual(name=name, quantity=qty, sales=v(f"segments.{k}.sales")))
-        rec.segment_actuals = segs
-        self._cmp = None
-        cmp = self.comparison()
-        misses = cmp.material_misses() if self.actuals_complete() else []
-        for key in misses:
-            text = v(f"causes.{key}.text")
-            if text:
-                causes.append(VarianceCause(line=key, text=text, tag=v(f"causes.{key}.tag"), amount=cmp.row(key).diff))
-            mt = v(f"measures.{key}.text")
-            if mt:
-                measures.append(RevisedMeasure(line=key, text=mt, link=v(f"measures.{key}.link") or ""))
-        if self.actuals_complete():
-            for item in self._items(self.bank.step_for("next_action")[0]):
-                i = item.key
-                text = v(f"next_actions.{i}.text")
-                if not text:
-                    continue
-                line = item.context.get("line", "")
-                link = next((m.link for m in measures if m.line == line and m.link.startswith("A")), "")
-                nexts.append(NextAction(text=text, owner=v(f"next_actions.{i}.owner") or "",
-                                        due=v(f"next_actions.{i}.due"), target=v(f"next_actions.{i}.target") or "",
-                                        line=line, action_id=link))
-        rec.action_checks = checks
-        rec.action_status = self._action_status(rec)
-        rec.variance_causes = causes
-        rec.revised_measures = measures
-        rec.next_actions = nexts
-        done = self.actuals_complete() and self.current() is None
-        if done and rec.completed_at is None:
-            rec.completed_at = now()
-        elif not done:
-            rec.completed_at = None
+        rebuild_record(self)
 
     def _save(self) -> str | None:
         self.plan, err = self.saver.save_or_rollback(self.plan)
@@ -567,5 +483,7 @@ class Review(ReviewScope):
         rec = self.find_record(self.month)
         if rec is None:
             return []
-        return [(qid, GIVER_LABELS.get(a.given_by, a.given_by), a.given_at.isoformat(timespec="seconds"))
-                for qid, a in rec.answers.items()]
+        return [
+            (qid, GIVER_LABELS.get(a.given_by, a.given_by), a.given_at.isoformat(timespec="seconds"))
+            for qid, a in rec.answers.items()
+        ]
