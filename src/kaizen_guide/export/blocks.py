@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
 
 from . import styles
 from .cells import SheetWriter, clean_text, merge
+
+if TYPE_CHECKING:
+    from .context import BuildContext
 
 
 def col_width(w: SheetWriter, col: int) -> float:
@@ -103,3 +106,15 @@ def fmt_decimal(value) -> str:
     text = f"{d:f}"
     whole, _, frac = text.partition(".")
     return f"{int(whole):,}.{frac}" if whole not in ("-0", "") else text
+
+
+def linked_row(ctx: BuildContext, w, row: int, label: str, sheet: str, key: str, fmt, years, *, bold: bool) -> None:
+    """A label and, per year, a formula linking to the numeric sheet (「—」 where it has no value)."""
+    w.text(row, 1, label, bold=bold)
+    for j, lab in enumerate(years):
+        link = ctx.link(sheet, key, lab.offset)
+        value = ctx.link_value(sheet, key, lab.offset)
+        if link and value is not None:
+            w.formula(row, 2 + j, link, value, fmt=fmt, tol=0.0051 if fmt == styles.YEARS else 0)
+        else:
+            w.text(row, 2 + j, "—", align=styles.RIGHT)

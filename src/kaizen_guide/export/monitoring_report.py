@@ -19,8 +19,9 @@ from kaizen_guide.monitoring.fiscal import month_text
 from kaizen_guide.monitoring.report import BankReport, amount_text, pct_text, signed_text
 
 from .context import date_text
-from .report import _css, environment, write_report
+from .report import write_report
 from .svg_charts import bars_with_rate, cash_lines
+from .templating import css, environment
 
 FORMATS = ("md", "html")
 
@@ -265,7 +266,7 @@ def render_monitoring_report(rep: BankReport, fmt: str = "html") -> str:
         raise ValueError(f"unknown report format {fmt!r} (use 'md' or 'html')")
     ctx = report_context(rep, charts=fmt == "html")
     if fmt == "html":
-        ctx["css"] = _css()
+        ctx["css"] = css()
     return environment().get_template(f"monitoring_report.{fmt}.j2").render(**ctx)
 
 

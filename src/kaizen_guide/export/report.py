@@ -10,138 +10,54 @@ source, so an answer such as ``{{ 7*7 }}`` prints as typed. HTML templates are a
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Iterable
 from datetime import date
-from functools import lru_cache
 from types import SimpleNamespace
-from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-from ..locations import templates_dir
 from ..model.plan import MEASURE_CATEGORY_LABELS, PL_LINE_LABELS, SUPPORT_TYPE_LABELS
-from . import layout, styles
+from . import layout
+from .report_tables import allocation_table, metric_rows, number_table, stress_tables
 from .sources import Sources
+from .templating import FORMATS, css, environment, kyen, md_cell, md_text, pct, template, years
+from .templating import _environment as _environment  # its lru_cache is cleared by the cache tests
 
-FORMATS = ("md", "html")
+# The templates' filters and environment (templating.py) are re-exported with the report's own names.
+__all__ = [
+    "FINDING_FIELDS",
+    "FORMATS",
+    "SEVERITY_LABEL",
+    "SEVERITY_RANK",
+    "environment",
+    "group_findings",
+    "kyen",
+    "md_cell",
+    "md_text",
+    "normalize_findings",
+    "pct",
+    "plan_context",
+    "render_check_report",
+    "render_plan_report",
+    "write_report",
+    "years",
+]
+
 SEVERITY_LABEL = {"error": "要修正", "warning": "要確認", "info": "参考"}
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-FINDING_FIELDS = ("rule_id", "severity", "message", "guideline_ref", "follow_up", "example", "section",
-                  "question_id", "path")
+FINDING_FIELDS = (
+    "rule_id",
+    "severity",
+    "message",
+    "guideline_ref",
+    "follow_up",
+    "example",
+    "section",
+    "question_id",
+    "path",
+)
 
 
 # ---------------------------------------------------------------------------------------------
 # Environment and filters
-
-
-def kyen(value: Any) -> str:
-    """千円 amount with thousands separators and ▲ for negatives ("—" when unknown)."""
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, str):
-        return value
-    v = int(value)
-    return ("▲" if v < 0 else "") + f"{abs(v):,}"
-
-
-def pct(value: Any, places: int = 1) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return value
-    v = float(value) * 100
-    return ("▲" if v < 0 else "") + f"{abs(v):.{places}f}%"
-
-
-def years(value: Any) -> str:
-    if value is None:
-        return layout.NOT_COMPUTABLE
-    if isinstance(value, str):
-        return value
-    return f"{float(value):.1f}年"
-
-
-# Answer text is data in Markdown too (issue 11.7): raw HTML (<script>, <img onerror>) is escaped as
-# entities, link/image syntax loses its brackets' meaning, and a line cannot start a heading, quote,
-# list or rule of its own.
-_MD_INLINE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]"})
-_MD_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)])(?=\s|$))")
-
-
-def _md_inline(text: str) -> str:
-    return text.replace("\\", "\\\\").translate(_MD_INLINE)
-
-
-def _md_line(line: str) -> str:
-    def esc(m: re.Match[str]) -> str:
-        if m.group(2):
-            return m.group(1) + "\\" + m.group(2)
-        return m.group(1) + m.group(3) + "\\" + m.group(4)  # 1. → 1\. (a backslash before a digit would show)
-
-    return _MD_LINE_START.sub(esc, _md_inline(line))
-
-
-def md_cell(value: Any) -> str:
-    """Text safe inside a Markdown table cell (pipes escaped, line breaks joined, no markup)."""
-    text = "" if value is None else str(value)
-    return _md_line(text).replace("|", "\\|").replace("\r\n", "\n").replace("\r", "\n").replace("\n", " / ")
-
-
-def md_text(value: Any) -> str:
-    """A paragraph of answer text for Markdown (kept as typed, shown literally; blank lines collapsed)."""
-    text = "" if value is None else str(value)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(_md_line(line.rstrip()) for line in lines if line.strip())
-
-
-def _bytecode_cache() -> Any:
-    """Jinja's own compiled-template cache in our per-user cache folder: compiling the report
-    templates was about a third of `export`'s time in every new process (issue 18). Jinja keys each
-    entry by the template's source checksum, so an edited template is compiled again."""
-    from jinja2 import FileSystemBytecodeCache
-
-    from kaizen_guide.diskcache import cache_dir
-
-    if os.environ.get("KAIZEN_GUIDE_NO_CACHE"):
-        return None
-    folder = cache_dir() / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return None  # a read-only home: compile every time
-    return FileSystemBytecodeCache(str(folder))
-
-
-@lru_cache(maxsize=4)
-def _environment(folder: str) -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(folder),
-        autoescape=lambda name: bool(name) and (name.endswith(".html.j2") or name.endswith(".html")),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        bytecode_cache=_bytecode_cache(),
-    )
-    env.filters.update(kyen=kyen, pct=pct, years=years, md_cell=md_cell, md_text=md_text)
-    return env
-
-
-def environment() -> Environment:
-    return _environment(str(templates_dir()))
-
-
-def _template(kind: str, fmt: str):
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown report format {fmt!r} (use 'md' or 'html')")
-    return environment().get_template(f"{kind}.{fmt}.j2")
-
-
-def _css() -> str:
-    path = templates_dir() / "report.css"
-    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -191,106 +107,6 @@ def _findings_context(findings) -> dict:
 # Plan report context: plain data built from the plan and the projection
 
 
-def _fmt(value: Any, fmt: str) -> str:
-    if fmt == styles.PCT:
-        return pct(value)
-    if fmt == styles.YEARS:
-        return years(value)
-    return kyen(value)
-
-
-def _table(title: str, specs, sources: Sources, proj, *, actual: bool = True, keys: tuple[str, ...] | None = None,
-           extra_rows: list[dict] | None = None, expand: dict | None = None) -> dict:
-    labels = ([lab for lab in proj.labels.actual[-layout.ACTUAL_YEARS_SHOWN:]] if actual else []) + list(proj.labels.plan)
-    headers = [("実績 " if lab.kind == "actual" else lab.label + " ") + (lab.fiscal_label or "") for lab in labels]
-    rows: list[dict] = []
-    for spec in specs:
-        if spec.section:
-            if keys is None:
-                rows.append({"label": spec.label, "section": True, "total": False, "values": []})
-            continue
-        if expand and spec.key in expand:
-            rows.extend(expand[spec.key])
-            continue
-        if keys is not None and spec.key not in keys:
-            continue
-        if not spec.src:
-            continue
-        values = []
-        for lab in labels:
-            v = sources.get(spec.src, lab.offset)
-            if v is None and spec.none_expected and sources.get("metrics.sales", lab.offset) is not None:
-                v = spec.none_expected  # e.g. 債務償還年数 算出不能
-            values.append(_fmt(v, spec.fmt))
-        rows.append({"label": spec.label, "section": False, "total": spec.total, "values": values})
-    rows.extend(extra_rows or [])
-    return {"title": title, "unit": "単位:千円", "headers": headers, "rows": rows}
-
-
-def _year_headers(labels) -> list[str]:
-    return [("実績 " if lab.kind == "actual" else lab.label + " ") + (lab.fiscal_label or "") for lab in labels]
-
-
-def _metric_rows(proj) -> list[dict]:
-    """Rows the bank reads beside the form's: the gross 債務償還年数 and 実質純資産 before 代表者資産."""
-    labels = list(proj.labels.actual[-layout.ACTUAL_YEARS_SHOWN:]) + list(proj.labels.plan)
-    by_offset = {m.offset: m for m in proj.metrics}
-
-    def row(label, get, fmt):
-        values = []
-        for lab in labels:
-            m = by_offset.get(lab.offset)
-            values.append(_fmt(get(m), fmt) if m is not None else "—")
-        return {"label": label, "section": False, "total": False, "values": values}
-
-    return [
-        row("債務償還年数 (簡易: 有利子負債 ÷ 簡易CF)", lambda m: m.gross_debt_repayment_years, styles.YEARS),
-        row("実質純資産 (代表者資産加味前)", lambda m: m.real_net_assets_before_owner, styles.NUM),
-    ]
-
-
-
-
-def _allocation_table(proj) -> dict:
-    """プロラタの基準額 by bank and year, and where 信用残高プロラタ fell back to 残高プロラタ."""
-    rp = proj.repayment
-    rows = [{"label": "配分基準", "section": False, "total": False,
-             "values": [layout.BASIS_NAMES[b] + (" (代替)" if y in rp.fallback_years else "")
-                        for y, b in enumerate(rp.basis_by_year)]}]
-    for b in rp.banks:
-        rows.append({"label": f"{b.bank} 基準額", "section": False, "total": False,
-                     "values": [kyen(y.base_amount) for y in b.years]})
-    if rp.allocation_basis == "unsecured":
-        for b in rp.banks:
-            rows.append({"label": f"{b.bank} 信用残 (期首)", "section": False, "total": False,
-                         "values": [kyen(y.unsecured) for y in b.years]})
-    return {"title": "返済額の配分基準 (プロラタの基準額)", "unit": "単位:千円",
-            "headers": _year_headers(proj.labels.plan), "rows": rows}
-
-
-def _stress_tables(proj) -> list[dict]:
-    labels = [lab for lab in proj.labels.plan if lab.offset >= 1]
-    out = []
-    for sc in proj.stress.scenarios:
-        def row(label, get, sc=sc):
-            return {"label": label, "section": False, "total": False, "values": [get(y) for y in sc.years]}
-        ok = sc.repayment_covered and sc.cash_never_negative
-        out.append({
-            "title": f"ストレステスト: {sc.name} ({'返済・資金繰りとも可' if ok else '成り立たない'})",
-            "unit": "単位:千円", "headers": _year_headers(labels),
-            "rows": [
-                row("売上高", lambda y: kyen(y.sales)),
-                row("経常利益", lambda y: kyen(y.ordinary_income)),
-                row("簡易CF", lambda y: kyen(y.simple_cf)),
-                row("返済額 (計画のまま)", lambda y: kyen(y.repayment)),
-                row("返済を簡易CFで賄えるか", lambda y: "可" if y.covered else "不可"),
-                row("期末現預金 (資金不足の補填前)", lambda y: kyen(y.cash_closing)),
-            ],
-            "verdict": sc.verdict,
-        })
-    return out
-
-
 def _chain(plan) -> list[dict]:
     """課題 → 対策 → アクション, with the 窮境要因 each 課題 answers (a traceable chain)."""
     causes = {c.id: c for c in plan.distress_causes}
@@ -303,16 +119,31 @@ def _chain(plan) -> list[dict]:
                 continue
             used_measures.add(m.id)
             measures.append(_measure(plan, m))
-        chain.append({
-            "id": issue.id, "title": issue.title, "description": issue.description, "priority": issue.priority,
-            "causes": [{"id": cid, "description": causes[cid].description if cid in causes else "(未登録)"}
-                       for cid in issue.cause_ids],
-            "measures": measures,
-        })
+        chain.append(
+            {
+                "id": issue.id,
+                "title": issue.title,
+                "description": issue.description,
+                "priority": issue.priority,
+                "causes": [
+                    {"id": cid, "description": causes[cid].description if cid in causes else "(未登録)"}
+                    for cid in issue.cause_ids
+                ],
+                "measures": measures,
+            }
+        )
     orphans = [_measure(plan, m) for m in plan.measures if m.id not in used_measures]
     if orphans:
-        chain.append({"id": "—", "title": "(課題に結びついていない対策)", "description": "", "priority": 99,
-                      "causes": [], "measures": orphans})
+        chain.append(
+            {
+                "id": "—",
+                "title": "(課題に結びついていない対策)",
+                "description": "",
+                "priority": 99,
+                "causes": [],
+                "measures": orphans,
+            }
+        )
     return chain
 
 
@@ -324,13 +155,28 @@ def _measure(plan, m) -> dict:
         if a.measure_id != m.id:
             continue
         kpi = f"{a.kpi.name} {fmt_decimal(a.kpi.target)}{a.kpi.unit}" if a.kpi else ""
-        actions.append({
-            "id": a.id, "title": a.title, "method": a.method, "owner": a.owner, "start": a.start, "due": a.due,
-            "kpi": kpi, "kpi_basis": a.kpi.basis if a.kpi else "", "line": PL_LINE_LABELS.get(a.pl_line, a.pl_line),
-            "effects": [kyen(x) for x in a.effects], "effect": kyen(max(a.effects) if a.effects else 0),
-        })
-    return {"id": m.id, "title": m.title, "description": m.description,
-            "category": MEASURE_CATEGORY_LABELS.get(m.category, m.category), "actions": actions}
+        actions.append(
+            {
+                "id": a.id,
+                "title": a.title,
+                "method": a.method,
+                "owner": a.owner,
+                "start": a.start,
+                "due": a.due,
+                "kpi": kpi,
+                "kpi_basis": a.kpi.basis if a.kpi else "",
+                "line": PL_LINE_LABELS.get(a.pl_line, a.pl_line),
+                "effects": [kyen(x) for x in a.effects],
+                "effect": kyen(max(a.effects) if a.effects else 0),
+            }
+        )
+    return {
+        "id": m.id,
+        "title": m.title,
+        "description": m.description,
+        "category": MEASURE_CATEGORY_LABELS.get(m.category, m.category),
+        "actions": actions,
+    }
 
 
 def plan_context(plan, projection, findings=None) -> dict:
@@ -338,48 +184,119 @@ def plan_context(plan, projection, findings=None) -> dict:
     src = Sources(plan, proj)
     c = plan.company
     created = plan.meta.created_on or date.today()
-    pl_keys = ("sales", "cost_of_sales", "gross_profit", "sga", "operating_income", "non_operating_income",
-               "non_operating_expenses", "ordinary_income", "extraordinary", "pretax_income", "income_taxes",
-               "net_income", "depreciation_total", "simple_cf")
+    pl_keys = (
+        "sales",
+        "cost_of_sales",
+        "gross_profit",
+        "sga",
+        "operating_income",
+        "non_operating_income",
+        "non_operating_expenses",
+        "ordinary_income",
+        "extraordinary",
+        "pretax_income",
+        "income_taxes",
+        "net_income",
+        "depreciation_total",
+        "simple_cf",
+    )
     tables = [
-        _table("損益計画", layout.PL_ROWS, src, proj, keys=pl_keys),
-        _table("貸借対照表計画 (要約)", layout.BS_ROWS, src, proj, keys=(
-            "cash", "current_assets", "fixed_assets", "total_assets", "payables", "borrowings",
-            "officer_borrowings", "total_liabilities", "net_assets", "real_net_assets")),
-        _table("資金計画", layout.CF_ROWS, src, proj, actual=False, keys=(
-            "operating_cf", "investing_cf", "free_cf", "financing_cf", "cash_change", "cash_opening",
-            "cash_closing")),
+        number_table("損益計画", layout.PL_ROWS, src, proj, keys=pl_keys),
+        number_table(
+            "貸借対照表計画 (要約)",
+            layout.BS_ROWS,
+            src,
+            proj,
+            keys=(
+                "cash",
+                "current_assets",
+                "fixed_assets",
+                "total_assets",
+                "payables",
+                "borrowings",
+                "officer_borrowings",
+                "total_liabilities",
+                "net_assets",
+                "real_net_assets",
+            ),
+        ),
+        number_table(
+            "資金計画",
+            layout.CF_ROWS,
+            src,
+            proj,
+            actual=False,
+            keys=(
+                "operating_cf",
+                "investing_cf",
+                "free_cf",
+                "financing_cf",
+                "cash_change",
+                "cash_opening",
+                "cash_closing",
+            ),
+        ),
     ]
-    metrics = _table("返済能力の指標", layout.PL_ROWS, src, proj, keys=(
-        "simple_cf", "interest_bearing_debt", "debt_to_repay", "debt_years", "net_assets", "real_net_assets"),
-        extra_rows=_metric_rows(proj))
+    metrics = number_table(
+        "返済能力の指標",
+        layout.PL_ROWS,
+        src,
+        proj,
+        keys=("simple_cf", "interest_bearing_debt", "debt_to_repay", "debt_years", "net_assets", "real_net_assets"),
+        extra_rows=metric_rows(proj),
+    )
     t, tr = plan.targets, proj.targets
     from .blocks import fmt_decimal
 
     def when(y):
         return f"計画{y}年目" if y is not None else "計画期間内に達成せず"
 
-    before_met = (tr.solvency_year_before_owner is not None
-                  and tr.solvency_year_before_owner <= t.solvency_target_year)
+    before_met = tr.solvency_year_before_owner is not None and tr.solvency_year_before_owner <= t.solvency_target_year
     targets = [
-        {"item": "経常利益の黒字化", "target": f"計画{t.profit_target_year}年目まで",
-         "result": when(tr.profit_year), "met": tr.profit_met, "verdict": tr.verdict(tr.profit_met)},
-        {"item": "実質債務超過の解消 (代表者資産加味後)", "target": f"計画{t.solvency_target_year}年目まで",
-         "result": when(tr.solvency_year), "met": tr.solvency_met, "verdict": tr.verdict(tr.solvency_met)},
-        {"item": "実質債務超過の解消 (代表者資産加味前・参考)", "target": f"計画{t.solvency_target_year}年目まで",
-         "result": when(tr.solvency_year_before_owner), "met": before_met, "verdict": tr.verdict(before_met)},
-        {"item": "債務償還年数 (計画最終年度)", "target": f"{fmt_decimal(t.debt_years_target)}年以内",
-         "result": years(tr.final_debt_years), "met": tr.debt_years_met, "verdict": tr.verdict(tr.debt_years_met)},
+        {
+            "item": "経常利益の黒字化",
+            "target": f"計画{t.profit_target_year}年目まで",
+            "result": when(tr.profit_year),
+            "met": tr.profit_met,
+            "verdict": tr.verdict(tr.profit_met),
+        },
+        {
+            "item": "実質債務超過の解消 (代表者資産加味後)",
+            "target": f"計画{t.solvency_target_year}年目まで",
+            "result": when(tr.solvency_year),
+            "met": tr.solvency_met,
+            "verdict": tr.verdict(tr.solvency_met),
+        },
+        {
+            "item": "実質債務超過の解消 (代表者資産加味前・参考)",
+            "target": f"計画{t.solvency_target_year}年目まで",
+            "result": when(tr.solvency_year_before_owner),
+            "met": before_met,
+            "verdict": tr.verdict(before_met),
+        },
+        {
+            "item": "債務償還年数 (計画最終年度)",
+            "target": f"{fmt_decimal(t.debt_years_target)}年以内",
+            "result": years(tr.final_debt_years),
+            "met": tr.debt_years_met,
+            "verdict": tr.verdict(tr.debt_years_met),
+        },
     ]
     rp = proj.repayment
     cov = {b.bank: b for b in proj.coverage.banks}
-    banks = [{
-        "name": b.bank, "balance": kyen(b.balance),
-        "share": pct(cov[b.bank].balance_share) if b.bank in cov else "—",
-        "secured": kyen(cov[b.bank].secured_total) if b.bank in cov else "—",
-        "unsecured": kyen(b.unsecured), "contractual": kyen(b.contractual_annual),
-        "repayment": kyen(b.total_repayment), "reduction": kyen(b.total_reduction),
-    } for b in rp.banks]
+    banks = [
+        {
+            "name": b.bank,
+            "balance": kyen(b.balance),
+            "share": pct(cov[b.bank].balance_share) if b.bank in cov else "—",
+            "secured": kyen(cov[b.bank].secured_total) if b.bank in cov else "—",
+            "unsecured": kyen(b.unsecured),
+            "contractual": kyen(b.contractual_annual),
+            "repayment": kyen(b.total_repayment),
+            "reduction": kyen(b.total_reduction),
+        }
+        for b in rp.banks
+    ]
     s = plan.support
     mp = plan.monitoring_plan
     return {
@@ -388,13 +305,28 @@ def plan_context(plan, projection, findings=None) -> dict:
         "created": f"{created.year}年{created.month}月{created.day}日",
         "meta": plan.meta,
         "overview": [
-            ("商号", c.name), ("代表者", c.representative), ("所在地", c.address), ("業種", c.industry),
-            ("事業内容", c.business), ("資本金", f"{c.capital:,}千円"), ("従業員数", f"{c.employees}名"),
-            ("決算期", f"{c.fiscal_month}月"), ("経営理念", c.philosophy), ("後継者", c.successor),
-            ("認定支援機関", plan.meta.support_agency), ("メインバンク", plan.meta.main_bank),
+            ("商号", c.name),
+            ("代表者", c.representative),
+            ("所在地", c.address),
+            ("業種", c.industry),
+            ("事業内容", c.business),
+            ("資本金", f"{c.capital:,}千円"),
+            ("従業員数", f"{c.employees}名"),
+            ("決算期", f"{c.fiscal_month}月"),
+            ("経営理念", c.philosophy),
+            ("後継者", c.successor),
+            ("認定支援機関", plan.meta.support_agency),
+            ("メインバンク", plan.meta.main_bank),
         ],
-        "causes": [{"id": d.id, "kind": "内部要因" if d.kind == "internal" else "外部要因",
-                    "description": d.description, "impact": kyen(d.impact)} for d in plan.distress_causes],
+        "causes": [
+            {
+                "id": d.id,
+                "kind": "内部要因" if d.kind == "internal" else "外部要因",
+                "description": d.description,
+                "impact": kyen(d.impact),
+            }
+            for d in plan.distress_causes
+        ],
         "basic_policy": plan.basic_policy,
         "chain": _chain(plan),
         "unlinked_actions": [a for a in plan.actions if a.measure_id not in {m.id for m in plan.measures}],
@@ -407,27 +339,40 @@ def plan_context(plan, projection, findings=None) -> dict:
         "targets_all_met": tr.all_met,
         "targets_summary": tr.summary,
         "definitions": proj.definitions,
-        "stress": {"passed": proj.stress.passed, "verdict": proj.stress.verdict,
-                   "tables": _stress_tables(proj)},
-        "allocation": _allocation_table(proj) if rp.needed else None,
+        "stress": {"passed": proj.stress.passed, "verdict": proj.stress.verdict, "tables": stress_tables(proj)},
+        "allocation": allocation_table(proj) if rp.needed else None,
         "support": {
             "needed": s.needed,
             "types": "、".join(SUPPORT_TYPE_LABELS.get(x, x) for x in s.types),
-            "start": s.start or "", "period_months": s.period_months, "end": rp.support_end,
-            "after": ("約定返済に戻す" if rp.after_period == "contract" else
-                      f"簡易CFの{pct(rp.after_share_of_cf if rp.after_share_of_cf is not None else s.repayment_share_of_cf, 0)}"
-                      "による返済を続ける"),
-            "basis": rp.basis_label, "share": pct(s.repayment_share_of_cf, 0),
+            "start": s.start or "",
+            "period_months": s.period_months,
+            "end": rp.support_end,
+            "after": (
+                "約定返済に戻す"
+                if rp.after_period == "contract"
+                else f"簡易CFの{pct(rp.after_share_of_cf if rp.after_share_of_cf is not None else s.repayment_share_of_cf, 0)}"
+                "による返済を続ける"
+            ),
+            "basis": rp.basis_label,
+            "share": pct(s.repayment_share_of_cf, 0),
             "guaranteed_on_contract": s.guaranteed_on_contract,
-            "request": s.request, "reasons": s.reasons, "request_total": kyen(rp.request_total),
+            "request": s.request,
+            "reasons": s.reasons,
+            "request_total": kyen(rp.request_total),
             "banks": banks,
             "total_balance": kyen(sum(b.balance for b in rp.banks)),
         },
-        "monthly": {"lowest": proj.monthly.lowest_label, "lowest_balance": kyen(proj.monthly.lowest_balance),
-                    "negative": bool(proj.monthly.negative_months), "minimum": kyen(proj.monthly.minimum_cash)},
+        "monthly": {
+            "lowest": proj.monthly.lowest_label,
+            "lowest_balance": kyen(proj.monthly.lowest_balance),
+            "negative": bool(proj.monthly.negative_months),
+            "minimum": kyen(proj.monthly.minimum_cash),
+        },
         "monitoring": {
             "frequency": layout.MONITORING_FREQUENCY_LABELS.get(mp.frequency, mp.frequency),
-            "period_years": mp.period_years, "start": mp.start or "", "attendees": list(mp.attendees),
+            "period_years": mp.period_years,
+            "start": mp.start or "",
+            "attendees": list(mp.attendees),
             "report_items": mp.report_items,
         },
         "notes": list(proj.notes),
@@ -446,16 +391,16 @@ def render_plan_report(plan, projection=None, findings=None, fmt: str = "md", *,
         from ..finance import compute_projection
 
         projection = compute_projection(plan, settings)
-    template = _template("plan_report", fmt)
-    return template.render(**plan_context(plan, projection, findings), css=_css(), fmt=fmt)
+    tpl = template("plan_report", fmt)
+    return tpl.render(**plan_context(plan, projection, findings), css=css(), fmt=fmt)
 
 
 def render_check_report(plan_name: str, findings, fmt: str = "md", *, title: str | None = None) -> str:
     """The checklist findings as a report (same macros as the plan report)."""
     name = plan_name or ""
     heading = title or (name if "チェック" in name else (f"チェック結果: {name}" if name else "チェック結果"))
-    template = _template("check_report", fmt)
-    return template.render(title=heading, plan_name=name, css=_css(), fmt=fmt, **_findings_context(findings))
+    tpl = template("check_report", fmt)
+    return tpl.render(title=heading, plan_name=name, css=css(), fmt=fmt, **_findings_context(findings))
 
 
 def write_report(text: str, path) -> None:
@@ -463,4 +408,3 @@ def write_report(text: str, path) -> None:
     from ..model.store import atomic_write_bytes
 
     atomic_write_bytes(path, text.encode("utf-8"))
-

@@ -1,10 +1,9 @@
-"""Bank sheets: 金融機関別返済計画・金融支援計画, 資産保全表, 月次資金繰り表."""
+"""Bank sheets: 金融機関別返済計画・金融支援計画 and 資産保全表 here; the 月次資金繰り表 in
+:mod:`.sheets_monthly` (re-exported: the workbook calls all three through this module)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from openpyxl.utils import get_column_letter
 
 from ..finance.rounding import mul
 from ..model.plan import SUPPORT_TYPE_LABELS
@@ -13,13 +12,38 @@ from .blocks import field_row, span_width
 from .cells import ref
 from .context import BuildContext, ym_text
 from .grid import Column, Grid, GridRow, place, rows_from_specs, set_grid_widths, write_body, write_header
+from .sheets_monthly import MONTHLY_VALUE_NOTE, TOTAL_COL_OFFSET, prepare_monthly, write_monthly
+
+# The monthly sheet's writers are re-exported with this module's own.
+__all__ = [
+    "ALLOCATION_NOTE",
+    "BASE_NOTE",
+    "CAPACITY_NOTE",
+    "GUARANTEE_NOTE",
+    "LOAN_SUM_NOTE",
+    "MONTHLY_VALUE_NOTE",
+    "SHARE_TOL",
+    "TOTAL_COL_OFFSET",
+    "UNSECURED_NOTE",
+    "BanksLayout",
+    "CoverageLayout",
+    "prepare_banks",
+    "prepare_coverage",
+    "prepare_monthly",
+    "write_banks",
+    "write_coverage",
+    "write_monthly",
+]
 
 LOAN_SUM_NOTE = "借入ごとの残高 (金融機関の借入明細で入力) の合計です。"
 GUARANTEE_NOTE = "借入ごとの残高 × 保証割合 (千円未満切捨て) の合計です。"
-ALLOCATION_NOTE = ("担保物件の処分可能見込額を担保権の順位どおりに配分した値です (順位・極度額・未保全額で"
-                   "上限が変わる手順のため数式にしていません)。評価額や掛目を変えたときは計画を再計算してください。")
-CAPACITY_NOTE = ("支援期間後の返済条件 (依頼内容で定めた返済額など) から計算した値です。"
-                 "簡易CFを変えても自動では変わりません。")
+ALLOCATION_NOTE = (
+    "担保物件の処分可能見込額を担保権の順位どおりに配分した値です (順位・極度額・未保全額で"
+    "上限が変わる手順のため数式にしていません)。評価額や掛目を変えたときは計画を再計算してください。"
+)
+CAPACITY_NOTE = (
+    "支援期間後の返済条件 (依頼内容で定めた返済額など) から計算した値です。簡易CFを変えても自動では変わりません。"
+)
 SHARE_TOL = 0.00005 + 1e-9  # engine shares are rounded to 4 decimal places
 
 # =============================================================================================
@@ -91,31 +115,60 @@ def write_coverage(ctx: BuildContext, lay: CoverageLayout) -> None:
         w.formula(r, 7, f"B{r}-F{r}", b.unsecured, bold=True)
         w.formula(r, 8, f'IF(B{r}=0,"—",F{r}/B{r})', _share(b.coverage_ratio), fmt=styles.PCT, tol=SHARE_TOL)
         w.formula(r, 9, f'IF(B${tr}=0,"—",B{r}/B${tr})', _share(b.balance_share), fmt=styles.PCT, tol=SHARE_TOL)
-        w.formula(r, 10, f'IF(G${tr}=0,"—",G{r}/G${tr})', _share(b.unsecured_share), fmt=styles.PCT,
-                  tol=SHARE_TOL)
+        w.formula(r, 10, f'IF(G${tr}=0,"—",G{r}/G${tr})', _share(b.unsecured_share), fmt=styles.PCT, tol=SHARE_TOL)
     if not cov.banks:
         w.block(first, 1, last, "借入はありません。", width_chars=120)
     w.text(tr, 1, "合計", bold=True, fill=styles.FILL_TOTAL)
-    sums = {2: cov.total_balance, 3: sum(b.collateral_total for b in cov.banks),
-            4: sum(b.guarantee for b in cov.banks), 5: sum(b.pledged_deposits for b in cov.banks),
-            6: cov.total_secured, 7: cov.total_unsecured}
+    sums = {
+        2: cov.total_balance,
+        3: sum(b.collateral_total for b in cov.banks),
+        4: sum(b.guarantee for b in cov.banks),
+        5: sum(b.pledged_deposits for b in cov.banks),
+        6: cov.total_secured,
+        7: cov.total_unsecured,
+    }
     for c, expected in sums.items():
         letter = "ABCDEFGHIJ"[c - 1]
         if cov.banks:
-            w.formula(tr, c, f"SUM({letter}{first}:{letter}{tr - 1})", expected, bold=True,
-                      fill=styles.FILL_TOTAL, border=styles.BORDER_TOTAL)
+            w.formula(
+                tr,
+                c,
+                f"SUM({letter}{first}:{letter}{tr - 1})",
+                expected,
+                bold=True,
+                fill=styles.FILL_TOTAL,
+                border=styles.BORDER_TOTAL,
+            )
         else:
             w.formula(tr, c, "0", 0, bold=True, fill=styles.FILL_TOTAL, border=styles.BORDER_TOTAL)
     total_ratio = (cov.total_secured / cov.total_balance) if cov.total_balance else "—"
-    w.formula(tr, 8, f'IF(B{tr}=0,"—",F{tr}/B{tr})', total_ratio, fmt=styles.PCT, bold=True,
-              fill=styles.FILL_TOTAL, border=styles.BORDER_TOTAL, tol=1e-9)
+    w.formula(
+        tr,
+        8,
+        f'IF(B{tr}=0,"—",F{tr}/B{tr})',
+        total_ratio,
+        fmt=styles.PCT,
+        bold=True,
+        fill=styles.FILL_TOTAL,
+        border=styles.BORDER_TOTAL,
+        tol=1e-9,
+    )
     for c in (9, 10):
         letter = "ABCDEFGHIJ"[c - 1]
         shares = [b.balance_share if c == 9 else b.unsecured_share for b in cov.banks]
         known = [float(s) for s in shares if s is not None]
         if cov.banks:
-            w.formula(tr, c, f"SUM({letter}{first}:{letter}{tr - 1})", sum(known), fmt=styles.PCT, bold=True,
-                      fill=styles.FILL_TOTAL, border=styles.BORDER_TOTAL, tol=0.0005)
+            w.formula(
+                tr,
+                c,
+                f"SUM({letter}{first}:{letter}{tr - 1})",
+                sum(known),
+                fmt=styles.PCT,
+                bold=True,
+                fill=styles.FILL_TOTAL,
+                border=styles.BORDER_TOTAL,
+                tol=0.0005,
+            )
 
     row = tr + 2
     w.section(row, "担保物件と保全の配分 (処分可能見込額を順位どおり配分)", last)
@@ -170,21 +223,33 @@ class BanksLayout:
     request_row: int
 
 
-BASE_NOTE = ("エンジンが返済額の配分に使ったプロラタの基準額です (残高プロラタ: 返済すべき残高 / "
-             "信用残高プロラタ: MIN(信用残, 残高))")
+BASE_NOTE = (
+    "エンジンが返済額の配分に使ったプロラタの基準額です (残高プロラタ: 返済すべき残高 / "
+    "信用残高プロラタ: MIN(信用残, 残高))"
+)
 UNSECURED_NOTE = "エンジンがその年の期首残高と保全から計算し直した信用残 (非保全額) です"
 
 
 def _basis_rows(rp, bank, i: int, offsets: list[int]) -> list[GridRow]:
     """The bank's yearly プロラタ base (and 信用残 under 信用残高プロラタ), so the split can be reconciled."""
     years = {y.year: y for y in bank.years}
-    base = GridRow(key=f"b{i}.base_amount", label="プロラタ基準額", indent=1, value_note=BASE_NOTE,
-                   note="配分 = 返済原資 × 基準額 ÷ 基準額の合計")
+    base = GridRow(
+        key=f"b{i}.base_amount",
+        label="プロラタ基準額",
+        indent=1,
+        value_note=BASE_NOTE,
+        note="配分 = 返済原資 × 基準額 ÷ 基準額の合計",
+    )
     rows = [base]
     unsecured = None
     if rp.allocation_basis == "unsecured":
-        unsecured = GridRow(key=f"b{i}.unsecured", label="信用残 (期首)", indent=1, value_note=UNSECURED_NOTE,
-                            note="信用残高プロラタの基準 (基準額 = MIN(信用残, 残高))")
+        unsecured = GridRow(
+            key=f"b{i}.unsecured",
+            label="信用残 (期首)",
+            indent=1,
+            value_note=UNSECURED_NOTE,
+            note="信用残高プロラタの基準 (基準額 = MIN(信用残, 残高))",
+        )
         rows.append(unsecured)
     for o in offsets:
         y = years.get(o)
@@ -199,8 +264,11 @@ def _basis_rows(rp, bank, i: int, offsets: list[int]) -> list[GridRow]:
 def _basis_used_row(rp, offsets: list[int]) -> GridRow:
     """The base used each plan year; 「代替」 where 信用残高プロラタ fell back to 残高プロラタ."""
     fb = rp.fallback_years
-    note = ("代替: 全金融機関の信用残が0のため残高プロラタで配分した年 (" +
-            "・".join(f"計画{y}年目" for y in fb) + ")") if fb else "信用残高プロラタの代替 (残高プロラタ) はありません"
+    note = (
+        ("代替: 全金融機関の信用残が0のため残高プロラタで配分した年 (" + "・".join(f"計画{y}年目" for y in fb) + ")")
+        if fb
+        else "信用残高プロラタの代替 (残高プロラタ) はありません"
+    )
     row = GridRow(key="", label="配分基準 (各年)", note=note)
     for o in offsets:
         if o < len(rp.basis_by_year):
@@ -241,16 +309,21 @@ def prepare_banks(ctx: BuildContext) -> BanksLayout:
     rows.append(GridRow(key="", label=f"返済原資と返済額 (配分基準: {rp.basis_label})", section=True))
     cap_get = {
         "simple_cf": lambda o: ctx.sources.get("metrics.simple_cf", o),
-        "share": lambda o: (rp.repayment_share_of_cf if o < len(rp.support_months) and rp.support_months[o] > 0
-                            else None),
+        "share": lambda o: (
+            rp.repayment_share_of_cf if o < len(rp.support_months) and rp.support_months[o] > 0 else None
+        ),
         "capacity": lambda o: rp.capacity[o] if o < len(rp.capacity) else None,
         "total_repayment": lambda o: rp.total_repayment[o] if o < len(rp.total_repayment) else None,
         "total_contractual": lambda o: rp.total_contractual[o] if o < len(rp.total_contractual) else None,
         "total_reduction": lambda o: rp.total_reduction[o] if o < len(rp.total_reduction) else None,
     }
     cap_rows = rows_from_specs(ctx, layout.CAPACITY_ROWS, offsets, lambda s, o: cap_get[s](o))
-    link = {"simple_cf": "{pl:simple_cf}", "total_repayment": "{total.repayment}",
-            "total_contractual": "{total.contractual}", "total_reduction": "{total.reduction}"}
+    link = {
+        "simple_cf": "{pl:simple_cf}",
+        "total_repayment": "{total.repayment}",
+        "total_contractual": "{total.contractual}",
+        "total_reduction": "{total.reduction}",
+    }
     for r in cap_rows:
         if r.key in link and (n or r.key == "simple_cf"):
             for o in offsets:
@@ -299,7 +372,7 @@ def write_banks(ctx: BuildContext, lay: BanksLayout) -> None:
     w.section(row, "金融支援の依頼内容", last)
     row += 1
     types = "、".join(SUPPORT_TYPE_LABELS.get(t, t) for t in s.types) or "(未選択)"
-    period = (f"{ym_text(s.start)}から{s.period_months}か月" if s.start else f"{s.period_months}か月 (開始月未定)")
+    period = f"{ym_text(s.start)}から{s.period_months}か月" if s.start else f"{s.period_months}か月 (開始月未定)"
     fields = [
         ("金融支援の要否", "依頼する" if s.needed else "依頼しない (約定どおり返済)"),
         ("支援の種類", types if s.needed else "—"),
@@ -327,8 +400,14 @@ def write_banks(ctx: BuildContext, lay: BanksLayout) -> None:
         w.text(r, 1, bank.bank)
         w.text(r, 2, kinds.get(bank.bank, ""), wrap=True)
         w.value(r, 3, bank.balance, LOAN_SUM_NOTE)
-        w.formula(r, 4, f'IF($C${tr}=0,"—",C{r}/$C${tr})', _share(cb.balance_share if cb else None),
-                  fmt=styles.PCT, tol=SHARE_TOL)
+        w.formula(
+            r,
+            4,
+            f'IF($C${tr}=0,"—",C{r}/$C${tr})',
+            _share(cb.balance_share if cb else None),
+            fmt=styles.PCT,
+            tol=SHARE_TOL,
+        )
         link = ctx.link("coverage", f"secured:{bank.bank}", 0)
         secured = cb.secured_total if cb else 0
         if link:
@@ -336,8 +415,14 @@ def write_banks(ctx: BuildContext, lay: BanksLayout) -> None:
         else:
             w.value(r, 5, secured, "資産保全表がないため、保全額は0としています。")
         w.formula(r, 6, f"C{r}-E{r}", bank.balance - secured)
-        w.formula(r, 7, f'IF($F${tr}=0,"—",F{r}/$F${tr})', _share(cb.unsecured_share if cb else None),
-                  fmt=styles.PCT, tol=SHARE_TOL)
+        w.formula(
+            r,
+            7,
+            f'IF($F${tr}=0,"—",F{r}/$F${tr})',
+            _share(cb.unsecured_share if cb else None),
+            fmt=styles.PCT,
+            tol=SHARE_TOL,
+        )
         w.value(r, 8, bank.contractual_annual, layout.CONTRACT_NOTE)
         rep_row = ctx.cells[("banks", f"b{i}.repayment", grid.columns[0].offset)][1]
         red_row = ctx.cells[("banks", f"b{i}.reduction", grid.columns[0].offset)][1]
@@ -347,21 +432,47 @@ def write_banks(ctx: BuildContext, lay: BanksLayout) -> None:
         w.block(first, 1, last, "借入はありません。", width_chars=100)
     w.text(tr, 1, "合計", bold=True, fill=styles.FILL_TOTAL)
     if rp.banks:
-        totals = {3: sum(b.balance for b in rp.banks),
-                  5: sum((cov[b.bank].secured_total if b.bank in cov else 0) for b in rp.banks),
-                  8: sum(b.contractual_annual for b in rp.banks),
-                  9: sum(b.total_repayment for b in rp.banks), 10: sum(b.total_reduction for b in rp.banks)}
+        totals = {
+            3: sum(b.balance for b in rp.banks),
+            5: sum((cov[b.bank].secured_total if b.bank in cov else 0) for b in rp.banks),
+            8: sum(b.contractual_annual for b in rp.banks),
+            9: sum(b.total_repayment for b in rp.banks),
+            10: sum(b.total_reduction for b in rp.banks),
+        }
         totals[6] = totals[3] - totals[5]
         for c, expected in totals.items():
             letter = "ABCDEFGHIJ"[c - 1]
-            w.formula(tr, c, f"SUM({letter}{first}:{letter}{tr - 1})", expected, bold=True,
-                      fill=styles.FILL_TOTAL, border=styles.BORDER_TOTAL)
+            w.formula(
+                tr,
+                c,
+                f"SUM({letter}{first}:{letter}{tr - 1})",
+                expected,
+                bold=True,
+                fill=styles.FILL_TOTAL,
+                border=styles.BORDER_TOTAL,
+            )
         for c in (4, 7):
             letter = "ABCDEFGHIJ"[c - 1]
-            known = [float(x) for x in ((cov[b.bank].balance_share if c == 4 else cov[b.bank].unsecured_share)
-                                        for b in rp.banks if b.bank in cov) if x is not None]
-            w.formula(tr, c, f"SUM({letter}{first}:{letter}{tr - 1})", sum(known), fmt=styles.PCT, bold=True,
-                      fill=styles.FILL_TOTAL, border=styles.BORDER_TOTAL, tol=0.0005)
+            known = [
+                float(x)
+                for x in (
+                    (cov[b.bank].balance_share if c == 4 else cov[b.bank].unsecured_share)
+                    for b in rp.banks
+                    if b.bank in cov
+                )
+                if x is not None
+            ]
+            w.formula(
+                tr,
+                c,
+                f"SUM({letter}{first}:{letter}{tr - 1})",
+                sum(known),
+                fmt=styles.PCT,
+                bold=True,
+                fill=styles.FILL_TOTAL,
+                border=styles.BORDER_TOTAL,
+                tol=0.0005,
+            )
 
     # -- 返済計画 by year
     w.section(grid.header_row - 2, "金融機関別 返済計画 (計画年度別)", last)
@@ -373,149 +484,14 @@ def write_banks(ctx: BuildContext, lay: BanksLayout) -> None:
         ws.cell(row=row, column=1).font = ctx.fonts.small
         row += 1
     # the year header repeats on every page of the bank blocks
-    styles.page_setup(ws, company=ctx.company, date_text=ctx.date_text,
-                      title_rows=f"{grid.header_row - 1}:{grid.header_row}", title_cols="A:A")
+    styles.page_setup(
+        ws,
+        company=ctx.company,
+        date_text=ctx.date_text,
+        title_rows=f"{grid.header_row - 1}:{grid.header_row}",
+        title_cols="A:A",
+    )
 
 
 # =============================================================================================
 # 月次資金繰り表 (計画1年目)
-
-TOTAL_COL_OFFSET = 13
-MONTHLY_VALUE_NOTE = ("計画1年目の年額を季節指数・回収/支払サイトで月に割り振った値です (月ごとの端数調整と"
-                      "サイトのずれを含むため数式にしていません)。年額を変えたときは計画を再計算してください。")
-
-
-def _even_part(total: str, rank: int, parts: int) -> str:
-    """The ``rank``-th (1-based) of ``parts`` near-equal whole parts of ``total`` (earlier parts take
-    the remainder), as the engine splits an annual amount (rounding.split_even)."""
-    return (f"SIGN({total})*(INT(ABS({total})/{parts})+IF({rank}<=MOD(ABS({total}),{parts}),1,0))")
-
-
-def _monthly_links(ctx: BuildContext, rows: list[GridRow], months: list[int], bank_names: list[str]) -> None:
-    """Lines of the 月次資金繰り表 that are an annual figure of 計画1年目 spread by a fixed rule become
-    formulas over that figure: 返済 by bank, 支払利息, 納税, 設備投資, 特別損益, 新規借入."""
-    from ..finance.labels import first_month_number
-    from ..finance.monthly import _month_index
-
-    settings = ctx.settings
-    first = first_month_number(ctx.plan)
-    tax_idx = sorted({_month_index(m, first) + 1 for m in ctx.plan.cash.tax_payment_months}) or [12]
-    by_key = {r.key: r for r in rows if r.key}
-
-    def year1(ref: str, m: int) -> str:  # the 計画1年目 cell of another sheet, seen from month m
-        sheet, key = ref.split(":")
-        return f"{{{sheet}:{key}@{1 - m}}}"
-
-    def spread(key: str, ref: str, in_months: list[int]) -> None:
-        row = by_key.get(key)
-        if row is None:
-            return
-        for m in months:
-            if m in in_months:
-                row.templates[m] = _even_part(year1(ref, m), in_months.index(m) + 1, len(in_months))
-            else:
-                row.templates[m] = "0"
-
-    every = list(range(1, 13))
-    if bank_names and ctx.proj.repayment.banks:
-        for i in range(len(bank_names)):
-            spread(f"rep.{i}", f"banks:b{i}.repayment", every)
-        spread("borrowing", "banks:total.new_borrowing", [settings.borrowing_month])
-    spread("interest_payments", "pl:interest_expense", every)
-    spread("tax_payments", "pl:income_taxes", tax_idx)
-    spread("capex", "cf:capex_total", [settings.capex_month])
-    spread("extraordinary", "pl:extraordinary", [12])
-
-
-def prepare_monthly(ctx: BuildContext) -> Grid:
-    m = ctx.proj.monthly
-    months = {r.index: r for r in m.months}
-    cols: list[Column] = []
-    for r in m.months:
-        year = r.year_month[:4] + "年" if r.year_month else ""
-        cols.append(Column(r.index, year, r.label))
-    cols.append(Column(TOTAL_COL_OFFSET, layout.MONTHLY_TOTAL_LABEL, "計画1年目"))
-    offsets = [c.offset for c in cols]
-    bank_names = [b.bank for b in ctx.proj.repayment.banks]
-    if not bank_names:
-        seen: list[str] = []
-        for r in m.months:
-            for name in r.repayment_by_bank:
-                if name not in seen:
-                    seen.append(name)
-        bank_names = seen
-
-    def total_of(src: str):
-        if src == "opening":
-            return m.months[0].opening if m.months else None
-        if src == "closing":
-            return m.months[-1].closing if m.months else None
-        if src in layout.MONTHLY_BALANCE_ROWS:
-            return None
-        return sum(getattr(r, src) for r in m.months)
-
-    def get(src, o):
-        if o == TOTAL_COL_OFFSET:
-            return total_of(src)
-        r = months.get(o)
-        return getattr(r, src) if r is not None else None
-
-    rep_rows = []
-    for i, name in enumerate(bank_names):
-        row = GridRow(key=f"rep.{i}", label=f"返済: {name}", indent=2)
-        for o in offsets:
-            if o == TOTAL_COL_OFFSET:
-                row.values[o] = sum(r.repayment_by_bank.get(name, 0) for r in m.months)
-            else:
-                row.values[o] = months[o].repayment_by_bank.get(name, 0) if o in months else None
-        rep_rows.append(row)
-    rows = rows_from_specs(ctx, layout.MONTHLY_ROWS, offsets, get, expand={layout.BANKS: rep_rows})
-    _monthly_links(ctx, rows, [o for o in offsets if o != TOTAL_COL_OFFSET], bank_names)
-    for row in rows:
-        if not row.key:
-            continue
-        if not row.templates or any(o not in row.templates for o in offsets if o != TOTAL_COL_OFFSET):
-            row.value_note = MONTHLY_VALUE_NOTE
-        if row.key == "repayment" and not rep_rows:
-            row.templates.clear()
-        if row.key == "opening":
-            row.templates[offsets[0]] = "?{cf:cash_opening}"
-            row.templates[TOTAL_COL_OFFSET] = f"{{opening@{offsets[0] - TOTAL_COL_OFFSET}}}"
-        elif row.key in layout.MONTHLY_BALANCE_ROWS:
-            row.values[TOTAL_COL_OFFSET] = None
-        elif TOTAL_COL_OFFSET not in row.templates or row.key.startswith("rep."):
-            first, lastm = offsets[0] - TOTAL_COL_OFFSET, offsets[-2] - TOTAL_COL_OFFSET
-            row.templates[TOTAL_COL_OFFSET] = f"SUM({{{row.key}@{first}}}:{{{row.key}@{lastm}}})"
-        if row.key == "closing":
-            for o in offsets[:-1]:
-                if o in m.negative_months:
-                    row.cell_fills[o] = styles.FILL_WARN
-                elif o == m.lowest_index or o in m.below_minimum_months:
-                    row.cell_fills[o] = styles.FILL_TOTAL
-    grid = Grid("monthly", cols, rows, with_note=False)
-    place(ctx, grid, layout.HEADER_ROW)
-    return grid
-
-
-def write_monthly(ctx: BuildContext, grid: Grid) -> None:
-    ws = ctx.ws("monthly")
-    w = ctx.writer("monthly")
-    m = ctx.proj.monthly
-    set_grid_widths(ctx, grid, year_width=10.0)
-    w.sheet_title(layout.SHEET["monthly"].title, ctx.company, ctx.date_text, grid.last_col)
-    write_header(w, grid)
-    write_body(ctx, w, grid)
-    row = grid.rows[-1].row + 2
-    lowest = f"{m.lowest_label} {m.lowest_balance:,}千円" if m.lowest_label else f"{m.lowest_balance:,}千円"
-    notes = [
-        f"月末残高が最も少ない月: {lowest} / 最低限必要な手元資金: {m.minimum_cash:,}千円。",
-        ("資金ショート (翌月繰越がマイナス) の月: " + "、".join(f"{i}か月目" for i in m.negative_months)
-         if m.negative_months else "資金ショートする月はありません。"),
-        "翌月繰越 (12か月目) は資金計画の計画1年目 期末現預金と一致します。色付きのセルは最低残高の月・手元資金を下回る月です。",
-    ]
-    for n in notes:
-        w.block(row, 1, grid.last_col, n, width_chars=span_width(w, 1, grid.last_col))
-        row += 1
-    ws.freeze_panes = f"{get_column_letter(grid.first_col)}{grid.header_row + 1}"
-    styles.page_setup(ws, company=ctx.company, date_text=ctx.date_text,
-                      title_rows=f"1:{grid.header_row}", title_cols="A:A")
