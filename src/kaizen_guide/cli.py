@@ -111,7 +111,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             _err(f"段階「{args.stage}」はありません。次のどれかを指定してください: {stage_list_ja()}")
             return EXIT_BAD_INPUT
         findings = check_text(stage, args.text)
-        from .checks.report import render_findings
+        from .commands.check_output import render_findings
 
         label = default_checklist().stages[stage].section
         _print(render_findings(findings, fmt=args.format, title=f"回答のチェック ({label})"))
@@ -128,7 +128,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return _check_external(args)
     plan = _load_plan_or_exit(args.plan)
     from .checks import check_plan
-    from .checks.report import render_findings
+    from .commands.check_output import render_findings
 
     findings = check_plan(plan)
     _print(render_findings(findings, fmt=args.format, title=f"計画のチェック: {plan.company.name or args.plan}"))
@@ -138,7 +138,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _check_external(args: argparse.Namespace) -> int:
     """check FILE for a plan written elsewhere (Excel / Word / Markdown)."""
     from .checks.external import ReadError, check_file
-    from .checks.report import render_findings
+    from .commands.check_output import render_findings
 
     try:
         findings, found, missing = check_file(args.plan)

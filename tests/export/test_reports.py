@@ -86,7 +86,7 @@ def test_check_report_uses_the_same_macros_and_orders_worst_first():
 
 
 def test_checks_markdown_goes_through_these_templates():
-    from kaizen_guide.checks.report import render_findings
+    from kaizen_guide.commands.check_output import render_findings
 
     md = render_findings([finding()], fmt="md", title="チェック結果")
     assert md.startswith("# チェック結果")

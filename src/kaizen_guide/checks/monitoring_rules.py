@@ -33,7 +33,7 @@ def _previous(plan, month: str):
 def _reviewed(rec, plan=None) -> bool:
     """A record that is a review: its month's actuals complete, and on a plan reviewed per 四半期/半期/
     決算 a period's review (the other months of a period hold only their actuals)."""
-    from kaizen_guide.monitoring.lines import INPUT_KEYS
+    from kaizen_guide.finance.month_lines import INPUT_KEYS
 
     if plan is not None and plan.monitoring_plan.frequency != "monthly" and not rec.period:
         return False
@@ -44,7 +44,7 @@ def _reviewed(rec, plan=None) -> bool:
 def _month_hits(plan, rec, cmp) -> Iterator[tuple[str, str | None, dict[str, Any]]]:
     """(rule id, path, values) for one reviewed month."""
     i = _index(plan, rec.month)
-    from kaizen_guide.monitoring.fiscal import month_text
+    from kaizen_guide.finance.fiscal import month_text
 
     mt = month_text(rec.month)
     if cmp is not None:
@@ -77,8 +77,8 @@ def _comparisons(plan, ctx) -> dict[str, Any]:
         out: dict[str, Any] = {}
         proj = ctx.projection() if ctx.numbers_ready is None else None
         if proj is not None:
+            from kaizen_guide.finance.fiscal import MonitoringError
             from kaizen_guide.monitoring.compare import compare_month, plan_source
-            from kaizen_guide.monitoring.fiscal import MonitoringError
 
             plans = plan_source(plan, proj)
             actuals = {r.month: dict(r.actuals) for r in plan.monitoring if r.actuals}
@@ -118,7 +118,7 @@ for _rid in (
 def due_months(plan, today: date) -> list[str]:
     """Months whose review is due by ``today`` under the plan's cadence: from the first monitoring
     month, every 1/3/6/12 months, each due by the end of the following month (試算表 practice)."""
-    from kaizen_guide.monitoring.fiscal import MonitoringError, add_months, all_months
+    from kaizen_guide.finance.fiscal import MonitoringError, add_months, all_months
 
     mp = plan.monitoring_plan
     if not mp.start:
@@ -142,7 +142,7 @@ def due_months(plan, today: date) -> list[str]:
 
 @rule("plan.monitoring_overdue")
 def _overdue(plan, ctx) -> Iterator[Hit]:
-    from kaizen_guide.monitoring.fiscal import month_text
+    from kaizen_guide.finance.fiscal import month_text
 
     due = due_months(plan, _today())
     if not due:
@@ -150,7 +150,7 @@ def _overdue(plan, ctx) -> Iterator[Hit]:
     reviewed = sorted(r.month for r in plan.monitoring if _reviewed(r, plan))
     latest_due = due[-1]
     step = CADENCE_MONTHS.get(plan.monitoring_plan.frequency, 3)
-    from kaizen_guide.monitoring.fiscal import add_months
+    from kaizen_guide.finance.fiscal import add_months
 
     window_start = add_months(latest_due, -(step - 1))
     if not any(window_start <= m <= latest_due for m in reviewed):

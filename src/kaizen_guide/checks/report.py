@@ -1,7 +1,8 @@
 """Check report for the command line: grouped by section, worst first.
 
-Plain text and JSON are rendered here (fast, no jinja2); Markdown goes through the same
-templates as the exported reports, so the two never drift apart.
+Plain text and JSON are rendered here (fast, no jinja2). Markdown goes through the same
+template as the exported check report, so the two never drift apart: the command layer renders
+it (``commands.check_output``), since export sits above the checks.
 """
 
 from __future__ import annotations
@@ -63,7 +64,5 @@ def render_findings(findings: list, *, fmt: str = "text", title: str = "チェ�
         }
         return json.dumps(payload, ensure_ascii=False, indent=2)
     if fmt == "md":
-        from ..export.report import render_check_report
-
-        return render_check_report(title, findings, fmt="md")
+        raise ValueError("Markdown is rendered by kaizen_guide.commands.check_output (through export)")
     return _text(findings, title)

@@ -1,4 +1,4 @@
-"""Column labels → months (決算月 other than March too; the fiscal calendar is monitoring.fiscal.FiscalCalendar).
+"""Column labels → months (決算月 other than March too; the fiscal calendar is finance.fiscal.FiscalCalendar).
 
 A label is one of: a full month (「2026年4月」「2026/04」「R8.4」「令和8年4月度」「202604」, or a
 date cell from Excel), a month without a year (「4月」「4月度」, resolved against a fiscal year), a
@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from kaizen_guide.finance.fiscal import FiscalCalendar as FiscalCalendar  # one fiscal calendar: finance/fiscal
 from kaizen_guide.ja import ParseError, normalize, parse_month
-from kaizen_guide.monitoring.fiscal import FiscalCalendar as FiscalCalendar  # one fiscal calendar: monitoring/fiscal
 
 # Words that make a column a subtotal / non-month column even if it also names a month
 # (「4月〜9月合計」「上半期(4-9月)」). Checked before any month reading.
@@ -146,7 +146,7 @@ def fiscal_year_label_end(text: str) -> str | None:
 
 
 # --------------------------------------------------------------------------------------------
-# Month arithmetic (the fiscal calendar itself is monitoring.fiscal.FiscalCalendar)
+# Month arithmetic (the fiscal calendar itself is finance.fiscal.FiscalCalendar)
 
 
 def ym_add(ym: str, months: int) -> str:
