@@ -209,3 +209,38 @@ async def test_the_mode_key_switches_between_the_form_and_one_question(sample_pa
         await settle(pilot)
         assert not isinstance(interview_screen(pilot).composer.editor, SectionForm)
         assert app.interview.given_by == "owner"
+
+
+async def test_unsent_form_fields_are_kept_as_drafts_and_come_back(plan_path):
+    from kaizen_guide.tui.draft_keeper import DraftKeeper
+
+    app = make_app(plan_path, advisor=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "株式会社下書き")
+        await pilot.press("tab")
+        await type_text(pilot, "山田")
+        keeper = DraftKeeper(interview_screen(pilot))
+        keeper.look()  # typing has paused: the next look keeps it
+        keeper.look()
+        assert load_plan(plan_path).interview.drafts == {
+            "company.name": "株式会社下書き",
+            "company.representative": "山田",
+        }
+        await type_text(pilot, " 太郎")
+        await pilot.press("ctrl+q")  # quit at once: what was typed since is kept too
+        await until(pilot, lambda: not app.is_running, "the app to quit")
+    plan = load_plan(plan_path)
+    assert plan.interview.drafts["company.representative"] == "山田 太郎"
+    assert "company.name" not in plan.interview.answers  # nothing was sent
+
+    app = make_app(plan_path, advisor=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert _form(pilot).value()["company.representative"] == "山田 太郎"
+        assert any("下書きから戻しました" in t for t in assistant_texts(pilot))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    plan = load_plan(plan_path)
+    assert plan.company.name == "株式会社下書き" and plan.company.representative == "山田 太郎"
+    assert plan.interview.drafts == {}

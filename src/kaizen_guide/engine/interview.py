@@ -358,11 +358,16 @@ class Interview(InterviewState):
 
     def save_draft(self, qid: str, raw: Any) -> str | None:
         """Keep unsent input with the plan (saved at once); returns an error message if the save failed."""
+        return self.save_drafts({qid: raw})
+
+    def save_drafts(self, unsent: dict[str, Any]) -> str | None:
+        """:meth:`save_draft` for several questions (a section form's fields) in one write."""
         drafts = self.plan.interview.drafts
-        if is_blank(raw):
-            drafts.pop(qid, None)
-        else:
-            drafts[qid] = jsonable(raw)
+        for qid, raw in unsent.items():
+            if is_blank(raw):
+                drafts.pop(qid, None)
+            else:
+                drafts[qid] = jsonable(raw)
         try:
             self._save()
         except Exception as exc:  # noqa: BLE001 - the caller says it in Japanese

@@ -78,6 +78,7 @@ class FormResult:
     """Optional fields left empty: recorded as skipped, as Enter on an empty line does in the chat."""
     save_error: str | None = None
     next: Question | None = None
+    drafts_dropped: bool = False
 
     @property
     def errors(self) -> dict[str, str]:
@@ -104,11 +105,13 @@ def answer_form(iv: Interview, values: dict[str, Any]) -> FormResult:
         if not iv.is_visible(qid):
             continue  # an earlier field of this form hid it
         first = first or qid
+        stale_draft = iv.plan.interview.drafts.pop(qid, None) is not None  # sent: no longer a draft
         if _same(iv, q, raw):
             if is_pending(iv, qid):
                 out.results[qid] = keep_answer(iv, q, commit=None)
             else:
                 out.unchanged.append(qid)
+                out.drafts_dropped = out.drafts_dropped or stale_draft
             continue
         blank = is_blank(raw)
         if blank and q.required and qid not in iv.plan.interview.answers:
@@ -126,7 +129,7 @@ def answer_form(iv: Interview, values: dict[str, Any]) -> FormResult:
         ids = [q.id for q in visible_questions(iv)]
         at = ids.index(first) if first in ids else 0
         iv.plan.interview.current = next_after(iv, ids[at - 1] if at > 0 else None)
-    if out.results:
+    if out.results or out.drafts_dropped:
         out.save_error = iv._save_or_rollback()  # one atomic write for the whole form
     if out.save_error:
         out.results = {}

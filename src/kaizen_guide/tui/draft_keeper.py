@@ -36,6 +36,10 @@ class DraftKeeper:
             return
         if getattr(getattr(editor, "question", None), "id", question.id) != question.id:
             return  # the editor is being replaced
+        fields = getattr(editor, "unsent_fields", None)
+        if fields is not None:  # a section form: each field is kept as its question's draft
+            self._look_form(fields, interview, question.id)
+            return
         try:
             raw = editor.unsent()
         except Exception:  # noqa: BLE001 - an editor mid-change: look again next time
@@ -48,3 +52,15 @@ class DraftKeeper:
         error = interview.save_draft(question.id, raw)
         if error:
             screen.notify(error, severity="warning")
+
+    def _look_form(self, fields: Any, interview: Any, qid: str) -> None:
+        try:
+            unsent = {k: v for k, v in fields().items() if interview.draft(k) != jsonable(v)}
+        except Exception:  # noqa: BLE001 - a form mid-change: look again next time
+            return
+        seen, self._seen = self._seen, (qid, jsonable(unsent))
+        if not unsent or seen != self._seen:
+            return  # nothing new, or still typing
+        error = interview.save_drafts(unsent)
+        if error:
+            self.screen.notify(error, severity="warning")

@@ -39,9 +39,15 @@ def form_for(screen: Any, question: Any) -> SectionForm | None:
         for q in interview.form_questions(section.id)
     ]
     values: dict[str, Any] = {}
+    drafts = 0
     for q in fields:
         draft = screen._safe(lambda q=q: interview.draft(q.id), None)
+        drafts += draft is not None
         values[q.id] = draft if draft is not None else screen._safe(lambda q=q: interview.edit_value(q.id), None)
+    if drafts:
+        screen.chat.say(
+            f"前回、送信せずに終了した入力 ({drafts}項目) を下書きから戻しました。確かめて送信してください。", "note"
+        )
     marks = {q.id: answer_mark(interview, q.id) for q in fields}
     labels = {q.id: field_label(q) for q in fields}
     return SectionForm(question, fields=fields, values=values, marks=marks, labels=labels, **screen._helpers())

@@ -175,7 +175,13 @@ class InterviewScreen(ChatScreen):
             await self.composer.show(question, editor=form)
             self._refresh_status()
             return
-        self.chat.say(question_markdown(question, advisor=self.advisor) + self._current_answer_by(question))
+        if self.advisor and question.type == "year_grid":
+            # A grid is one screen already: no chat step for it (its question is above the grid).
+            mark = self._current_answer_by(question).strip()
+            if mark:
+                self.chat.say(mark, "note", "status")
+        else:
+            self.chat.say(question_markdown(question, advisor=self.advisor) + self._current_answer_by(question))
         record = self._safe(lambda: self.interview.record(question.id), None)
         if record is not None and record.status == "needs_review":
             # An earlier answer it depends on changed: confirm it (ctrl+o) or edit it.
@@ -258,6 +264,17 @@ class InterviewScreen(ChatScreen):
         await keys_applied(self.app.focused)  # keys typed just before ctrl+q are part of it
         editor = self.composer.editor
         if editor is None or self.question is None:
+            return
+        fields = getattr(editor, "unsent_fields", None)  # a section form: a draft per field
+        if fields is not None:
+            unsent = self._safe(fields, {})
+            error = (
+                self._safe(lambda: self.interview.save_drafts(unsent), "下書きを保存できませんでした。")
+                if unsent
+                else None
+            )
+            if error:
+                self.notify(error, severity="error")
             return
         raw = self._safe(editor.unsent, None)
         if raw is None:
