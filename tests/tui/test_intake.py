@@ -37,6 +37,15 @@ def _focused_field(pilot) -> str | None:
     return _form(pilot)._qid_of(pilot.app.focused)
 
 
+async def palette_jump(pilot, text: str) -> None:
+    """ctrl+p, ``text``, Enter on the best match."""
+    await search_palette(pilot, text)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 async def test_the_section_form_moves_with_tab_and_sends_the_whole_section(plan_path):
     app = make_app(plan_path, advisor=True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -174,11 +183,7 @@ async def test_jump_by_label_opens_the_form_on_that_field(sample_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await goto(pilot, "financials.pl")
-        await search_palette(pilot, "資本金")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(pilot)
+        await palette_jump(pilot, "資本金")
         assert current_qid(pilot) == "company.capital"
         assert _focused_field(pilot) == "company.capital"
 
@@ -187,11 +192,7 @@ async def test_jump_finds_a_row_of_a_grid_by_its_label(sample_path):
     app = make_app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await search_palette(pilot, "棚卸資産")  # a row of the 貸借対照表 grid, not in its prompt
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(pilot)
+        await palette_jump(pilot, "棚卸資産")  # a row of the 貸借対照表 grid, not in its prompt
         assert current_qid(pilot) == "financials.bs"
 
 
