@@ -8,6 +8,7 @@ the same per answer as a short one (the plan file holds the answers, not this lo
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
@@ -107,7 +108,11 @@ class ChatLog(VerticalScroll, can_focus=False):
             self.call_after_refresh(self._show_top, message)
         return message
 
-    def _show_top(self, message: AssistantMessage) -> None:
+    def _show_top(self, message: AssistantMessage, tries: int = 0) -> None:
+        if message.is_attached and not message.outer_size.height and tries < 10:
+            # Said inside a batched update: not laid out yet, look again after the next frame.
+            self.call_after_refresh(self._show_top, message, tries + 1)
+            return
         if message.is_attached and message.outer_size.height > self.scrollable_content_region.height:
             self.anchor(False)
             self.scroll_to_widget(message, top=True, animate=False)
@@ -117,12 +122,24 @@ class ChatLog(VerticalScroll, can_focus=False):
         self._add(message)
         return message
 
+    _pending: list[Any] | None = None
+
     def _add(self, widget) -> None:
         extra = len(self.children) + 1 - MAX_MESSAGES
         if extra > 0:
             for old in list(self.children)[:extra]:
                 old.remove()
-        self.mount(widget)
+        mounting = self.mount(widget)
+        if self._pending is None:
+            self._pending = []
+        self._pending.append(mounting)
+
+    async def settled(self) -> None:
+        """Wait until the messages said so far are mounted with their blocks, so the next layout
+        has their heights (laid out earlier, a new message is 0 lines tall for one more frame)."""
+        pending, self._pending = self._pending or [], None
+        for mounting in pending:
+            await mounting
 
     def clear(self) -> None:
         self.remove_children()

@@ -65,11 +65,28 @@ class LineEditor(Editor):
             id="line",
             compact=True,
         )
-        if q.type in PREVIEW_TYPES:
-            yield Static("", id="preview", markup=False)
+        # Always there (hidden while empty), so the next question can reuse this editor.
+        yield Static("", id="preview", markup=False)
 
     def on_mount(self) -> None:
         self._update_preview(self.query_one(Input).value)
+
+    def reuse(self, question: Any, prefill: Any, **helpers: Any) -> bool:
+        """Ask ``question`` in this editor: the one-line input stays mounted and focused (a new
+        editor per question cost a mount, its styling and a second layout, issue 18). Keys typed
+        ahead wait in the app's queue and reach this same input, as they would the new one."""
+        self.question = question
+        self.prefill = prefill
+        self.preview_fn = helpers.get("preview")
+        self.options_fn = helpers.get("options")
+        self.columns_fn = helpers.get("columns")
+        line = self.query_one(Input)
+        with line.prevent(Input.Changed):
+            line.value = "" if prefill is None else str(prefill)
+        line.placeholder = _placeholder(question)
+        line.cursor_position = len(line.value)
+        self._update_preview(line.value)
+        return True
 
     def focus_input(self) -> None:
         focus_now(self.query_one(Input))
@@ -88,9 +105,10 @@ class LineEditor(Editor):
         self._update_preview(event.value)
 
     def _update_preview(self, text: str) -> None:
-        if self.question.type not in PREVIEW_TYPES or self.preview_fn is None:
-            return
         preview = self.query_one("#preview", Static)
+        if self.question.type not in PREVIEW_TYPES or self.preview_fn is None:
+            preview.display = False
+            return
         shown = self.preview_fn(self.question.id, text) if text.strip() else ""
         preview.set_class("→" not in shown, "-error")
         preview.update(shown)
@@ -267,6 +285,11 @@ class MultiChoiceEditor(Editor):
 
 def editor_for(question: Any, *, prefill: Any = None, **helpers: Any) -> Editor:
     """The editor that fits ``question.type``."""
+    return editor_class(question)(question, prefill=prefill, **helpers)
+
+
+def editor_class(question: Any) -> type[Editor]:
+    """The editor class that fits ``question.type``."""
     kind = question.type
     cls: type[Editor]
     if kind == "group":
@@ -289,7 +312,7 @@ def editor_for(question: Any, *, prefill: Any = None, **helpers: Any) -> Editor:
         cls = YesNoEditor
     else:
         cls = LineEditor
-    return cls(question, prefill=prefill, **helpers)
+    return cls
 
 
 class Composer(Vertical):
@@ -323,9 +346,20 @@ class Composer(Vertical):
         """Replace the editor with one for ``question`` (or with ``editor``, e.g. a section form) and
         focus it (helpers: preview, options, columns)."""
         tall = question.type == "year_grid" or editor is not None  # a grid or a form needs the rows more
-        editor = editor or editor_for(question, prefill=prefill, **helpers)
         prompt = question.prompt.strip() + ("" if question.required else " (任意)")
         self.query_one("#composer-prompt", Static).update(prompt)
+        old = self.editor
+        if (
+            editor is None
+            and old is not None
+            and type(old) is editor_class(question)
+            and old.is_mounted
+            and old.reuse(question, prefill, **helpers)
+        ):
+            self.set_class(tall, "-tall")
+            old.focus_input()
+            return old
+        editor = editor or editor_for(question, prefill=prefill, **helpers)
         if self.editor is not None:
             await self.editor.remove()
         self.set_class(tall, "-tall")
@@ -354,6 +388,7 @@ __all__ = [
     "MultiChoiceEditor",
     "PreviewFn",
     "YesNoEditor",
+    "editor_class",
     "editor_for",
     "keys_applied",
 ]

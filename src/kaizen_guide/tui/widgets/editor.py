@@ -89,6 +89,10 @@ class Editor(Widget):
             return value if value != list(self.prefill or []) else None
         return None
 
+    def reuse(self, question: Any, prefill: Any, **helpers: Any) -> bool:
+        """Show ``question`` without a new editor of the same kind; False: mount a new one."""
+        return False
+
     def focus_input(self) -> None:
         focus_now(self)
 

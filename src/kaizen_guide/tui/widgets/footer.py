@@ -33,13 +33,22 @@ class SteadyFooter(Footer):
             self._shown = self._signature(self.screen)
         yield from super().compose()
 
+    _queued = False
+
     def bindings_changed(self, screen: Screen) -> None:
-        if (
-            self._shown is not None
-            and screen.app.app_focus
-            and self.is_attached
-            and screen is self.screen
-            and self._signature(screen) == self._shown
-        ):
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen or self._queued:
             return
-        super().bindings_changed(screen)
+        # Compared after the next frame, not now: between two questions the focus passes through
+        # no editor (the old one removed, the new one not focused yet), and a rebuild for that
+        # passing state was followed by a second one back to the same keys.
+        self._queued = True
+        self.call_after_refresh(self._rebuild_if_changed)
+
+    async def _rebuild_if_changed(self) -> None:
+        self._queued = False
+        if not self.is_attached:
+            return
+        if self._shown is not None and self._signature(self.screen) == self._shown:
+            return
+        await self.recompose()
