@@ -52,13 +52,14 @@ class LoadingScreen(Screen):
         yield Static("計画を開いています…")
 
 
-def demo_plan_path(now: datetime | None = None) -> Path:
-    """A fresh copy of the sample company under ``<user data>/plans/``."""
-    from kaizen_guide.model import save_plan
-    from kaizen_guide.sample import build_sample_plan
+def demo_plan_path(now: datetime | None = None, *, given_by: str = "owner") -> Path:
+    """A fresh copy of the sample company under ``<user data>/plans/``, its answers adopted (from
+    the per-user cache after the first demo: building and adopting it took most of a second)."""
+    from kaizen_guide.engine.demo import demo_plan_bytes
+    from kaizen_guide.model.store import atomic_write_bytes
 
     path = recent.new_plan_path("sample", now=now)
-    save_plan(build_sample_plan(monitoring=True), path, backup=False)
+    atomic_write_bytes(path, demo_plan_bytes(given_by))
     return path
 
 
@@ -301,7 +302,7 @@ class KaizenApp(App[int]):
 
         try:
             if demo:
-                path = demo_plan_path()
+                path = demo_plan_path(given_by="advisor") if self.advisor else demo_plan_path()
             assert path is not None
             interview = open_interview(path, depth=self.depth, advisor=self.advisor)
             if demo:

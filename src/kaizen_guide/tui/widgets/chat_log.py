@@ -2,7 +2,10 @@
 
 An anchored VerticalScroll (toad / Textual's mother.py pattern): new messages keep the view at the
 bottom until the person scrolls up. Only the last MAX_MESSAGES are kept, so a long interview costs
-the same per answer as a short one (the plan file holds the answers, not this log).
+the same per answer as a short one (the plan file holds the answers, not this log), and only the
+last LIVE_MESSAGES of those are displayed: Textual lays out every displayed widget of the screen on
+each change, so 60 messages with their Markdown blocks made each answer's layout several times
+dearer (issue 18). Older ones come back, a screenful at a time, when the person scrolls to the top.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
 MAX_MESSAGES = 60
+LIVE_MESSAGES = 12
 
 _CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\uffef"
 _SPACE_AFTER_PUNCT = re.compile(f"(?<=[、。」』）:]) (?=[{_CJK}])")
@@ -133,6 +137,35 @@ class ChatLog(VerticalScroll, can_focus=False):
         if self._pending is None:
             self._pending = []
         self._pending.append(mounting)
+        shown = [c for c in self.children if c.display]
+        for old in shown[:-LIVE_MESSAGES]:
+            old.display = False  # kept (and queried) but not laid out until scrolled back to
+
+    def reveal_older(self) -> bool:
+        """Show the LIVE_MESSAGES messages before the first one shown; True if there were any."""
+        children = list(self.children)
+        first = next((i for i, c in enumerate(children) if c.display), len(children))
+        older = children[max(0, first - LIVE_MESSAGES) : first]
+        if not older:
+            return False
+        self.anchor(False)
+        for widget in older:
+            widget.display = True
+        if first < len(children):
+            # Keep what the person was reading in place: the revealed messages go above it.
+            self.call_after_refresh(self.scroll_to_widget, children[first], top=True, animate=False)
+        return True
+
+    def _on_mouse_scroll_up(self, event: Any) -> None:
+        if self.scroll_y <= 0 and self.reveal_older():
+            event.stop()
+            return
+        super()._on_mouse_scroll_up(event)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value <= 0 < old_value and not self.is_anchored:
+            self.call_later(self.reveal_older)  # dragged to the top with the scrollbar
 
     async def settled(self) -> None:
         """Wait until the messages said so far are mounted with their blocks, so the next layout

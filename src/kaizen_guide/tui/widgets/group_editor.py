@@ -239,7 +239,9 @@ class GroupEditor(Editor):
 
     def _columns(self) -> list[Any]:
         """The fields that fit the editor's width (the row form shows them all)."""
-        width = (self.size.width or 60) - 2
+        # Before the first layout the editor has no size yet: the composer's width is what it gets.
+        parent = self.parent
+        width = (self.size.width or getattr(getattr(parent, "content_region", None), "width", 0) or 60) - 2
         shown: list[Any] = []
         used = 3 + 2  # the row number column and its padding
         for f in self.question.fields:
@@ -253,12 +255,17 @@ class GroupEditor(Editor):
     def on_mount(self) -> None:
         self._render_rows()
 
+    _shown_columns: list[Any] | None = None
+
     def on_resize(self) -> None:
-        self._render_rows()
+        if self._columns() != self._shown_columns:  # the first layout usually keeps them: no rebuild
+            table = self.query_one(DataTable)
+            self._render_rows(table.cursor_row if self.rows else None)
 
     def _render_rows(self, cursor: int | None = None) -> None:
         table = self.query_one(DataTable)
         columns = self._columns()
+        self._shown_columns = columns
         table.clear(columns=True)
         table.add_column("#", width=3)
         for f in columns:
