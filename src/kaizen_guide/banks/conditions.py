@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 Lookup = Callable[[str], Any]
 """Returns the value of a question (None when unanswered or hidden)."""
@@ -101,8 +101,15 @@ def tokenize(expr: str) -> list[Token]:
 
 
 # --- AST ------------------------------------------------------------------------------------------
-# Nodes are tuples: ("lit", value) ("ref", qid) ("list", [nodes]) ("call", name, [nodes])
-# ("not", node) ("and", [nodes]) ("or", [nodes]) ("cmp", op, left, right)
+# Nodes are tagged tuples; mypy narrows the union on ``node[0] == "..."``.
+Node: TypeAlias = (
+    "tuple[Literal['lit'], Any]"
+    " | tuple[Literal['ref', 'qid'], str]"
+    " | tuple[Literal['list', 'and', 'or'], list[Node]]"
+    " | tuple[Literal['call'], str, list[Node]]"
+    " | tuple[Literal['not'], Node]"
+    " | tuple[Literal['cmp'], str, Node, Node]"
+)
 
 
 class _Parser:
@@ -134,7 +141,7 @@ class _Parser:
             raise ConditionError(f"expected {text!r}, got {got!r}", self.expr, self.tok.pos)
         return t
 
-    def parse(self):
+    def parse(self) -> Node:
         if self.tok.kind == "EOF":
             raise ConditionError("empty expression", self.expr, 0)
         node = self.or_expr()
@@ -142,19 +149,19 @@ class _Parser:
             raise ConditionError(f"unexpected {self.tok.text!r}", self.expr, self.tok.pos)
         return node
 
-    def or_expr(self):
+    def or_expr(self) -> Node:
         items = [self.and_expr()]
         while self.accept("KW", "or"):
             items.append(self.and_expr())
         return items[0] if len(items) == 1 else ("or", items)
 
-    def and_expr(self):
+    def and_expr(self) -> Node:
         items = [self.not_expr()]
         while self.accept("KW", "and"):
             items.append(self.not_expr())
         return items[0] if len(items) == 1 else ("and", items)
 
-    def not_expr(self):
+    def not_expr(self) -> Node:
         if self.tok.kind == "KW" and self.tok.text == "not":
             nxt = self.tokens[self.i + 1]
             if not (nxt.kind == "KW" and nxt.text == "in"):
@@ -162,7 +169,7 @@ class _Parser:
                 return ("not", self.not_expr())
         return self.comparison()
 
-    def comparison(self):
+    def comparison(self) -> Node:
         left = self.operand()
         t = self.tok
         if t.kind == "OP" and t.text in ("==", "!=", "<", "<=", ">", ">="):
@@ -177,7 +184,7 @@ class _Parser:
             return ("cmp", "not in", left, self.operand())
         return left
 
-    def operand(self):
+    def operand(self) -> Node:
         t = self.tok
         if t.kind == "NUM" or t.kind == "STR":
             self.take()
@@ -190,7 +197,7 @@ class _Parser:
             self.expect("OP", ")")
             return node
         if self.accept("OP", "["):
-            items = []
+            items: list[Node] = []
             if not self.accept("OP", "]"):
                 items.append(self.or_expr())
                 while self.accept("OP", ","):
@@ -204,7 +211,7 @@ class _Parser:
                     raise ConditionError(
                         f"unknown function {t.text!r} (known: {', '.join(sorted(_FUNCTIONS))})", self.expr, t.pos
                     )
-                args = []
+                args: list[Node] = []
                 if not self.accept("OP", ")"):
                     args.append(self.call_arg(t.text, len(args)))
                     while self.accept("OP", ","):
@@ -219,7 +226,7 @@ class _Parser:
         got = t.text or "end of expression"
         raise ConditionError(f"expected a value, got {got!r}", self.expr, t.pos)
 
-    def call_arg(self, fn: str, index: int):
+    def call_arg(self, fn: str, index: int) -> Node:
         t = self.tok
         if index == 0:
             if t.kind != "NAME":
@@ -234,19 +241,18 @@ class _Parser:
         return self.or_expr()
 
 
-def _refs(node, out: set[str]) -> None:
-    kind = node[0]
-    if kind in ("ref", "qid"):
+def _refs(node: Node, out: set[str]) -> None:
+    if node[0] == "ref" or node[0] == "qid":
         out.add(node[1])
-    elif kind == "list" or kind in ("and", "or"):
+    elif node[0] == "list" or node[0] == "and" or node[0] == "or":
         for n in node[1]:
             _refs(n, out)
-    elif kind == "call":
+    elif node[0] == "call":
         for n in node[2]:
             _refs(n, out)
-    elif kind == "not":
+    elif node[0] == "not":
         _refs(node[1], out)
-    elif kind == "cmp":
+    elif node[0] == "cmp":
         _refs(node[2], out)
         _refs(node[3], out)
 
@@ -300,21 +306,22 @@ def _compare(op: str, a: Any, b: Any) -> bool:
             found = False
         return found if op == "in" else not found
     a, b = _coerce_pair(a, b)
+    # Operands are Any (answers of every type); bool() keeps the declared result a bool.
     if op == "==":
-        return a == b
+        return bool(a == b)
     if op == "!=":
-        return a != b
+        return bool(a != b)
     if a is None or b is None or isinstance(a, bool) or isinstance(b, bool):
         return False
     try:
         if op == "<":
-            return a < b
+            return bool(a < b)
         if op == "<=":
-            return a <= b
+            return bool(a <= b)
         if op == ">":
-            return a > b
+            return bool(a > b)
         if op == ">=":
-            return a >= b
+            return bool(a >= b)
     except TypeError:
         return False
     raise AssertionError(op)
@@ -328,38 +335,44 @@ def _truthy(v: Any) -> bool:
     return bool(v)
 
 
-def _compile(node) -> Callable[[Lookup, Answered], Any]:
-    kind = node[0]
-    if kind == "lit":
+def _qid_arg(node: Node) -> str:
+    """The question id a function call names first (the parser makes it a "qid" node)."""
+    if node[0] != "qid":
+        raise AssertionError(node)
+    return node[1]
+
+
+def _compile(node: Node) -> Callable[[Lookup, Answered], Any]:
+    if node[0] == "lit":
         value = node[1]
         return lambda look, ans: value
-    if kind == "ref":
-        qid = node[1]
-        return lambda look, ans: look(qid)
-    if kind == "list":
+    if node[0] == "ref":
+        ref = node[1]
+        return lambda look, ans: look(ref)
+    if node[0] == "list":
         fns = [_compile(n) for n in node[1]]
         return lambda look, ans: [f(look, ans) for f in fns]
-    if kind == "not":
+    if node[0] == "not":
         fn = _compile(node[1])
         return lambda look, ans: not _truthy(fn(look, ans))
-    if kind == "and":
+    if node[0] == "and":
         fns = [_compile(n) for n in node[1]]
         return lambda look, ans: all(_truthy(f(look, ans)) for f in fns)
-    if kind == "or":
+    if node[0] == "or":
         fns = [_compile(n) for n in node[1]]
         return lambda look, ans: any(_truthy(f(look, ans)) for f in fns)
-    if kind == "cmp":
+    if node[0] == "cmp":
         op = node[1]
         lf, rf = _compile(node[2]), _compile(node[3])
         return lambda look, ans: _compare(op, lf(look, ans), rf(look, ans))
-    if kind == "call":
+    if node[0] == "call":
         name, args = node[1], node[2]
-        qid = args[0][1]
+        qid = _qid_arg(args[0])
         if name == "answered":
             return lambda look, ans: ans(qid)
         if name == "count":
 
-            def count(look, ans):
+            def count(look: Lookup, ans: Answered) -> Decimal:
                 v = look(qid)
                 if v is None:
                     return Decimal(0)
@@ -371,11 +384,11 @@ def _compile(node) -> Callable[[Lookup, Answered], Any]:
         if name == "col":
             field = args[1][1]
 
-            def col(look, ans):
+            def col(look: Lookup, ans: Answered) -> list[Any]:
                 v = look(qid)
                 if not isinstance(v, list):
                     return []
-                out = []
+                out: list[Any] = []
                 for row in v:
                     if isinstance(row, dict):
                         x = row.get(field)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -17,7 +18,7 @@ FILE_NAME = "industries.yaml"
 
 
 @lru_cache(maxsize=4)
-def industries(directory: str | None = None) -> dict[str, dict]:
+def industries(directory: str | None = None) -> dict[str, dict[str, Any]]:
     """{key: {label, keywords}} in matching order (the shipped file unless ``directory`` is given)."""
     from kaizen_guide.locations import question_banks_dir
 

@@ -29,6 +29,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 Depth = Literal["full", "short"]
+ALL_DEPTHS: tuple[Depth, ...] = ("full", "short")
 DEPTHS: tuple[str, ...] = ("full", "short")
 
 ScalarType = Literal[
@@ -85,7 +86,8 @@ TYPE_LABELS: dict[str, str] = {
 class _BankModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
 
-    line: int = Field(0, alias="__line__", description="line in the bank file (set by the loader)")
+    # default= as a keyword: mypy's dataclass_transform sees only that one as the field's default.
+    line: int = Field(default=0, alias="__line__", description="line in the bank file (set by the loader)")
 
 
 def _variants(v: Any) -> Any:
@@ -340,7 +342,7 @@ class Section(_BankModel):
     id: str
     title: str
     intro: str
-    depth: list[Depth] = Field(default_factory=lambda: ["full", "short"])
+    depth: list[Depth] = Field(default_factory=lambda: list(ALL_DEPTHS))
     questions: list[Question] = Field(default_factory=list)
 
     _file: str = PrivateAttr("")

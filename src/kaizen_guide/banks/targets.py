@@ -61,7 +61,7 @@ class FieldSpec:
     base: Any  # str, int, Decimal, bool, date, dict, or a model class
     is_list: bool  # list[...] of base
     optional: bool  # `| None`
-    literals: tuple | None  # Literal[...] values
+    literals: tuple[Any, ...] | None  # Literal[...] values
     ge: Any = None
     le: Any = None
 
@@ -73,7 +73,7 @@ class FieldSpec:
         return self.owner.model_fields[self.name].get_default(call_default_factory=True)
 
 
-def _unwrap(ann: Any) -> tuple[Any, bool, bool, tuple | None]:
+def _unwrap(ann: Any) -> tuple[Any, bool, bool, tuple[Any, ...] | None]:
     """(base, is_list, optional, literals) of an annotation."""
     optional = False
     is_list = False
@@ -160,7 +160,7 @@ _TYPE_BASES: dict[str, tuple[Any, ...]] = {
 }
 
 
-def check_scalar_fit(qtype: str, is_list: bool, spec: FieldSpec, choices: list | None = None) -> None:
+def check_scalar_fit(qtype: str, is_list: bool, spec: FieldSpec, choices: list[Any] | None = None) -> None:
     """Raise TargetError unless a scalar question of ``qtype`` can be stored in ``spec``."""
     bases = _TYPE_BASES[qtype]
     want_list = is_list or qtype == "multi_choice"
@@ -208,7 +208,7 @@ def default_at(model: type[BaseModel], path: str) -> Any:
     return resolve(model, path).default()
 
 
-def nested_set(data: dict, path: str, value: Any) -> None:
+def nested_set(data: dict[str, Any], path: str, value: Any) -> None:
     """Put ``value`` at a dotted path inside nested dicts (creating them)."""
     *head, last = path.split(".")
     for seg in head:

@@ -7,15 +7,19 @@ reported at its line; ``strip_lines`` removes them again.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 # libyaml's parser when available (several times faster); the constructors stay in Python.
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# mypy sees SafeLoader: CSafeLoader offers the same interface.
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class LineLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+class LineLoader(_BaseLoader):
     """SafeLoader that records ``__line__`` (1-based) on every mapping and rejects duplicate keys.
 
     Timestamps are left as text (「2027-04」 must stay a month, not become a date) and only
@@ -23,7 +27,7 @@ class LineLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """
 
 
-def _strip_resolvers(cls: type) -> None:
+def _strip_resolvers(cls: type[yaml.SafeLoader]) -> None:
     resolvers = {}
     for ch, items in yaml.SafeLoader.yaml_implicit_resolvers.items():
         kept = [(tag, rx) for tag, rx in items if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
@@ -35,9 +39,9 @@ def _strip_resolvers(cls: type) -> None:
     )
 
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     loader.flatten_mapping(node)
-    data: dict = {}
+    data: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in data:
@@ -53,7 +57,7 @@ _strip_resolvers(LineLoader)
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-class PlainLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+class PlainLoader(_BaseLoader):
     """SafeLoader with the same scalar rules as LineLoader, without ``__line__`` (answers files)."""
 
 

@@ -57,6 +57,8 @@ class AnswersFile:
 class _AnswersLoader(PlainLoader):
     """PlainLoader that refuses duplicate keys (a second answer would silently win)."""
 
+    _source: str | None = None  # the document's text, for re-reading flow lists
+
 
 def _construct_mapping_unique(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     loader.flatten_mapping(node)
