@@ -11,6 +11,7 @@ allocations).
 
 from __future__ import annotations
 
+from ..model.plan import Plan
 from .results import NumericCheck, Projection
 from .settings import FinanceSettings, StressCase
 
@@ -24,7 +25,7 @@ __all__ = [
 ]
 
 
-def compute_projection(plan, settings: FinanceSettings | None = None) -> Projection:
+def compute_projection(plan: Plan, settings: FinanceSettings | None = None) -> Projection:
     """Compute the full projection for ``plan`` (a kaizen_guide.model.Plan)."""
     from .projection import compute_projection as _compute
 

@@ -21,8 +21,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from ..model.plan import Plan
 from .results import BalanceSheetYear
 from .rounding import mul
+from .settings import FinanceSettings
 
 
 @dataclass
@@ -37,7 +39,7 @@ class WorkingCapital:
         return self.notes_receivable + self.accounts_receivable
 
 
-def working_capital(plan, settings, sales: int, cost_of_sales: int) -> WorkingCapital:
+def working_capital(plan: Plan, settings: FinanceSettings, sales: int, cost_of_sales: int) -> WorkingCapital:
     c = plan.cash
     credit_sales = Decimal(sales) * (1 - Decimal(c.cash_sales_ratio))
     ar = mul(1, credit_sales * Decimal(c.collection_months) / 12)
@@ -130,7 +132,7 @@ class BsState:
         )
 
 
-def opening_state(plan, bank_names: list[str], bank_balances: dict[str, int], notes: list[str]) -> BsState:
+def opening_state(plan: Plan, bank_names: list[str], bank_balances: dict[str, int], notes: list[str]) -> BsState:
     """The latest actual B/S restated (期首 of 計画0年目)."""
     latest = plan.financials.latest
     if latest is None:

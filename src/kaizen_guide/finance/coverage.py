@@ -12,8 +12,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..model.lending import Collateral
 from .results import CollateralAllocation, CoverageBank, CoverageTable
 from .rounding import Q4, allocate, ratio
 
@@ -24,7 +26,9 @@ class CoverageCalc:
     balance: int
     guarantee: int
     pledged_deposits: int
-    collateral: list[CollateralAllocation] = field(default_factory=list)
+    # ``_Light`` entries (the amount only) when computed with ``detail=False``: no result models
+    # are built for the 信用残 the repayment split needs each year.
+    collateral: list[CollateralAllocation | _Light] = field(default_factory=list)
 
     @property
     def collateral_total(self) -> int:
@@ -44,7 +48,7 @@ def compute_coverage(
     balances: dict[str, int],
     guarantees: dict[str, int],
     deposits: dict[str, int],
-    collaterals,
+    collaterals: Sequence[Collateral],
     detail: bool = True,
 ) -> list[CoverageCalc]:
     calcs: dict[str, CoverageCalc] = {}
@@ -93,7 +97,7 @@ def coverage_table(as_of: str, calcs: list[CoverageCalc]) -> CoverageTable:
         CoverageBank(
             bank=c.bank,
             balance=c.balance,
-            collateral=c.collateral,
+            collateral=[a for a in c.collateral if isinstance(a, CollateralAllocation)],
             collateral_total=c.collateral_total,
             guarantee=c.guarantee,
             pledged_deposits=c.pledged_deposits,

@@ -17,6 +17,7 @@ from .loans import LoanState, decide_repayments, draw_new, initial_loans, intere
 from .pl import OperatingYear, depreciation_schedule, operating_year
 from .results import TaxYear
 from .rounding import mul, to_int
+from .settings import FinanceSettings
 from .tax import compute_tax, opening_carryforwards
 
 
@@ -80,7 +81,7 @@ def support_split(plan: Plan, year: int) -> tuple[int, int]:
     if not sup.needed:
         return 0, 0
     months = fiscal_months(plan, year) if sup.start else None
-    if months is None:
+    if months is None or sup.start is None:
         # No calendar: count months from the start of plan year 1.
         if year < 1:
             return 0, 0
@@ -103,7 +104,7 @@ def support_months(plan: Plan, year: int) -> int:
 
 def run(
     plan: Plan,
-    settings,
+    settings: FinanceSettings,
     plan_years: int,
     sales_change: Decimal = Decimal(0),
     cost_ratio_change: Decimal = Decimal(0),
@@ -150,7 +151,7 @@ def run(
                 Fraction(mul(base, after_share) * m_after_cf, 12)
             )
 
-        def settle(pay: list[int]):
+        def settle(pay: list[int]) -> tuple[int, dict[str, int], int, int, TaxYear, dict[int, int], int, int]:
             interest, by_bank = interest_for(bank_names, loans, pay)
             ordinary = op.operating_income + op.non_operating_income - op.other_non_operating_expenses - interest
             pretax = ordinary + op.extraordinary

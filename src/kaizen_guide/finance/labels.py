@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from ..model.plan import Plan
 from .results import ProjectionLabels, YearLabel
 
 _FY_LABEL = re.compile(r"(\d{4})年\s*(\d{1,2})月期")
 
 
-def fiscal_end(plan, year: int) -> tuple[int, int] | None:
+def fiscal_end(plan: Plan, year: int) -> tuple[int, int] | None:
     """(calendar year, month) of the 決算 that ends plan year ``year`` (0 = 進行期), if derivable.
 
     From the latest actual ``period_end`` (plan year 0 ends 12 months later); else from
@@ -25,12 +26,12 @@ def fiscal_end(plan, year: int) -> tuple[int, int] | None:
     return None
 
 
-def fiscal_label(plan, year: int) -> str:
+def fiscal_label(plan: Plan, year: int) -> str:
     end = fiscal_end(plan, year)
     return f"{end[0]}年{end[1]}月期" if end else ""
 
 
-def fiscal_months(plan, year: int) -> list[tuple[int, int]] | None:
+def fiscal_months(plan: Plan, year: int) -> list[tuple[int, int]] | None:
     """The 12 (calendar year, month) pairs of plan year ``year``, 期首月 first."""
     end = fiscal_end(plan, year)
     if end is None:
@@ -44,14 +45,14 @@ def fiscal_months(plan, year: int) -> list[tuple[int, int]] | None:
     return out
 
 
-def first_month_number(plan) -> int:
+def first_month_number(plan: Plan) -> int:
     """Calendar month of 期首 (the month after 決算月)."""
     end = fiscal_end(plan, 0)
     month = end[1] if end else plan.company.fiscal_month
     return month % 12 + 1
 
 
-def build_labels(plan, plan_years: int) -> ProjectionLabels:
+def build_labels(plan: Plan, plan_years: int) -> ProjectionLabels:
     actual = []
     years = plan.financials.years
     for k, fy in enumerate(years):

@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from ..model.plan import Plan
 from .coverage import compute_coverage, prorata
 from .rounding import allocate, div, split_weighted, to_int
+from .settings import FinanceSettings
 
 
 @dataclass
@@ -57,7 +59,7 @@ class LoanState:
         return int(self.balance * self.guarantee_ratio)
 
 
-def initial_loans(plan) -> tuple[list[str], list[LoanState]]:
+def initial_loans(plan: Plan) -> tuple[list[str], list[LoanState]]:
     """Bank names (plan order, then banks that appear only in 新規借入) and existing loans."""
     names = [b.name for b in plan.banks]
     loans = [
@@ -79,7 +81,7 @@ def initial_loans(plan) -> tuple[list[str], list[LoanState]]:
     return names, loans
 
 
-def draw_new(plan, loans: list[LoanState], year: int) -> dict[str, int]:
+def draw_new(plan: Plan, loans: list[LoanState], year: int) -> dict[str, int]:
     """Add this year's 新規借入 as loans; returns borrowing by bank."""
     by_bank: dict[str, int] = {}
     for nb in plan.drivers.new_borrowings:
@@ -115,7 +117,13 @@ class RepaymentDecision:
 
 
 def decide_repayments(
-    plan, settings, bank_names: list[str], loans: list[LoanState], year: int, cf_months: int, pool_total: int
+    plan: Plan,
+    settings: FinanceSettings,
+    bank_names: list[str],
+    loans: list[LoanState],
+    year: int,
+    cf_months: int,
+    pool_total: int,
 ) -> RepaymentDecision:
     """``cf_months``: months of the year whose repayment is sized from 簡易CF (the rest repay
     約定); ``pool_total``: the 返済原資 for those months (already prorated)."""
@@ -163,14 +171,18 @@ def decide_repayments(
     return RepaymentDecision(pay, contract, base_map, fallback, unsecured)
 
 
-def unsecured_by_bank(plan, settings, bank_names: list[str], loans: list[LoanState]) -> dict[str, int]:
+def unsecured_by_bank(
+    plan: Plan, settings: FinanceSettings, bank_names: list[str], loans: list[LoanState]
+) -> dict[str, int]:
     balances, guarantees = bank_balances_and_guarantees(settings, bank_names, loans)
     deposits = {b.name: b.pledged_deposits for b in plan.banks}
     calcs = compute_coverage(bank_names, balances, guarantees, deposits, plan.collaterals, detail=False)
     return {c.bank: c.unsecured for c in calcs}
 
 
-def bank_balances_and_guarantees(settings, bank_names, loans) -> tuple[dict[str, int], dict[str, int]]:
+def bank_balances_and_guarantees(
+    settings: FinanceSettings, bank_names: list[str], loans: list[LoanState]
+) -> tuple[dict[str, int], dict[str, int]]:
     balances = {n: 0 for n in bank_names}
     guarantees = {n: 0 for n in bank_names}
     for ln in loans:

@@ -22,15 +22,19 @@ Ratios: 4 decimal places; 倍・ヶ月・年: 2 decimal places (ROUND_HALF_UP, s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
 
+from ..model.plan import Plan
 from .results import LocalBenchmark, MetricsYear
 from .rounding import Q2, Q4, div, ratio
+from .settings import FinanceSettings
 
 
 @dataclass
 class MetricInputs:
     offset: int
-    kind: str
+    kind: Literal["actual", "plan"]
     label: str
     sales: int
     prev_sales: int | None
@@ -61,7 +65,7 @@ def simple_cf_of(variant: str, x: MetricInputs) -> int:
     return x.net_income + x.depreciation
 
 
-def debt_years(variant: str, debt: int, cash: int, nwc: int, x: MetricInputs) -> tuple[int, int, object]:
+def debt_years(variant: str, debt: int, cash: int, nwc: int, x: MetricInputs) -> tuple[int, int, Decimal | None]:
     """(要償還債務, 分母, 債務償還年数 or None)."""
     if variant == "gross_simple_cf":
         to_repay, denom = debt, x.net_income + x.depreciation
@@ -79,7 +83,7 @@ def debt_years(variant: str, debt: int, cash: int, nwc: int, x: MetricInputs) ->
     return to_repay, denom, ratio(to_repay, denom, Q2)
 
 
-def compute_metrics(x: MetricInputs, settings) -> MetricsYear:
+def compute_metrics(x: MetricInputs, settings: FinanceSettings) -> MetricsYear:
     debt = x.borrowings + (x.officer_borrowings if settings.include_officer_borrowings_in_debt else 0)
     nwc = x.receivables + x.inventory - x.payables
     to_repay, denom, years = debt_years(settings.debt_years_variant, debt, x.cash, nwc, x)
@@ -130,13 +134,13 @@ def compute_metrics(x: MetricInputs, settings) -> MetricsYear:
     )
 
 
-def real_adjustments(plan) -> tuple[int, int]:
+def real_adjustments(plan: Plan) -> tuple[int, int]:
     """(Σ 実態BS修正, of which 代表者資産 (category owner_assets))."""
     adjs = plan.financials.real_bs_adjustments
     return sum(a.amount for a in adjs), sum(a.amount for a in adjs if a.category == "owner_assets")
 
 
-def actual_inputs(plan) -> list[MetricInputs]:
+def actual_inputs(plan: Plan) -> list[MetricInputs]:
     years = plan.financials.years
     adj, owner = real_adjustments(plan)
     out = []
@@ -174,7 +178,7 @@ def actual_inputs(plan) -> list[MetricInputs]:
     return out
 
 
-def plan_employees(plan) -> int | None:
+def plan_employees(plan: Plan) -> int | None:
     if plan.company.employees:
         return plan.company.employees
     latest = plan.financials.latest

@@ -26,9 +26,12 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from ..model.plan import Plan
+from .engine import YearCalc
 from .labels import first_month_number, fiscal_months
 from .results import MonthlyRow, MonthlyTable
 from .rounding import mul, split_even, split_weighted, to_int
+from .settings import FinanceSettings
 
 
 def _lagged(opening: int, flows: list[int], lag: Decimal, target: int) -> list[int]:
@@ -72,7 +75,9 @@ def _spread(total: int, calendar_months: list[int], first_month: int, fallback_i
     return out
 
 
-def build_monthly(plan, settings, bank_names: list[str], y0, y1) -> MonthlyTable:
+def build_monthly(
+    plan: Plan, settings: FinanceSettings, bank_names: list[str], y0: YearCalc, y1: YearCalc
+) -> MonthlyTable:
     """``y0``/``y1``: the engine's YearCalc for plan years 0 and 1."""
     c = plan.cash
     op = y1.op

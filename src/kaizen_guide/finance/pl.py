@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..model.common import per_year
+from ..model.plan import CapexItem, Plan
 from .rounding import div, mul, to_int
 
 ORDINARY_LINES = {"sales", "cost_of_sales", "personnel", "other_sga", "non_operating_income", "non_operating_expenses"}
@@ -83,7 +84,7 @@ class OperatingYear:
         return sum(e.ordinary_income_impact for e in self.effects)
 
 
-def capex_depreciation(item, n: int) -> list[int]:
+def capex_depreciation(item: CapexItem, n: int) -> list[int]:
     """One 設備投資's straight-line 減価償却費 for plan years 0..n-1 (full first year; the last year
     of the life takes the rounding remainder so the asset is fully depreciated)."""
     out = [0] * n
@@ -99,7 +100,7 @@ def capex_depreciation(item, n: int) -> list[int]:
     return out
 
 
-def depreciation_schedule(plan, plan_years: int, existing_book: int) -> tuple[list[int], list[int]]:
+def depreciation_schedule(plan: Plan, plan_years: int, existing_book: int) -> tuple[list[int], list[int]]:
     """(減価償却費 per plan year 0..N, 設備投資 per plan year 0..N).
 
     Existing assets: the driver, capped so that the existing book value never goes below 0.
@@ -126,7 +127,7 @@ def depreciation_schedule(plan, plan_years: int, existing_book: int) -> tuple[li
 
 
 def operating_year(
-    plan,
+    plan: Plan,
     year: int,
     depreciation: int,
     sales_change: Decimal = Decimal(0),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .coverage import compute_coverage, coverage_table
-from .engine import run
+from ..model.plan import Plan
+from .coverage import CoverageCalc, compute_coverage, coverage_table
+from .engine import RunResult, run
 from .labels import build_labels
 from .loans import bank_balances_and_guarantees
 from .metrics import MetricInputs, actual_inputs, compute_metrics, plan_employees, real_adjustments
@@ -27,7 +28,7 @@ from .targets import definitions, evaluate, numeric_checks
 BASIS_LABELS = {"balance": "残高プロラタ", "unsecured": "信用残高プロラタ"}
 
 
-def compute_projection(plan, settings: FinanceSettings | None = None) -> Projection:
+def compute_projection(plan: Plan, settings: FinanceSettings | None = None) -> Projection:
     settings = settings or FinanceSettings()
     n = plan.targets.plan_years
     labels = build_labels(plan, n)
@@ -191,11 +192,13 @@ def compute_projection(plan, settings: FinanceSettings | None = None) -> Project
     )
 
 
-def prev_sales_actual(plan) -> int | None:
+def prev_sales_actual(plan: Plan) -> int | None:
     return plan.financials.latest.pl.sales if plan.financials.latest else None
 
 
-def _repayment_plan(plan, settings, res, cov_calcs, notes: list[str]) -> RepaymentPlan:
+def _repayment_plan(
+    plan: Plan, settings: FinanceSettings, res: RunResult, cov_calcs: list[CoverageCalc], notes: list[str]
+) -> RepaymentPlan:
     sup = plan.support
     names = res.bank_names
     unsecured0 = {c.bank: c.unsecured for c in cov_calcs}
@@ -279,7 +282,7 @@ def _repayment_plan(plan, settings, res, cov_calcs, notes: list[str]) -> Repayme
     )
 
 
-def support_end_month(plan) -> str:
+def support_end_month(plan: Plan) -> str:
     """Last month of the support period ("YYYY-MM"), "" without a start or a period."""
     sup = plan.support
     if not sup.needed or not sup.start or sup.period_months <= 0:
@@ -289,7 +292,7 @@ def support_end_month(plan) -> str:
     return f"{last // 12:04d}-{last % 12 + 1:02d}"
 
 
-def _standard_notes(plan, settings) -> list[str]:
+def _standard_notes(plan: Plan, settings: FinanceSettings) -> list[str]:
     out = [
         "計画0年目 (進行期) は成り行きの前提のみで、アクションプランの効果は計画1年目から織り込んでいます。",
         "法人税等は発生した年度に納付するものとし、繰越欠損金は古い年度から控除しています。",

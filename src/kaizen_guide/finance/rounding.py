@@ -65,8 +65,9 @@ def ratio(
 
 def _int_weights(weights: Sequence[int | Decimal | Fraction]) -> list[int]:
     """Scale weights to non-negative integers with the same proportions (exact)."""
-    if all(type(w) is int for w in weights):
-        return [w if w > 0 else 0 for w in weights]
+    ints = [w for w in weights if type(w) is int]
+    if len(ints) == len(weights):
+        return [w if w > 0 else 0 for w in ints]
     fr = [Fraction(w) for w in weights]
     lcm = 1
     for f in fr:
@@ -119,7 +120,7 @@ def allocate(total: int, weights: Sequence[int | Decimal | Fraction], caps: Sequ
             aw = [cap[i] for i in active] if cap is not None else [1] * len(active)
         local = _largest_remainder(remaining, aw)
         over = [k for k, i in enumerate(active) if cap is not None and local[k] > cap[i]]
-        if not over:
+        if not over or cap is None:  # (no caps, nothing is ever over)
             for k, i in enumerate(active):
                 parts[i] = local[k]
             break

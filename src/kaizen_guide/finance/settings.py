@@ -78,12 +78,12 @@ class FinanceSettings(BaseModel):
     labour_insurance_ratio: Decimal = Decimal("0.015")
     """年払い社保 (労働保険料など) as a share of 人件費, paid in CashFlowInputs.social_insurance_months
     (0 when no month is given)."""
-    capex_month: int = Field(1, ge=1, le=12)
+    capex_month: int = Field(default=1, ge=1, le=12)
     """Month of the fiscal year (1 = 期首月) in which 設備投資 is paid in the monthly table."""
-    borrowing_month: int = Field(1, ge=1, le=12)
+    borrowing_month: int = Field(default=1, ge=1, le=12)
     """Month of the fiscal year in which 新規借入 is drawn in the monthly table."""
     sales_jump_threshold: Decimal = Decimal("0.10")
     """numeric.sales_jump: base (成り行き) sales growth above this per year is flagged."""
-    interest_iterations: int = Field(12, ge=1, le=100)
+    interest_iterations: int = Field(default=12, ge=1, le=100)
     """Fixed-point iterations for 支払利息 ↔ 返済額 (repayment depends on 簡易CF, which depends on
     interest on the average balance). Converges in 2–3 steps in practice."""

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..model.plan import Plan
 from .engine import RunResult, run
 from .results import StressResult, StressScenario, StressYear
+from .settings import FinanceSettings
 
 
 def _pct(d: Decimal) -> str:
     return f"{(d * 100).normalize():f}"
 
 
-def run_stress(plan, settings, plan_years: int, base: RunResult) -> StressResult:
+def run_stress(plan: Plan, settings: FinanceSettings, plan_years: int, base: RunResult) -> StressResult:
     fixed = [y.repay_per_loan for y in base.years]
     scenarios = []
     for case in settings.stress_cases:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..model.plan import Plan
 from .results import (
+    BalanceSheetYear,
     MetricDefinitions,
     MetricsYear,
     MonthlyTable,
@@ -17,6 +19,7 @@ from .results import (
     StressResult,
     TargetsResult,
 )
+from .settings import FinanceSettings
 
 
 def _first_sustained(values: list[bool], start: int = 0) -> int | None:
@@ -32,7 +35,7 @@ def _first_sustained(values: list[bool], start: int = 0) -> int | None:
 
 
 def evaluate(
-    plan, pl: list[PlYear], plan_metrics: list[MetricsYear], stress: StressResult | None = None
+    plan: Plan, pl: list[PlYear], plan_metrics: list[MetricsYear], stress: StressResult | None = None
 ) -> TargetsResult:
     t = plan.targets
     n = len(pl) - 1
@@ -63,15 +66,15 @@ def evaluate(
 
 
 def numeric_checks(
-    plan,
-    settings,
+    plan: Plan,
+    settings: FinanceSettings,
     targets: TargetsResult,
     pl: list[PlYear],
     plan_metrics: list[MetricsYear],
     actual_sales: int | None,
     monthly: MonthlyTable,
     stress: StressResult,
-    bs: list | None = None,
+    bs: list[BalanceSheetYear] | None = None,
 ) -> list[NumericCheck]:
     out: list[NumericCheck] = []
     short = [(b.year, b.shortfall_borrowings) for b in (bs or []) if b.shortfall_borrowings > 0]
@@ -83,7 +86,7 @@ def numeric_checks(
             severity="error",
             message=(
                 "各年度末の現金預金はマイナスになりません。"
-                if not short
+                if worst is None
                 else f"計画{short[0][0]}年目末に資金が不足し、貸借対照表では不足額を短期借入金 (資金不足の補填) として"
                 f"計上しています (最大 計画{worst[0]}年目末 {worst[1]:,}千円、該当: "
                 f"{'・'.join(str(y) for y, _ in short)}年目)。借入先の決まっていない資金です。"
@@ -205,7 +208,7 @@ def numeric_checks(
     return out
 
 
-def definitions(settings) -> MetricDefinitions:
+def definitions(settings: FinanceSettings) -> MetricDefinitions:
     """What the headline numbers mean (printed on the sheets and in the reports)."""
     from .settings import DEBT_YEARS_DEFINITIONS, DEBT_YEARS_NOTE, SIMPLE_CF_DEFINITIONS
 

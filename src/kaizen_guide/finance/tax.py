@@ -11,11 +11,12 @@ Rules (no 申告調整: 課税所得の基礎 = 税引前当期純利益):
 
 from __future__ import annotations
 
+from ..model.plan import Plan, TaxSettings
 from .results import TaxYear
 from .rounding import mul
 
 
-def opening_carryforwards(plan) -> dict[int, int]:
+def opening_carryforwards(plan: Plan) -> dict[int, int]:
     buckets: dict[int, int] = {}
     for lc in plan.drivers.tax.loss_carryforwards:
         if lc.amount > 0:
@@ -23,7 +24,9 @@ def opening_carryforwards(plan) -> dict[int, int]:
     return buckets
 
 
-def compute_tax(settings_tax, buckets: dict[int, int], year: int, pretax: int) -> tuple[TaxYear, dict[int, int]]:
+def compute_tax(
+    settings_tax: TaxSettings, buckets: dict[int, int], year: int, pretax: int
+) -> tuple[TaxYear, dict[int, int]]:
     """One year's tax; returns the result and the closing 繰越欠損金 buckets (input not mutated)."""
     k = settings_tax.carryforward_years
     b = {o: a for o, a in buckets.items() if a > 0}
