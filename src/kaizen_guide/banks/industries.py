@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -45,7 +45,10 @@ def industry_key(industry_text: str | None, directory: str | None = None) -> str
     return GENERIC
 
 
-def pick(generic: str, variants: dict[str, str] | None, industry: str | None) -> str:
+_Text = TypeVar("_Text", str, str | None)  # a rule's generic text may be absent (None stays None)
+
+
+def pick(generic: _Text, variants: dict[str, str] | None, industry: str | None) -> _Text:
     """The variant written for ``industry``, else the generic text."""
     if industry and variants and industry in variants:
         return variants[industry]

@@ -129,6 +129,9 @@ class Hit:
 # every later rule pay per hit (issue 11: checks stay fast on adversarial 10,000-character answers).
 MAX_HITS = 64
 
+_Trie = dict[str, "_Trie"]
+"""A character trie: each key is one character ("" marks the end of a term)."""
+
 TRIE_WALK_MAX = 2000
 """Longer texts are matched with the compiled regex (see Lexicon.exact)."""
 
@@ -261,8 +264,8 @@ class Lexicon:
         return rx is not None and rx.search(key) is not None
 
     @cached_property
-    def _trie(self) -> dict[str, dict]:
-        root: dict[str, dict] = {}
+    def _trie(self) -> _Trie:
+        root: _Trie = {}
         for k in self.keys:
             node = root
             for ch in k:
@@ -370,14 +373,14 @@ def _trie_pattern(terms: list[str]) -> str:
     """One regex for the terms, shaped as a trie: the longest term at a position wins, as in a
     longest-first alternation, but a position costs one step per character, not one per term (a
     10,000-character answer would otherwise pay terms × characters for every lexicon)."""
-    trie: dict = {}
+    trie: _Trie = {}
     for t in terms:
         node = trie
         for ch in t:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: _Trie) -> str:
         end = "" in node
         alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
@@ -410,8 +413,8 @@ def _same_script_substitution(term: str, window: str) -> bool:
 
 def _substitutions_keep_script(term: str, window: str) -> bool:
     """Every substituted character is replaced by one of the same script (a typo, not another word)."""
-    for op, i, j in Levenshtein.editops(term, window):
-        if op == "replace" and _script(term[i]) != _script(window[j]):
+    for op in Levenshtein.editops(term, window):
+        if op.tag == "replace" and _script(term[op.src_pos]) != _script(window[op.dest_pos]):
             return False
     return True
 
@@ -422,8 +425,8 @@ def _is_hiragana(ch: str) -> bool:
 
 def _no_particle_substitution(term_norm: str, window_norm: str) -> bool:
     """A typo may replace kanji/katakana/latin, or add/drop okurigana, but not swap a hiragana character."""
-    for op, i, j in Levenshtein.editops(term_norm, window_norm):
-        if op == "replace" and (_is_hiragana(term_norm[i]) or _is_hiragana(window_norm[j])):
+    for op in Levenshtein.editops(term_norm, window_norm):
+        if op.tag == "replace" and (_is_hiragana(term_norm[op.src_pos]) or _is_hiragana(window_norm[op.dest_pos])):
             return False
     return True
 

@@ -7,11 +7,16 @@ last month's actions never checked, and monitoring overdue by the plan's own cad
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .registry import Hit, rule
+from ..model.plan import MonitoringRecord, Plan
+from .findings import Finding
+from .registry import Hit, RuleContext, rule
+
+if TYPE_CHECKING:  # monitoring is imported lazily, when a rule runs
+    from kaizen_guide.monitoring.compare import Comparison
 
 CADENCE_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 CADENCE_LABELS = {"monthly": "毎月", "quarterly": "四半期ごと", "half_yearly": "半期ごと", "yearly": "決算時"}
@@ -21,16 +26,16 @@ def _today() -> date:
     return date.today()
 
 
-def _index(plan, month: str) -> int:
+def _index(plan: Plan, month: str) -> int:
     return next(i for i, r in enumerate(plan.monitoring) if r.month == month)
 
 
-def _previous(plan, month: str):
+def _previous(plan: Plan, month: str) -> MonitoringRecord | None:
     earlier = [r for r in plan.monitoring if r.month < month and r.next_actions]
     return max(earlier, key=lambda r: r.month) if earlier else None
 
 
-def _reviewed(rec, plan=None) -> bool:
+def _reviewed(rec: MonitoringRecord, plan: Plan | None = None) -> bool:
     """A record that is a review: its month's actuals complete, and on a plan reviewed per 四半期/半期/
     決算 a period's review (the other months of a period hold only their actuals)."""
     from kaizen_guide.finance.month_lines import INPUT_KEYS
@@ -41,7 +46,9 @@ def _reviewed(rec, plan=None) -> bool:
     return all(k in rec.actuals for k in INPUT_KEYS)
 
 
-def _month_hits(plan, rec, cmp) -> Iterator[tuple[str, str | None, dict[str, Any]]]:
+def _month_hits(
+    plan: Plan, rec: MonitoringRecord, cmp: Comparison | None
+) -> Iterator[tuple[str, str | None, dict[str, Any]]]:
     """(rule id, path, values) for one reviewed month."""
     i = _index(plan, rec.month)
     from kaizen_guide.finance.fiscal import month_text
@@ -72,9 +79,9 @@ def _month_hits(plan, rec, cmp) -> Iterator[tuple[str, str | None, dict[str, Any
             )
 
 
-def _comparisons(plan, ctx) -> dict[str, Any]:
-    if not hasattr(ctx, "_monitoring_cmp"):
-        out: dict[str, Any] = {}
+def _comparisons(plan: Plan, ctx: RuleContext) -> dict[str, Comparison | None]:
+    if ctx.monitoring_cmp is None:
+        out: dict[str, Comparison | None] = {}
         proj = ctx.projection() if ctx.numbers_ready is None else None
         if proj is not None:
             from kaizen_guide.finance.fiscal import MonitoringError
@@ -90,12 +97,12 @@ def _comparisons(plan, ctx) -> dict[str, Any]:
                     out[rec.month] = compare_month(plan, rec.month, actuals, segs, plans=plans)
                 except MonitoringError:
                     out[rec.month] = None
-        ctx._monitoring_cmp = out
-    return ctx._monitoring_cmp
+        ctx.monitoring_cmp = out
+    return ctx.monitoring_cmp
 
 
-def _per_month(rule_id: str):
-    def fn(plan, ctx) -> Iterator[Hit]:
+def _per_month(rule_id: str) -> Callable[[Plan, RuleContext], Iterator[Hit]]:
+    def fn(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
         cmps = _comparisons(plan, ctx)
         for rec in plan.monitoring:
             if not _reviewed(rec, plan):
@@ -115,7 +122,7 @@ for _rid in (
     rule(_rid)(_per_month(_rid))
 
 
-def due_months(plan, today: date) -> list[str]:
+def due_months(plan: Plan, today: date) -> list[str]:
     """Months whose review is due by ``today`` under the plan's cadence: from the first monitoring
     month, every 1/3/6/12 months, each due by the end of the following month (試算表 practice)."""
     from kaizen_guide.finance.fiscal import MonitoringError, add_months, all_months
@@ -141,7 +148,7 @@ def due_months(plan, today: date) -> list[str]:
 
 
 @rule("plan.monitoring_overdue")
-def _overdue(plan, ctx) -> Iterator[Hit]:
+def _overdue(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     from kaizen_guide.finance.fiscal import month_text
 
     due = due_months(plan, _today())
@@ -164,7 +171,7 @@ def _overdue(plan, ctx) -> Iterator[Hit]:
         )
 
 
-def record_findings(plan, month: str, cmp, *, today: date | None = None) -> list:
+def record_findings(plan: Plan, month: str, cmp: Comparison | None, *, today: date | None = None) -> list[Finding]:
     """The per-month rules for one month, as findings (the review shows these before it closes)."""
     from kaizen_guide.banks.industries import industry_key
 

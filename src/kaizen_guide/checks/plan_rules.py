@@ -15,45 +15,14 @@ from typing import Any
 
 from kaizen_guide.banks.industries import industry_key
 
-from ..model.plan import MEASURE_CATEGORY_LABELS, Plan
+from ..model.plan import MEASURE_CATEGORY_LABELS, ActionItem, Plan
 from .findings import Finding, sort_findings
 from .registry import _REGISTRY as _REGISTRY
-from .registry import Hit, make_finding, rule
+from .registry import Hit, RuleContext, make_finding, rule
 from .rules import ChecklistError, default_checklist
 
 # Owners that mean "the president does it": the 実務指針 lists all-president plans as weak.
 _PRESIDENT_WORDS = ("社長", "代表取締役", "代表者", "代表")
-
-
-class _Context:
-    """Lazily computed figures shared by the rules (the projection is computed at most once)."""
-
-    def __init__(self, plan: Plan):
-        self.plan = plan
-        self._projection: Any = None
-        self._projection_error: str | None = None
-        self._computed = False
-
-    @property
-    def numbers_ready(self) -> str | None:
-        """None when the numeric plan can be computed, else a Japanese reason."""
-        missing = []
-        if not self.plan.financials.years:
-            missing.append("決算実績")
-        if not self.plan.drivers.segments:
-            missing.append("売上の前提")
-        return "・".join(missing) + "が未入力" if missing else None
-
-    def projection(self):
-        if not self._computed:
-            self._computed = True
-            from ..finance import compute_projection
-
-            try:
-                self._projection = compute_projection(self.plan)
-            except (ValueError, ArithmeticError) as exc:  # an inconsistent plan, not a crash
-                self._projection_error = str(exc)
-        return self._projection
 
 
 # ---------------------------------------------------------------------------------------------
@@ -61,21 +30,21 @@ class _Context:
 
 
 @rule("plan.actuals_missing")
-def _actuals_missing(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _actuals_missing(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     n = len(plan.financials.years)
     if n < 3:
         yield "financials.years", {"count": n}
 
 
 @rule("plan.actuals_unbalanced")
-def _actuals_unbalanced(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _actuals_unbalanced(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     for i, year in enumerate(plan.financials.years):
         if year.bs.imbalance != 0:
             yield f"financials.years[{i}].bs", {"label": year.label, "imbalance": f"{year.bs.imbalance:,}"}
 
 
 @rule("plan.actuals_retained_earnings")
-def _actuals_retained_earnings(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _actuals_retained_earnings(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     # 利益剰余金 moves by 当期純利益; anything else (配当, 前期損益修正, 転記ミス) must be explained,
     # not shown silently as 「その他増減」.
     years = plan.financials.years
@@ -97,7 +66,7 @@ def _actuals_retained_earnings(plan: Plan, ctx: _Context) -> Iterator[Hit]:
 
 
 @rule("plan.borrowings_mismatch")
-def _borrowings_mismatch(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _borrowings_mismatch(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     latest = plan.financials.latest
     if latest is None or not plan.banks:
         return
@@ -112,7 +81,7 @@ def _borrowings_mismatch(plan: Plan, ctx: _Context) -> Iterator[Hit]:
 
 
 @rule("plan.no_issues")
-def _no_issues(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _no_issues(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     if not plan.issues:
         yield "issues", {}
 
@@ -130,21 +99,21 @@ def _issue_texts(plan: Plan) -> list[str]:
 
 
 @rule("plan.no_vision")
-def _no_vision(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _no_vision(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     # Only once there are issues: an empty plan already gets plan.no_issues.
     if plan.issues and not plan.vision.strip() and not _mentions("future_view_terms", _issue_texts(plan)):
         yield "vision", {}
 
 
 @rule("plan.no_long_term_themes")
-def _no_long_term_themes(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _no_long_term_themes(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     texts = [*_issue_texts(plan), plan.vision, plan.long_term_issues]
     if plan.issues and not _mentions("long_term_themes", texts):
         yield "long_term_issues", {}
 
 
 @rule("plan.issue_without_measure")
-def _issue_without_measure(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _issue_without_measure(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     covered = {iid for m in plan.measures for iid in m.issue_ids}
     for i, issue in enumerate(plan.issues):
         if issue.id not in covered:
@@ -152,7 +121,7 @@ def _issue_without_measure(plan: Plan, ctx: _Context) -> Iterator[Hit]:
 
 
 @rule("plan.measure_without_action")
-def _measure_without_action(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _measure_without_action(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     acted = {a.measure_id for a in plan.actions}
     for i, measure in enumerate(plan.measures):
         if measure.id not in acted:
@@ -160,7 +129,7 @@ def _measure_without_action(plan: Plan, ctx: _Context) -> Iterator[Hit]:
 
 
 @rule("plan.action_unknown_measure")
-def _action_unknown_measure(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _action_unknown_measure(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     known = {m.id for m in plan.measures}
     for i, action in enumerate(plan.actions):
         if action.measure_id not in known:
@@ -168,7 +137,7 @@ def _action_unknown_measure(plan: Plan, ctx: _Context) -> Iterator[Hit]:
 
 
 @rule("plan.action_incomplete")
-def _action_incomplete(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _action_incomplete(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     for i, action in enumerate(plan.actions):
         missing = []
         if not action.owner.strip():
@@ -184,7 +153,7 @@ def _action_incomplete(plan: Plan, ctx: _Context) -> Iterator[Hit]:
 
 
 @rule("plan.actions_all_president")
-def _actions_all_president(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _actions_all_president(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     if len(plan.actions) < 3:
         return
     rep = plan.company.representative.replace(" ", "").replace("\u3000", "")
@@ -198,7 +167,7 @@ def _actions_all_president(plan: Plan, ctx: _Context) -> Iterator[Hit]:
 
 
 @rule("plan.measure_categories")
-def _measure_categories(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _measure_categories(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     if not plan.measures or plan.targets.category_gap_reason.strip():
         return
     present = {m.category for m in plan.measures}
@@ -208,7 +177,7 @@ def _measure_categories(plan: Plan, ctx: _Context) -> Iterator[Hit]:
 
 
 @rule("plan.effects_unexplained")
-def _effects_unexplained(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _effects_unexplained(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     if ctx.numbers_ready or not plan.actions:
         return
     proj = ctx.projection()
@@ -225,7 +194,7 @@ def _effects_unexplained(plan: Plan, ctx: _Context) -> Iterator[Hit]:
         yield "drivers", {"total": f"{total:,}", "unexplained": f"{unexplained:,}"}
 
 
-def _cost_ratio_target(action) -> Decimal | None:
+def _cost_ratio_target(action: ActionItem) -> Decimal | None:
     """The 原価率 a KPI aims at, as a fraction (「原価率 36 %」 → 0.36), else None."""
     kpi = action.kpi
     if kpi is None or "原価率" not in kpi.name or "%" not in kpi.unit.replace("％", "%"):
@@ -235,7 +204,7 @@ def _cost_ratio_target(action) -> Decimal | None:
 
 
 @rule("plan.cost_effect_over_target")
-def _cost_effect_over_target(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _cost_effect_over_target(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     """A measure's cost-of-sales effects must not push 原価率 past the measure's own target."""
     if ctx.numbers_ready:
         return
@@ -292,7 +261,7 @@ def _ym(year: int, month: int) -> str:
 
 
 @rule("plan.support_text_mismatch")
-def _support_text_mismatch(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _support_text_mismatch(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     """The 金融支援 request text must say what the repayment schedule does: 据置 or not, until
     when, at what share of 簡易CF and roughly how much."""
     from ..finance.labels import fiscal_end
@@ -353,12 +322,12 @@ def _support_text_mismatch(plan: Plan, ctx: _Context) -> Iterator[Hit]:
             )
     last = len(rp.total_repayment) - 1
     for n, amount in _YEAR_AMOUNT.findall(text):
-        y, stated = int(n), int(amount.replace(",", ""))
-        if y <= last and abs(rp.total_repayment[y] - stated) > max(stated, rp.total_repayment[y]) // 10:
+        y, stated_amount = int(n), int(amount.replace(",", ""))
+        if y <= last and abs(rp.total_repayment[y] - stated_amount) > max(stated_amount, rp.total_repayment[y]) // 10:
             yield (
                 path,
                 {
-                    "detail": f"依頼文は計画{y}年目の返済を約{stated:,}千円としていますが、返済計画では"
+                    "detail": f"依頼文は計画{y}年目の返済を約{stated_amount:,}千円としていますが、返済計画では"
                     f"{rp.total_repayment[y]:,}千円です"
                 },
             )
@@ -378,7 +347,7 @@ def _support_text_mismatch(plan: Plan, ctx: _Context) -> Iterator[Hit]:
 
 
 @rule("plan.support_request_missing")
-def _support_request_missing(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _support_request_missing(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     # An 早期経営改善計画 is for a company that asks no 金融支援 (its interview does not ask one).
     early = plan.meta.plan_style == "early"
     if plan.support.needed and not early and not plan.support.request.strip() and not plan.support.types:
@@ -386,7 +355,7 @@ def _support_request_missing(plan: Plan, ctx: _Context) -> Iterator[Hit]:
 
 
 @rule("plan.monitoring_plan_missing")
-def _monitoring_plan_missing(plan: Plan, ctx: _Context) -> Iterator[Hit]:
+def _monitoring_plan_missing(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     mp = plan.monitoring_plan
     missing = []
     if not mp.attendees:
@@ -412,14 +381,12 @@ _NUMERIC_IDS = (
 )
 
 
-def _numeric_findings(plan: Plan, ctx: _Context, make: Callable[..., Finding]) -> list[Finding]:
+def _numeric_findings(plan: Plan, ctx: RuleContext, make: Callable[..., Finding]) -> list[Finding]:
     reason = ctx.numbers_ready
-    if reason is None:
-        proj = ctx.projection()
-        if proj is None:
-            reason = f"計算中に矛盾が見つかりました: {ctx._projection_error}"
-    if reason is not None:
-        return [make("numeric.not_computable", "drivers", {"detail": reason})]
+    proj = ctx.projection() if reason is None else None
+    if proj is None:
+        detail = reason if reason is not None else f"計算中に矛盾が見つかりました: {ctx.projection_error}"
+        return [make("numeric.not_computable", "drivers", {"detail": detail})]
     out = []
     for check in proj.checks:
         if check.rule_id not in _NUMERIC_IDS:
@@ -468,8 +435,8 @@ def _text_findings(plan: Plan) -> list[Finding]:
                 items.append(("cause", f"monitoring[{r}].action_checks[{j}].reason", check.reason))
         for j, cause in enumerate(record.variance_causes):
             items.append(("cause", f"monitoring[{r}].variance_causes[{j}]", cause.text))
-        for j, measure in enumerate(record.revised_measures):
-            items.append(("countermeasure", f"monitoring[{r}].revised_measures[{j}]", measure.text))
+        for j, revised in enumerate(record.revised_measures):
+            items.append(("countermeasure", f"monitoring[{r}].revised_measures[{j}]", revised.text))
         for j, action in enumerate(record.next_actions):
             # the action and its target are checked together, as the review does
             items.append(
@@ -503,7 +470,7 @@ def _validate_registry() -> None:
 def check_plan(plan: Plan) -> list[Finding]:
     """Every plan-level finding (structure, completeness, numbers, free text), worst first."""
     _validate_registry()
-    ctx = _Context(plan)
+    ctx = RuleContext(plan)
     industry = industry_key(plan.company.industry)  # follow-ups and examples that fit the company
 
     def make(rule_id: str, path: str | None, values: dict[str, Any], severity: str | None = None) -> Finding:

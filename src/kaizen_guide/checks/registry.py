@@ -7,7 +7,7 @@ Its own module so the two rule modules share it instead of importing each other.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kaizen_guide.banks.industries import pick
 
@@ -15,8 +15,46 @@ from ..model.plan import Plan
 from .findings import Finding
 from .rules import default_checklist
 
+if TYPE_CHECKING:  # the finance engine is imported when a rule first needs the numbers
+    from ..finance.results import Projection
+
 Hit = tuple[str | None, dict[str, Any]]  # (plan path, values for the message placeholders)
-RuleFn = Callable[[Plan, Any], Iterator[Hit]]  # (plan, the rules' shared context) -> hits
+
+
+class RuleContext:
+    """Lazily computed figures shared by the rules (the projection is computed at most once)."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self._projection: Projection | None = None
+        self.projection_error: str | None = None
+        self._computed = False
+        # The month comparisons of the monthly-review rules (monitoring_rules types them).
+        self.monitoring_cmp: dict[str, Any] | None = None
+
+    @property
+    def numbers_ready(self) -> str | None:
+        """None when the numeric plan can be computed, else a Japanese reason."""
+        missing = []
+        if not self.plan.financials.years:
+            missing.append("決算実績")
+        if not self.plan.drivers.segments:
+            missing.append("売上の前提")
+        return "・".join(missing) + "が未入力" if missing else None
+
+    def projection(self) -> Projection | None:
+        if not self._computed:
+            self._computed = True
+            from ..finance import compute_projection
+
+            try:
+                self._projection = compute_projection(self.plan)
+            except (ValueError, ArithmeticError) as exc:  # an inconsistent plan, not a crash
+                self.projection_error = str(exc)
+        return self._projection
+
+
+RuleFn = Callable[[Plan, RuleContext], Iterator[Hit]]  # (plan, the rules' shared context) -> hits
 
 _REGISTRY: dict[str, RuleFn] = {}
 

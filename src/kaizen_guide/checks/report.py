@@ -11,14 +11,16 @@ import json
 from collections import OrderedDict
 from collections.abc import Iterable
 
+from .findings import Finding
+
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_LABEL = {"error": "要修正", "warning": "要確認", "info": "参考"}
 _DEFAULT_SECTION = "全体"
 
 
-def group_findings(findings: Iterable) -> OrderedDict[str, list]:
+def group_findings(findings: Iterable[Finding]) -> OrderedDict[str, list[Finding]]:
     """Sections ordered by their worst finding, findings worst first inside each section."""
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Finding]] = {}
     for f in findings:
         groups.setdefault(getattr(f, "section", None) or _DEFAULT_SECTION, []).append(f)
     for items in groups.values():
@@ -27,12 +29,12 @@ def group_findings(findings: Iterable) -> OrderedDict[str, list]:
     return OrderedDict(ordered)
 
 
-def summary_line(findings: list) -> str:
+def summary_line(findings: list[Finding]) -> str:
     counts = {k: sum(1 for f in findings if f.severity == k) for k in SEVERITY_RANK}
     return f"要修正 {counts['error']}件 / 要確認 {counts['warning']}件 / 参考 {counts['info']}件"
 
 
-def _text(findings: list, title: str) -> str:
+def _text(findings: list[Finding], title: str) -> str:
     lines = [title, summary_line(findings), ""]
     if not findings:
         lines.append("指摘はありません。")
@@ -54,13 +56,13 @@ def _text(findings: list, title: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def render_findings(findings: list, *, fmt: str = "text", title: str = "チェック結果") -> str:
+def render_findings(findings: list[Finding], *, fmt: str = "text", title: str = "チェック結果") -> str:
     if fmt == "json":
         ordered = [f for items in group_findings(findings).values() for f in items]
         payload = {
             "title": title,
             "counts": {k: sum(1 for f in findings if f.severity == k) for k in SEVERITY_RANK},
-            "findings": [f.model_dump(mode="json") if hasattr(f, "model_dump") else dict(f) for f in ordered],
+            "findings": [f.model_dump(mode="json") for f in ordered],
         }
         return json.dumps(payload, ensure_ascii=False, indent=2)
     if fmt == "md":

@@ -341,12 +341,12 @@ def parse_checklist(raw: object, source: str = CHECKLIST_FILENAME) -> Checklist:
         rid = item.get("id") if isinstance(item, dict) else None
         label = f"rule '{rid}'" if rid else f"rule #{i + 1} (no id)"
         try:
-            RuleSpec.model_validate(item)
+            rule_id = RuleSpec.model_validate(item).id
         except ValidationError as err:
             raise ChecklistError(f"{source}: {label} is malformed: {_fmt(err)}") from None
-        if rid in seen:
+        if rule_id in seen:
             raise ChecklistError(f"{source}: {label} is defined twice")
-        seen.add(rid)
+        seen.add(rule_id)
     for section in ("lexicons", "signals"):
         if not isinstance(raw[section], dict):
             raise ChecklistError(f"{source}: '{section}' must be a mapping of name → definition")
@@ -365,12 +365,12 @@ def parse_checklist(raw: object, source: str = CHECKLIST_FILENAME) -> Checklist:
         rid = item.get("id") if isinstance(item, dict) else None
         label = f"plan rule '{rid}'" if rid else f"plan rule #{i + 1} (no id)"
         try:
-            PlanRuleSpec.model_validate(item)
+            rule_id = PlanRuleSpec.model_validate(item).id
         except ValidationError as err:
             raise ChecklistError(f"{source}: {label} is malformed: {_fmt(err)}") from None
-        if rid in seen:
+        if rule_id in seen:
             raise ChecklistError(f"{source}: {label} is defined twice")
-        seen.add(rid)
+        seen.add(rule_id)
 
     try:
         checklist = Checklist.model_validate(raw)
@@ -421,7 +421,8 @@ def _cross_check(cl: Checklist, source: str) -> None:
     from kaizen_guide.banks.industries import industries
 
     known = set(industries())
-    for spec in [*cl.rules, *cl.plan_rules]:
+    specs: list[RuleSpec | PlanRuleSpec] = [*cl.rules, *cl.plan_rules]
+    for spec in specs:
         _check_guideline_ref(cl, spec.id, spec.guideline_ref, source)
         unknown = sorted((set(spec.examples) | set(spec.follow_ups)) - known)
         if unknown:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 
 from kaizen_guide.banks.industries import pick
@@ -32,6 +32,7 @@ from .rules import (
     PredicateSignal,
     RegexSignal,
     RuleSpec,
+    SignalSpec,
     default_checklist,
 )
 
@@ -119,7 +120,7 @@ class Engine:
             ans.cache[name] = hits
         return hits
 
-    def _compile(self, name: str, spec) -> SignalFn:
+    def _compile(self, name: str, spec: SignalSpec) -> SignalFn:
         if isinstance(spec, LexiconSignal):
             return self._lexicon_fn(spec)
         if isinstance(spec, RegexSignal):
@@ -161,11 +162,11 @@ class Engine:
             key = ans.key
             if masks:
                 chars = list(key)
-                for m in masks:
-                    for h in self.signal(m, ans):
+                for mask in masks:
+                    for h in self.signal(mask, ans):
                         chars[h.start : h.end] = "\u3000" * (h.end - h.start)
                 key = "".join(chars)
-            hits = []
+            hits: list[Hit] = []
             # Bounded like lexicon hits: each candidate may cost a look at its sentence.
             for m in islice(pattern.finditer(key), MAX_HITS):
                 if m.end() == m.start():
@@ -283,7 +284,8 @@ class Engine:
         return [self.lexicons[n] for n in names]
 
     def _predicate_fn(self, spec: PredicateSignal) -> SignalFn:
-        kw = dict(
+        own = partial(
+            structure.own_predicates,
             mode=spec.mode,
             aspects=tuple(spec.aspects),
             non_agents=self._lex(spec.non_agents),
@@ -294,7 +296,7 @@ class Engine:
         )
 
         def run(ans: _Answer) -> list[Hit]:
-            return structure.own_predicates(ans.key, ans.norm, ans.tokens, **kw)
+            return own(ans.key, ans.norm, ans.tokens)
 
         return run
 

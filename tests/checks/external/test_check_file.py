@@ -199,3 +199,22 @@ def test_recalculated_export_numbers_are_read(exported, tmp_path):
     findings, _, missing = check_file(recalc)
     assert not any("数値計画" in m for m in missing)
     assert not [f for f in findings if f.rule_id.startswith("numeric.")]  # the sample meets the standards
+
+
+def test_time_cells_are_read_as_text_not_a_crash(tmp_path):
+    # A 会議 time (9:30) in an edited plan: openpyxl reads it as datetime.time, which has strftime but
+    # no year; it was read as a date and the check stopped with an AttributeError.
+    import datetime
+
+    path = tmp_path / "times.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "概要"
+    ws["A1"] = "経営課題"
+    ws["B2"] = datetime.time(9, 30)
+    ws["B3"] = datetime.datetime(2027, 4, 1)
+    wb.save(path)
+    from kaizen_guide.checks.external.readers import read_xlsx
+
+    texts = [p.text for grid in read_xlsx(path).grids for row in grid.rows for p in row if p is not None]
+    assert "09:30:00" in texts and "2027年4月" in texts

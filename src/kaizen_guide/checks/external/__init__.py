@@ -69,7 +69,8 @@ class Extracted:
 
 
 @lru_cache(maxsize=1)
-def _labels() -> dict:
+def _labels() -> dict[str, dict[str, set[str]]]:
+    """{section: {part: label keys}} from selfcheck_labels.yaml."""
     from kaizen_guide.locations import question_banks_dir
 
     raw = yaml.safe_load((question_banks_dir() / "selfcheck_labels.yaml").read_text(encoding="utf-8"))
@@ -103,21 +104,21 @@ def _scan_grid(grid: Grid, out: Extracted, default_part: str | None = None) -> N
     for r, row in enumerate(rows):
         if r in used_rows:
             continue
-        cols = {c: _part_of(p.text, "table_headers") for c, p in enumerate(row) if p is not None}
-        cols = {c: part for c, part in cols.items() if part}
+        headers = {c: _part_of(p.text, "table_headers") for c, p in enumerate(row) if p is not None}
+        cols = {c: part for c, part in headers.items() if part}
         kinds = set(cols.values())
-        main = next((p for p in ("action", "countermeasure", "issue", "distress_cause") if p in kinds), None)
+        main: str | None = next(
+            (p for p in ("action", "countermeasure", "issue", "distress_cause") if p in kinds), None
+        )
         if main in ("countermeasure", "issue") and kinds & {"owner", "start", "due"}:
             # 課題 | 具体的施策 | 実施時期 | 責任者 | 数値目標 (the SME Agency's 実施計画): the rows are action items
-            main_col = next(c for c, p in cols.items() if p == main)
-            cols = {**cols, main_col: "action"}
+            item_col = next(c for c, p in cols.items() if p == main)
+            cols = {**cols, item_col: "action"}
             main = "action"
         if main is None and default_part and cols and set(cols.values()) & {"owner", "due", "kpi", "detail"}:
             main = default_part
         if main is not None and len(cols) >= 1 and _is_header_row(row, cols):
-            main_col = next((c for c, p in cols.items() if p == main), None)
-            if main_col is None:
-                main_col = min(cols)
+            main_col = next((c for c, p in cols.items() if p == main), min(cols))
             consumed = _read_table(rows, r, main, main_col, cols, out)
             used_rows.update(range(r, r + consumed + 1))
             continue
@@ -149,7 +150,9 @@ def _is_header_row(row: list[Piece | None], cols: dict[int, str]) -> bool:
     return len(texts) >= 2 and all(len(p.text) <= 20 for p in texts)
 
 
-def _read_table(rows, r, main, main_col, cols, out: Extracted) -> int:
+def _read_table(
+    rows: list[list[Piece | None]], r: int, main: str, main_col: int, cols: dict[int, str], out: Extracted
+) -> int:
     """Items below a header row until a blank run or a new section; returns the rows consumed."""
     blank = 0
     n = 0
@@ -225,8 +228,9 @@ def extract(doc: Document) -> Extracted:
         if part is None:
             for p in sec.paragraphs:  # 依頼内容: … written inline
                 m = re.match(r"^([^:：]{1,15})[:：]\s*(.+)$", p.text)
-                if m and _part_of(m.group(1), "value_labels"):
-                    out.add(_part_of(m.group(1), "value_labels"), m.group(2), p.where)
+                labelled = _part_of(m.group(1), "value_labels") if m else None
+                if m and labelled:
+                    out.add(labelled, m.group(2), p.where)
             continue
         for p in sec.paragraphs:
             out.add(part, _ITEM_ID.sub("", p.text), p.where)
@@ -247,7 +251,8 @@ def extract(doc: Document) -> Extracted:
 def check_file(path: str | Path) -> tuple[list[Finding], Extracted, list[str]]:
     """Findings for a plan file written elsewhere, what was found, and the parts that were not found."""
     from ...model.plan import Issue, Plan
-    from ..plan_rules import _REGISTRY, _Context
+    from ..plan_rules import _REGISTRY
+    from ..registry import RuleContext
     from ..text import check_text
 
     p = Path(path)
@@ -271,7 +276,7 @@ def check_file(path: str | Path) -> tuple[list[Finding], Extracted, list[str]]:
         )
         from ..rules import default_checklist
 
-        ctx = _Context(plan)
+        ctx = RuleContext(plan)
         checklist = default_checklist()
         for rule_id in ("plan.no_vision", "plan.no_long_term_themes"):
             spec = checklist.plan_rule(rule_id)

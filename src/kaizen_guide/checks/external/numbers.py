@@ -66,7 +66,7 @@ def numeric_findings(doc: Document) -> tuple[list[Finding], str | None]:
         if not found or "ordinary" not in found[1]:
             continue
         years, rows = found
-        order = sorted(years, key=years.get)
+        order = sorted(years, key=lambda c: years[c])
         label, cells = rows["ordinary"]
         values = [_number(cells[c]) for c in order]
         if all(v is None for v in values):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -87,10 +88,10 @@ def read_xlsx(path: Path, max_rows: int = 2000, max_cols: int = 60) -> Document:
     return doc
 
 
-def _cell_text(value) -> str:
+def _cell_text(value: object) -> str:
     if value is None:
         return ""
-    if hasattr(value, "strftime"):
+    if isinstance(value, date):  # and datetime; a time of day (9:30) stays text below
         return f"{value.year}年{value.month}月"
     text = str(value).strip()
     return "" if text.startswith("=") else text  # an uncomputed formula is not text of the plan
@@ -148,7 +149,7 @@ def read_docx(path: Path) -> Document:
     return doc
 
 
-def _para_text(p) -> str:
+def _para_text(p: ET.Element) -> str:
     return "".join(t.text or "" for t in p.iter(f"{_W}t")).strip()
 
 
@@ -159,12 +160,13 @@ def _heading_style_ids(styles_xml: bytes) -> set[str]:
         root = ET.fromstring(styles_xml)
     except ET.ParseError:
         return set()
-    ids = set()
+    ids: set[str] = set()
     for st in root.iter(f"{_W}style"):
         name = st.find(f"{_W}name")
         label = name.get(f"{_W}val") if name is not None else ""
-        if _HEADING_STYLE.match(label or ""):
-            ids.add(st.get(f"{_W}styleId"))
+        style_id = st.get(f"{_W}styleId")
+        if _HEADING_STYLE.match(label or "") and style_id:
+            ids.add(style_id)
     return ids
 
 
