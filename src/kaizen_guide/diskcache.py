@@ -61,7 +61,9 @@ def cached(kind: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     path = folder / f"{kind}-{key}.pickle"
     try:
         with path.open("rb") as fh:
-            return pickle.load(fh)  # noqa: S301 - our own file in the user's own cache folder
+            # Our own file in the user's own cache folder: a pickle of an earlier build() result.
+            value: T = pickle.load(fh)  # noqa: S301
+            return value
     except Exception:  # noqa: BLE001 - missing, truncated or from another build: rebuild
         pass
     value = build()

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from kaizen_guide.finance.month_lines import LINE_KEYS as LINE_KEYS
 from kaizen_guide.finance.month_lines import LINES
+from kaizen_guide.model.plan import ActualsTarget
 
 BALANCE_LINES = frozenset(ln.key for ln in LINES if ln.balance)
 LINE_LABELS: dict[str, str] = {ln.key: ln.label for ln in LINES}
 # What a user may map an unknown account to (a detail target); personnel also counts in sga.
-MAP_TARGETS: dict[str, str] = {
+MAP_TARGETS: dict[ActualsTarget, str] = {
     "sales": "売上高",
     "cost_of_sales": "売上原価",
     "sga": "販管費 (人件費以外)",

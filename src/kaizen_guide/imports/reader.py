@@ -11,17 +11,31 @@ pick layout defaults; a file from another version that keeps the same shape read
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from kaizen_guide.finance.rounding import to_int
+from kaizen_guide.model.plan import ActualsTarget, Plan
 
 from .errors import ActualsImportError
 from .lines import BALANCE_LINES, LINE_KEYS, LINE_LABELS, MAP_TARGETS
 from .months import FiscalCalendar, ym_add, ym_diff
 from .preamble import UNITS_YEN, Preamble
-from .rows import assign_lines, cell_text, detect_format, find_layout, read_accounts, resolve_months, suggest_line
+from .rows import (
+    Account,
+    DetailRows,
+    Layout,
+    TotalRows,
+    assign_lines,
+    cell_text,
+    detect_format,
+    find_layout,
+    read_accounts,
+    resolve_months,
+    suggest_line,
+)
 from .synonyms import account_key, load_table
 from .table import read_table
 
@@ -42,7 +56,7 @@ class UnknownAccount:
     name: str
     key: str  # what the plan's mapping is keyed by
     row: int
-    suggestion: str  # a MAP_TARGETS key
+    suggestion: ActualsTarget  # a MAP_TARGETS key
     amount_yen: Decimal  # sum over the file, to show the user what is at stake
 
     @property
@@ -109,21 +123,21 @@ class ActualsImport:
 # The public entry point
 
 
-def _plan_mapping(plan) -> dict[str, str]:
+def _plan_mapping(plan: Plan) -> dict[str, str]:
     settings = getattr(plan, "actuals_import", None)
     return dict(settings.account_mapping) if settings is not None else {}
 
 
-def _plan_tax_basis(plan) -> str:
+def _plan_tax_basis(plan: Plan) -> str:
     settings = getattr(plan, "actuals_import", None)
     return settings.tax_basis if settings is not None else "excluded"
 
 
-def recorded_actuals(plan) -> dict[str, dict[str, int]]:
+def recorded_actuals(plan: Plan) -> dict[str, dict[str, int]]:
     return {r.month: dict(r.actuals) for r in getattr(plan, "monitoring", [])}
 
 
-def default_year_start(plan, cal: FiscalCalendar) -> str | None:
+def default_year_start(plan: Plan, cal: FiscalCalendar) -> str | None:
     """The fiscal year a month label without a year belongs to when nothing else says.
 
     The year after the last month with actuals, else the one the monitoring starts in, else
@@ -146,12 +160,12 @@ def default_year_start(plan, cal: FiscalCalendar) -> str | None:
 
 def read_actuals(
     path: str | Path,
-    plan,
+    plan: Plan,
     *,
     month: str | None = None,
     unit: str | None = None,
     cumulative: bool | None = None,
-    mapping: dict[str, str] | None = None,
+    mapping: Mapping[str, str] | None = None,
 ) -> ActualsImport:
     """Read an accounting export into 千円 per month and plan line.
 
@@ -185,6 +199,7 @@ def read_actuals(
 
     cal = FiscalCalendar.of_plan(plan)
     # Which fiscal year month labels without a year (and 弥生's positions) belong to.
+    year_start: str | None
     if pre.period is not None:
         year_start = cal.year_start(pre.period[0])
     elif month is not None:
@@ -197,7 +212,7 @@ def read_actuals(
             "ファイルの月に年がなく、計画からも会計年度が分かりません。--month 2027-04 のように対象月を指定してください。"
         )
     notes: list[str] = []
-    if needs_year:
+    if needs_year and year_start is not None:  # (refused above when it is None)
         notes.append(f"年のない月は {cal.label(year_start)} の月として読みました。")
 
     single_month = None
@@ -294,8 +309,8 @@ def read_actuals(
             if line in BALANCE_LINES:
                 continue
             if how == "total":
-                acct = sorted(totals[line], key=lambda t: (t[0], t[2].row))[0]
-                openings[line] = acct[1] * acct[2].halves.get(-1, Decimal(0))
+                _prio, sign, total_acct = sorted(totals[line], key=lambda t: (t[0], t[2].row))[0]
+                openings[line] = sign * total_acct.halves.get(-1, Decimal(0))
             else:
                 openings[line] = sum((s * a.halves.get(-1, Decimal(0)) for s, a in details[line]), Decimal(0))
 
@@ -304,14 +319,14 @@ def read_actuals(
     # 累計 (cumulative) figures → the month's own figure.
     is_cum, cum_note = _cumulative(cumulative, pre, layout, accounts, lines_yen, all_months, fmt)
     recorded = recorded_actuals(plan)
-    if layout.kind == "single":
+    if layout.kind == "single" and single_month is not None:  # (a single layout always has its month)
         for line in list(lines_yen):
             if line not in BALANCE_LINES and line in openings:
                 lines_yen[line][single_month] -= openings[line]
     # Differences are taken in 円, before the one rounding to 千円, so a 累計 file gives the same
     # figures as the monthly one.
     yen = {line: {m: v * scale for m, v in by_month.items()} for line, by_month in lines_yen.items()}
-    if layout.kind == "single":
+    if layout.kind == "single" and single_month is not None:
         cum_note = _single_period(yen, pre, layout, single_month, recorded)
         is_cum = cum_note is not None and "差し引いて" in cum_note
     elif is_cum:
@@ -394,7 +409,7 @@ def _fmt(v: Decimal, unit: str) -> str:
     return f"{format_amount(to_int(v), '円')}{unit}"
 
 
-def _guess_unit(plan, totals, details, fmt: str) -> str:
+def _guess_unit(plan: Plan, totals: TotalRows, details: DetailRows, fmt: str) -> str:
     """円 or 千円 from the size of 売上高 against the plan's last annual 売上高 (千円)."""
     sales_rows = [a for _p, _s, a in totals.get("sales", [])] or [a for _s, a in details.get("sales", [])]
     values = [abs(v) for a in sales_rows for v in a.values.values()]
@@ -411,13 +426,20 @@ def _guess_unit(plan, totals, details, fmt: str) -> str:
     return "円" if biggest >= 10_000_000 or fmt != "generic" else "千円"
 
 
-def _derive(lines, accounts, how, months, warnings, unit):
+def _derive(
+    lines: dict[str, dict[str, Decimal]],
+    accounts: dict[str, list[str]],
+    how: dict[str, str],
+    months: list[str],
+    warnings: list[str],
+    unit: str,
+) -> None:
     """Totals the file does not print, from their parts; and a check where it does."""
 
-    def have(*keys):
+    def have(*keys: str) -> bool:
         return all(k in lines for k in keys)
 
-    rules = [
+    rules: list[tuple[str, tuple[str, ...], Callable[[str], Decimal], str]] = [
         (
             "gross_profit",
             ("sales", "cost_of_sales"),
@@ -460,7 +482,15 @@ def _derive(lines, accounts, how, months, warnings, unit):
                 )
 
 
-def _cumulative(given, pre, layout, accounts, lines, months, fmt) -> tuple[bool, str | None]:
+def _cumulative(
+    given: bool | None,
+    pre: Preamble,
+    layout: Layout,
+    accounts: list[Account],
+    lines: dict[str, dict[str, Decimal]],
+    months: list[str],
+    fmt: str,
+) -> tuple[bool, str | None]:
     if given is not None:
         return given, ("累計の数字として、前月までとの差額を当月の金額にしました (指定による)。" if given else None)
     if layout.kind == "single":
@@ -489,13 +519,15 @@ def _cumulative(given, pre, layout, accounts, lines, months, fmt) -> tuple[bool,
     return False, None
 
 
-def _difference(flows, cal, recorded):
-    out = {}
+def _difference(
+    flows: dict[str, dict[str, Decimal]], cal: FiscalCalendar, recorded: dict[str, dict[str, int]]
+) -> dict[str, dict[str, Decimal]]:
+    out: dict[str, dict[str, Decimal]] = {}
     for line, by_month in flows.items():
         if line in BALANCE_LINES:
             out[line] = dict(by_month)
             continue
-        res = {}
+        res: dict[str, Decimal] = {}
         for m in sorted(by_month):
             prev_m = ym_add(m, -1)
             if cal.index(m) == 1:
@@ -521,7 +553,13 @@ def _ym_ja(ym: str) -> str:
     return f"{ym[:4]}年{int(ym[5:])}月"
 
 
-def _single_period(flows, pre, layout, month, recorded) -> str | None:
+def _single_period(
+    flows: dict[str, dict[str, Decimal]],
+    pre: Preamble,
+    layout: Layout,
+    month: str,
+    recorded: dict[str, dict[str, int]],
+) -> str | None:
     """A one-period 試算表 covers its 期間; a period of several months is made single-month by
     taking off the months already recorded."""
     if pre.period is None or pre.period[0] == month:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kaizen_guide.model.plan import ActualsTarget
+
 from .cells import CellError, parse_cell
 from .errors import ActualsImportError, column_name
 from .lines import BALANCE_LINES, detail_lines
-from .months import FiscalCalendar, classify_label, tax_mark, ym_add, ym_diff
+from .months import FiscalCalendar, Label, classify_label, tax_mark, ym_add, ym_diff
 from .preamble import Preamble
 from .synonyms import SynonymTable, account_key
 from .table import Table
@@ -41,7 +43,7 @@ class Layout:
     label_cols: list[int]
     sub_col: int | None
     code_cols: set[int]
-    month_cols: dict[int, object]  # col -> Label (months) or fiscal index (positional)
+    month_cols: dict[int, Label | int]  # col -> Label (months) or fiscal month number 1-12 (positional)
     total_col: int | None = None  # 期間累計 / 合計, used to tell 累計 from 月次
     half_cols: dict[int, range] = field(default_factory=dict)
     value_col: int | None = None  # single
@@ -106,7 +108,7 @@ def find_layout(rows: list[list[object]], name: str, basis: str = "excluded") ->
             [j for j in label_cols if j != sub_col and j not in code_cols],
             sub_col,
             code_cols,
-            months,
+            dict(months),
             total_col,
             tax_from_columns=tax_from_columns,
         )
@@ -145,8 +147,8 @@ def find_layout(rows: list[list[object]], name: str, basis: str = "excluded") ->
     ]
     if len(wide) >= 2:
         start = next(i for i, r in enumerate(rows) if r is wide[0])
-        months = {col: k + 1 for k, col in enumerate(_YAYOI_MONTH_COLUMNS)}
-        return Layout("positional", None, start, [0, 1, 2], None, set(), months, None, dict(_YAYOI_HALF_COLUMNS))
+        positions: dict[int, Label | int] = {col: k + 1 for k, col in enumerate(_YAYOI_MONTH_COLUMNS)}
+        return Layout("positional", None, start, [0, 1, 2], None, set(), positions, None, dict(_YAYOI_HALF_COLUMNS))
     # 4. Two columns, account and amount, no header at all.
     pairs = [r for r in rows if len(r) >= 2 and cell_text(r[0]) and not _is_numberish(r[0]) and _is_numberish(r[-1])]
     if len(pairs) >= 2:
@@ -209,15 +211,20 @@ def _row_name(row: list[object], layout: Layout) -> str:
     return texts[-1] if texts else ""
 
 
-def resolve_months(layout: Layout, cal: FiscalCalendar, year_start: str, name: str) -> dict[int, str]:
-    """Column → "YYYY-MM"; months without a year take the fiscal year ``year_start``."""
+def resolve_months(layout: Layout, cal: FiscalCalendar, year_start: str | None, name: str) -> dict[int, str]:
+    """Column → "YYYY-MM"; months without a year take the fiscal year ``year_start`` (read_actuals
+    refuses a file that has such months when it cannot tell the year)."""
     out: dict[int, str] = {}
     for col, lb in sorted(layout.month_cols.items()):
-        if layout.kind == "positional":
-            out[col] = ym_add(year_start, int(lb) - 1)
-        elif lb.kind == "ym":
+        if isinstance(lb, Label) and lb.kind == "ym" and lb.ym is not None:
             out[col] = lb.ym
-        else:
+        elif year_start is None:
+            raise ActualsImportError(
+                f"{name}: 年のない月の列があり、会計年度が分かりません。--month を指定してください。"
+            )
+        elif isinstance(lb, int):  # a positional layout: the fiscal month number
+            out[col] = ym_add(year_start, lb - 1)
+        elif lb.month is not None:  # kind "m" (find_layout keeps only "ym" and "m" labels)
             out[col] = cal.resolve(lb.month, year_start)
     seen: dict[str, int] = {}
     prev = None
@@ -233,7 +240,7 @@ def resolve_months(layout: Layout, cal: FiscalCalendar, year_start: str, name: s
         if (
             prev is not None
             and ym_diff(ym, prev) < 0
-            and layout.month_cols[col] is not None
+            and isinstance(layout.month_cols[col], Label)
             and getattr(layout.month_cols[col], "kind", "") == "m"
         ):
             raise ActualsImportError(
@@ -276,6 +283,8 @@ def read_accounts(
         what = f"「{name}」"
         if layout.kind == "single":
             col = layout.value_col
+            # find_layout gives a single-period layout its value column; read_actuals its month.
+            assert col is not None and single_month is not None
             v = _cell_amount(row[col] if col < len(row) else None, i + 1, col, what)
             if layout.opening_col is not None and v is not None:
                 o = _cell_amount(
@@ -320,18 +329,33 @@ def read_accounts(
 # Accounts → lines
 
 
-_SECTION_LINES = {"sales", "cost_of_sales", "sga", "non_operating_income", "non_operating_expenses"}
+_SECTION_TARGETS: tuple[ActualsTarget, ...] = (
+    "sales",
+    "cost_of_sales",
+    "sga",
+    "non_operating_income",
+    "non_operating_expenses",
+)
+_SECTION_LINES = set(_SECTION_TARGETS)
 
 
-def assign_lines(accounts: list[Account], syn: SynonymTable, mapping: dict[str, str]):
-    """(totals: line -> [(priority, sign, account)], details: line -> [(sign, account)], unknown, ignored)."""
-    totals: dict[str, list] = {}
-    details: dict[str, list] = {}
+TotalRows = dict[str, list[tuple[int, int, Account]]]
+"""line -> [(priority, sign, account)]: the accounts that are the line's total (the lowest priority wins)."""
+DetailRows = dict[str, list[tuple[int, Account]]]
+"""line -> [(sign, account)]: the accounts that add up to the line."""
+
+
+def assign_lines(
+    accounts: list[Account], syn: SynonymTable, mapping: dict[str, str]
+) -> tuple[TotalRows, DetailRows, list[Account], list[str]]:
+    """(totals, details, unknown accounts, ignored account names)."""
+    totals: TotalRows = {}
+    details: DetailRows = {}
     unknown: list[Account] = []
     ignored: list[str] = []
     for a in accounts:
         total, detail = syn.match(a.name, mapping)
-        if total is not None:
+        if total is not None and total.line is not None:  # (a total always names its line)
             totals.setdefault(total.line, []).append((total.priority, total.sign, a))
             continue
         if detail is None:
@@ -346,6 +370,7 @@ def assign_lines(accounts: list[Account], syn: SynonymTable, mapping: dict[str, 
             ignored.append(a.name)
             continue
         target = detail.line
+        assert target is not None  # only an "ignore" match has no line
         if detail.source != "plan":
             # The file's own section wins over the name: 外注費 under 売上原価 is a cost of sales,
             # and 給料手当 in a 製造原価報告書 is not 販管費.
@@ -362,7 +387,8 @@ def assign_lines(accounts: list[Account], syn: SynonymTable, mapping: dict[str, 
     return totals, details, unknown, ignored
 
 
-def suggest_line(a: Account) -> str:
-    if a.section in _SECTION_LINES:
-        return a.section
+def suggest_line(a: Account) -> ActualsTarget:
+    for line in _SECTION_TARGETS:
+        if a.section == line:
+            return line
     return "sga" if a.section is None else "ignore"

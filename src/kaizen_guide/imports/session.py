@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from kaizen_guide.ja import normalize
+from kaizen_guide.model.plan import ActualsTarget, Plan
 
 from .errors import ActualsImportError
 from .lines import LINE_LABELS, MAP_TARGETS
@@ -21,7 +23,7 @@ from .reader import ActualsImport, read_actuals, recorded_actuals
 from .synonyms import account_key
 
 # Japanese words a person may type for a mapping target.
-TARGET_WORDS: dict[str, str] = {
+TARGET_WORDS: dict[str, ActualsTarget] = {
     **{k: k for k in MAP_TARGETS},
     "売上": "sales",
     "売上高": "sales",
@@ -45,9 +47,9 @@ TARGET_WORDS: dict[str, str] = {
 _WORDS_HELP = "売上・原価・販管費・人件費・営業外収益・営業外費用・現預金・借入金・取り込まない"
 
 
-def parse_account_answers(items: list[str] | tuple[str, ...] | None) -> dict[str, str]:
+def parse_account_answers(items: list[str] | tuple[str, ...] | None) -> dict[str, ActualsTarget]:
     """「パート代(厨房)=人件費」 … → {normalised account: target}."""
-    out: dict[str, str] = {}
+    out: dict[str, ActualsTarget] = {}
     for raw in items or ():
         text = normalize(str(raw))
         if "=" not in text:
@@ -65,7 +67,12 @@ def parse_account_answers(items: list[str] | tuple[str, ...] | None) -> dict[str
 
 
 def read_complete(
-    path: str | Path, plan, *, month: str | None = None, unit: str | None = None, answers: dict[str, str] | None = None
+    path: str | Path,
+    plan: Plan,
+    *,
+    month: str | None = None,
+    unit: str | None = None,
+    answers: Mapping[str, str] | None = None,
 ) -> ActualsImport:
     """``read_actuals`` that raises while an account is unknown (message lists each one)."""
     result = read_actuals(path, plan, month=month, unit=unit, mapping=answers)
@@ -86,7 +93,7 @@ def read_complete(
     return result
 
 
-def remember_answers(plan, answers: dict[str, str]) -> None:
+def remember_answers(plan: Plan, answers: dict[str, ActualsTarget]) -> None:
     """Keep the company's account answers in the plan (saved with the month's actuals)."""
     if answers:
         mapping = dict(plan.actuals_import.account_mapping)
@@ -94,7 +101,7 @@ def remember_answers(plan, answers: dict[str, str]) -> None:
         plan.actuals_import.account_mapping = mapping
 
 
-def month_changes(plan, result: ActualsImport) -> dict[str, list[str]]:
+def month_changes(plan: Plan, result: ActualsImport) -> dict[str, list[str]]:
     """Month → 「売上高: 12,000 → 12,500千円 (差 +500)」 lines for recorded figures the file changes."""
     recorded = recorded_actuals(plan)
     out: dict[str, list[str]] = {}

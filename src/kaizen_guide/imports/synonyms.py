@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from kaizen_guide.ja import normalize
 
@@ -72,11 +74,11 @@ class SynonymTable:
         return self.sections.get(account_key(name))
 
 
-def _names(items) -> list[str]:
+def _names(items: Iterable[object] | None) -> list[str]:
     return [account_key(str(x)) for x in (items or [])]
 
 
-def build_table(data: dict) -> SynonymTable:
+def build_table(data: dict[str, Any]) -> SynonymTable:
     table = SynonymTable()
     lines = data.get("lines") or {}
     unknown = set(lines) - set(LINE_KEYS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,7 @@ class Table:
     sheet: str | None = None
 
 
-def _trim(row: list[object]) -> list[object]:
+def _trim(row: Sequence[object]) -> list[object]:
     out = [None if (isinstance(c, str) and not c.strip()) else c for c in row]
     while out and out[-1] is None:
         out.pop()

@@ -73,7 +73,9 @@ def _file(s: PlanSummary, root: Path | None) -> str:
 
 
 def columns(root: Path | None = None) -> list[Column]:
-    ok = lambda s: not s.error  # noqa: E731
+    def ok(s: PlanSummary) -> bool:
+        return not s.error
+
     return [
         Column("file", "ファイル", lambda s: _file(s, root), lambda s: _file(s, root)),
         Column(
