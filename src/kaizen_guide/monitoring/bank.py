@@ -9,6 +9,7 @@ go through the same ``engine.values`` code.
 from __future__ import annotations
 
 import string
+import typing
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -22,7 +23,9 @@ from kaizen_guide.banks.models import SubField
 
 REVIEW_FILE = Path("monitoring") / "review.yaml"
 
-EACH_KINDS = ("prior_action", "actual_line", "segment", "miss", "next_action", "plan_action")
+Each = Literal["prior_action", "actual_line", "segment", "miss", "next_action", "plan_action"]
+"""What a review step goes through: one question set per prior action, actual line, segment …"""
+EACH_KINDS: tuple[Each, ...] = typing.get_args(Each)
 
 COMMON = {"month_text", "next_month_text", "next_span", "company"}
 PLACEHOLDERS: dict[str, set[str]] = {
@@ -56,18 +59,18 @@ class ReviewField(SubField):
 
     @field_validator("when", mode="before")
     @classmethod
-    def _drop_line(cls, value):
+    def _drop_line(cls, value: Any) -> Any:
         return {k: v for k, v in value.items() if k != "__line__"} if isinstance(value, dict) else value
 
 
 class ReviewStep(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    line: int = Field(0, alias="__line__")
+    line: int = Field(default=0, alias="__line__")
     id: str
     title: str
     intro: str = ""
-    each: Literal["prior_action", "actual_line", "segment", "miss", "next_action", "plan_action"]
+    each: Each
     fields: list[ReviewField]
 
     def field(self, fid: str) -> ReviewField:
@@ -77,7 +80,7 @@ class ReviewStep(BaseModel):
 class ReviewBank(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    line: int = Field(0, alias="__line__")
+    line: int = Field(default=0, alias="__line__")
     id: str
     title: str
     steps: list[ReviewStep]
@@ -185,7 +188,7 @@ def validate_bank(data: Any, file: str, stages: frozenset[str]) -> ReviewBank:
     return bank
 
 
-def _line_at(data: Any, loc: tuple) -> int:
+def _line_at(data: Any, loc: tuple[int | str, ...]) -> int:
     line = data.get("__line__", 0) if isinstance(data, dict) else 0
     node = data
     for key in loc:

@@ -31,6 +31,7 @@ from fractions import Fraction
 from kaizen_guide.finance.rounding import split_weighted, to_int
 from kaizen_guide.model.common import per_year
 
+from ..model.plan import ActionItem, Plan
 from .fiscal import MonthPos
 from .plan_months import MonthlyPlan
 
@@ -47,7 +48,7 @@ class Effect:
     basis: str = ""  # how the actual was found (Japanese, for the board)
 
 
-def annual_effect(action, plan_year: int) -> int:
+def annual_effect(action: ActionItem, plan_year: int) -> int:
     """The plan year's planned effect of ``action`` (the finance engine's per-year rule)."""
     if plan_year < 1 or not action.effects:
         return 0
@@ -77,13 +78,15 @@ def _plan_values(mp: MonthlyPlan, month: str) -> dict[str, int]:
     return {k: mp.value(k, month) for k in mp.lines}
 
 
-def effects_to_date(plan, pos: MonthPos, mp: MonthlyPlan, actuals: dict[str, dict[str, int]]) -> dict[str, Effect]:
+def effects_to_date(
+    plan: Plan, pos: MonthPos, mp: MonthlyPlan, actuals: dict[str, dict[str, int]]
+) -> dict[str, Effect]:
     """効果額 plan vs actual of every action, to date (see the module docstring).
 
     ``actuals`` are the derived actuals by month (``lines.derive``) of this fiscal year."""
     months = pos.to_date
     out: dict[str, Effect] = {}
-    by_line: dict[str, list] = {}
+    by_line: dict[str, list[ActionItem]] = {}
     for a in plan.actions:
         planned = to_int(Fraction(annual_effect(a, pos.plan_year)) * _share(mp, a.pl_line, months))
         out[a.id] = Effect(planned, None)

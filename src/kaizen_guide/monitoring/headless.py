@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -22,8 +22,12 @@ from kaizen_guide.banks.loader import PlainLoader
 from kaizen_guide.engine.answers import AnswersFileError, read_answers_text
 from kaizen_guide.engine.checking import FLAGGING
 
+from ..model.plan import Plan
 from .fiscal import MonitoringError, month_text, split_month
 from .lines import LINE_BY_KEY, LINES
+
+if TYPE_CHECKING:
+    from .review import Review
 
 EXIT_OK = 0
 EXIT_FLAGGED = 1
@@ -90,19 +94,19 @@ def parse_review_answers(
         raise ReviewAnswersError(f"{name}: given_by は owner (経営者) か advisor (支援者) にしてください。")
     a = ra.answers
 
-    def rows(key: str) -> list:
+    def rows(key: str) -> list[dict[str, Any]]:
         v = data.get(key) or []
         if not isinstance(v, list) or not all(isinstance(x, dict) for x in v):
             raise ReviewAnswersError(f"{name}: {key} は「- {{項目: 値}}」の一覧にしてください。")
         return v
 
-    def mapping(key: str) -> dict:
+    def mapping(key: str) -> dict[str, Any]:
         v = data.get(key) or {}
         if not isinstance(v, dict):
             raise ReviewAnswersError(f"{name}: {key} は「項目: 値」の形にしてください。")
         return v
 
-    def fields(prefix: str, row: dict, allowed: tuple[str, ...], where: str) -> None:
+    def fields(prefix: str, row: dict[str, Any], allowed: tuple[str, ...], where: str) -> None:
         for k, v in row.items():
             if k not in allowed:
                 raise ReviewAnswersError(f"{where}: 知らない項目「{k}」があります (使える項目: {', '.join(allowed)})。")
@@ -156,16 +160,32 @@ def parse_review_answers(
     return ra
 
 
-def load_review_answers(path: str | Path, **kw) -> ReviewAnswers:
+def load_review_answers(
+    path: str | Path, *, segment_names: list[str] | None = None, actions: list[str] | None = None
+) -> ReviewAnswers:
     p = Path(path)
-    return parse_review_answers(read_answers_text(p, ReviewAnswersError), p, **kw)
+    return parse_review_answers(
+        read_answers_text(p, ReviewAnswersError), p, segment_names=segment_names, actions=actions
+    )
 
 
 def _import_actuals(
-    plan, plan_path, actuals, month: str | None, *, unit, maps, replace, given_by, today, out, err, reason: str = ""
-):
+    plan: Plan,
+    plan_path: str | Path,
+    actuals: str | Path,
+    month: str | None,
+    *,
+    unit: str | None,
+    maps: list[str] | None,
+    replace: bool,
+    given_by: str,
+    today: date | None,
+    out: Callable[[str], None] | None,
+    err: Callable[[str], None],
+    reason: str = "",
+) -> int | tuple[list[str], str]:
     """Read an accounting export and record its months (one month with ``month``, else every month
-    in the file) in one atomic save. Returns (exit code or None, (months recorded, note)).
+    in the file) in one atomic save. Returns an exit code, or (months recorded, note).
 
     Nothing is written unless every month is inside the plan, no recorded figure would change
     without ``replace``, and no account is unknown (each is listed with the ``--map`` to give)."""
@@ -181,20 +201,20 @@ def _import_actuals(
         result = read_complete(actuals, plan, month=month, unit=unit, answers=answers)
     except ActualsImportError as exc:
         err(f"{actuals} から実績を読めません: {exc.full_message}")
-        return EXIT_BAD_INPUT, None
+        return EXIT_BAD_INPUT
     if out is not None:  # what was read (not in the JSON output, which stays one document)
         out(f"{name} を読みました:")
         for line in result.summary_lines():
             out(f"  {line}")
     wanted = sorted(result.months)
-    reviews = []
+    reviews: list[Review] = []
     for m in wanted:
         try:
             reviews.append(Review(plan, m, plan_path, given_by=given_by, autosave=False, today=today))
             reviews[-1].amend_reason = reason
         except MonitoringError as exc:
             err(f"{month_text(m)}: {exc.message} 計画ファイルは変更していません。")
-            return EXIT_BAD_INPUT, None
+            return EXIT_BAD_INPUT
     changes = month_changes(plan, result)
     if changes and not replace:
         for m, diffs in changes.items():
@@ -202,7 +222,7 @@ def _import_actuals(
         err(
             "置き換えるときは --replace を付けて実行してください (置き換えた値は履歴に残ります)。計画ファイルは変更していません。"
         )
-        return EXIT_BAD_INPUT, None
+        return EXIT_BAD_INPUT
     remember_answers(plan, answers)
     for rv in reviews:
         res = rv.set_actuals(result.months[rv.month], source=name, confirm=True)
@@ -210,14 +230,14 @@ def _import_actuals(
             err(
                 f"{month_text(rv.month)}: {res.error or '実績を記録できませんでした。'} 計画ファイルは変更していません。"
             )
-            return EXIT_BAD_INPUT, None
+            return EXIT_BAD_INPUT
     try:
         save_plan(plan, plan_path)  # every month at once: a failure leaves the file as it was
     except OSError as exc:
         err(f"計画ファイルを保存できませんでした ({exc})。実績は記録されていません。")
-        return EXIT_BAD_INPUT, None
+        return EXIT_BAD_INPUT
     recorded = "、".join(month_text(m) for m in wanted)
-    return None, (wanted, f"{name} から {len(wanted)}か月 ({recorded}) の実績を記録しました。")
+    return (wanted, f"{name} から {len(wanted)}か月 ({recorded}) の実績を記録しました。")
 
 
 def run_monitor(
@@ -347,7 +367,7 @@ def _run_monitor(
     if actuals is not None:
         # a period's review records every month the file has (its months are the period's)
         one = None if per is not None else month or (ra.month if ra else None)
-        code, imported = _import_actuals(
+        imported = _import_actuals(
             plan,
             plan_path,
             actuals,
@@ -361,8 +381,8 @@ def _run_monitor(
             err=err,
             reason=reason,
         )
-        if code is not None:
-            return code
+        if isinstance(imported, int):  # an exit code: nothing recorded
+            return imported
         notes.append(imported[1])
         target = month or (ra.month if ra else None) or (None if per else imported[0][-1])
     else:
@@ -410,7 +430,9 @@ def _run_monitor(
     return EXIT_FLAGGED if flagged or errors else EXIT_OK
 
 
-def _apply(rv, ra: ReviewAnswers, replace: bool, notes: list[str], err) -> tuple[int | None, int]:
+def _apply(
+    rv: Review, ra: ReviewAnswers, replace: bool, notes: list[str], err: Callable[[str], None]
+) -> tuple[int | None, int]:
     used: set[str] = set()
     flagged = 0
     for _ in range(1000):  # bounded: each pass answers one question or stops

@@ -11,11 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kaizen_guide.engine.records import GIVER_LABELS
 from kaizen_guide.model.plan import SUPPORT_TYPE_LABELS, ActionItem, AnswerRecord, Plan
 from kaizen_guide.model.versions import PlanVersion, version_label
+
+if TYPE_CHECKING:  # the finance engine is imported when the numbers are compared
+    from kaizen_guide.finance.results import Projection
 
 _ACTION_QUESTION = "actions"
 _TEXT_LIMIT = 80
@@ -273,7 +276,7 @@ def _action_value(a: ActionItem, key: str) -> str:
     if key == "pl_line":
         from kaizen_guide.model.plan import PL_LINE_LABELS
 
-        return PL_LINE_LABELS.get(v, v)
+        return PL_LINE_LABELS.get(v, str(v))
     if key == "budget":
         return _amount(v)
     return show(v)
@@ -350,7 +353,7 @@ def _numbers(old: Plan, new: Plan) -> DiffSection:
     sec = DiffSection("numbers", "数値計画")
     from kaizen_guide.finance import compute_projection
 
-    projections = []
+    projections: list[Projection | None] = []
     for p in (old, new):
         try:
             projections.append(compute_projection(p))
@@ -393,17 +396,17 @@ def _numbers(old: Plan, new: Plan) -> DiffSection:
     mn = {m.offset: m for m in pn.plan_metrics}
     for y in sorted(set(mo) | set(mn)):
         bm, am = mo.get(y), mn.get(y)
-        b = bm.debt_repayment_years if bm else None
-        a = am.debt_repayment_years if am else None
-        if b != a:
+        years_b = bm.debt_repayment_years if bm else None
+        years_a = am.debt_repayment_years if am else None
+        if years_b != years_a:
             sec.changes.append(
                 Change(
                     f"debt_repayment_years.{y}",
                     f"債務償還年数 {labels.get(y, f'計画{y}年目')}",
-                    _years_text(b),
-                    _years_text(a),
-                    raw_before=None if b is None else str(b),
-                    raw_after=None if a is None else str(a),
+                    _years_text(years_b),
+                    _years_text(years_a),
+                    raw_before=None if years_b is None else str(years_b),
+                    raw_after=None if years_a is None else str(years_a),
                 )
             )
     ro, rn = po.repayment.total_repayment, pn.repayment.total_repayment

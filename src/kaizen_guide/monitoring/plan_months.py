@@ -15,9 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kaizen_guide.finance.results import PlYear, Projection
 from kaizen_guide.finance.rounding import split_even, split_weighted
 
-from .fiscal import MonitoringError, year_months
+from ..model.plan import Plan
+from .fiscal import MonitoringError, MonthPos, year_months
 from .lines import LINE_KEYS
 
 
@@ -53,7 +55,7 @@ class MonthlyPlan:
         return next((s for s in self.segments if s.name == name), None)
 
 
-def seasonal_weights(plan) -> list[Decimal]:
+def seasonal_weights(plan: Plan) -> list[Decimal]:
     s = plan.cash.seasonality
     if len(s) == 12 and sum(Decimal(w) for w in s) > 0:
         return [Decimal(w) for w in s]
@@ -67,7 +69,7 @@ def _spread_months(total: int, idx: list[int]) -> list[int]:
     return out
 
 
-def _bonus_index(plan, months: tuple[str, ...]) -> list[int]:
+def _bonus_index(plan: Plan, months: tuple[str, ...]) -> list[int]:
     cal = [int(m[5:]) for m in months]
     return sorted({cal.index(b) for b in plan.cash.bonus_months if b in cal})
 
@@ -82,7 +84,7 @@ def _balances(opening: int, closing: int, steps: list[int] | None) -> list[int]:
     return out
 
 
-def monthly_plan(plan, year: int, projection=None) -> MonthlyPlan:
+def monthly_plan(plan: Plan, year: int, projection: Projection | None = None) -> MonthlyPlan:
     """The monthly plan of plan year ``year`` (0 = 進行期 … N). MonitoringError when not computable."""
     if year < 0 or year > plan.targets.plan_years:
         raise MonitoringError(f"計画{year}年目は計画の期間外です。")
@@ -156,7 +158,7 @@ def monthly_plan(plan, year: int, projection=None) -> MonthlyPlan:
     return MonthlyPlan(year, months, w, lines, _segments(plan, py, sales, w, year), annual, cash_source, notes)
 
 
-def _segments(plan, py, sales: list[int], w: list[Decimal], year: int) -> list[SegmentPlan]:
+def _segments(plan: Plan, py: PlYear, sales: list[int], w: list[Decimal], year: int) -> list[SegmentPlan]:
     segs = plan.drivers.segments
     if not segs:
         return []
@@ -164,14 +166,14 @@ def _segments(plan, py, sales: list[int], w: list[Decimal], year: int) -> list[S
     if sum(base) <= 0:
         return []
     per_month = [split_weighted(total, base) for total in sales]  # month → segment shares
-    out = []
+    out: list[SegmentPlan] = []
     for k, s in enumerate(segs):
         q_year = s.quantity[min(year, len(s.quantity) - 1)] if s.quantity else 0
         out.append(SegmentPlan(s.name, s.unit, split_weighted(q_year, w), [pm[k] for pm in per_month]))
     return out
 
 
-def plan_for_month(plan, ym: str, projection=None):
+def plan_for_month(plan: Plan, ym: str, projection: Projection | None = None) -> tuple[MonthPos, MonthlyPlan]:
     """(MonthPos, MonthlyPlan) for a month; MonitoringError when outside the plan."""
     from .fiscal import position
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..model.plan import ActionItem, ActionStatus, Plan
 from .effects import Effect, effects_to_date
 from .fiscal import MonthPos
 from .plan_months import MonthlyPlan
@@ -18,7 +19,7 @@ from .plan_months import MonthlyPlan
 STATUS_LABELS = {"done": "済", "in_progress": "実施中", "not_started": "未着手", "delayed": "遅延"}
 
 
-def derived_status(action, month: str, *, done_before: bool = False) -> str:
+def derived_status(action: ActionItem, month: str, *, done_before: bool = False) -> str:
     """The status an action's dates give at ``month`` (済 only when a review recorded it)."""
     if done_before:
         return "done"
@@ -27,7 +28,7 @@ def derived_status(action, month: str, *, done_before: bool = False) -> str:
     return "in_progress" if month <= action.due else "delayed"
 
 
-def done_before(plan, action_id: str, month: str) -> bool:
+def done_before(plan: Plan, action_id: str, month: str) -> bool:
     """An earlier review (before ``month``) recorded the action as 済."""
     return any(
         st.action_id == action_id and st.status == "done"
@@ -57,7 +58,7 @@ class BoardRow:
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {
             "action_id": self.action_id,
             "title": self.title,
@@ -77,12 +78,12 @@ class BoardRow:
 
 
 def progress_board(
-    plan, pos: MonthPos, mp: MonthlyPlan | None = None, actuals: dict[str, dict[str, int]] | None = None
+    plan: Plan, pos: MonthPos, mp: MonthlyPlan | None = None, actuals: dict[str, dict[str, int]] | None = None
 ) -> list[BoardRow]:
     """Every plan action at ``pos``; 効果額 to date needs the month's plan ``mp`` and the derived
     ``actuals`` by month (without them only the recorded figures are shown)."""
-    latest: dict[str, object] = {}
-    this_month: dict[str, object] = {}
+    latest: dict[str, ActionStatus] = {}
+    this_month: dict[str, ActionStatus] = {}
     notes: dict[str, list[str]] = {}
     by_month = {r.month: r for r in plan.monitoring}
     for rec in sorted(plan.monitoring, key=lambda r: r.month):
@@ -95,10 +96,10 @@ def progress_board(
                 notes.setdefault(src.next_actions[chk.index].action_id, []).append(
                     f"{rec.month} 確認 {label}: {chk.result}"
                 )
-        for st in rec.action_status:
-            latest[st.action_id] = st
+        for status_row in rec.action_status:
+            latest[status_row.action_id] = status_row
             if rec.month == pos.month:
-                this_month[st.action_id] = st
+                this_month[status_row.action_id] = status_row
         for rm in rec.revised_measures:
             if rm.link:
                 notes.setdefault(rm.link, []).append(f"{rec.month} 見直し")
@@ -111,10 +112,10 @@ def progress_board(
         st = latest.get(a.id)
         now_st = this_month.get(a.id)
         if now_st is not None:
-            status = now_st.status  # type: ignore[attr-defined]
+            status: str = now_st.status
         else:
-            status = derived_status(a, pos.month, done_before=st is not None and st.status == "done")  # type: ignore[attr-defined]
-            if status == "in_progress" and st is not None and st.status == "not_started":  # type: ignore[attr-defined]
+            status = derived_status(a, pos.month, done_before=st is not None and st.status == "done")
+            if status == "in_progress" and st is not None and st.status == "not_started":
                 status = "not_started"
         eff = effects.get(a.id)
         recorded = getattr(st, "effect_actual", None)

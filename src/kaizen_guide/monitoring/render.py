@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from typing import Any
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from kaizen_guide.checks.findings import Finding
+from kaizen_guide.model.plan import MonitoringRecord
 
 from .compare import BAND_LABELS, Comparison
 from .explain import summary
 from .fiscal import month_text
+
+if TYPE_CHECKING:
+    from .progress import BoardRow
+    from .review import Review
 
 SEVERITY_LABEL = {"error": "要修正", "warning": "要確認", "info": "参考"}
 BAND_MARK = {"ok": "○", "watch": "△", "miss": "×"}
@@ -32,7 +41,7 @@ def num(v: int | None) -> str:
     return "—" if v is None else f"{v:,}".replace("-", "▲")
 
 
-def pct(r) -> str:
+def pct(r: Decimal | Fraction | float | None) -> str:
     """達成率 for reading; a result of the other sign than the plan (黒字計画の赤字) reads 「—」."""
     return "—" if r is None or r < 0 else f"{float(r) * 100:.1f}%"
 
@@ -75,7 +84,9 @@ def render_table(cmp: Comparison) -> str:
     return "\n".join(lines)
 
 
-def render_text(cmp: Comparison, findings: list, *, review=None, board=None) -> str:
+def render_text(
+    cmp: Comparison, findings: list[Finding], *, review: Review | None = None, board: list[BoardRow] | None = None
+) -> str:
     head = (
         f"■ 月次モニタリング: {cmp.pos.label}"
         if cmp.period is None
@@ -158,16 +169,16 @@ def render_text(cmp: Comparison, findings: list, *, review=None, board=None) -> 
     out.append("")
     if findings:
         out.append("■ 指摘")
-        for f in findings:
-            out.append(f"  [{SEVERITY_LABEL.get(f.severity, f.severity)}] {f.message}")
-            if getattr(f, "follow_up", None):
-                out.append(f"      次に考えること: {f.follow_up}")
+        for finding in findings:
+            out.append(f"  [{SEVERITY_LABEL.get(finding.severity, finding.severity)}] {finding.message}")
+            if finding.follow_up:
+                out.append(f"      次に考えること: {finding.follow_up}")
     else:
         out.append("指摘はありません。")
     return "\n".join(out).rstrip() + "\n"
 
 
-def _reported_lines(rec) -> list[str]:
+def _reported_lines(rec: MonitoringRecord) -> list[str]:
     """報告済みの月: when it was reported, and its amendments since (the next report lists them)."""
     if rec.reported_at is None:
         return []
@@ -180,7 +191,9 @@ def _reported_lines(rec) -> list[str]:
     return out
 
 
-def as_json(cmp: Comparison, findings: list, *, review=None, board=None) -> dict[str, Any]:
+def as_json(
+    cmp: Comparison, findings: list[Finding], *, review: Review | None = None, board: list[BoardRow] | None = None
+) -> dict[str, Any]:
     data = cmp.as_json()
     data["findings"] = [f.model_dump(mode="json") if hasattr(f, "model_dump") else dict(f) for f in findings]
     if review is not None:
@@ -206,5 +219,7 @@ def as_json(cmp: Comparison, findings: list, *, review=None, board=None) -> dict
     return data
 
 
-def render_json(cmp: Comparison, findings: list, *, review=None, board=None) -> str:
+def render_json(
+    cmp: Comparison, findings: list[Finding], *, review: Review | None = None, board: list[BoardRow] | None = None
+) -> str:
     return json.dumps(as_json(cmp, findings, review=review, board=board), ensure_ascii=False, indent=2)

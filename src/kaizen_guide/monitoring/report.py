@@ -17,6 +17,8 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
+from kaizen_guide.model.plan import MonitoringRecord
+
 from .compare import BAND_LABELS, Comparison, compare_month, plan_source
 from .explain import cash_sentence, explain_line, landing_sentence, ordinary_sentence
 from .fiscal import MonitoringError, month_text, position
@@ -208,7 +210,7 @@ def _notes(pc: PeriodComparison) -> list[str]:
     return out
 
 
-def _recipients(plan: Any, records: list) -> list[str]:
+def _recipients(plan: Any, records: list[MonitoringRecord]) -> list[str]:
     named = [n for r in records for n in r.reported_to]
     return list(dict.fromkeys(named or [b.name for b in plan.banks]))
 
@@ -251,7 +253,7 @@ def _overview(pc: PeriodComparison) -> list[str]:
     return out
 
 
-def _misses(pc: PeriodComparison, records: list) -> list[Miss]:
+def _misses(pc: PeriodComparison, records: list[MonitoringRecord]) -> list[Miss]:
     keys = list(pc.material_misses())
     for c in pc.months:
         if c.has_actuals:
@@ -286,7 +288,7 @@ def _step(month: str, n: Any) -> Step:
     return Step(month, n.text, n.owner, due, n.target, n.action_id)
 
 
-def _moves(records: list) -> list[Step]:
+def _moves(records: list[MonitoringRecord]) -> list[Step]:
     """来月の打ち手: the 次月アクション set by the period's last review that set any."""
     for r in reversed(records):
         if r.next_actions:
@@ -294,7 +296,7 @@ def _moves(records: list) -> list[Step]:
     return []
 
 
-def _highlights(pc: PeriodComparison, board: list[BoardRow], checks: list) -> list[str]:
+def _highlights(pc: PeriodComparison, board: list[BoardRow], checks: list[tuple[str, str, str, str]]) -> list[str]:
     out = []
     good = [
         ln

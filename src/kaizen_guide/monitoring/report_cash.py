@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kaizen_guide.finance.rounding import split_even
+from kaizen_guide.model.plan import MonitoringRecord
 
 from .compare import PlanSource
 from .fiscal import MonitoringError, add_months, month_text, position
@@ -231,7 +232,9 @@ def _flows(
     ]
 
 
-def bank_requests(plan: Any, pc: PeriodComparison, records: list, proj: Any) -> tuple[list[BankRequest], str]:
+def bank_requests(
+    plan: Any, pc: PeriodComparison, records: list[MonitoringRecord], proj: Any
+) -> tuple[list[BankRequest], str]:
     """④ per bank: the terms asked for this plan year (from the repayment plan), and the request text."""
     from kaizen_guide.model.plan import SUPPORT_TYPE_LABELS
 

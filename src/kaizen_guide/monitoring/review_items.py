@@ -16,7 +16,10 @@ from .lines import INPUT_KEYS, label
 from .review_types import ACTUAL_HELP, Item
 
 if TYPE_CHECKING:
+    from kaizen_guide.model.plan import ActionItem
+
     from .review import Review
+    from .review_scope import ReviewScope
 
 
 def step_items(rv: Review, step: ReviewStep) -> list[Item]:
@@ -133,7 +136,7 @@ def step_items(rv: Review, step: ReviewStep) -> list[Item]:
     return []
 
 
-def asked_actions(rv: Review) -> list:
+def asked_actions(rv: ReviewScope) -> list[ActionItem]:
     """The plan's actions this review asks about: started by the month and not recorded 済 in an
     earlier review (running, due this month, or past due = 遅延 until someone says 済)."""
     from .progress import done_before

@@ -8,12 +8,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from kaizen_guide.model.plan import ActionStatus, MonitoringRecord
+from kaizen_guide.model.plan import ActionStatus, MonitoringRecord, Plan
 
-from .fiscal import MonitoringError, add_months, month_text, split_month
+from .fiscal import MonitoringError, MonthPos, add_months, month_text, split_month
 
 if TYPE_CHECKING:
+    from .compare import PlanSource
     from .periods import Period
+    from .progress import BoardRow
 
 
 class ReviewScope:
@@ -21,10 +23,10 @@ class ReviewScope:
 
     month: str
     period: Period | None
-    plan: Any
-    pos: Any
+    plan: Plan
+    pos: MonthPos
     record: MonitoringRecord
-    _plans: Any
+    _plans: PlanSource
 
     def find_record(self, month: str) -> MonitoringRecord | None:
         raise NotImplementedError
@@ -126,7 +128,7 @@ class ReviewScope:
             )
         return out + [x for x in rec.action_status if x.action_id not in asked]
 
-    def board(self) -> list:
+    def board(self) -> list[BoardRow]:
         """The アクションプラン progress board at this month, 効果額 to date from the actuals."""
         from .lines import derive
         from .progress import progress_board

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kaizen_guide.checks.findings import Finding
 from kaizen_guide.engine.checking import MAX_PROBES
 from kaizen_guide.engine.values import Options
 from kaizen_guide.model.plan import Plan
@@ -88,7 +89,7 @@ class ReviewQuestion:
 class ReviewResult:
     accepted: bool
     error: str | None = None
-    findings: list = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     follow_up: str | None = None
     note: str | None = None
     next: ReviewQuestion | None = None
