@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
-from typing import TextIO
+from typing import TextIO, TypeVar
+
+ParserT = TypeVar("ParserT", bound=argparse.ArgumentParser)
+"""The sub-parser class ``cli`` registers commands with (its Japanese-message parser)."""
 
 # C0/C1 control characters (ESC, CSI, OSC, BEL…) from a plan someone else wrote could retitle,
 # recolour or rewrite the terminal: only newline and tab reach it (issue 11.7).

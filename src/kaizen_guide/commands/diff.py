@@ -7,6 +7,8 @@ import json
 import re
 from collections.abc import Callable
 
+from .console import ParserT
+
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
@@ -84,7 +86,7 @@ def run_diff(
     return EXIT_OK
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[ParserT]) -> None:
     p = sub.add_parser("diff", help="確定した版 (当初計画・修正計画) どうし、または版と作業中の計画の変更点を表示する")
     p.add_argument("plan", help="計画ファイル (.json)")
     p.add_argument(

@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .console import ParserT
+
 EXIT_OK = 0
 EXIT_OVERDUE = 1
 EXIT_BAD_INPUT = 2
@@ -137,7 +139,7 @@ def run_due(
     return EXIT_BAD_INPUT if all(pd.error for pd in plans) else EXIT_OK
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[ParserT]) -> None:
     p = sub.add_parser("due", help="伴走支援の振り返り・金融機関への報告の期限 (期限切れがあれば終了コード 1)")
     p.add_argument(
         "plans", nargs="+", metavar="PLAN", help="計画ファイル (.json) か、計画ファイルのあるフォルダ (複数可)"

@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from .console import ParserT
+
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
@@ -57,7 +59,7 @@ def run_freeze(
     return EXIT_OK
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[ParserT]) -> None:
     p = sub.add_parser("freeze", help="計画を版として確定する (金融機関に提出した当初計画・修正計画)")
     p.add_argument("plan", help="計画ファイル (.json)")
     p.add_argument("--note", required=True, help='確定の理由や提出先 (例: "ひまわり銀行に提出")')

@@ -11,6 +11,8 @@ import argparse
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
+from .console import ParserT
+
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
@@ -75,7 +77,7 @@ def run_reported(
     return EXIT_OK
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[ParserT]) -> None:
     p = sub.add_parser(
         "reported", help="モニタリングの月を金融機関に報告済みとして記録する (期限の管理と報告後の訂正のため)"
     )

@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 
 PASSWORD_ENV = "KAIZEN_GUIDE_SERVE_PASSWORD"
 MIN_PASSWORD = 12
@@ -104,7 +105,7 @@ def _see_other(location: str, auth: Auth) -> web.StreamResponse:
     return response
 
 
-def make_guard(auth: Auth) -> Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]:
+def make_guard(auth: Auth) -> Middleware:
     """aiohttp middleware: nothing is served without the token, the password or the session cookie."""
 
     @web.middleware
@@ -148,7 +149,7 @@ def build_server(
     """A textual-serve Server with the guard in front of every route."""
     from textual_serve.server import Server
 
-    class GuardedServer(Server):  # type: ignore[misc]
+    class GuardedServer(Server):
         async def _make_app(self) -> web.Application:
             app = await super()._make_app()
             app.middlewares.append(make_guard(auth))

@@ -35,11 +35,11 @@ def sheet_parts(data: bytes) -> dict[str, str]:
         wb = ET.fromstring(zf.read("xl/workbook.xml"))
         rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
     targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{{{_NS_PKG}}}Relationship")}
-    out = {}
+    out: dict[str, str] = {}
     for sh in wb.iter(f"{{{_NS_MAIN}}}sheet"):
-        target = targets.get(sh.get(f"{{{_NS_REL}}}id"), "")
+        target = targets.get(sh.get(f"{{{_NS_REL}}}id")) or ""
         part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        out[sh.get("name")] = part
+        out[sh.get("name", "")] = part
     return out
 
 

@@ -43,6 +43,10 @@ class BuildContext:
     cells: dict[tuple[str, str, int], tuple[int, int]] = field(default_factory=dict)
     # the number each remembered cell shows (engine value), for formulas that link to it
     values: dict[tuple[str, str, int], Any] = field(default_factory=dict)
+    # grid._cells_of's index: (number of cells when built, (sheet, year) → [(row key, position)])
+    _by_sheet_offset: tuple[int, dict[tuple[str, int], list[tuple[str, tuple[int, int]]]]] | None = field(
+        default=None, repr=False
+    )
 
     @property
     def company(self) -> str:

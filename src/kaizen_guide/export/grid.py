@@ -81,9 +81,9 @@ _PH = re.compile(r"\{(?:([a-z_]+):)?([A-Za-z0-9_.$]+?)(\*)?(?:@(-?\d+))?\}")
 def _cells_of(ctx: BuildContext, sheet: str, offset: int) -> list[tuple[str, tuple[int, int]]]:
     """(row key, position) of the remembered cells of one sheet and column (an index built once per
     number of remembered cells, so range templates do not scan every cell of the workbook)."""
-    index = getattr(ctx, "_by_sheet_offset", None)
+    index = ctx._by_sheet_offset  # noqa: SLF001
     if index is None or index[0] != len(ctx.cells):
-        groups: dict[tuple[str, int], list] = {}
+        groups: dict[tuple[str, int], list[tuple[str, tuple[int, int]]]] = {}
         for (s, k, oo), pos in ctx.cells.items():
             groups.setdefault((s, oo), []).append((k, pos))
         index = (len(ctx.cells), groups)
@@ -145,7 +145,7 @@ def rows_from_specs(
         formula = spec.formula
         if isinstance(formula, dict):
             variant = getattr(ctx.settings, spec.variant or "", None)
-            formula = formula.get(variant) or next(iter(formula.values()))
+            formula = (formula.get(variant) if isinstance(variant, str) else None) or next(iter(formula.values()))
         label = spec.label
         if spec.key == "simple_cf" and spec.variant:
             label = layout.SIMPLE_CF_LABELS.get(getattr(ctx.settings, spec.variant, ""), label)
@@ -231,8 +231,8 @@ def write_body(ctx: BuildContext, w: SheetWriter, grid: Grid) -> None:
             if grid.keep_sections:
                 mark_block(w.ws, r)  # keep each section of a long table on one printed page
             w.text(r, 1, row.label, font=w.fonts.header, fill=styles.FILL_SECTION)
-            for c in range(2, grid.last_col + 1):
-                cell = w.ws.cell(row=r, column=c)
+            for section_col in range(2, grid.last_col + 1):
+                cell = w.ws.cell(row=r, column=section_col)
                 cell.fill = styles.FILL_SECTION
                 cell.border = styles.BORDER
             continue

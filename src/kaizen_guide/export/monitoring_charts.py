@@ -162,8 +162,8 @@ def write_table_sheet(s: ReportSheets) -> None:
         rate_cells(w, row, 2, 3, 4, 5, ln.plan, ln.actual, ln.rate, balance=False)
         _band(w, row, 6, ln.band)
         if ln.balance:
-            for c in range(7, 12):
-                w.text(row, c, "(月末残高)" if c == 7 else "", align=styles.CENTER)
+            for col in range(7, 12):
+                w.text(row, col, "(月末残高)" if col == 7 else "", align=styles.CENTER)
         else:
             w.number(row, 7, ln.cum_plan)
             _maybe(w, row, 8, ln.cum_actual)
@@ -267,13 +267,13 @@ def write_cash_sheet(s: ReportSheets) -> None:
         w.text(row, 6, "○" if b.is_main else "", align=styles.CENTER)
     row += 1
     w.text(row, 1, "合計 (計画)", bold=True, fill=styles.FILL_TOTAL)
-    for c, v in (
+    for col, total in (
         (2, cp.plan_borrowings),
         (3, cp.contractual_total),
         (4, cp.planned_total),
         (5, cp.contractual_total - cp.planned_total),
     ):
-        w.formula(row, c, f"SUM({ref(c, first)}:{ref(c, row - 1)})", v, bold=True, fill=styles.FILL_TOTAL)
+        w.formula(row, col, f"SUM({ref(col, first)}:{ref(col, row - 1)})", total, bold=True, fill=styles.FILL_TOTAL)
     w.blank(row, 6, fill=styles.FILL_TOTAL)
     row += 1
     w.text(row, 1, "実績 (合計)", bold=True)
@@ -298,9 +298,9 @@ def write_cash_sheet(s: ReportSheets) -> None:
         m, p, a, _ = series[-1]
         series[-1] = (m, p, a, a)  # the outlook starts at the actual balance (the lines join)
     seen = {m for m, *_ in series}
-    for m, plan_v, projected in cp.outlook[:6]:
+    for m, outlook_plan, outlook_cash in cp.outlook[:6]:
         if m not in seen:
-            series.append((m, plan_v, None, projected))
+            series.append((m, outlook_plan, None, outlook_cash))
     for m, plan_v, actual, projected in series:
         row += 1
         w.text(row, 1, era_short(m), align=styles.CENTER)

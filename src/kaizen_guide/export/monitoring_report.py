@@ -242,13 +242,10 @@ def _charts(rep: BankReport) -> tuple[Any, Any]:
         "売上高 計画・実績 (千円) と達成率", labels, [r.plan for r in sales], [r.actual for r in sales], rate
     )
     cp = rep.cash
-    cl, plan, actual, fc = (
-        list(labels),
-        [c.row("cash_end").plan for c in months],
-        [c.row("cash_end").actual for c in months],
-        [],
-    )
-    fc = [None] * len(months)
+    cl = list(labels)
+    plan: list[int | None] = [c.row("cash_end").plan for c in months]
+    actual: list[int | None] = [c.row("cash_end").actual for c in months]
+    fc: list[int | None] = [None] * len(months)
     shown = {c.month for c in months}
     for m, p, v in cp.outlook[:6]:
         if m not in shown:

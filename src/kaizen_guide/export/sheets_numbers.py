@@ -407,7 +407,7 @@ def write_cash_actual(ctx: BuildContext, grid: Grid) -> None:
         intro="決算書の損益計算書と前期・当期の貸借対照表の差額から作成しています。"
         + (
             f"{oldest.bottom}は前期の貸借対照表がないため、貸借対照表の増減による行を「—」としています。"
-            if missing
+            if missing and oldest is not None
             else ""
         ),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -102,7 +103,7 @@ def display_width(text: str) -> int:
     return width
 
 
-def set_widths(ws: Worksheet, widths: dict[int, float]) -> None:
+def set_widths(ws: Worksheet, widths: Mapping[int, float]) -> None:
     """Column widths in Excel character units, keyed by 1-based column index."""
     for col, width in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width

@@ -8,7 +8,7 @@ Every text is escaped (markupsafe); values are numbers we format ourselves.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from markupsafe import Markup, escape
 
@@ -49,7 +49,7 @@ def _text(
     )
 
 
-def _frame(title: str, lo: float, hi: float, step: float, unit: str) -> tuple[list[str], object]:
+def _frame(title: str, lo: float, hi: float, step: float, unit: str) -> tuple[list[str], Callable[[float], float]]:
     plot_h = H - TOP - BOTTOM
 
     def y(v: float) -> float:

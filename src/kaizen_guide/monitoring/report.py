@@ -33,7 +33,7 @@ TAG_LABELS = {"internal": "内部要因", "external": "外部要因", "mixed": "
 CHECK_LABELS = {"done": "済", "partial": "一部", "not_done": "未実施"}
 
 
-def pct_text(r: Fraction | None) -> str:
+def pct_text(r: Fraction | float | None) -> str:
     return "—" if r is None or r < 0 else f"{float(r) * 100:.1f}%"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -28,7 +29,7 @@ class SteadyFooter(Footer):
         palette = active.get(self.app.COMMAND_PALETTE_BINDING)
         return keys, (palette[2] if palette else None), self.compact, self.show_command_palette
 
-    def compose(self):  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._shown = self._signature(self.screen)
         yield from super().compose()
