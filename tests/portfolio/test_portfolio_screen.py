@@ -108,3 +108,14 @@ async def test_a_broken_plan_says_why_instead_of_opening(practice: Path) -> None
         assert isinstance(pilot.app.screen, PortfolioScreen)
         notes = [str(n.message) for n in pilot.app._notifications]
         assert any("読めません" in n for n in notes)
+
+
+async def test_screen_keeps_textuals_visibility(practice: Path) -> None:
+    # The screen's row filter was a method named `visible`, which hid Textual's visibility property
+    # (a bool every widget inherits from its screen): the screen answered a bound method.
+    async with _app(practice).run_test(size=(160, 30)) as pilot:
+        screen = await _loaded(pilot)
+        assert screen.visible is True
+        assert screen.query_one(DataTable).visible is True
+        screen.styles.visibility = "hidden"
+        assert screen.visible is False and screen.query_one(DataTable).visible is False

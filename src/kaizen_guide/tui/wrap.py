@@ -25,6 +25,7 @@ def install() -> None:
     import rich.text
     import textual.content
 
-    rich.text.divide_line = divide_line  # rich.Text.wrap (Rich renderables)
-    textual.content.divide_line = divide_line  # textual.content.Content (Static, Markdown, Footer, Toast)
+    # Neither module re-exports divide_line (their stubs say so); replacing it is the point here.
+    rich.text.divide_line = divide_line  # type: ignore[attr-defined]  # rich.Text.wrap (Rich renderables)
+    textual.content.divide_line = divide_line  # type: ignore[attr-defined]  # Content (Static, Markdown, Footer, Toast)
     _installed = True

@@ -9,6 +9,7 @@ A plan that does not load is listed with the reason; Enter on it shows the reaso
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -19,6 +20,9 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from kaizen_guide.portfolio.columns import Column, columns, sort_rows
 from kaizen_guide.portfolio.summary import PlanSummary
+
+if TYPE_CHECKING:
+    from ..app import KaizenApp
 
 SORT_KEYS = "1234567890"
 
@@ -37,6 +41,7 @@ def matches(summary: PlanSummary, cols: list[Column], words: list[str]) -> bool:
 
 
 class PortfolioScreen(Screen):
+    app: KaizenApp  # (the screens run only inside KaizenApp)
     CSS_PATH = "portfolio.tcss"
     BINDINGS = [
         Binding("enter", "open", "開く", show=True),
@@ -105,7 +110,7 @@ class PortfolioScreen(Screen):
         self.query_one("#portfolio-status", Static).update(text)
 
     # -- rows ---------------------------------------------------------------------------------
-    def visible(self) -> list[PlanSummary]:
+    def visible_rows(self) -> list[PlanSummary]:
         words = self.query_one("#portfolio-filter", Input).value.split()
         rows = [s for s in self.summaries if matches(s, self.cols, words)]
         if self.sort_col is not None:
@@ -116,7 +121,7 @@ class PortfolioScreen(Screen):
         table = self.query_one(DataTable)
         keep = self._current_path()
         table.clear()
-        rows = self.visible()
+        rows = self.visible_rows()
         # Text cells: names from plan files are never read as markup (and need no parsing).
         table.add_rows([[Text(c.text(s), no_wrap=True) for c in self.cols] for s in rows])
         self._row_paths = [s.path for s in rows]  # row i is this plan

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.markup import escape
 from textual import on, work
@@ -18,6 +18,10 @@ from textual.widgets.option_list import Option
 
 from .. import recent
 from ..widgets.footer import SteadyFooter
+
+if TYPE_CHECKING:
+    from ..app import KaizenApp
+
 
 INTRO = (
     "金融機関に出せる経営改善計画を、質問に答えながら作ります。\n"
@@ -100,6 +104,7 @@ class OpenFileScreen(ModalScreen[str | None]):
 
 
 class StartScreen(Screen):
+    app: KaizenApp  # (the screens run only inside KaizenApp)
     """What `kaizen-guide` opens with."""
 
     CSS_PATH = "start.tcss"
