@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .models import Bank, Section
+from .models import Bank, Question, Section, SubField
 
 # The problem records and the YAML loaders are re-exported: the review bank and the answers files
 # load with them too.
@@ -92,7 +92,7 @@ def _read_checklist_stages(directory: Path, problems: list[BankProblem]) -> froz
     return frozenset(stages) if stages else DEFAULT_CHECK_STAGES
 
 
-def _locate(raw: Any, loc: tuple) -> tuple[int, str | None]:
+def _locate(raw: Any, loc: tuple[int | str, ...]) -> tuple[int, str | None]:
     """Line and question id for a pydantic error location inside a section mapping."""
     line = raw.get("__line__", 0) if isinstance(raw, dict) else 0
     qid = None
@@ -165,7 +165,8 @@ def _build_indexes(bank: Bank) -> None:
             add(r, q.id)
         for d in q.depends_on:
             add(d, q.id)
-        for f in [q, *q.sub_fields]:
+        fields: list[Question | SubField] = [q, *q.sub_fields]
+        for f in fields:
             if f.choices_from is not None:
                 add(f.choices_from.question, q.id)
         if q.validation.columns_like:
@@ -182,7 +183,10 @@ def _build_indexes(bank: Bank) -> None:
     bank._children = children
 
 
-def _signature(directory: Path) -> tuple:
+_Signature = tuple[tuple[str, int, int], ...]  # (file name, mtime ns, size) of each bank file
+
+
+def _signature(directory: Path) -> _Signature:
     items = []
     for p in sorted(directory.iterdir()):
         if BANK_FILE_RE.match(p.name) or p.name == CHECKLIST_FILE:
@@ -191,7 +195,7 @@ def _signature(directory: Path) -> tuple:
     return tuple(items)
 
 
-_CACHE: dict[str, tuple[tuple, Bank]] = {}
+_CACHE: dict[str, tuple[_Signature, Bank]] = {}
 
 
 def load_bank(directory: str | Path | None = None, *, coverage: bool = True, use_cache: bool = True) -> Bank:

@@ -19,7 +19,7 @@ from .conditions import ConditionError, parse_condition
 from .industries import industries
 from .models import DEPTHS, SCALAR_TYPES, TEXT_TYPES, Question, Section, SubField
 from .problems import BankProblem
-from .targets import ENGINE_FILLED, TargetError, check_scalar_fit, resolve, uncovered_fields
+from .targets import ENGINE_FILLED, FieldSpec, TargetError, check_scalar_fit, resolve, uncovered_fields
 
 
 def _label_for_path(path: str) -> str:
@@ -70,8 +70,8 @@ class Validator:
             seen_sections[s.id] = s
             for q in s.questions:
                 if q.id in self.by_id:
-                    other = self.by_id[q.id]
-                    self.err(q, f"質問ID「{q.id}」が重複しています ({other.file}:{other.line} と同じ) (duplicate id)")
+                    first = self.by_id[q.id]
+                    self.err(q, f"質問ID「{q.id}」が重複しています ({first.file}:{first.line} と同じ) (duplicate id)")
                     continue
                 self.by_id[q.id] = q
                 self.order[q.id] = i
@@ -116,7 +116,13 @@ class Validator:
             self.err(q, f"target「{q.target}」が計画モデルに合いません: {exc} (unknown target)")
 
     def check_scalar(
-        self, q: Question, f: Question | SubField, path_or_spec, *, top: bool, model: type[BaseModel] = Plan
+        self,
+        q: Question,
+        f: Question | SubField,
+        path_or_spec: str | FieldSpec,
+        *,
+        top: bool,
+        model: type[BaseModel] = Plan,
     ) -> None:
         spec = resolve(model, path_or_spec) if isinstance(path_or_spec, str) else path_or_spec
         where = "" if top else f"項目「{f.id}」: "
@@ -144,6 +150,8 @@ class Validator:
 
     def check_choices_from(self, q: Question, f: Question | SubField) -> None:
         cf = f.choices_from
+        if cf is None:  # (called only for a field that has one)
+            return
         src = self.by_id.get(cf.question)
         if src is None:
             self.err(q, f"choices_from の質問「{cf.question}」がありません", line=cf.line or f.line)
@@ -267,9 +275,9 @@ class Validator:
                     resolve(resolve(Plan, root).base, q.parent.key)
                 except TargetError as exc:
                     self.err(q, f"parent の key が合いません: {exc}", line=q.parent.line)
-        for f in q.validation.unique:
-            if f not in ids:
-                self.err(q, f"validation.unique の「{f}」は項目にありません")
+        for unique_id in q.validation.unique:
+            if unique_id not in ids:
+                self.err(q, f"validation.unique の「{unique_id}」は項目にありません")
         field_ids = set(ids) | ({q.row_id.field} if q.row_id else set())
         for rc in q.row_checks:
             if rc.stage not in self.stages:

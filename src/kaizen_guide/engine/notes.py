@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from kaizen_guide.banks import Bank, Question
-from kaizen_guide.model.common import GivenBy
 from kaizen_guide.model.notes import NoteReply, ReviewNote
 from kaizen_guide.model.plan import Plan
 
@@ -255,7 +254,7 @@ def add_note(
         row=stable_row,
         finding=rule,
         text=body,
-        by=cast(GivenBy, check_giver(by)),
+        by=check_giver(by),
         by_name=author_name(plan, by),
         created_at=at or now(),
     )
@@ -268,7 +267,7 @@ def reply_note(plan: Plan, note_id: str, *, text: str, by: str, at: datetime | N
     if not body:
         raise NoteError("返信の内容が空です。")
     note = find_note(plan, note_id)
-    giver = cast(GivenBy, check_giver(by))
+    giver = check_giver(by)
     note.replies.append(NoteReply(text=body, by=giver, by_name=author_name(plan, by), at=at or now()))
     return note
 
@@ -277,7 +276,7 @@ def resolve_note(plan: Plan, note_id: str, *, by: str, at: datetime | None = Non
     note = find_note(plan, note_id)
     if not note.is_open:
         raise NoteError(f"メモ {note.id} はもう解決済みです ({short_time(note.resolved_at or note.created_at)})。")
-    note.resolved_by = cast(GivenBy, check_giver(by))
+    note.resolved_by = check_giver(by)
     note.resolved_at = at or now()
     return note
 

@@ -45,10 +45,13 @@ def jsonable(raw: Any) -> Any:
     return str(raw)
 
 
-def check_giver(given_by: str) -> str:
-    if given_by not in GIVERS:
-        raise ValueError(f"given_by must be 'owner' or 'advisor', not {given_by!r}")
-    return given_by
+def check_giver(given_by: str) -> GivenBy:
+    # Spelled out so the result is the model's GivenBy, not any str.
+    if given_by == "owner":
+        return "owner"
+    if given_by == "advisor":
+        return "advisor"
+    raise ValueError(f"given_by must be 'owner' or 'advisor', not {given_by!r}")
 
 
 def make_record(

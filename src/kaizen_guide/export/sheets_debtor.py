@@ -438,7 +438,7 @@ def write_debtor(ctx: BuildContext, lay: DebtorLayout) -> None:
     pages_as_parts(ws, [lay.rows["results"]], DEBTOR_PAGES)
 
 
-def _num(cell, ctx: BuildContext) -> int:
+def _num(cell, ctx: BuildContext) -> int | float:
     """The engine value behind a cell just written (number or recorded formula expectation)."""
     if cell.data_type == "f":
         exp = ctx.expectations.get((cell.parent.title, cell.coordinate))

@@ -57,7 +57,7 @@ def write_summary(ctx: BuildContext) -> None:
     actual = proj.labels.actual[-layout.ACTUAL_YEARS_SHOWN :]
     years = list(actual) + list(proj.labels.plan)
     last = max(8, 1 + len(years))
-    widths = {1: 24}
+    widths: dict[int, float] = {1: 24}
     for k in range(2, last + 1):
         widths[k] = 12.0
     styles.set_widths(ws, widths)

@@ -104,7 +104,7 @@ def _bytecode_cache() -> Any:
 def _environment(folder: str) -> Environment:
     env = Environment(
         loader=FileSystemLoader(folder),
-        autoescape=lambda name: bool(name) and (name.endswith(".html.j2") or name.endswith(".html")),
+        autoescape=lambda name: name is not None and (name.endswith(".html.j2") or name.endswith(".html")),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from fractions import Fraction
 
+from kaizen_guide.finance.results import Projection
+
+from ..model.plan import Plan
 from .fiscal import MonitoringError, MonthPos, add_months, month_text, position
 from .lines import LINES, Line, derive
 from .plan_months import MonthlyPlan, monthly_plan
@@ -67,7 +70,7 @@ class PlanSource:
     ``model.versions.plan_in_force``); a plan never frozen is its own source.
     """
 
-    def __init__(self, plan, projection=None, *, number: int | None = None):
+    def __init__(self, plan: Plan, projection: Projection | None = None, *, number: int | None = None):
         self.plan = plan
         self.number = number
         self._projection = projection
@@ -107,19 +110,19 @@ class PlanSource:
         return version_label(self.number) if self.number is not None else ""
 
 
-def plan_source(plan, projection=None) -> PlanSource:
+def plan_source(plan: Plan, projection: Projection | None = None) -> PlanSource:
     """Monthly plans of ``plan`` by plan year (see :class:`PlanSource`)."""
     return PlanSource(plan, projection)
 
 
 def compare_month(
-    plan,
+    plan: Plan,
     month: str,
     actuals: dict[str, dict[str, int]],
     segment_actuals: dict[str, tuple[int | None, int | None]] | None = None,
     *,
     plans: PlanSource | Callable[[int], MonthlyPlan] | None = None,
-    projection=None,
+    projection: Projection | None = None,
     today: str | None = None,
     horizon: int = 12,
 ) -> Comparison:
@@ -150,7 +153,7 @@ def compare_month(
         )
     notes = list(_notes(mp, derive(actuals.get(month, {}))[1]))
     not_closed = bool(today and month >= today[:7])
-    if not_closed:
+    if not_closed and today is not None:
         notes.insert(
             0,
             f"{month_text(month)}はまだ締まっていない月です (今日は{month_text(today[:7])})。"
@@ -164,7 +167,9 @@ def _notes(mp: MonthlyPlan, derive_notes: list[str]) -> list[str]:
     return [*mp.notes, *derive_notes]
 
 
-def _row(ln: Line, mp: MonthlyPlan, pos: MonthPos, derived, cur, bands: Bands) -> LineRow:
+def _row(
+    ln: Line, mp: MonthlyPlan, pos: MonthPos, derived: dict[str, dict[str, int]], cur: dict[str, int], bands: Bands
+) -> LineRow:
     plan_v = mp.value(ln.key, pos.month)
     actual = cur.get(ln.key)
     if ln.balance:
@@ -189,7 +194,7 @@ def _row(ln: Line, mp: MonthlyPlan, pos: MonthPos, derived, cur, bands: Bands) -
     )
 
 
-def _forecast(ln: Line, mp: MonthlyPlan, pos: MonthPos, derived, bands: Bands) -> Forecast:
+def _forecast(ln: Line, mp: MonthlyPlan, pos: MonthPos, derived: dict[str, dict[str, int]], bands: Bands) -> Forecast:
     landing = 0
     for m in pos.months[: pos.index]:
         landing += derived.get(m, {}).get(ln.key, mp.value(ln.key, m))
@@ -220,7 +225,7 @@ def trend_landing(annual: int, cum_plan: int, cum_actual: int) -> int | None:
 
 
 def planned_cash_path(
-    plan, pos: MonthPos, mp: MonthlyPlan, plans: Callable[[int], MonthlyPlan], horizon: int = 12
+    plan: Plan, pos: MonthPos, mp: MonthlyPlan, plans: Callable[[int], MonthlyPlan], horizon: int = 12
 ) -> list[tuple[str, int]]:
     """Planned net cash flow of each of the ``horizon`` months after ``pos`` (crossing into the next
     plan year), as the change of the planned month-end balance."""
@@ -242,7 +247,7 @@ def planned_cash_path(
 
 
 def _cash(
-    plan, pos: MonthPos, mp: MonthlyPlan, actual: int | None, plans: Callable[[int], MonthlyPlan], horizon: int
+    plan: Plan, pos: MonthPos, mp: MonthlyPlan, actual: int | None, plans: Callable[[int], MonthlyPlan], horizon: int
 ) -> CashOutlook:
     plan_v = mp.value("cash_end", pos.month)
     proj: list[tuple[str, int]] = []
@@ -294,9 +299,14 @@ def _deep_dive(
         deep.plan_margin = Fraction(pg, ps) if ps else None
         deep.actual_margin = Fraction(cur["gross_profit"], act_sales) if act_sales else None
         if len(deep.segments) == 1 and len(mp.segments) == 1:
-            s = deep.segments[0]
+            only = deep.segments[0]
             deep.gross3 = split_gross3(
-                s.plan_qty, ps, mp.value("cost_of_sales", pos.month), s.actual_qty, act_sales, cur["cost_of_sales"]
+                only.plan_qty,
+                ps,
+                mp.value("cost_of_sales", pos.month),
+                only.actual_qty,
+                act_sales,
+                cur["cost_of_sales"],
             )
     if "sga" in cur and "personnel" in cur:
         pp, ap = mp.value("personnel", pos.month), cur["personnel"]

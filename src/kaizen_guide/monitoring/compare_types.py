@@ -12,7 +12,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from .decompose import GrossSplit, GrossSplit3, SegmentSplit
+from ..model.plan import Plan
+from .decompose import GrossSplit, GrossSplit3, SalesSplit, SegmentSplit
 from .fiscal import MonthPos, month_text
 from .lines import CAUSE_KEYS, PROFIT_KEYS
 from .plan_months import MonthlyPlan
@@ -30,7 +31,7 @@ class Bands:
     watch: Decimal = Decimal("0.8")
 
     @classmethod
-    def of(cls, plan) -> Bands:
+    def of(cls, plan: Plan) -> Bands:
         mp = plan.monitoring_plan
         return cls(Decimal(getattr(mp, "band_ok", 1)), Decimal(getattr(mp, "band_watch", Decimal("0.8"))))
 
@@ -235,13 +236,11 @@ class DeepDive:
     sga: list[tuple[str, int, int]] = field(default_factory=list)  # (label, plan, actual)
 
     @property
-    def sales_split(self):
+    def sales_split(self) -> SalesSplit | None:
         if not self.segments:
             return None
         q = sum(s.split.quantity for s in self.segments)
         p = sum(s.split.price for s in self.segments)
-        from .decompose import SalesSplit
-
         return SalesSplit(q, p)
 
     def as_json(self) -> dict[str, Any]:

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from kaizen_guide.checks.findings import Finding
 from kaizen_guide.engine.checking import MAX_PROBES, follow_up_for, is_flagged, run_text_check
 from kaizen_guide.engine.records import GIVER_LABELS, check_giver, make_record
 from kaizen_guide.engine.saving import PlanSaver
@@ -35,6 +36,9 @@ from .review_items import step_items
 from .review_record import adopt_record, rebuild_record
 from .review_scope import ReviewScope
 from .review_types import NONE_LABEL, Item, ReviewQuestion, ReviewResult, default_month
+
+if TYPE_CHECKING:
+    from kaizen_guide.model.lock import PlanLock
 
 __all__ = ["NONE_LABEL", "Review", "ReviewQuestion", "ReviewResult", "default_month"]
 
@@ -54,7 +58,7 @@ MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
 class Review(ReviewScope):
     """The monthly review of one month of one plan. See the module docstring."""
 
-    lock = None  # the plan's PlanLock when opened with Review.open (one writer per plan)
+    lock: PlanLock | None = None  # the plan's lock when opened with Review.open (one writer per plan)
     amend_reason = ""  # why a reported month is corrected (kept with each amendment; monitor --reason)
 
     def __init__(
@@ -89,7 +93,7 @@ class Review(ReviewScope):
         self._plans = plan_source(plan)
         self._plans.for_month(self.month)(self.pos.plan_year)  # fail early (Japanese) when the plan has no numbers
         self._cmp: Comparison | None = None
-        self._findings: dict[str, list] = {}
+        self._findings: dict[str, list[Finding]] = {}
         self._revisit: str | None = None
         self._adopt()
 
@@ -300,14 +304,14 @@ class Review(ReviewScope):
             v = q.context.get(q.field.default_from)  # the composer starts on the derived status
         return "" if v is None else format_value(q.field, v, q.choices if q.type == "choice" else None, human=True)
 
-    def findings_for(self, qid: str) -> list:
+    def findings_for(self, qid: str) -> list[Finding]:
         if qid not in self._findings:
             q = self.question(qid)
             v = self._value(qid)
             self._findings[qid] = self._check(q, v) if q is not None and v is not None else []
         return self._findings[qid]
 
-    def _check(self, q: ReviewQuestion, value: Any) -> list:
+    def _check(self, q: ReviewQuestion, value: Any) -> list[Finding]:
         if not q.field.checks or value is None:
             return []
         parts = [str(self._value(f"{q.step.id}.{q.item}.{k}") or "") for k in q.field.check_with] + [str(value)]
@@ -467,9 +471,9 @@ class Review(ReviewScope):
         return err
 
     # -- reading ---------------------------------------------------------------------------------
-    def findings(self) -> list:
+    def findings(self) -> list[Finding]:
         """Findings of this month: weak answers, then the record-level monitoring rules."""
-        out = []
+        out: list[Finding] = []
         for q in self.questions():
             if self._answered(q):
                 out.extend(self.findings_for(q.id))

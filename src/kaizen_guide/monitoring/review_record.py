@@ -101,8 +101,8 @@ def rebuild_record(rv: Review) -> None:
             measures.append(RevisedMeasure(line=key, text=mt, link=v(f"measures.{key}.link") or ""))
     if rv.actuals_complete():
         for item in rv._items(rv.bank.step_for("next_action")[0]):
-            i = item.key
-            text = v(f"next_actions.{i}.text")
+            key = item.key
+            text = v(f"next_actions.{key}.text")
             if not text:
                 continue
             line = item.context.get("line", "")
@@ -110,9 +110,9 @@ def rebuild_record(rv: Review) -> None:
             nexts.append(
                 NextAction(
                     text=text,
-                    owner=v(f"next_actions.{i}.owner") or "",
-                    due=v(f"next_actions.{i}.due"),
-                    target=v(f"next_actions.{i}.target") or "",
+                    owner=v(f"next_actions.{key}.owner") or "",
+                    due=v(f"next_actions.{key}.due"),
+                    target=v(f"next_actions.{key}.target") or "",
                     line=line,
                     action_id=link,
                 )

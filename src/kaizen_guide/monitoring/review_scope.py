@@ -25,8 +25,11 @@ class ReviewScope:
     period: Period | None
     plan: Plan
     pos: MonthPos
-    record: MonitoringRecord
     _plans: PlanSource
+
+    @property
+    def record(self) -> MonitoringRecord:
+        raise NotImplementedError
 
     def find_record(self, month: str) -> MonitoringRecord | None:
         raise NotImplementedError
