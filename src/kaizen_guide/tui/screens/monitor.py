@@ -8,7 +8,8 @@ The review saves each accepted answer before the next question is shown.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,6 +24,10 @@ from ..widgets.composer import PREVIEW_TYPES, Composer
 from ..widgets.footer import SteadyFooter
 from ..widgets.monitor_panel import MonitorPanel
 from .chat_base import ChatScreen
+
+if TYPE_CHECKING:
+    from kaizen_guide.checks.findings import Finding
+    from kaizen_guide.monitoring.progress import BoardRow
 
 WIDE = 110
 """At this width and above the table sits beside the chat; below it, above the chat."""
@@ -168,7 +173,7 @@ class MonitorScreen(ChatScreen):
     def _explain_month(self) -> None:
         """Facts first: the month in plain Japanese before any question asks why."""
         self._explained = True
-        lines = self._safe(self.review.explanation, [])
+        lines: list[str] = self._safe(self.review.explanation, [])
         if lines:
             self.chat.say("**今月の数字**  \n" + "  \n".join(lines), "note", top=True)
 
@@ -180,7 +185,7 @@ class MonitorScreen(ChatScreen):
             return
         if not self._explained:
             self._explain_month()
-        findings = self._safe(rv.findings, [])
+        findings: list[Finding] = self._safe(rv.findings, [])
         text = f"{rv.short_label}の振り返りを記録しました。お疲れさまでした。"
         rec = rv.find_record(rv.month)
         if rec is not None and rec.next_actions:
@@ -324,9 +329,7 @@ class MonitorScreen(ChatScreen):
         for m in rv.months[:-1]:  # a period: its earlier months too (replacing still asks, per month)
             earlier = outcome.result.months.get(m)
             if earlier:
-                done = self._call(
-                    lambda m=m, earlier=earlier: rv.set_actuals(earlier, source=outcome.path.name, month=m)
-                )
+                done = self._call(partial(rv.set_actuals, earlier, source=outcome.path.name, month=m))
                 if done is not None and done.confirm:
                     self.chat.say(
                         f"{done.confirm}\n(この月は置き換えずに進みます。置き換えるときは画面なしの --replace を使ってください)",
@@ -358,7 +361,7 @@ class MonitorScreen(ChatScreen):
         panel.display = self._panel_forced
 
     def action_board(self) -> None:
-        rows = self._safe(self.review.board, [])
+        rows: list[BoardRow] = self._safe(self.review.board, [])
         if not rows:
             self.chat.say("アクションプランがありません。", "note")
             return

@@ -20,7 +20,7 @@ PreviewFn = Callable[[str, str], str]
 OptionsFn = Callable[[str, str], list[tuple[Any, str]]]
 """(question id, field id or "") -> [(value, label)] (static choices or choices_from rows)."""
 
-ColumnsFn = Callable[[str, int], list[str]]
+ColumnsFn = Callable[[str, int | None], list[str]]  # (question id, number of columns or None: the natural count)
 """(question id, column count) -> column headings of a year grid."""
 
 PREVIEW_TYPES = frozenset({"amount", "integer", "percent", "decimal", "date", "month", "fiscal_month"})

@@ -187,7 +187,9 @@ class RowFormScreen(FieldMoves, ModalScreen[dict | None]):
             label.remove_class("-missing")
         if missing:
             for f in missing:
-                self.query_one(f"#f-{f.id}").parent.query_one(".row-label").add_class("-missing")
+                line = self.query_one(f"#f-{f.id}").parent  # the field's line: its label and input
+                if line is not None:
+                    line.query_one(".row-label").add_class("-missing")
             names = "、".join(f"「{_short(f.prompt)}」" for f in missing)
             error.update(f"必須の項目が空です: {names}。入力してから ctrl+s で保存してください。")
             error.display = True

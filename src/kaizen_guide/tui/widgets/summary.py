@@ -6,13 +6,19 @@ The projection is computed by :func:`kaizen_guide.finance.compute_projection` in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 from textual.worker import get_current_worker
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from kaizen_guide.finance.results import TargetsResult
 
 
 def _yen(value: int | None) -> str:
@@ -107,18 +113,24 @@ def render_summary(plan: Any, projection: Any) -> str:
     lines.append("[b]改善目標[/b]")
     t = projection.targets if projection is not None else None
     targets = plan.targets
-    rows = [
-        ("profit", "経常黒字化", lambda: (t.profit_met, _year(t.profit_year)), f"計画{targets.profit_target_year}年目"),
+    # Each figure's (met, shown) from the computed targets (asked only when there are some).
+    rows: list[tuple[str, str, Callable[[TargetsResult], tuple[bool, str]], str]] = [
+        (
+            "profit",
+            "経常黒字化",
+            lambda r: (r.profit_met, _year(r.profit_year)),
+            f"計画{targets.profit_target_year}年目",
+        ),
         (
             "solvency",
             "債務超過解消",
-            lambda: (t.solvency_met, _year(t.solvency_year)),
+            lambda r: (r.solvency_met, _year(r.solvency_year)),
             f"計画{targets.solvency_target_year}年目",
         ),
         (
             "debt_years",
             "債務償還年数",
-            lambda: (t.debt_years_met, _years(t.final_debt_years)),
+            lambda r: (r.debt_years_met, _years(r.final_debt_years)),
             f"{targets.debt_years_target:g}年以内 (最終年)",
         ),
     ]
@@ -128,7 +140,7 @@ def render_summary(plan: Any, projection: Any) -> str:
             lines.append(f"[$text-muted]―[/] {label}")
             lines.append(_not_yet(missing) if missing else "   [dim]未算出 ― 入力を計算できませんでした[/]")
         else:
-            met, shown = result()
+            met, shown = result(t)
             lines.append(f"{_mark(met)} {label} {shown}")
         lines.append(f"   [dim]目標 {target}[/]")
     # The targets above are the base case; say so when a stress case breaks the plan (only once
@@ -176,7 +188,7 @@ class Summary(VerticalScroll, can_focus=False):
     DELAY = 0.4
     """Seconds to wait after an answer, so the next question is drawn first."""
 
-    _timer = None
+    _timer: Timer | None = None
 
     def refresh_from(self, plan: Any, *, delay: float | None = None) -> None:
         """Recompute from a copy of ``plan`` in a thread, shortly after the last call."""
