@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from kaizen_guide.finance.labels import first_month_number, fiscal_end, fiscal_label, fiscal_months
 
+from ..model.plan import Plan
+
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
@@ -63,7 +65,7 @@ class FiscalCalendar:
     start_month: int
 
     @classmethod
-    def of_plan(cls, plan) -> FiscalCalendar:
+    def of_plan(cls, plan: Plan) -> FiscalCalendar:
         return cls(first_month_number(plan))
 
     def year_start(self, ym: str) -> str:
@@ -123,7 +125,7 @@ class MonthPos:
         return self.months[self.index :]
 
 
-def year_months(plan, year: int) -> tuple[str, ...]:
+def year_months(plan: Plan, year: int) -> tuple[str, ...]:
     months = fiscal_months(plan, year)
     if months is None:
         raise MonitoringError(
@@ -133,11 +135,11 @@ def year_months(plan, year: int) -> tuple[str, ...]:
     return tuple(month_key(y, m) for y, m in months)
 
 
-def plan_year_range(plan) -> range:
+def plan_year_range(plan: Plan) -> range:
     return range(0, plan.targets.plan_years + 1)
 
 
-def position(plan, ym: str) -> MonthPos:
+def position(plan: Plan, ym: str) -> MonthPos:
     """The plan year and fiscal month of ``ym``; MonitoringError when it is outside the plan."""
     split_month(ym)
     if fiscal_end(plan, 0) is None:
@@ -154,7 +156,7 @@ def position(plan, ym: str) -> MonthPos:
     )
 
 
-def all_months(plan) -> list[str]:
+def all_months(plan: Plan) -> list[str]:
     out: list[str] = []
     for year in plan_year_range(plan):
         out.extend(year_months(plan, year))
