@@ -201,20 +201,27 @@ def resolve_row(bank: Bank, plan: Plan, q: Question, row: str) -> str:
     )
 
 
-def current_rule_ids(bank: Bank, plan: Plan, q: Question) -> list[str]:
-    """Rule ids of the findings on ``q`` now: its answer's checks, and plan checks about it."""
+def current_findings(bank: Bank, plan: Plan, q: Question) -> list[Any]:
+    """The findings on ``q`` now, one per rule: its answer's checks, and plan checks about it."""
     from kaizen_guide.checks import check_plan
 
     from .findings import run_checks
 
     state = InterviewState(bank, plan, plan.interview.depth)
-    ids = [f.rule_id for f in run_checks(state, q, stored_value(bank, plan, q))]
+    found = list(run_checks(state, q, stored_value(bank, plan, q)))
     target = q.target or ""
     for f in check_plan(plan):
         path = f.path or ""
         if f.question_id == q.id or (target and (path == target or path.startswith((f"{target}[", f"{target}.")))):
-            ids.append(f.rule_id)
-    return list(dict.fromkeys(ids))
+            found.append(f)
+    first: dict[str, Any] = {}
+    for f in found:
+        first.setdefault(f.rule_id, f)
+    return list(first.values())
+
+
+def current_rule_ids(bank: Bank, plan: Plan, q: Question) -> list[str]:
+    return [f.rule_id for f in current_findings(bank, plan, q)]
 
 
 def check_finding(bank: Bank, plan: Plan, q: Question, rule_id: str) -> str:
@@ -311,6 +318,10 @@ class NoteDesk:
 
     def open_for(self, question_id: str) -> list[ReviewNote]:
         return notes_for(self.plan, question_id)
+
+    def all_for(self, question_id: str) -> list[ReviewNote]:
+        """Every note on the question, resolved ones included."""
+        return notes_for(self.plan, question_id, include_resolved=True)
 
     def all(self, *, include_resolved: bool = False) -> list[ReviewNote]:
         return list_notes(self.plan, include_resolved=include_resolved)

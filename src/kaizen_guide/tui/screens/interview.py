@@ -19,9 +19,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from kaizen_guide.engine.notes import NoteDesk
+
 from ..commands import JumpProvider
 from ..draft_keeper import DraftKeeper
 from ..messages import AnswerSubmitted, JumpTo
+from ..notes_view import say_notes_waiting, say_open_notes
 from ..texts import (
     column_headings,
     explain_markdown,
@@ -73,6 +76,7 @@ class InterviewScreen(ChatScreen):
             "f4", "export", "書き出し", priority=True, tooltip="書き出し先を確かめてから Excel とレポートを書き出す"
         ),
         Binding("ctrl+t", "toggle_outline", "目次", show=False, priority=True),
+        Binding("f7", "note", "メモ", priority=True, tooltip="この質問への支援者と経営者のメモ (付ける・返信・解決)"),
     ]
 
     def __init__(self, interview: Any, *, demo: bool = False) -> None:
@@ -153,6 +157,7 @@ class InterviewScreen(ChatScreen):
                 "任意の質問は ctrl+n でとばせます。",
                 "note",
             )
+        self._safe(lambda: say_notes_waiting(self.chat, NoteDesk(self.interview)), None)
 
     async def ask(self, question: Any) -> None:
         """Show ``question`` (or the end of the interview when it is None), with the example and
@@ -172,6 +177,8 @@ class InterviewScreen(ChatScreen):
         form = intake.form_for(self, question)
         if form is not None:  # advisor mode: the section's single-value questions as one form
             self.chat.say(intake.form_intro(section, len(form.fields)))
+            for q in form.fields:  # open notes on any field of the form, each named
+                self._safe(lambda q=q: say_open_notes(self.chat, NoteDesk(self.interview), q.id, named=True), 0)
             await self.composer.show(question, editor=form)
             self._refresh_status()
             return
@@ -182,6 +189,7 @@ class InterviewScreen(ChatScreen):
                 self.chat.say(mark, "note", "status")
         else:
             self.chat.say(question_markdown(question, advisor=self.advisor) + self._current_answer_by(question))
+        self._safe(lambda: say_open_notes(self.chat, NoteDesk(self.interview), question.id), 0)
         record = self._safe(lambda: self.interview.record(question.id), None)
         if record is not None and record.status == "needs_review":
             # An earlier answer it depends on changed: confirm it (ctrl+o) or edit it.
@@ -355,7 +363,12 @@ class InterviewScreen(ChatScreen):
             return self.question is not None and not self.question.required
         if action == "explain":
             return self.question is not None
+        if action == "note":  # the owner replies to notes; only the advisor attaches new ones
+            return self.question is not None and (self.advisor or self._safe(self._has_notes, False))
         return True
+
+    def _has_notes(self) -> bool:
+        return bool(NoteDesk(self.interview).all_for(self.question.id))
 
     async def action_keep(self) -> None:
         if self.pending is None or self.question is None:
@@ -401,6 +414,11 @@ class InterviewScreen(ChatScreen):
         if question is not None:
             await self.ask(question)
 
+    def action_note(self) -> None:
+        from .note import open_note_dialog
+
+        open_note_dialog(self)
+
     def action_explain(self) -> None:
         question = intake.focused_question(self)  # in the section form: the field being filled
         if question is not None:
@@ -432,10 +450,15 @@ class InterviewScreen(ChatScreen):
     def action_review(self) -> None:
         from .review import ReviewScreen
 
+        review = ReviewScreen(self.interview)
+
         def back_from_review(changed: bool | None) -> None:
+            if review.jump_to is not None:  # Enter on an open note: to its question
+                self.jump(review.jump_to)
+                return
             self.run_worker(self._after_review(bool(changed)), exclusive=True, group="after-review")
 
-        self.app.push_screen(ReviewScreen(self.interview), back_from_review)
+        self.app.push_screen(review, back_from_review)
 
     async def _after_review(self, changed: bool) -> None:
         if not changed:

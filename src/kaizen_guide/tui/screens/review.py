@@ -20,6 +20,7 @@ from ..texts import column_headings, finding_markdown, fit, follow_up_markdown, 
 from ..widgets.chat_log import AssistantMessage, ja_wrap
 from ..widgets.composer import Composer
 from ..widgets.footer import SteadyFooter
+from ..widgets.open_notes import OpenNotesTable
 
 STATUS_TEXT: dict[str, tuple[str, str]] = {
     # status: (label, style)
@@ -129,25 +130,33 @@ class ReviewScreen(Screen):
         """An answer was edited here (the interview screen re-asks its current question)."""
         self._qids: list[str] = []
         self._items: dict[str, Any] = {}
+        self.jump_to: str | None = None
+        """The question of an open note chosen with Enter (the interview goes there)."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="review-title")
+        yield OpenNotesTable(id="review-notes")
         yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="review-detail", markup=False)
         yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one(DataTable).focus()
+        notes = self.query_one(OpenNotesTable)
+        # Open notes first: what the other side asked is what to look at.
+        (notes if notes.display else self.query_one("#review-table", DataTable)).focus()
 
     def on_resize(self) -> None:
         self.reload(keep_cursor=True)
 
     def reload(self, *, keep_cursor: bool = False) -> None:
-        table = self.query_one(DataTable)
+        from kaizen_guide.engine.notes import NoteDesk
+
+        table = self.query_one("#review-table", DataTable)
         cursor = table.cursor_row if keep_cursor else 0
         items = list(self.interview.review())
         width = max(60, self.size.width or self.app.size.width)
+        open_notes = self.query_one(OpenNotesTable).load(NoteDesk(self.interview), width)
         with_section = width >= 110
         # 状態 | (セクション) | 質問 | 回答 | 指摘; each column has a cell of padding on both sides,
         # and the vertical scrollbar takes two more.
@@ -190,8 +199,10 @@ class ReviewScreen(Screen):
             self._qids.append(question.id)
             self._items[question.id] = item
         mode = "要確認のみ " if self.only_flagged else ""
+        notes = f" [b]未解決のメモ {open_notes}件[/b] (Enter でその質問へ・Tab で表へ)" if open_notes else ""
         self.query_one("#review-title", Static).update(
-            f"[b]見直し[/b] {mode}{len(self._qids)}問 (要確認 {flagged})  [dim]Enter 修正・f 要確認のみ・Esc 戻る[/]"
+            f"[b]見直し[/b] {mode}{len(self._qids)}問 (要確認 {flagged}){notes}"
+            "  [dim]Enter 修正・f 要確認のみ・Esc 戻る[/]"
         )
         if self._qids:
             table.move_cursor(row=min(cursor, len(self._qids) - 1))
@@ -202,7 +213,7 @@ class ReviewScreen(Screen):
         self._show_detail()
 
     def _current_qid(self) -> str | None:
-        table = self.query_one(DataTable)
+        table = self.query_one("#review-table", DataTable)
         if not self._qids or table.cursor_row is None:
             return None
         row = table.cursor_row
@@ -227,6 +238,11 @@ class ReviewScreen(Screen):
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
+        if isinstance(event.data_table, OpenNotesTable):
+            self.jump_to = event.data_table.question_at_cursor()
+            if self.jump_to is not None:
+                self.dismiss(self.changed)
+            return
         self.action_edit()
 
     def action_edit(self) -> None:

@@ -63,6 +63,7 @@ class AssistantMessage(Markdown):
     AssistantMessage.-finding-info { border-left: tall $accent; }
     AssistantMessage.-note { border-left: tall $success; background: transparent; }
     AssistantMessage.-status { margin: 0 4 0 0; color: $text-muted; }
+    AssistantMessage.-review-note { border-left: tall $secondary; background: $secondary 15%; }
     AssistantMessage.-section { border-left: none; background: transparent; color: $text-muted; }
     AssistantMessage > MarkdownBlock:last-child { margin-bottom: 0; }
     """
