@@ -127,6 +127,33 @@ def test_diff_between_two_versions_shows_only_what_happened_between_them(plan_pa
     assert [(c["kind"], c["id"]) for c in notes["changes"]] == [("added", "N1")]
 
 
+def test_diff_against_another_file_shows_its_notes_and_answers(plan_path: Path, tmp_path: Path, capsys) -> None:
+    # The advisor sent a copy with a note; the owner answered and resolved it at home.
+    p = str(plan_path)
+    assert main(["note", p, "add", "--question", "company.employees", "--text", "パートを含めた人数で"]) == 0
+    sent = tmp_path / "sent.json"
+    sent.write_bytes(plan_path.read_bytes())
+    assert main(["interview", p, "--answers", str(_answers(tmp_path, {"company.employees": 45}))]) in (0, 1)
+    assert main(["note", p, "reply", "N1", "--owner", "--text", "パート7人を含めて45人です"]) == 0
+    assert main(["note", p, "resolve", "N1", "--owner"]) == 0
+    capsys.readouterr()
+    assert main(["diff", p, "--against", str(sent), "--format", "json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["from"]["file"] == "sent.json" and d["to"]["file"] == "sakura.json"
+    sections = {s["id"]: s for s in d["sections"]}
+    assert [c["id"] for c in sections["answers"]["changes"]] == ["company.employees"]
+    assert [(c["kind"], c["given_by"]) for c in sections["notes"]["changes"]] == [
+        ("replied", "owner"),
+        ("resolved", "owner"),
+    ]
+    assert main(["diff", p, "--against", str(sent)]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("株式会社さくら亭: 計画ファイル sent.json → 計画ファイル sakura.json の変更点")
+    assert "- 返信 N1 会社概要 › 従業員数: パート7人を含めて45人です  [経営者・" in text
+    assert main(["diff", p, "--against", str(tmp_path / "missing.json")]) == 2
+    assert "見つかりません" in capsys.readouterr().err
+
+
 def _answers(folder: Path, data: dict) -> Path:
     import yaml
 

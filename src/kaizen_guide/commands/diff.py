@@ -1,4 +1,4 @@
-"""`kaizen-guide diff PLAN.json [--from V1] [--to V2] [--format text|json]`: what changed between versions."""
+"""`kaizen-guide diff PLAN.json [--from V1] [--to V2 | --against OTHER.json] [--format text|json]`: what changed."""
 
 from __future__ import annotations
 
@@ -6,6 +6,10 @@ import argparse
 import json
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kaizen_guide.model.plan import Plan
 
 from .console import ParserT
 
@@ -35,19 +39,22 @@ def run_diff(
     *,
     old: str | None = None,
     new: str | None = None,
+    against: str | None = None,
     fmt: str = "text",
     out: Callable[[str], None] = print,
     err: Callable[[str], None] = print,
 ) -> int:
     from kaizen_guide.model.store import PlanFileError, load_plan
     from kaizen_guide.model.versions import VersionError, find_version, version_plan
-    from kaizen_guide.monitoring.plan_diff import Side, diff_plans, render_text
+    from kaizen_guide.monitoring.plan_diff import Side, diff_plans
 
     try:
         plan = load_plan(path)
     except PlanFileError as exc:
         err(exc.full_message)
         return EXIT_BAD_INPUT
+    if against is not None:
+        return _diff_files(against, path, plan, fmt=fmt, out=out, err=err)
     try:
         n_old, n_new = parse_version(old), parse_version(new)
     except ValueError as exc:
@@ -79,11 +86,41 @@ def run_diff(
     d = diff_plans(p_old, p_new, old_side=Side.of(v_old), new_side=Side.of(v_new), bank=bank)
     # Notes are not part of a version: the plan's note history says what happened in between.
     d.sections.append(notes_between(plan.notes, v_old.frozen_at, v_new.frozen_at if v_new else None, bank))
+    _show(d, fmt, out)
+    return EXIT_OK
+
+
+def _diff_files(
+    other_path: str, path: str, plan: Plan, *, fmt: str, out: Callable[[str], None], err: Callable[[str], None]
+) -> int:
+    """Another copy of the plan (the file sent to the owner, say) against this one, both as they are."""
+    from pathlib import Path
+
+    from kaizen_guide.banks import load_bank
+    from kaizen_guide.model.store import PlanFileError, load_plan
+    from kaizen_guide.monitoring.notes_diff import notes_section
+    from kaizen_guide.monitoring.plan_diff import Side, diff_plans
+
+    try:
+        other = load_plan(other_path)
+    except PlanFileError as exc:
+        err(exc.full_message)
+        return EXIT_BAD_INPUT
+    bank = load_bank()
+    old_side, new_side = Side(None, file=Path(other_path).name), Side(None, file=Path(path).name)
+    d = diff_plans(other, plan, old_side=old_side, new_side=new_side, bank=bank)
+    d.sections.append(notes_section(other.notes, plan.notes, bank))
+    _show(d, fmt, out)
+    return EXIT_OK
+
+
+def _show(d: Any, fmt: str, out: Callable[[str], None]) -> None:
+    from kaizen_guide.monitoring.plan_diff import render_text
+
     if fmt == "json":
         out(json.dumps(d.as_json(), ensure_ascii=False, indent=2))
     else:
         out(render_text(d).rstrip("\n"))
-    return EXIT_OK
 
 
 def add_parser(sub: argparse._SubParsersAction[ParserT]) -> None:
@@ -93,6 +130,12 @@ def add_parser(sub: argparse._SubParsersAction[ParserT]) -> None:
         "--from", dest="old", metavar="V1", default=None, help="比べる元の版 (例: 1 / V1 / 第1版。省略時は最新の確定版)"
     )
     p.add_argument("--to", dest="new", metavar="V2", default=None, help="比べる先の版 (省略時は作業中の計画)")
+    p.add_argument(
+        "--against",
+        metavar="OTHER.json",
+        default=None,
+        help="版ではなく別の計画ファイル (経営者に渡したコピーなど) と比べる (OTHER → PLAN の変更点とメモ)",
+    )
     p.add_argument("--format", choices=["text", "json"], default="text", help="出力形式")
     p.set_defaults(func=_cmd)
 
@@ -101,4 +144,4 @@ def _cmd(args: argparse.Namespace) -> int:
     from .console import print_error as _err
     from .console import print_safe as _print
 
-    return run_diff(args.plan, old=args.old, new=args.new, fmt=args.format, out=_print, err=_err)
+    return run_diff(args.plan, old=args.old, new=args.new, against=args.against, fmt=args.format, out=_print, err=_err)

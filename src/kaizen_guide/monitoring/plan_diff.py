@@ -76,6 +76,7 @@ class Side:
     number: int | None
     frozen_at: datetime | None = None
     note: str = ""
+    file: str = ""  # another plan file compared as it is (``diff PLAN --against OTHER``)
 
     @classmethod
     def of(cls, version: PlanVersion | None) -> Side:
@@ -86,6 +87,8 @@ class Side:
     @property
     def label(self) -> str:
         base = version_label(self.number)
+        if self.file:
+            return f"計画ファイル {self.file}"
         if self.number is None:
             return base
         when = f"・{self.frozen_at.astimezone():%Y-%m-%d}確定" if self.frozen_at else ""
@@ -97,6 +100,7 @@ class Side:
             "label": version_label(self.number),
             "frozen_at": self.frozen_at.isoformat() if self.frozen_at else None,
             "note": self.note,
+            **({"file": self.file} if self.file else {}),
         }
 
 
