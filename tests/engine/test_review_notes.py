@@ -146,3 +146,20 @@ def test_a_failed_save_puts_back_what_is_on_disk(tmp_path, sample_plan, bank, mo
         note, err = desk.add("company.name", "正式名称で")
         assert note is None and "このメモはまだ記録されていません" in (err or "")
         assert iv.plan.notes == [] and load_plan(path).notes == []
+
+
+def test_a_row_note_survives_the_rows_being_reordered_in_the_interview(tmp_path, sample_plan, bank):
+    path = save_plan(sample_plan, tmp_path / "plan.json")
+    with Interview.open(path, bank=bank, given_by="advisor") as iv:
+        desk = NoteDesk(iv)
+        note, _ = desk.add("issues", "優先順位の根拠を", row="2")
+        assert note is not None and note.row == "I2"
+        rows = iv.edit_value("issues")
+        title = next(r for r in rows if r.get("id") == "I2")["title"]
+        result = iv.answer("issues", list(reversed(rows)))  # the owner puts the issues the other way round
+        assert result.accepted or result.follow_up, result.error
+        reordered = [r["id"] for r in iv.value("issues")]
+        assert reordered[0] == "I4" and reordered.index("I2") == 2
+    again = load_plan(path)
+    assert again.notes[0].row == "I2"
+    assert next(i for i in again.issues if i.id == "I2").title == title  # still the same 課題
