@@ -107,7 +107,8 @@ def question_label(bank: Bank, q: Question, *, limit: int = 80) -> str:
     if not title:
         title = q.prompt.split("。")[0].split("?")[0].split("？")[0]
         title = title if len(title) <= 24 else title[:23] + "…"
-    return f"{section} › {_short(title, limit)}"
+    title = _short(title, limit)
+    return section if title == section else f"{section} › {title}"
 
 
 def place_label(bank: Bank, note: ReviewNote) -> str:

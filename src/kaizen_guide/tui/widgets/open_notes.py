@@ -29,6 +29,8 @@ class OpenNotesTable(DataTable):
         """Fill from ``desk`` (an engine NoteDesk); returns how many notes are open."""
         from kaizen_guide.engine.notes import short_time, who_label
 
+        from ..notes_view import row_part
+
         notes = desk.all()
         cursor = self.cursor_row
         self.clear(columns=True)
@@ -41,7 +43,8 @@ class OpenNotesTable(DataTable):
         self.add_column("メモ", width=text_w, key="text")
         self._questions = []
         for n in notes:
-            place = desk.place(n).split(" › ", 1)[-1]  # the section is long and the field says enough
+            # The row (or finding) says where; else the field (the section's name is long).
+            place = row_part(desk, n) or desk.place(n).split(" › ")[-1]
             who = f"{who_label(n.by)}より {short_time(n.created_at)}"
             replies = f" (返信{len(n.replies)})" if n.replies else ""
             self.add_row(
