@@ -55,6 +55,10 @@ class Terminal:
                 f"KAIZEN_GUIDE_DATA_DIR={self.data_dir}",
                 "-e",
                 "LANG=C.UTF-8",
+                # The app under test is this checkout's: a tmux server started by someone else keeps
+                # their PYTHONPATH in its environment, and the session would inherit it.
+                "-e",
+                f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}",
                 command,
             ],
             check=True,
