@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from kaizen_guide.banks.models import TEXT_TYPES
 from kaizen_guide.engine.notes import NoteDesk, current_findings, question_label, short_time, who_label
 
 Target = tuple[str | None, str | None, str]
@@ -33,7 +34,8 @@ def note_targets(interview: Any, question: Any) -> list[Target]:
         idf = question.row_id.field if question.row_id else None
         for i, row in enumerate(interview.value(question.id) or [], 1):
             rid = row.get(idf) if idf else None
-            first = next((str(row[f.id]) for f in question.fields if isinstance(row.get(f.id), str)), "")
+            # The row's first written field names it (a 対策's ID would say little).
+            first = next((str(row[f.id]) for f in question.fields if f.type in TEXT_TYPES and row.get(f.id)), "")
             name = f"{label} {i}件目" + (f" ({rid})" if rid else "")
             out.append((str(i), None, f"{name}: {' '.join(first.split())[:30]}" if first else name))
     elif question.type == "year_grid":
