@@ -173,3 +173,23 @@ async def test_the_advisor_attaches_a_note_to_a_grid_line_and_to_a_finding(sampl
         ("drivers.costs", None, True),
         ("drivers.costs", "personnel", False),
     ]
+
+
+async def test_in_the_advisors_section_form_notes_are_named_and_f7_takes_the_focused_field(sample_path):
+    from kaizen_guide.banks import load_bank
+    from kaizen_guide.engine.notes import add_note
+    from kaizen_guide.model import save_plan
+
+    plan = load_plan(sample_path)
+    add_note(plan, load_bank(), question_id="company.employees", text="パートを含めた人数で", by="owner")
+    save_plan(plan, sample_path)
+    app = make_app(sample_path, advisor=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "company.name")  # 会社概要 is one form in advisor mode
+        shown = [t for t in assistant_texts(pilot) if "パートを含めた人数で" in t]
+        assert shown and "**経営者より (" in shown[-1] and "従業員数" in shown[-1]
+        dialog = await _open_notes(pilot)
+        assert dialog.question.id == "company.name"  # the field with the focus
+        await pilot.press("escape")
+        await settle(pilot)

@@ -42,10 +42,10 @@ def row_part(desk: Any, note: Any) -> str:
     return " › ".join(base[-extra:]) if extra else ""
 
 
-def say_open_notes(chat: Any, desk: Any, question_id: str, *, named: bool = False) -> int:
-    """Show the open notes on ``question_id`` in the chat (``named``: with the question's label, for
+def say_open_notes(chat: Any, desk: Any, *question_ids: str, named: bool = False) -> int:
+    """Show the open notes on the questions in the chat (``named``: with each question's label, for
     a form of several questions); returns how many."""
-    notes = desk.open_for(question_id)
+    notes = [n for qid in question_ids for n in desk.open_for(qid)]
     for n in notes:
         where = desk.place(n).split(" › ", 1)[-1] if named else row_part(desk, n)
         chat.say(note_markdown(n, where), "review-note")

@@ -177,8 +177,8 @@ class InterviewScreen(ChatScreen):
         form = intake.form_for(self, question)
         if form is not None:  # advisor mode: the section's single-value questions as one form
             self.chat.say(intake.form_intro(section, len(form.fields)))
-            for q in form.fields:  # open notes on any field of the form, each named
-                self._safe(lambda q=q: say_open_notes(self.chat, NoteDesk(self.interview), q.id, named=True), 0)
+            ids = [q.id for q in form.fields]  # open notes on any field of the form, each named
+            self._safe(lambda: say_open_notes(self.chat, NoteDesk(self.interview), *ids, named=True), 0)
             await self.composer.show(question, editor=form)
             self._refresh_status()
             return
