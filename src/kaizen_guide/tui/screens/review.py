@@ -135,8 +135,9 @@ class ReviewScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="review-title")
-        yield OpenNotesTable(id="review-notes")
         yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        # Below the answers (and after them in the DOM, so the answers stay the screen's first table).
+        yield OpenNotesTable(id="review-notes")
         yield Static("", id="review-detail", markup=False)
         yield SteadyFooter(compact=True)
 

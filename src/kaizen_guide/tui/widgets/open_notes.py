@@ -17,7 +17,7 @@ class OpenNotesTable(DataTable):
     OpenNotesTable {
         height: auto;
         max-height: 6;
-        border-bottom: solid $secondary 50%;
+        border-top: solid $secondary 50%;
     }
     """
 
