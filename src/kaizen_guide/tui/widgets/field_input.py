@@ -18,6 +18,7 @@ from textual.widgets import Input, Select, SelectionList, TextArea
 
 from .editor import keys_applied
 from .form_select import FormSelect, SelectOverlay
+from .paste import BlockPasteInput
 
 CHECKED, UNCHECKED = "X", " "
 """A chosen link shows a mark, an unchosen one an empty box: not colour alone."""
@@ -95,7 +96,8 @@ def field_input(field: Any, value: Any, options: list[tuple[Any, str]], *, wid: 
         return TextArea(text, soft_wrap=True, tab_behavior="focus", id=wid, classes=classes, compact=True)
     example = (getattr(field, "example", "") or "").strip().splitlines()
     placeholder = f"例：{example[0]}" if example else ""
-    return Input(cell_text(value), placeholder=placeholder, id=wid, classes=classes, compact=True)
+    # A pasted column goes to the container (the section form) when it takes blocks (paste.py).
+    return BlockPasteInput(cell_text(value), placeholder=placeholder, id=wid, classes=classes, compact=True)
 
 
 def input_value(widget: Any) -> Any:
@@ -108,6 +110,33 @@ def input_value(widget: Any) -> Any:
     if isinstance(widget, TextArea):
         return widget.text
     return widget.value
+
+
+def set_input_text(widget: Any, text: str) -> str | None:
+    """Put one pasted line in a field's input as if it had been typed or chosen; a choice the
+    list does not have is refused with the message to show (the field is left as it was)."""
+    if isinstance(widget, SelectionList):
+        wanted = set(split_values(text))
+        widget.deselect_all()
+        found = set()
+        for index in range(widget.option_count):
+            option = widget.get_option_at_index(index)
+            if {str(option.prompt), str(option.value)} & wanted:
+                widget.select(option.value)
+                found |= {str(option.prompt), str(option.value)} & wanted
+        missing = wanted - found
+        return f"「{'、'.join(sorted(missing))}」は選択肢にありません" if missing else None
+    if isinstance(widget, Select):
+        for label, value in widget._options:
+            if text in (str(label), str(value)):
+                widget.value = value
+                return None
+        return f"「{text}」は選択肢にありません"
+    if isinstance(widget, TextArea):
+        widget.text = text
+        return None
+    widget.value = text
+    return None
 
 
 class FieldMoves:

@@ -27,6 +27,7 @@ from kaizen_guide.engine.grid import cell_value, derived_lines
 
 from ..texts import fit
 from .editor import PREVIEW_TYPES, SUBMIT_KEY, Editor, focus_now, keys_applied
+from .paste import BlockPasteInput, paste_notice
 
 LABEL_WIDTH = 18
 CELL_WIDTH = 12
@@ -72,6 +73,7 @@ class GridEditor(Editor):
     GridEditor #grid-preview {{ height: auto; max-height: 2; color: $text-muted; padding: 0 1; }}
     GridEditor #grid-preview.-error {{ color: $text-error; }}
     GridEditor #grid-hint {{ height: 1; color: $text-muted; padding: 0 1; }}
+    GridEditor #grid-hint.-notice {{ color: $text-warning; }}
     """
 
     BINDINGS = [
@@ -114,6 +116,8 @@ class GridEditor(Editor):
         self.cursor = (0, 0)
         self._heading_cache: list[str] | None = None
         self._lines = derived_lines(question, {}, self.n_columns)
+        self._notice = ""
+        """After a block paste, what went in (shown on the hint line until the cursor moves)."""
 
     # -- layout -------------------------------------------------------------------------------
     def _headings(self) -> list[str]:
@@ -153,7 +157,7 @@ class GridEditor(Editor):
                         id=f"l-{r}",
                     )
                     for c in range(self.n_columns):
-                        yield Input(
+                        yield BlockPasteInput(
                             _text(values[c]) if c < len(values) else "",
                             id=f"c-{r}-{c}",
                             classes="grid-cell",
@@ -211,8 +215,10 @@ class GridEditor(Editor):
         self._update_hint()
 
     def _update_hint(self) -> None:
-        hint = "Enter/↑↓ 下へ・Tab/←→ 横へ・入力で置き換え・Del 消去・F2 編集・ctrl+s 送信"
-        self.query_one("#grid-hint", Static).update(fit(hint, max(20, (self.size.width or 80) - 2)))
+        hint = self._notice or "Enter/↑↓ 下へ・Tab/←→ 横へ・入力で置き換え・Del 消去・F2 編集・ctrl+s 送信"
+        line = self.query_one("#grid-hint", Static)
+        line.set_class(bool(self._notice), "-notice")
+        line.update(fit(hint, max(20, (self.size.width or 80) - 2)))
 
     # -- focus and moves ----------------------------------------------------------------------
     def cell(self, r: int, c: int) -> Input:
@@ -279,28 +285,62 @@ class GridEditor(Editor):
         focused.cursor_position = len(focused.value)
 
     def on_descendant_blur(self, event) -> None:
+        if isinstance(event.widget, Input):
+            self._as_bank_writes(event.widget)
+
+    def _as_bank_writes(self, cell: Input) -> None:
         """A number left behind is shown as the bank writes it (「350万円」→「3,500」), so the
         whole value fits the cell; text that does not read as a number stays as typed."""
-        pos = self._pos(event.widget)
-        if pos is None or not isinstance(event.widget, Input):
+        pos = self._pos(cell)
+        if pos is None:
             return
         row = self.question.rows[pos[0]]
         if row.type not in ("amount", "integer", "percent", "decimal"):
             return
-        value, error = cell_value(row, event.widget.value)
+        value, error = cell_value(row, cell.value)
         if value is None or error:
             return
         from kaizen_guide.engine.values import format_value
 
         shown = format_value(row, value)
-        if shown != event.widget.value:
-            event.widget.value = shown
+        if shown != cell.value:
+            cell.value = shown
+
+    def take_block(self, origin: Input, rows: list[list[str]]) -> None:
+        """A pasted block fills the grid from ``origin`` as a spreadsheet does: lines go down the
+        line items, tab-separated cells across the years; an empty cell leaves the cell as it is.
+        Each value goes through the cell like typed text (its check, the totals); values beyond
+        the grid are counted on the hint line, not lost silently."""
+        start = self._pos(origin)
+        if start is None:
+            return
+        filled = cut = 0
+        for i, line in enumerate(rows):
+            for j, text in enumerate(line):
+                text = text.strip()
+                if not text:
+                    continue
+                r, c = start[0] + i, start[1] + j
+                if r >= self.n_rows or c >= self.n_columns:
+                    cut += 1
+                    continue
+                cell = self.cell(r, c)
+                cell.value = text
+                if cell is not origin:  # the focused cell is shown the bank's way when left
+                    self._as_bank_writes(cell)
+                filled += 1
+        origin.select_all()  # typing now replaces the pasted value, as on a moved-to cell
+        self._notice = paste_notice(filled, "マス", cut, "表の外")
+        self._update_hint()
 
     def on_descendant_focus(self, event) -> None:
         pos = self._pos(event.widget)
         if pos is None:
             return
         self.cursor = pos
+        if self._notice:
+            self._notice = ""
+            self._update_hint()
         for label in self.query(".grid-label.-focused, .grid-head.-focused"):
             label.remove_class("-focused")
         self.query_one(f"#l-{pos[0]}").add_class("-focused")

@@ -18,10 +18,14 @@ from textual.widgets import Input, Label, Static
 
 from ..texts import short_label
 from .editor import PREVIEW_TYPES, SUBMIT_KEY, Editor, keys_applied
-from .field_input import FieldMoves, field_input, input_value
+from .field_input import FieldMoves, field_input, input_value, set_input_text
+from .paste import paste_notice
 
 LABEL_WIDTH = 18
 MARK_WIDTH = 13
+
+
+FORM_HINT = "Tab・Enter 次の項目・⇧Tab 前へ・ctrl+s まとめて送信 (*必須)"
 
 
 def _wid(qid: str) -> str:
@@ -53,6 +57,7 @@ class SectionForm(FieldMoves, Editor):
     SectionForm #form-preview {{ height: 1; color: $text-muted; padding: 0 1; }}
     SectionForm #form-preview.-error {{ color: $text-error; }}
     SectionForm #form-hint {{ height: 1; color: $text-muted; padding: 0 1; }}
+    SectionForm #form-hint.-notice {{ color: $text-warning; }}
     """
 
     BINDINGS = [
@@ -104,7 +109,7 @@ class SectionForm(FieldMoves, Editor):
                     )
                 yield Static("", classes="form-msg", id=f"e-{wid}", markup=False)
         yield Static("", id="form-preview", markup=False)
-        yield Static("Tab・Enter 次の項目・⇧Tab 前へ・ctrl+s まとめて送信 (*必須)", id="form-hint")
+        yield Static(FORM_HINT, id="form-hint")
 
     def on_mount(self) -> None:
         height = self.screen.size.height if self.is_attached else 24
@@ -136,6 +141,10 @@ class SectionForm(FieldMoves, Editor):
         qid = self._qid_of(event.widget)
         if qid is None:
             return
+        hint = self.query_one("#form-hint", Static)
+        if hint.has_class("-notice"):  # a paste's notice stays until the focus moves
+            hint.remove_class("-notice")
+            hint.update(FORM_HINT)
         for label in self.query(".form-label.-focused"):
             label.remove_class("-focused")
         self.query_one(f"#l-{_wid(qid)}").add_class("-focused")
@@ -172,6 +181,35 @@ class SectionForm(FieldMoves, Editor):
         shown = self.preview_fn(qid, text)
         preview.set_class("→" not in shown, "-error")
         preview.update(f"{self.labels.get(qid, '')}: {shown}")
+
+    def take_block(self, origin: Any, rows: list[list[str]]) -> None:
+        """A pasted column fills the focused field and the ones below it, one line each (an empty
+        line leaves its field; the cells of a line with tabs are joined by a space). The text
+        is checked on sending, as typed text is; a choice the list lacks is shown at its field."""
+        inputs = self._inputs()
+        current = self._field_widget(origin)
+        if current not in inputs:
+            return
+        start = inputs.index(current)
+        filled = 0
+        for offset, cells in enumerate(rows[: len(inputs) - start]):
+            text = " ".join(c.strip() for c in cells if c.strip())
+            if not text:
+                continue
+            widget = inputs[start + offset]
+            error = set_input_text(widget, text)
+            qid = self._qid_of(widget)
+            if qid is not None:
+                message = self.query_one(f"#e-{_wid(qid)}", Static)
+                message.set_class(bool(error), "-error")
+                message.update(error or "")
+            filled += 0 if error else 1
+        cut = sum(1 for cells in rows[len(inputs) - start :] if any(c.strip() for c in cells))
+        hint = self.query_one("#form-hint", Static)
+        hint.add_class("-notice")
+        hint.update(paste_notice(filled, "項目", cut, "最後の項目より後"))
+        if qid_now := self._qid_of(current):
+            self._preview(qid_now)
 
     # -- values and sending -------------------------------------------------------------------
     def value(self) -> dict[str, Any]:
