@@ -3,6 +3,11 @@ focused cell, Excel-style, and as a column into the section form; a one-line pas
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
 from kaizen_guide.model import load_plan
 from kaizen_guide.tui.widgets.grid_editor import GridEditor
 from kaizen_guide.tui.widgets.section_form import SectionForm
@@ -16,17 +21,24 @@ def _grid(pilot) -> GridEditor:
     return editor
 
 
+@asynccontextmanager
+async def _pl_grid(path: Path) -> AsyncIterator[tuple[Any, GridEditor]]:
+    """The app on ``path``, at the P/L grid (80×24)."""
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "financials.pl")
+        yield pilot, _grid(pilot)
+
+
 def _hint(widget, selector: str) -> str:
     return str(widget.query_one(selector).render())
 
 
 async def test_a_tsv_block_pasted_into_the_pl_grid_lands_in_its_cells_and_is_saved(sample_path):
     before = load_plan(sample_path).financials.years
-    app = make_app(sample_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await goto(pilot, "financials.pl")
-        grid = _grid(pilot)
+    async with _pl_grid(sample_path) as (pilot, grid):
+        app = pilot.app
         assert grid.n_columns == 3 and app.focused is grid.cell(0, 0)
         # 売上高, 売上原価, 販管費 × three years, as Excel copies them (CRLF, a trailing line break);
         # an empty cell leaves the cell as it is.
@@ -50,11 +62,7 @@ async def test_a_tsv_block_pasted_into_the_pl_grid_lands_in_its_cells_and_is_sav
 
 
 async def test_a_paste_larger_than_the_grid_fills_what_fits_and_counts_the_rest(sample_path):
-    app = make_app(sample_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await goto(pilot, "financials.pl")
-        grid = _grid(pilot)
+    async with _pl_grid(sample_path) as (pilot, grid):
         last = grid.n_rows - 1
         grid._go(last - 1, 2)  # 特別損失, the last year
         await settle(pilot)
@@ -71,11 +79,7 @@ async def test_a_paste_larger_than_the_grid_fills_what_fits_and_counts_the_rest(
 
 
 async def test_a_bad_pasted_cell_keeps_its_error_as_a_typed_one_does(sample_path):
-    app = make_app(sample_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await goto(pilot, "financials.pl")
-        grid = _grid(pilot)
+    async with _pl_grid(sample_path) as (pilot, grid):
         grid._go(0, 1)
         await settle(pilot)
         await type_text(pilot, "▲500")  # typed (one committed text): 売上高 cannot be negative
@@ -96,11 +100,7 @@ async def test_a_bad_pasted_cell_keeps_its_error_as_a_typed_one_does(sample_path
 
 
 async def test_a_one_line_paste_goes_into_the_cell_as_before(sample_path):
-    app = make_app(sample_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await goto(pilot, "financials.pl")
-        grid = _grid(pilot)
+    async with _pl_grid(sample_path) as (pilot, grid):
         others = [grid.cell(r, c).value for r in range(3) for c in range(3) if (r, c) != (0, 0)]
         await type_text(pilot, "530,000\r\n")  # one cell copied from Excel ends with a line break
         await settle(pilot)
