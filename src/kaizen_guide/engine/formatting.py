@@ -7,10 +7,11 @@ import re
 from typing import Any
 
 from kaizen_guide.banks import Bank, Question
-from kaizen_guide.banks.models import SubField
+from kaizen_guide.banks.models import TEXT_TYPES, SubField
 
+from .parsing import parse
 from .state import InterviewState
-from .values import EXPECTED, format_value
+from .values import EXPECTED, AnswerError, format_value
 
 
 class _SafeFormat(dict[str, Any]):
@@ -103,3 +104,38 @@ def unknown_message(bank: Bank, qid: Any) -> str:
     close = difflib.get_close_matches(str(qid), [q.id for q in bank.questions], n=3)
     hint = f" 近いもの: {', '.join(close)}" if close else ""
     return f"質問ID「{qid}」はありません。{hint}"
+
+
+def preview_text(state: InterviewState, q: Question, raw: Any) -> str:
+    """How ``raw`` will be read (「350万円 → 3,500千円」), or the Japanese error: the editor's live line."""
+    try:
+        value, note = parse(state, q, raw)
+    except AnswerError as exc:
+        return exc.message
+    if value is None:
+        return "(未入力)" + ("" if q.required else " — このまま進むと、この質問は飛ばします")
+    if q.type == "group":
+        text = f"{len(value)}件"
+    elif q.type == "year_grid":
+        n = max((len(v) for v in value.values()), default=0)
+        text = f"{len(value)}行 × {n}列"
+    else:
+        human = format_answer(state, q, value, human=True)
+        shown = str(raw).strip() if isinstance(raw, str) else ""
+        text = f"{shown} → {human}" if shown and shown != human and q.type not in TEXT_TYPES else human
+    if note:
+        text += f" ({note})"
+    return text
+
+
+def column_labels(state: InterviewState, q: Question, n: int | None = None) -> list[str]:
+    """Column headings of a year grid: ``n`` columns, or as many as its answer (or the grid its
+    labels come from) has."""
+    if n is None:
+        v = state.active_value(q.id) or {}
+        n = max((len(x) for x in v.values()), default=0)
+        lf = q.columns.labels_from
+        if lf and not n:
+            src = state.active_value(lf.rpartition(".")[0]) or {}
+            n = len(src.get(lf.rpartition(".")[2]) or [])
+    return [state.column_label(q, j) for j in range(n)]

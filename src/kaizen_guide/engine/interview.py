@@ -16,7 +16,8 @@ answer; recorded); ``needs_review`` (an earlier answer it depends on changed); `
 :class:`Interview` is a façade over small modules, each a function of :class:`InterviewState`:
 ``navigation`` (what is asked, next, back, goto), ``parsing`` (values, group rows, grid columns),
 ``applying`` (answers into the plan), ``findings`` (checks and follow-ups), ``formatting``,
-``answering`` (one answer through the pipe), ``progress`` and ``saving`` (shared with the review).
+``answering`` (one answer through the pipe), ``adoption`` (a plan written elsewhere), ``progress``
+and ``saving`` (shared with the review).
 """
 
 from __future__ import annotations
@@ -25,21 +26,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kaizen_guide.banks import Bank, Question, Section, load_bank
-from kaizen_guide.banks.models import TEXT_TYPES
 from kaizen_guide.model.plan import AnswerRecord, Plan
 from kaizen_guide.model.store import FileSignature, PlanFileError, load_plan_signed, remove_stale_temp_files, save_plan
 
 from . import navigation as nav
+from .adoption import adopt_plan_values
 from .answering import AnswerResult, give_answer, keep_answer, skip_question
 from .findings import MAX_PROBES, findings_for
-from .formatting import edit_form, error_text, format_answer, unknown_message
+from .formatting import column_labels, edit_form, error_text, format_answer, preview_text, unknown_message
 from .navigation import DEPTH_LABELS, NavigationError
-from .parsing import parse
 from .progress import ReviewItem, SectionProgress, progress, review_items
 from .records import check_giver, jsonable
 from .saving import READ_ONLY_MESSAGE, PlanSaver
 from .state import InterviewState
-from .values import AnswerError, Options, is_blank
+from .values import Options, is_blank
 
 if TYPE_CHECKING:
     from kaizen_guide.model.lock import PlanLock
@@ -48,11 +48,6 @@ if TYPE_CHECKING:
 def _write(plan: Plan, path: Path, **kw: Any) -> object:
     # ``save_plan`` is looked up when called: the crash tests replace it in this module.
     return save_plan(plan, path, **kw)
-
-
-def _plan_has_content(plan: Plan) -> bool:
-    skip: dict[str, Any] = {"interview": True, "schema_version": True, "meta": {"plan_style"}}
-    return plan.model_dump(exclude=skip) != Plan().model_dump(exclude=skip)
 
 
 class Interview(InterviewState):
@@ -189,21 +184,7 @@ class Interview(InterviewState):
         return iv
 
     def _adopt_if_needed(self) -> bool:
-        if self.plan.interview.answers or not _plan_has_content(self.plan):
-            return False
-        from .answers import plan_to_answers
-
-        data = plan_to_answers(self.plan, self.bank)
-        for q in self.bank.questions:
-            if q.id in data:
-                res = give_answer(self, q, data[q.id], given_by=self.given_by, commit=None)
-                if res.accepted and res.follow_up:
-                    keep_answer(self, q, commit=None)
-        # What the plan leaves at its defaults counts as skipped, so the interview does not ask
-        # again what the plan already settles.
-        self.skip_unanswered_optional(save=False)
-        self.plan.interview.current = nav.next_after(self, None)
-        return True
+        return adopt_plan_values(self)
 
     def skip_unanswered_optional(self, *, save: bool = True) -> int:
         """Record every visible optional question without an answer as skipped (returns how many)."""
@@ -319,26 +300,7 @@ class Interview(InterviewState):
     def preview(self, qid: str, raw: Any) -> str:
         """Live preview: how the input will be read (「350万円 → 3,500千円」) or the Japanese error."""
         q = self._lookup(qid)
-        if q is None:
-            return unknown_message(self.bank, qid)
-        try:
-            value, note = parse(self, q, raw)
-        except AnswerError as exc:
-            return exc.message
-        if value is None:
-            return "(未入力)" + ("" if q.required else " — このまま進むと、この質問は飛ばします")
-        if q.type == "group":
-            text = f"{len(value)}件"
-        elif q.type == "year_grid":
-            n = max((len(v) for v in value.values()), default=0)
-            text = f"{len(value)}行 × {n}列"
-        else:
-            human = format_answer(self, q, value, human=True)
-            shown = str(raw).strip() if isinstance(raw, str) else ""
-            text = f"{shown} → {human}" if shown and shown != human and q.type not in TEXT_TYPES else human
-        if note:
-            text += f" ({note})"
-        return text
+        return unknown_message(self.bank, qid) if q is None else preview_text(self, q, raw)
 
     def display_value(self, qid: str) -> str:
         """The current answer as text for display or for pre-filling an edit box ("" when none)."""
@@ -376,15 +338,7 @@ class Interview(InterviewState):
 
     def column_labels(self, qid: str, n: int | None = None) -> list[str]:
         """Column headings of a year grid (e.g. 「2024年3月期」 or 「計画0年目」)."""
-        q = self.bank.question(qid)
-        if n is None:
-            v = self.active_value(qid) or {}
-            n = max((len(x) for x in v.values()), default=0)
-            lf = q.columns.labels_from
-            if lf and not n:
-                src = self.active_value(lf.rpartition(".")[0]) or {}
-                n = len(src.get(lf.rpartition(".")[2]) or [])
-        return [self.column_label(q, j) for j in range(n)]
+        return column_labels(self, self.bank.question(qid), n)
 
     # -- progress and review ---------------------------------------------------------------------
     def progress(self) -> list[SectionProgress]:
