@@ -137,3 +137,23 @@ async def test_a_column_pasted_into_the_section_form_fills_the_fields_below(plan
     plan = load_plan(plan_path)
     assert plan.company.name == "株式会社テスト工務店" and plan.company.capital == 10_000
     assert plan.company.representative == "山田 太郎"
+
+
+def test_a_crlf_copy_that_the_terminal_turned_into_cr_cr_keeps_its_rows():
+    # tmux (and other terminals) paste each LF as CR: Excel's CRLF arrives as CR CR. Found by hand
+    # in tmux: every second grid row was left empty.
+    from kaizen_guide.tui.widgets.paste import split_block
+
+    crlf = "480000\t470000\r\n170000\t168000\r\n300000\t298000\r\n"
+    assert (
+        split_block(crlf.replace("\n", "\r"))
+        == split_block(crlf)
+        == [
+            ["480000", "470000"],
+            ["170000", "168000"],
+            ["300000", "298000"],
+        ]
+    )
+    # An empty row in the copy stays an empty row (four CRs = two breaks), and CR-only text is lines.
+    assert split_block("1\r\r\r\r2\r\r") == [["1"], [""], ["2"]]
+    assert split_block("1\r2\r") == [["1"], ["2"]]

@@ -8,6 +8,7 @@ in its own field through the same path as typing. A one-line paste stays the Inp
 
 from __future__ import annotations
 
+import re
 from typing import Any, Protocol
 
 from textual import events
@@ -18,7 +19,13 @@ def split_block(text: str) -> list[list[str]] | None:
     """Rows (lines) of tab-separated cells, or None for a plain one-line paste.
 
     Spreadsheets end a copied range with a line break, so trailing line breaks do not count.
+    A terminal (tmux, and others) may turn each LF into CR, so a CRLF copy arrives as CR CR: when
+    every break is doubled that way, each pair is one line break, not an empty row between rows.
     """
+    if "\n" not in text and "\r" in text:
+        runs = re.findall(r"\r+", text.rstrip("\r"))
+        if runs and all(len(r) % 2 == 0 for r in runs):
+            text = text.replace("\r\r", "\n")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").split("\n")
     rows = [line.split("\t") for line in lines]
     if len(rows) == 1 and len(rows[0]) == 1:
