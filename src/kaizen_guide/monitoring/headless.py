@@ -266,7 +266,7 @@ def run_monitor(
     from kaizen_guide.model.lock import PlanLock, PlanLockedError
     from kaizen_guide.model.store import PlanFileError
 
-    if actuals is None and answers is None:
+    def run() -> int:
         return _run_monitor(
             plan_path,
             month=month,
@@ -283,6 +283,9 @@ def run_monitor(
             reason=reason,
             period=period,
         )
+
+    if actuals is None and answers is None:
+        return run()
     err_out = err or out
     wait = LOCK_WAIT_S if lock_wait is None else max(0.0, lock_wait)
     lock = PlanLock(plan_path)
@@ -297,22 +300,7 @@ def run_monitor(
     if notice:
         err_out(notice)  # a crashed holder's lock was taken over
     try:
-        return _run_monitor(
-            plan_path,
-            month=month,
-            actuals=actuals,
-            answers=answers,
-            fmt=fmt,
-            given_by=given_by,
-            replace=replace,
-            out=out,
-            err=err,
-            today=today,
-            unit=unit,
-            maps=maps,
-            reason=reason,
-            period=period,
-        )
+        return run()
     finally:
         lock.release()
 
