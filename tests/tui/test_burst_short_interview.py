@@ -31,33 +31,6 @@ WIDTH, HEIGHT = 80, 24
 DEADLINE_S = 420.0  # a bound only: 160 s measured at load average 8 on 2 cores (see the table)
 
 
-class SmallTerminal(Terminal):
-    def start(self, command: str) -> None:
-        subprocess.run(
-            [
-                "tmux",
-                "new-session",
-                "-d",
-                "-s",
-                self.name,
-                "-x",
-                str(WIDTH),
-                "-y",
-                str(HEIGHT),
-                "-e",
-                f"KAIZEN_GUIDE_DATA_DIR={self.data_dir}",
-                "-e",
-                "LANG=C.UTF-8",
-                # The app under test is this checkout's: a tmux server started by someone else keeps
-                # their PYTHONPATH in its environment, and the session would inherit it.
-                "-e",
-                f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}",
-                command,
-            ],
-            check=True,
-        )
-
-
 def _chunks(parts: list[tuple[str, str]], limit: int = 6000) -> list[list[tuple[str, str]]]:
     """Split the burst so that each tmux command stays well under tmux's message size."""
     chunks: list[list[tuple[str, str]]] = [[]]
@@ -131,7 +104,7 @@ def _table(rows: list[tuple[str, Any, Any]], seconds: float, keys: int, commands
 def test_a_whole_short_interview_typed_in_one_burst_is_saved_as_typed(tmp_path):
     bank = load_bank()
     plan_path = tmp_path / "burst.json"
-    terminal = SmallTerminal(tmp_path / "data")
+    terminal = Terminal(tmp_path / "data", WIDTH, HEIGHT)
     try:
         terminal.start(_command("interview", str(plan_path), "--depth", "short"))
         terminal.wait_for(bank.question("company.name").prompt.strip()[:10])
@@ -144,7 +117,7 @@ def test_a_whole_short_interview_typed_in_one_burst_is_saved_as_typed(tmp_path):
         # to back (each a few hundred keys, no wait in between: the app is far behind by then).
         chunks = _chunks(parts)
         for chunk in chunks:
-            subprocess.run(burst_command(terminal.name, chunk), check=True, capture_output=True)
+            subprocess.run(burst_command(terminal, chunk), check=True, capture_output=True)
 
         def finished() -> bool:
             try:

@@ -35,37 +35,40 @@ def _command(*args: str) -> str:
 
 
 class Terminal:
-    def __init__(self, data_dir: Path):
+    """The app in its own tmux server (``-L``): the session gets this test's environment (a server
+    started by someone else keeps theirs, e.g. another checkout's PYTHONPATH), and no other session's
+    end can make the server exit under us (killing a server's last session ends the server, and a
+    new-session at that moment fails with "server exited unexpectedly")."""
+
+    def __init__(self, data_dir: Path, width: int = WIDTH, height: int = HEIGHT):
         self.name = f"kg-e2e-{uuid.uuid4().hex[:8]}"
+        self.tmux = ["tmux", "-L", self.name]
         self.data_dir = data_dir
+        self.size = (width, height)
 
     def start(self, command: str) -> None:
         subprocess.run(
             [
-                "tmux",
+                *self.tmux,
                 "new-session",
                 "-d",
                 "-s",
                 self.name,
                 "-x",
-                str(WIDTH),
+                str(self.size[0]),
                 "-y",
-                str(HEIGHT),
+                str(self.size[1]),
                 "-e",
                 f"KAIZEN_GUIDE_DATA_DIR={self.data_dir}",
                 "-e",
                 "LANG=C.UTF-8",
-                # The app under test is this checkout's: a tmux server started by someone else keeps
-                # their PYTHONPATH in its environment, and the session would inherit it.
-                "-e",
-                f"PYTHONPATH={os.environ.get('PYTHONPATH', '')}",
                 command,
             ],
             check=True,
         )
 
     def screen(self) -> str:
-        res = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
+        res = subprocess.run([*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
         return res.stdout
 
     def wait_for(self, text: str, timeout: float = TIMEOUT) -> str:
@@ -88,7 +91,7 @@ class Terminal:
     def cursor(self) -> str:
         """Where the app put the terminal cursor (it follows the focused field, for the IME)."""
         res = subprocess.run(
-            ["tmux", "display-message", "-p", "-t", self.name, "#{cursor_x},#{cursor_y}"],
+            [*self.tmux, "display-message", "-p", "-t", self.name, "#{cursor_x},#{cursor_y}"],
             capture_output=True,
             text=True,
         )
@@ -103,21 +106,21 @@ class Terminal:
             time.sleep(0.05)
 
     def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
 
     def type(self, text: str) -> None:
         """Committed text, as an IME hands it to the terminal."""
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", text], check=True)
 
     def kill_app(self) -> None:
         """SIGKILL the app: no clean shutdown, as in a crash or a closed terminal."""
         pid = subprocess.run(
-            ["tmux", "display-message", "-p", "-t", self.name, "#{pane_pid}"], capture_output=True, text=True
+            [*self.tmux, "display-message", "-p", "-t", self.name, "#{pane_pid}"], capture_output=True, text=True
         ).stdout.strip()
         os.kill(int(pid), signal.SIGKILL)
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
 
 
 @pytest.fixture
@@ -224,12 +227,13 @@ PL = {  # row id: per year; blanks are left empty with Enter
 }
 
 
-def burst_command(session: str, parts: list[tuple[str, str]]) -> list[str]:
+def burst_command(terminal: Terminal, parts: list[tuple[str, str]]) -> list[str]:
     """One tmux invocation: ('type', text) as committed text, ('paste', text) as a bracketed paste,
     ('key', name) as a key. tmux runs the chained commands back to back."""
-    cmd = ["tmux"]
+    session = terminal.name
+    cmd = list(terminal.tmux)
     for kind, value in parts:
-        if cmd[-1] != "tmux":
+        if len(cmd) > len(terminal.tmux):
             cmd.append(";")
         if kind == "type":
             cmd += ["send-keys", "-t", session, "-l", value]
@@ -275,7 +279,7 @@ def test_a_burst_of_answers_in_tmux_is_saved_exactly_as_typed(terminal, tmp_path
     parts += [("key", "C-n")] * 3  # 作成者・支援機関・作成日 are optional
     parts += grid_parts(PERIODS)
     parts += grid_parts([[PL[row][c] for row in PL] for c in range(3)])
-    subprocess.run(burst_command(terminal.name, parts), check=True)
+    subprocess.run(burst_command(terminal, parts), check=True)
 
     def at_bs() -> bool:
         try:
