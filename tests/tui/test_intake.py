@@ -117,6 +117,9 @@ async def test_the_form_marks_the_owners_answers(sample_path):
         form = _form(pilot)
         assert _focused_field(pilot) == "company.capital"  # the form opens on the question asked
         assert str(form.query_one("#m-q-company__capital").render()) == "経営者の回答"
+        # The value shows as 「12,000」: its label says the unit, so nobody reads it as 1万2千円.
+        assert str(form.query_one("#l-q-company__capital").render()).startswith("資本金(千円)")
+        assert "(" not in str(form.query_one("#l-q-company__name").render())  # text fields: no unit
         await pilot.press("ctrl+u")
         await type_text(pilot, "1,200万円")
         await pilot.press("ctrl+s")

@@ -30,12 +30,18 @@ def fit(text: str, width: int) -> str:
 _UNIT_NOTE = re.compile(r"[(（]\s*(円|千円|月額|年額|年|か月|%)\s*[)）]")
 
 
-def short_label(prompt: str, width: int = 16) -> str:
+def short_label(prompt: str, width: int = 16, unit: str | None = None) -> str:
     """A field's prompt without its explanation in brackets, but with its unit when it has one
-    (「単価 (円)」 → 「単価(円)」: that amount is in 円 while the others are in 千円)."""
+    (「単価 (円)」 → 「単価(円)」: that amount is in 円 while the others are in 千円). ``unit`` is the
+    field's own unit, shown when the prompt names none (a form shows 「12,000」 for 資本金: in 千円);
+    the name is shortened before the unit is."""
     base = prompt.split("(")[0].split("（")[0].strip()
-    unit = _UNIT_NOTE.search(prompt)
-    return fit(f"{base}({unit.group(1)})" if unit else base, width)
+    found = _UNIT_NOTE.search(prompt)
+    unit = found.group(1) if found else unit
+    if not unit:
+        return fit(base, width)
+    suffix = f"({unit})"
+    return fit(base, max(2, width - cell_len(suffix))) + suffix
 
 
 def fit_left(text: str, width: int) -> str:

@@ -100,7 +100,10 @@ class SectionForm(FieldMoves, Editor):
             for q in self.fields:
                 wid = _wid(q.id)
                 with Horizontal(classes="form-field", id=f"row-{wid}"):
-                    label = short_label(self.labels.get(q.id, q.prompt), LABEL_WIDTH - 3) + (" *" if q.required else "")
+                    unit = q.unit if q.type == "amount" else None
+                    label = short_label(self.labels.get(q.id, q.prompt), LABEL_WIDTH - 3, unit) + (
+                        " *" if q.required else ""
+                    )
                     yield Label(label, classes="form-label" + (" -required" if q.required else ""), id=f"l-{wid}")
                     yield field_input(q, self.values_in.get(q.id), self._options(q), wid=wid, classes="form-input")
                     mark = self.marks.get(q.id, "")
