@@ -29,8 +29,25 @@ def test_choosing_the_main_bank_marks_that_bank_in_the_saved_plan(tmp_path, bank
 def test_an_older_file_that_only_marked_a_bank_names_it_as_the_main_bank():
     data = build_sample_plan().model_dump(mode="json")
     data["meta"]["main_bank"] = ""
+    data["schema_version"] = 1  # each bank was asked 「メインバンクですか」 then
     assert [b["name"] for b in data["banks"] if b["is_main"]] == ["ひまわり銀行"]
     assert Plan.model_validate(data).meta.main_bank == "ひまわり銀行"
+
+
+def test_a_cleared_main_bank_stays_cleared_in_memory_and_in_the_file(tmp_path, bank, sample_answers):
+    """Clearing the answer left the bank marked before as the メインバンク (the older-file rule
+    brought it back from banks[].is_main), in the session and after reopening."""
+    path = tmp_path / "plan.json"
+    iv = Interview.open(path, bank=bank, given_by="advisor")
+    for qid in ("banks", "banks.loans"):
+        assert iv.answer(qid, sample_answers[qid]).error is None
+    assert iv.answer("meta.main_bank", "あおば信用金庫").accepted
+    assert iv.answer("meta.main_bank", "").accepted
+    assert iv.plan.meta.main_bank == "" and not any(b.is_main for b in iv.plan.banks)
+    iv.close()
+    plan = load_plan(path)
+    assert plan.meta.main_bank == "" and not any(b.is_main for b in plan.banks)
+    assert plan.main_bank is None
 
 
 def test_the_answers_file_round_trip_keeps_the_main_bank(bank):

@@ -565,15 +565,17 @@ class Plan(KGModel):
     @model_validator(mode="after")
     def _one_main_bank(self) -> Plan:
         """The メインバンク is asked once (meta.main_bank); banks[].is_main follows it. A file
-        that only marked a bank as main (older plans) names it in meta.main_bank."""
-        if not self.meta.main_bank:
+        that only marked a bank as main (version 1, when each bank was asked; or a plan built in
+        code without meta.main_bank) names it there. Otherwise an empty meta.main_bank (an answer
+        cleared) marks no bank: the mark must not come back from the bank marked before."""
+        given = "main_bank" in self.meta.model_fields_set and self.schema_version >= 2
+        if not self.meta.main_bank and not given:
             marked = next((b.name for b in self.banks if b.is_main), "")
             if marked:
                 object.__setattr__(self.meta, "main_bank", marked)
-        if self.meta.main_bank:
-            for b in self.banks:
-                if b.is_main != (b.name == self.meta.main_bank):
-                    object.__setattr__(b, "is_main", b.name == self.meta.main_bank)
+        for b in self.banks:
+            if b.is_main != (b.name == self.meta.main_bank):
+                object.__setattr__(b, "is_main", b.name == self.meta.main_bank)
         return self
 
     @property
