@@ -52,6 +52,17 @@ def test_the_issue_row_offers_cause_links_only_in_the_full_plan(bank):
     assert issues.for_depth("full") is issues  # nothing left out: the same question
 
 
+def test_a_short_plans_issue_question_says_nothing_of_linking_causes(bank):
+    """The help and the example (every industry's) spoke of 窮境要因 the short plan never asks."""
+    for industry in (None, "restaurant", "construction", "transport", "manufacturing"):
+        short = bank.question("issues").for_industry(industry).for_depth("short")
+        assert "窮境要因" not in short.help, industry
+        assert not short.example.endswith("C1") and short.example.count(" / ") == 2, industry
+        full = bank.question("issues").for_industry(industry).for_depth("full")
+        assert "窮境要因" in full.help and full.example.endswith("/ C1"), industry
+        assert short.help and full.help.startswith(short.help[:40])  # only the linking sentence went
+
+
 def test_the_short_interview_walks_to_its_end(tmp_path, bank, sample_answers):
     """Answer whatever the interview asks next, as it offers it, until it has nothing left."""
     iv = Interview.open(tmp_path / "early.json", bank=bank, depth="short", given_by="advisor")

@@ -23,6 +23,7 @@ Structured types:
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -315,9 +316,33 @@ class Question(_BankModel):
 
     def for_depth(self, depth: str) -> Question:
         """This question as asked at ``depth``: the group fields of other depths left out (the
-        早期 plan has no 窮境要因, so its 課題 offer no link to them). Itself when nothing is left out."""
-        fields = [f for f in self.fields if f.depth is None or depth in f.depth]
-        return self if len(fields) == len(self.fields) else self.model_copy(update={"fields": fields})
+        早期 plan has no 窮境要因, so its 課題 offer no link to them), and with them the help's
+        sentences that name them and their part of a 「 / 」 example. Itself when nothing is left out."""
+        kept = [f.depth is None or depth in f.depth for f in self.fields]
+        if all(kept):
+            return self
+        fields = [f for f, k in zip(self.fields, kept) if k]
+        names = [f.prompt for f, k in zip(self.fields, kept) if not k]
+
+        def help_(text: str) -> str:
+            sentences = [s for s in re.split(r"(?<=。)", text) if s.strip()]
+            return "".join(s for s in sentences if not any(n in s for n in names)).strip()
+
+        def example(text: str) -> str:
+            parts = [p.strip() for p in text.split(" / ")]
+            if len(parts) != len(self.fields):
+                return text  # not one part per field: nothing to tell apart
+            return " / ".join(p for p, k in zip(parts, kept) if k)
+
+        return self.model_copy(
+            update={
+                "fields": fields,
+                "help": help_(self.help),
+                "helps": {k: help_(v) for k, v in self.helps.items()},
+                "example": example(self.example),
+                "examples": {k: example(v) for k, v in self.examples.items()},
+            }
+        )
 
     def field(self, field_id: str) -> SubField | None:
         return next((f for f in self.sub_fields if f.id == field_id), None)
