@@ -40,3 +40,12 @@ def test_no_finding_before_there_are_issues():
     plan = build_sample_plan().model_copy(update={"vision": "", "long_term_issues": "", "issues": []})
     ids = _ids(plan)
     assert "plan.no_vision" not in ids and "plan.no_long_term_themes" not in ids and "plan.no_issues" in ids
+
+
+def test_the_short_plan_is_pointed_at_its_issues_not_at_a_question_it_never_asks():
+    plan = build_sample_plan().model_copy(update={"vision": "", "long_term_issues": ""})
+    full = next(f for f in check_plan(plan) if f.rule_id == "plan.no_long_term_themes")
+    assert full.path == "long_term_issues"
+    plan.interview.depth = "short"
+    short = next(f for f in check_plan(plan) if f.rule_id == "plan.no_long_term_themes")
+    assert short.path == "issues"

@@ -109,7 +109,8 @@ def _no_vision(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
 def _no_long_term_themes(plan: Plan, ctx: RuleContext) -> Iterator[Hit]:
     texts = [*_issue_texts(plan), plan.vision, plan.long_term_issues]
     if plan.issues and not _mentions("long_term_themes", texts):
-        yield "long_term_issues", {}
+        # The short (早期) plan does not ask 中長期の課題 on its own: the themes go into its 課題.
+        yield ("long_term_issues" if plan.interview.depth == "full" else "issues"), {}
 
 
 @rule("plan.issue_without_measure")
