@@ -63,6 +63,20 @@ def test_a_short_plans_issue_question_says_nothing_of_linking_causes(bank):
         assert short.help and full.help.startswith(short.help[:40])  # only the linking sentence went
 
 
+def test_a_cause_link_in_a_short_plans_answers_is_refused_with_why(tmp_path, bank, sample_answers):
+    """An answers file written for the 本格計画 (課題 linked to C1…) read as an 早期 plan: told that
+    the 早期 plan never asks 窮境要因 and what to do, not 「選択肢がまだありません」; the example shown
+    is the short one."""
+    iv = Interview.open(tmp_path / "early.json", bank=bank, depth="short", given_by="advisor")
+    res = iv.answer("issues", sample_answers["issues"])
+    assert not res.accepted and res.error is not None
+    assert "早期経営改善計画" in res.error and "cause_ids" in res.error and "depth: full" in res.error
+    assert "選択肢がまだありません" not in res.error
+    assert not res.error.rstrip().endswith("C1")
+    rows = [{k: v for k, v in row.items() if k != "cause_ids"} for row in sample_answers["issues"]]
+    assert iv.answer("issues", rows).accepted  # without the links it is taken as it is
+
+
 def test_the_short_interview_walks_to_its_end(tmp_path, bank, sample_answers):
     """Answer whatever the interview asks next, as it offers it, until it has nothing left."""
     iv = Interview.open(tmp_path / "early.json", bank=bank, depth="short", given_by="advisor")

@@ -41,7 +41,9 @@ class AnswerResult:
 
 
 def _refused(state: InterviewState, q: Question, message: str) -> AnswerResult:
-    return AnswerResult(False, error=error_text(q, message), next=q, probes_left=probes_left(state, q))
+    # The example as this depth asks it (an 早期 plan's 課題 example has no 窮境要因 link).
+    shown = q.for_depth(state.depth)
+    return AnswerResult(False, error=error_text(shown, message), next=q, probes_left=probes_left(state, q))
 
 
 def _committed(state: InterviewState, commit: Commit | None) -> AnswerResult | None:

@@ -34,11 +34,11 @@ from .adoption import adopt_plan_values
 from .answering import AnswerResult, give_answer, keep_answer, skip_question
 from .findings import MAX_PROBES, findings_for
 from .formatting import column_labels, edit_form, error_text, format_answer, preview_text, unknown_message
-from .navigation import DEPTH_LABELS, NavigationError
+from .navigation import NavigationError
 from .progress import ReviewItem, SectionProgress, progress, review_items
 from .records import check_giver, jsonable
 from .saving import READ_ONLY_MESSAGE, PlanSaver
-from .state import InterviewState
+from .state import DEPTH_LABELS, InterviewState
 from .values import Options, is_blank
 
 if TYPE_CHECKING:

@@ -11,9 +11,7 @@ from kaizen_guide.banks import Question, Section
 
 from .checking import is_flagged
 from .findings import findings_for
-from .state import InterviewState
-
-DEPTH_LABELS = {"full": "405本格計画", "short": "早期経営改善計画 (簡易)"}
+from .state import DEPTH_LABELS, InterviewState
 
 
 class NavigationError(KeyError):

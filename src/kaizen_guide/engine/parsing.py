@@ -11,7 +11,7 @@ from typing import Any
 
 from kaizen_guide.banks import Question
 
-from .state import InterviewState
+from .state import DEPTH_LABELS, InterviewState
 from .values import AnswerError, is_blank, parse_one, parse_value, split_items
 
 
@@ -60,6 +60,8 @@ def parse_group(state: InterviewState, q: Question, raw: Any) -> tuple[Any, str 
             continue  # an empty row left by an editor
         out: dict[str, Any] = {}
         for f in q.fields:
+            if not is_blank(row.get(f.id)):
+                _asked_here(state, f, f"{label} {i}件目の「{f.prompt}」")
             try:
                 v, note = parse_value(f, row.get(f.id), options.get(f.id))
             except AnswerError as exc:
@@ -97,6 +99,19 @@ def parse_group(state: InterviewState, q: Question, raw: Any) -> tuple[Any, str 
         assert pf is not None and pf.choices_from is not None  # checked when the bank was loaded
         require_answered(state, pf.choices_from.question)
     return rows, ("。".join(notes) or None)
+
+
+def _asked_here(state: InterviewState, f: Any, where: str) -> None:
+    """A field of another depth that links to rows this depth never asks for (an answers file
+    written for the 本格計画 read as an 早期 plan) gets told why, not 「選択肢がまだありません」."""
+    if f.depth is None or state.depth in f.depth or f.choices_from is None or state.options(f):
+        return
+    src = state.row_label(state.bank.question(f.choices_from.question))
+    raise AnswerError(
+        f"{where}は{DEPTH_LABELS.get(state.depth, state.depth)}では聞かない項目です"
+        f" (もとになる{src}を聞かないため)。回答から「{f.id}」を外すか、"
+        "depth: full で入力してください。"
+    )
 
 
 def _number_rows(rows: list[dict[str, Any]], idf: str, prefix: str, label: str) -> None:

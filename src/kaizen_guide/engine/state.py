@@ -16,6 +16,8 @@ from kaizen_guide.model.plan import Plan
 
 from .values import Options, to_python
 
+DEPTH_LABELS = {"full": "405本格計画", "short": "早期経営改善計画 (簡易)"}
+
 
 @functools.lru_cache(maxsize=512)
 def field_spec(path: str) -> FieldSpec:
