@@ -152,3 +152,32 @@ def test_no_records_is_a_japanese_error(sample_plan):
     with pytest.raises(MonitoringError) as exc:
         build_report(sample_plan, "2027Q3")
     assert "実績がまだ記録されていません" in exc.value.message
+
+
+def test_a_frozen_plan_reports_what_the_banks_agreed_to_not_the_draft(sample_plan):
+    """After 当初計画 was frozen, edits to the working plan are a draft: the report's ② 取組状況,
+    ④ 継続支援依頼 and 資金繰り page come from the version in force (they read the working plan)."""
+    from datetime import UTC, datetime
+
+    from kaizen_guide.model.versions import freeze
+
+    agreed = build_report(sample_plan, "2027Q1", today=TODAY)
+    freeze(sample_plan, note="ひまわり銀行に提出", by="advisor", at=datetime(2027, 3, 20, tzinfo=UTC))
+    sample_plan.support.request = "下書き: 元金返済を全行で120か月据え置きたい。"
+    draft = sample_plan.actions[0].model_copy(update={"id": "A99", "title": "下書きの新しいアクション"})
+    sample_plan.actions.append(draft)
+    for bank in sample_plan.banks:
+        for loan in bank.loans:
+            loan.monthly_repayment *= 2
+    rep = build_report(sample_plan, "2027Q1", today=TODAY)
+    assert rep.request_text == agreed.request_text and "下書き" not in rep.request_text
+    assert [b.action_id for b in rep.board] == [b.action_id for b in agreed.board]
+    assert [(r.bank, r.contractual, r.planned) for r in rep.requests] == [
+        (r.bank, r.contractual, r.planned) for r in agreed.requests
+    ]
+    assert (rep.cash.contractual_total, rep.cash.planned_total) == (
+        agreed.cash.contractual_total,
+        agreed.cash.planned_total,
+    )
+    # The monitoring records are the working plan's (they are never frozen).
+    assert [c[:2] for c in rep.checks] == [c[:2] for c in agreed.checks]

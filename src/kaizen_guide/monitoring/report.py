@@ -145,11 +145,12 @@ def build_report(
     made_on = today or date.today()
     from kaizen_guide.finance import compute_projection
 
+    agreed = _agreed_plan(plan, per)
     try:
-        proj = compute_projection(plan)
+        proj = compute_projection(agreed)
     except (ValueError, ArithmeticError) as exc:
         raise MonitoringError(f"数値計画を計算できないため、報告を作れません ({exc})。") from None
-    plans = plan_source(plan, proj)
+    plans = plan_source(plan, proj if agreed is plan else None)
     pc = compare_period(plan, per, plans=plans, today=made_on.isoformat())
     ytd = position(plan, pc.end.month)
     at_end = position(plan, per.last)
@@ -158,14 +159,14 @@ def build_report(
     chart = [have.get(m) or compare_month(plan, m, actuals, plans=plans) for m in at_end.months[: at_end.index]]
     records = [r for r in sorted(plan.monitoring, key=lambda r: r.month) if r.month in per.months]
     misses = _misses(pc, records)
-    board = progress_board(plan, ytd)
+    board = progress_board(agreed, ytd)
     checks = [
         (c.month, c.text, CHECK_LABELS[c.status], "／".join(x for x in (c.result, c.reason) if x))
         for r in records
         for c in r.action_checks
     ]
     moves = _moves(records)
-    reqs, req_text = bank_requests(plan, pc, records, proj)
+    reqs, req_text = bank_requests(agreed, pc, records, proj)
     rep = BankReport(
         company=plan.company.name or "(会社名未入力)",
         period=per,
@@ -180,7 +181,7 @@ def build_report(
         misses=misses,
         requests=reqs,
         request_text=req_text,
-        cash=cash_page(plan, pc, plans, proj),
+        cash=cash_page(agreed, pc, plans, proj),
         amendments=list(amendments if amendments is not None else _amendments(plan, per)),
         notes=_notes(pc),
         agency=plan.meta.support_agency,
@@ -189,6 +190,23 @@ def build_report(
     )
     rep.versions, rep.original = _versions(plan, per, made_on)
     return rep
+
+
+def _agreed_plan(plan: Any, per: Period) -> Any:
+    """What the banks agreed to for the period's last month: the version in force (当初計画 /
+    修正計画) with this plan's monitoring records, or the working plan when it was never frozen.
+    Edits not yet frozen are a draft: the report's ② 取組状況, ④ and 資金繰り must not show them."""
+    if not getattr(plan, "versions", None):
+        return plan
+    from kaizen_guide.model.versions import VersionError, plan_in_force
+
+    try:
+        in_force = plan_in_force(plan, per.last)
+    except VersionError as exc:
+        raise MonitoringError(exc.message) from None
+    if in_force.number is None:
+        return plan
+    return in_force.plan.model_copy(update={"monitoring": plan.monitoring})
 
 
 def _notes(pc: PeriodComparison) -> list[str]:
