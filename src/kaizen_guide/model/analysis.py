@@ -1,7 +1,5 @@
 """現状分析 of the plan (ビジネスモデル俯瞰図, ロカベン): trade partners, the business flow, the local benchmark views."""
 
-from __future__ import annotations
-
 from .common import Amount, F, KGModel, Ratio
 
 # ---------------------------------------------------------------------------------------------

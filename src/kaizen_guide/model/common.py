@@ -6,9 +6,12 @@ Conventions, used by every model:
 - Months are "YYYY-MM" strings; dates are ISO dates.
 - Year-indexed lists (``PerYear``) start at 計画0年目 (index 0 = the current, in-progress year);
   a list shorter than the plan is carried forward with its last value.
-"""
 
-from __future__ import annotations
+Build cost (issue 18): the model modules do not use ``from __future__ import annotations`` (pydantic
+would then evaluate every annotation string again), and the models build their validators on first
+use (``defer_build``): a process that never validates a model does not pay for it, and validating a
+plan builds the whole tree once instead of one validator per nested class.
+"""
 
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -48,6 +51,7 @@ class KGModel(BaseModel):
         validate_assignment=True,
         populate_by_name=True,
         ser_json_inf_nan="constants",
+        defer_build=True,  # built on first validation (see the module docstring)
     )
 
 

@@ -1,7 +1,5 @@
 """会社概要 of the plan (債務者概況表, 企業集団の状況): the company, its officers, shareholders, group and history."""
 
-from __future__ import annotations
-
 from .common import Amount, F, KGModel, Ratio, YearMonth
 
 # ---------------------------------------------------------------------------------------------

@@ -1,7 +1,5 @@
 """決算 of the plan: P/L and B/S of actual years, 実態修正 (real balance adjustments)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from .common import Amount, F, KGModel, YearMonth

@@ -1,7 +1,5 @@
 """借入 of the plan (金融機関別返済計画, 資産保全表): loans, banks, liens and collateral."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Literal
 

@@ -9,8 +9,6 @@ Notes are conversation about the plan, not the plan: they are never frozen into 
 bank output reads them (the workbook, the reports and the monitoring report).
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from pydantic import Field

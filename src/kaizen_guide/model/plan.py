@@ -5,11 +5,9 @@ Schema use it, so a user reads 「借入残高」 rather than ``balance``. Which
 sample form each part feeds is noted on the class.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import JsonValue, field_validator, model_validator
 
@@ -188,7 +186,7 @@ class ActionItem(KGModel):
     budget: Amount = F("予算", 0, ge=0)
 
     @model_validator(mode="after")
-    def _due_after_start(self) -> ActionItem:
+    def _due_after_start(self) -> Self:
         if self.due < self.start:
             raise ValueError(f"期限 ({self.due}) が開始 ({self.start}) より前になっています")
         return self
@@ -290,7 +288,7 @@ class CashFlowInputs(KGModel):
     bonus_ratio: Ratio = F("人件費に占める賞与の割合", Decimal("0"))
 
     @model_validator(mode="after")
-    def _months_in_range(self) -> CashFlowInputs:
+    def _months_in_range(self) -> Self:
         for field in ("tax_payment_months", "social_insurance_months", "bonus_months"):
             for m in getattr(self, field):
                 if not 1 <= m <= 12:
@@ -563,7 +561,7 @@ class Plan(KGModel):
     notes: list[ReviewNote] = F("支援者と経営者のメモ (金融機関向けの出力には載せない)", default_factory=list)
 
     @model_validator(mode="after")
-    def _one_main_bank(self) -> Plan:
+    def _one_main_bank(self) -> Self:
         """The メインバンク is asked once (meta.main_bank); banks[].is_main follows it. A file
         that only marked a bank as main (version 1, when each bank was asked; or a plan built in
         code without meta.main_bank) names it there. Otherwise an empty meta.main_bank (an answer

@@ -4,8 +4,6 @@ Apart from ``versions.py`` (which freezes, finds and compares plans) so that ``p
 these records without importing the module that reads plans.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from pydantic import Field, JsonValue
