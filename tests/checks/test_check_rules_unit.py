@@ -244,6 +244,27 @@ def test_package_import_is_light():
     assert out == "[]", f"importing kaizen_guide.checks pulled in {out}"
 
 
+def test_plan_rules_load_neither_the_bank_models_nor_the_fuzzy_matcher():
+    """check reads only banks.industries; rapidfuzz waits for the first fuzzy search (issue 18)."""
+    out = _run(
+        "import sys, kaizen_guide.checks.plan_rules, kaizen_guide.checks.text; "
+        "print(sorted(m for m in ('kaizen_guide.banks.models', 'kaizen_guide.banks.loader', 'rapidfuzz') "
+        "if m in sys.modules))"
+    )
+    assert out == "[]", f"importing the plan rules pulled in {out}"
+
+
+def test_the_bank_names_are_still_importable_from_the_package():
+    from kaizen_guide import banks
+    from kaizen_guide.banks.loader import load_bank
+    from kaizen_guide.banks.models import Question
+
+    assert banks.load_bank is load_bank and banks.Question is Question
+    assert set(banks.__all__) <= set(dir(banks))
+    with pytest.raises(AttributeError):
+        banks.no_such_name  # noqa: B018
+
+
 def test_checks_never_import_ui_or_export_libraries():
     out = _run(
         "import sys; from kaizen_guide.checks import check_text; check_text('issue', 'コロナ禍'); "

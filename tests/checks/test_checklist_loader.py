@@ -104,6 +104,13 @@ def test_bad_regex_names_the_signal(raw):
         parse_checklist(data)
 
 
+def test_patterns_that_do_not_combine_name_the_signal(raw):
+    """Each pattern compiles alone, but the engine runs them as one regex: the loader compiles that one."""
+    data = mutate(raw, lambda d: d["signals"]["timing"].update(patterns=["(?P<when>来月)", "(?P<when>今月)"]))
+    with pytest.raises(ChecklistError, match="signal 'timing': its patterns do not combine into one regex"):
+        parse_checklist(data)
+
+
 def test_unknown_lexicon_names_the_signal(raw):
     data = mutate(raw, lambda d: d["signals"]["external"].update(lexicons=["ext_pandemic", "ext_martians"]))
     with pytest.raises(ChecklistError, match=r"signal 'external' refers to unknown lexicon\(s\) \['ext_martians'\]"):

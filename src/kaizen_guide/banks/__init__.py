@@ -1,9 +1,19 @@
-"""Question banks: loading and validating ``question_banks/``, the ``when`` language, targets."""
+"""Question banks: loading and validating ``question_banks/``, the ``when`` language, targets.
 
-from .conditions import Condition, ConditionError, parse_condition
-from .loader import BankError, BankProblem, load_bank
-from .models import TYPE_LABELS, Bank, Choice, Question, Section, SubField
-from .targets import ENGINE_FILLED, TargetError
+Importing the package is cheap (issue 18): ``check`` reads only ``banks.industries`` (which
+industry a company is in) and must not pay for the bank models and the loader; the names below are
+imported from their modules on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .conditions import Condition, ConditionError, parse_condition
+    from .loader import BankError, BankProblem, load_bank
+    from .models import TYPE_LABELS, Bank, Choice, Question, Section, SubField
+    from .targets import ENGINE_FILLED, TargetError
 
 __all__ = [
     "ENGINE_FILLED",
@@ -21,3 +31,35 @@ __all__ = [
     "load_bank",
     "parse_condition",
 ]
+
+_LAZY = {
+    "Condition": "conditions",
+    "ConditionError": "conditions",
+    "parse_condition": "conditions",
+    "BankError": "loader",
+    "BankProblem": "loader",
+    "load_bank": "loader",
+    "TYPE_LABELS": "models",
+    "Bank": "models",
+    "Choice": "models",
+    "Question": "models",
+    "Section": "models",
+    "SubField": "models",
+    "ENGINE_FILLED": "targets",
+    "TargetError": "targets",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -33,9 +33,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
 from kaizen_guide.ja.normalize import normalize
 
 # --------------------------------------------------------------------------- folding
@@ -306,6 +303,9 @@ class Lexicon:
         possible = self._possible(key)
         if not possible:
             return []
+        # rapidfuzz is imported here, not at the top: most answers never get this far (issue 18).
+        from rapidfuzz import fuzz, process
+
         candidates = process.extract(key, possible, scorer=fuzz.partial_ratio, score_cutoff=self._prefilter, limit=None)
         for term_key, _score, _idx in candidates:
             hit = self._verify(term_key, key, norm if norm is not None and len(norm) == len(key) else key)
@@ -331,6 +331,9 @@ class Lexicon:
         n, edits = len(term), self._edits[term]
         if len(key) < n - edits:
             return None
+        from rapidfuzz import fuzz
+        from rapidfuzz.distance import Levenshtein
+
         align = fuzz.partial_ratio_alignment(term, key)
         if align is None:
             return None
@@ -413,6 +416,8 @@ def _same_script_substitution(term: str, window: str) -> bool:
 
 def _substitutions_keep_script(term: str, window: str) -> bool:
     """Every substituted character is replaced by one of the same script (a typo, not another word)."""
+    from rapidfuzz.distance import Levenshtein
+
     for op in Levenshtein.editops(term, window):
         if op.tag == "replace" and _script(term[op.src_pos]) != _script(window[op.dest_pos]):
             return False
@@ -425,6 +430,8 @@ def _is_hiragana(ch: str) -> bool:
 
 def _no_particle_substitution(term_norm: str, window_norm: str) -> bool:
     """A typo may replace kanji/katakana/latin, or add/drop okurigana, but not swap a hiragana character."""
+    from rapidfuzz.distance import Levenshtein
+
     for op in Levenshtein.editops(term_norm, window_norm):
         if op.tag == "replace" and (_is_hiragana(term_norm[op.src_pos]) or _is_hiragana(window_norm[op.dest_pos])):
             return False

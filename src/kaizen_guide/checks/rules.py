@@ -8,12 +8,10 @@ named *signals*. A signal is one detector function (``lexicon``, ``regex``, ``ne
 A malformed file fails loudly with :class:`ChecklistError`, naming the rule, signal or lexicon.
 """
 
-from __future__ import annotations
-
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -33,7 +31,9 @@ class ChecklistError(ValueError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first validation: with the per-user cache a process unpickles the checklist and never
+    # validates one (issue 18). No string annotations in this module, for the same reason.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -202,7 +202,7 @@ class DetectorSpec(_Strict):
     none_of: list[str] = []
 
     @model_validator(mode="after")
-    def _not_empty(self) -> DetectorSpec:
+    def _not_empty(self) -> Self:
         if not (self.all_of or self.any_of or self.none_of):
             raise ValueError("detector needs at least one of all_of / any_of / none_of")
         return self
@@ -226,7 +226,7 @@ class RuleSpec(_Strict):
     detector: DetectorSpec
 
     @model_validator(mode="after")
-    def _flagging_rules_ask_something(self) -> RuleSpec:
+    def _flagging_rules_ask_something(self) -> Self:
         if self.severity != "info" and not (self.follow_up and self.follow_up.strip()):
             raise ValueError("error/warning rules need a follow_up question for the interviewer")
         return self
@@ -270,6 +270,11 @@ class Checklist(_Strict):
     def expand(self, pattern: str) -> str:
         """Regex pattern with <<fragments>> substituted and kana folded like the text."""
         return fold_pattern(_expand_fragments(pattern, self.fragments))
+
+    def regex_source(self, signal: RegexSignal) -> str:
+        """The one regex a ``regex`` signal runs: its patterns expanded, as alternatives. The loader
+        compiles this very string to validate it, so the engine's compile is a hit in ``re``'s cache."""
+        return "|".join(f"(?:{self.expand(p)})" for p in signal.patterns)
 
     def rules_for(self, stage: str) -> list[RuleSpec]:
         return [r for r in self.rules if stage in r.stages]
@@ -399,11 +404,7 @@ def _cross_check(cl: Checklist, source: str) -> None:
             bad = [m for m in sig.mask if m not in cl.signals]
             if bad:
                 raise ChecklistError(f"{source}: {owner} masks unknown signal(s) {bad}")
-            for p in sig.patterns:
-                try:
-                    re.compile(cl.expand(p))
-                except (re.error, ValueError) as err:
-                    raise ChecklistError(f"{source}: {owner} has a bad pattern {p!r}: {err}") from None
+            _check_patterns(cl, sig, owner, source)
         elif isinstance(sig, NearSignal):
             need_lexicons(owner, sig.objects + sig.predicates)
         elif isinstance(sig, ObjectVerbSignal):
@@ -460,6 +461,22 @@ def _deps(sig: SignalSpec) -> list[str]:
     if isinstance(sig, RegexSignal):
         return list(sig.mask)
     return []
+
+
+def _check_patterns(cl: Checklist, sig: RegexSignal, owner: str, source: str) -> None:
+    """Compile the signal's regex as the engine will (one compile, issue 18); on an error, name the
+    pattern at fault."""
+    try:
+        re.compile(cl.regex_source(sig))
+        return
+    except (re.error, ValueError) as err:
+        combined = err
+    for p in sig.patterns:
+        try:
+            re.compile(cl.expand(p))
+        except (re.error, ValueError) as err:
+            raise ChecklistError(f"{source}: {owner} has a bad pattern {p!r}: {err}") from None
+    raise ChecklistError(f"{source}: {owner}: its patterns do not combine into one regex: {combined}")
 
 
 def _check_cycles(cl: Checklist, source: str) -> None:

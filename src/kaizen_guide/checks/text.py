@@ -151,7 +151,7 @@ class Engine:
         return run
 
     def _regex_fn(self, spec: RegexSignal) -> SignalFn:
-        pattern = re.compile("|".join(f"(?:{self.checklist.expand(p)})" for p in spec.patterns))
+        pattern = re.compile(self.checklist.regex_source(spec))
         before = [self.lexicons[n] for n in spec.exclude_before]
         after = [self.lexicons[n] for n in spec.exclude_after]
         in_sentence = [self.lexicons[n] for n in spec.exclude_in_sentence]
