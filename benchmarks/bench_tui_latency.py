@@ -173,6 +173,7 @@ async def measure(n: int, size: tuple[int, int], kind: str, profiler: Any = None
     from kaizen_guide.tui.screens.interview import InterviewScreen
 
     times: dict[str, list[float]] = {"next": [], "cpu": [], "follow_up": []}
+    shown: list[str] = []
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         os.environ.setdefault("KAIZEN_GUIDE_DATA_DIR", str(tmp / "data"))
@@ -240,6 +241,9 @@ async def measure(n: int, size: tuple[int, int], kind: str, profiler: Any = None
                 else:
                     times["next"].append(elapsed)
                     times["cpu"].append((clock.painted_cpu - start_cpu) * 1000)
+                    shown.append(
+                        f"{screen.question.id if screen.question else '(end)'} {type(screen.composer.editor).__name__}"
+                    )
                     done += 1
                 await pilot.pause()
             await app.workers.wait_for_complete()
@@ -247,6 +251,7 @@ async def measure(n: int, size: tuple[int, int], kind: str, profiler: Any = None
 
             widgets = Counter(type(w).__name__ for w in screen.walk_children())
             times["widgets"] = [float(sum(widgets.values()))]
+            measure.shown = shown  # type: ignore[attr-defined]
             print("  widgets on the screen at the end:", sum(widgets.values()), dict(widgets.most_common(8)))
     return times
 
@@ -268,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         metavar="STATS_FILE",
         help="profile the UI thread in the timed windows (cumulative; STATS_FILE keeps the stats for pstats)",
     )
+    parser.add_argument("-v", "--verbose", action="store_true", help="each answer's time with the question it led to")
     args = parser.parse_args(argv)
     w, h = (int(x) for x in args.size.split("x"))
     profiler = None
@@ -281,6 +287,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Enter → next question painted ({args.plan} plan, {args.size}, {len(nxt)} answers, plan saved on each):")
     print(f"  load average {load[0]:.2f} → {os.getloadavg()[0]:.2f}")
     print("  each ms: " + " ".join(f"{t:.0f}" for t in nxt))
+    if args.verbose:
+        for t, what in zip(nxt, measure.shown, strict=False):  # type: ignore[attr-defined]
+            print(f"    {t:7.0f} ms  → {what}")
     print(f"  mean {statistics.mean(nxt):.1f} ms   p95 {_p95(nxt):.1f} ms   max {max(nxt):.1f} ms   goal p95 ≤ 50 ms")
     cpu = times["cpu"]
     print(f"  UI thread CPU: mean {statistics.mean(cpu):.1f} ms   p95 {_p95(cpu):.1f} ms   (wall minus waiting)")

@@ -113,6 +113,11 @@ async def search_palette(pilot, text: str) -> None:
     await type_text(pilot, text)
 
 
+def grid_lines(grid) -> list[str]:
+    """The lines a year grid draws (its header, rows, dashed line and totals), as plain text."""
+    return str(grid.table.render()).splitlines()
+
+
 class Paste(str):
     """A part of :func:`burst` delivered as one terminal paste (bracketed paste)."""
 

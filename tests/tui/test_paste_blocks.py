@@ -39,17 +39,17 @@ async def test_a_tsv_block_pasted_into_the_pl_grid_lands_in_its_cells_and_is_sav
     before = load_plan(sample_path).financials.years
     async with _pl_grid(sample_path) as (pilot, grid):
         app = pilot.app
-        assert grid.n_columns == 3 and app.focused is grid.cell(0, 0)
+        assert grid.n_columns == 3 and grid.cursor == (0, 0) and app.focused is grid.input
         # 売上高, 売上原価, 販管費 × three years, as Excel copies them (CRLF, a trailing line break);
         # an empty cell leaves the cell as it is.
         await type_text(pilot, "1.2億\t470,000\t\r\n１，２００\t▲500\t350万円\r\n\t\t300,000\r\n")
         await settle(pilot)
-        assert [grid.cell(0, c).value for c in range(3)] == ["1.2億", "470,000", "455,000"]
-        assert [grid.cell(1, c).value for c in range(3)] == ["1,200", "▲500", "3,500"]  # as the bank writes
-        assert [grid.cell(2, c).value for c in range(3)] == ["324,000", "313,000", "300,000"]
-        assert app.focused is grid.cell(0, 0) and not grid.query(".grid-cell.-error")
+        assert [grid.text(0, c) for c in range(3)] == ["1.2億", "470,000", "455,000"]
+        assert [grid.text(1, c) for c in range(3)] == ["1,200", "▲500", "3,500"]  # as the bank writes
+        assert [grid.text(2, c) for c in range(3)] == ["324,000", "313,000", "300,000"]
+        assert grid.cursor == (0, 0) and app.focused is grid.input and not grid.has_errors()
         assert "6マスに入力しました" in _hint(grid, "#grid-hint") and "表の外" not in _hint(grid, "#grid-hint")
-        totals = {line.label: line.values for line in grid._lines}
+        totals = {line.label: line.values for line in grid.lines}
         assert totals["売上総利益"][:2] == [120_000 - 1_200, 470_000 + 500]
         await pilot.press("ctrl+s")
         await until(pilot, lambda: current_qid(pilot) != "financials.pl", "the grid to be sent")
@@ -69,7 +69,7 @@ async def test_a_paste_larger_than_the_grid_fills_what_fits_and_counts_the_rest(
         # 3 lines × 2 columns from there: 2 cells fit, 4 values fall outside (one empty, not counted).
         await type_text(pilot, "11\t12\n21\t22\n31\t\n")
         await settle(pilot)
-        assert [grid.cell(last - 1, 2).value, grid.cell(last, 2).value] == ["11", "21"]
+        assert [grid.text(last - 1, 2), grid.text(last, 2)] == ["11", "21"]
         hint = _hint(grid, "#grid-hint")
         assert "2マスに入力しました" in hint and "表の外の3個の値は入れていません" in hint
         assert grid.query_one("#grid-hint").has_class("-notice")
@@ -85,27 +85,27 @@ async def test_a_bad_pasted_cell_keeps_its_error_as_a_typed_one_does(sample_path
         await type_text(pilot, "▲500")  # typed (one committed text): 売上高 cannot be negative
         await settle(pilot)
         typed_preview = _hint(grid, "#grid-preview")
-        assert grid.cell(0, 1).has_class("-error") and "マイナスにできません" in typed_preview
+        assert grid.error_at(0, 1) and "マイナスにできません" in typed_preview
         grid._go(0, 0)
         await settle(pilot)
         await type_text(pilot, "▲500\n1,000")  # the same value pasted with 売上原価 below it
         await settle(pilot)
-        assert grid.cell(0, 0).value == "▲500" and grid.cell(0, 0).has_class("-error")
-        assert grid.cell(1, 0).value == "1,000" and not grid.cell(1, 0).has_class("-error")
+        assert grid.text(0, 0) == "▲500" and grid.error_at(0, 0) and grid.input.has_class("-error")
+        assert grid.text(1, 0) == "1,000" and not grid.error_at(1, 0)
         assert _hint(grid, "#grid-preview").split(": ", 1)[1] == typed_preview.split(": ", 1)[1]
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert current_qid(pilot) == "financials.pl" and grid.cell(0, 0).value == "▲500"  # refused, kept
+        assert current_qid(pilot) == "financials.pl" and grid.text(0, 0) == "▲500"  # refused, kept
     assert load_plan(sample_path).financials.years[0].pl.sales == 520_000
 
 
 async def test_a_one_line_paste_goes_into_the_cell_as_before(sample_path):
     async with _pl_grid(sample_path) as (pilot, grid):
-        others = [grid.cell(r, c).value for r in range(3) for c in range(3) if (r, c) != (0, 0)]
+        others = [grid.text(r, c) for r in range(3) for c in range(3) if (r, c) != (0, 0)]
         await type_text(pilot, "530,000\r\n")  # one cell copied from Excel ends with a line break
         await settle(pilot)
-        assert grid.cell(0, 0).value == "530,000"
-        assert [grid.cell(r, c).value for r in range(3) for c in range(3) if (r, c) != (0, 0)] == others
+        assert grid.text(0, 0) == "530,000"
+        assert [grid.text(r, c) for r in range(3) for c in range(3) if (r, c) != (0, 0)] == others
         assert not grid.query_one("#grid-hint").has_class("-notice")
 
 
