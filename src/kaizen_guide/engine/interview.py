@@ -341,8 +341,8 @@ class Interview(InterviewState):
         return column_labels(self, self.bank.question(qid), n)
 
     # -- progress and review ---------------------------------------------------------------------
-    def progress(self) -> list[SectionProgress]:
-        return progress(self)
+    def progress(self, *, checked: bool = True) -> list[SectionProgress]:
+        return progress(self, checked=checked)
 
     def review(self) -> list[ReviewItem]:
         """Every question of this depth with its answer, status and findings (hidden ones included

@@ -22,7 +22,7 @@ class SectionProgress:
     answered: int  # visible questions with an answer (skipped optional ones count)
     required: int  # visible required questions
     flagged: int  # weak (pending or kept) or needing review
-    status: str  # "done" | "flagged" | "in_progress" | "not_started"
+    status: str  # "done" | "flagged" | "in_progress" | "not_started" | "checking"
     total: int = 0  # visible questions
     required_answered: int = 0
 
@@ -40,14 +40,17 @@ class ReviewItem:
     given_at: datetime | None = None
 
 
-def progress(state: InterviewState) -> list[SectionProgress]:
+def progress(state: InterviewState, *, checked: bool = True) -> list[SectionProgress]:
+    """Each section's counts and status. ``checked=False`` runs no check: answers whose findings
+    are not cached yet count as not flagged, and a section that is complete but for them is
+    "checking" (the first frame of a reopened plan, before its stored answers are checked)."""
     answers = state.plan.interview.answers
     visible = visible_questions(state)
     out = []
     for s in sections(state):
         qs = [q for q in visible if state.bank.section_of(q.id).id == s.id]
         answered = required = required_answered = flagged = 0
-        blocking = False
+        blocking = unknown = False
         for q in qs:
             rec = answers.get(q.id)
             if q.required:
@@ -57,7 +60,10 @@ def progress(state: InterviewState) -> list[SectionProgress]:
             answered += 1
             if q.required:
                 required_answered += 1
-            weak = is_flagged(findings_for(state, q.id))
+            if checked or q.id in state._findings:
+                weak = is_flagged(findings_for(state, q.id))
+            else:
+                weak, unknown = False, unknown or (rec.value is not None and rec.status != "hidden")
             if rec.status == "needs_review" or weak:
                 flagged += 1
             if rec.status == "needs_review" or (rec.status == "ok" and weak):
@@ -68,6 +74,8 @@ def progress(state: InterviewState) -> list[SectionProgress]:
             status = "in_progress"
         elif blocking or flagged:
             status = "flagged"
+        elif unknown:
+            status = "checking"
         else:
             status = "done"
         out.append(SectionProgress(s.id, s.title, answered, required, flagged, status, len(qs), required_answered))

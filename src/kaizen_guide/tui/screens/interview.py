@@ -25,6 +25,7 @@ from ..commands import JumpProvider
 from ..draft_keeper import DraftKeeper
 from ..messages import AnswerSubmitted, JumpTo
 from ..notes_view import say_notes_waiting, say_open_notes
+from ..stored_checks import StoredChecks
 from ..texts import (
     column_headings,
     explain_markdown,
@@ -92,6 +93,7 @@ class InterviewScreen(ChatScreen):
         """The outline was opened with ctrl+t on a narrow terminal."""
         self._export_base: Any = None
         """Where the last export went (the dialog offers it again)."""
+        self._stored_checks = StoredChecks(self)
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -119,6 +121,7 @@ class InterviewScreen(ChatScreen):
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
+        self._stored_checks.start()  # the outline's 要確認 marks of the answers already given
         self.query_one(Summary).refresh_from(self.interview.plan)
         DraftKeeper(self).start()  # unsent input kept once the typing pauses (survives kill -9)
         shown = getattr(self.app, "first_screen_shown", None)
@@ -527,7 +530,8 @@ class InterviewScreen(ChatScreen):
 
     # -- status -------------------------------------------------------------------------------
     def _refresh_status(self) -> None:
-        progress = self._safe(lambda: list(self.interview.progress()), [])
+        checked = self._stored_checks.done  # until then the stored answers' checks run in a worker
+        progress = self._safe(lambda: list(self.interview.progress(checked=checked)), [])
         section = self._section_of(self.question) if self.question is not None else None
         self.query_one(Outline).update_progress(progress, section.id if section else None)
         self._update_topbar(progress)

@@ -20,6 +20,7 @@ STATUS_MARKS: dict[str, tuple[str, str]] = {
     "flagged": ("!", "$text-warning"),
     "in_progress": ("▸", "$text-accent"),
     "not_started": ("·", "$text-muted"),
+    "checking": ("…", "$text-muted"),  # complete; its answers' checks are still running
 }
 
 STATUS_LABELS: dict[str, str] = {
@@ -27,6 +28,7 @@ STATUS_LABELS: dict[str, str] = {
     "flagged": "要確認",
     "in_progress": "入力中",
     "not_started": "未着手",
+    "checking": "確認中",
 }
 
 
