@@ -81,6 +81,13 @@ def open_interview(path: str | Path, *, depth: str | None = None, advisor: bool 
         return iv
 
 
+def _is_portfolio(screen: object) -> bool:
+    """Whether ``screen`` is the list of plans, without importing that screen (the start screen's
+    first frame does not need it, issue 18): if its module is not loaded, no such screen exists."""
+    module = sys.modules.get(f"{__package__}.screens.portfolio")
+    return module is not None and isinstance(screen, module.PortfolioScreen)
+
+
 DEMO_START = "issues"
 """Where the demo lands: the 経営課題 table of the sample company, where a weak answer shows what
 the assistant does (a follow-up with the guideline point behind it)."""
@@ -99,7 +106,9 @@ class KaizenApp(App[int]):
 
     TITLE = "kaizen-guide"
     SUB_TITLE = "経営改善計画づくり"
-    CSS_PATH = "global.tcss"
+    # The two screens a session starts on are parsed with the app's sheet: a screen bringing a new
+    # sheet makes Textual re-parse every rule read so far, from scratch, before its first frame.
+    CSS_PATH = ["global.tcss", "screens/start.tcss", "screens/interview.tcss"]
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
@@ -249,12 +258,11 @@ class KaizenApp(App[int]):
 
     def show_start(self, error: str | None = None) -> None:
         """The start screen (with ``error`` shown on it, e.g. why a plan file could not be opened)."""
-        from .screens.portfolio import PortfolioScreen
         from .screens.start import StartScreen
 
         stack = self.screen_stack
         below = stack[-2] if len(stack) > 1 else None
-        if isinstance(self.screen, LoadingScreen) and isinstance(below, PortfolioScreen):
+        if isinstance(self.screen, LoadingScreen) and _is_portfolio(below):
             self.pop_screen()  # opened from the list: say why there and stay on it
             if error:
                 self.notify(error, title="開けませんでした", severity="error", timeout=12)
@@ -394,13 +402,11 @@ class KaizenApp(App[int]):
         self.push_screen(FreezeScreen(*preview(interview)), chosen)
 
     def _portfolio_screen(self) -> Screen | None:
-        from .screens.portfolio import PortfolioScreen
-
-        return next((s for s in self.screen_stack if isinstance(s, PortfolioScreen)), None)
+        return next((s for s in self.screen_stack if _is_portfolio(s)), None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back_to_portfolio":
-            return self._portfolio_screen() is not None and not isinstance(self.screen, type(self._portfolio_screen()))
+            return self._portfolio_screen() is not None and not _is_portfolio(self.screen)
         return True
 
     async def action_back_to_portfolio(self) -> None:
