@@ -54,6 +54,7 @@ def build_workbook(
     wb = Workbook()
     fonts = styles.Fonts(font)
     _set_default_font(wb, font)
+    styles.remember_style_indices(wb)
     ctx = BuildContext(plan=plan, proj=projection, wb=wb, fonts=fonts, expectations=exp, settings=settings)
     ctx.sources = Sources(plan, projection, settings)
 

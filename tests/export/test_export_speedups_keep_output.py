@@ -1,0 +1,114 @@
+"""The export's speed-ups (issue 18) change nothing in what is written: the workbook built with the
+remembered style indices is the same package, part for part, as the one plain openpyxl writes; the
+cached formula values are filled whichever XML writer openpyxl uses."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from kaizen_guide.export import cached, styles
+from kaizen_guide.export.workbook import build_workbook, workbook_bytes
+from kaizen_guide.finance import compute_projection
+from kaizen_guide.sample import build_sample_plan
+
+# docProps/core.xml holds the time the package was written.
+_TIMESTAMPED = {"docProps/core.xml"}
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {name: zf.read(name) for name in zf.namelist() if name not in _TIMESTAMPED}
+
+
+@pytest.fixture(scope="module")
+def sample():
+    plan = build_sample_plan(monitoring=True)
+    return plan, compute_projection(plan)
+
+
+def test_remembered_style_indices_write_the_same_package(sample, monkeypatch):
+    plan, proj = sample
+    fast = _parts(workbook_bytes(build_workbook(plan, proj)))
+    monkeypatch.setattr(styles, "remember_style_indices", lambda wb: None)
+    plain_wb = build_workbook(plan, proj)
+    assert not isinstance(plain_wb._borders, styles._RememberingList)  # noqa: SLF001
+    plain = _parts(workbook_bytes(plain_wb))
+    assert fast.keys() == plain.keys()
+    assert [name for name in fast if fast[name] != plain[name]] == []
+    assert len(fast["xl/styles.xml"]) > 1000  # the parts compared hold the styles
+
+
+def test_the_remembering_list_gives_openpyxls_indices():
+    from openpyxl.styles import Border, Side
+    from openpyxl.utils.indexed_list import IndexedList
+
+    plain = IndexedList([Border()])
+    fast = styles._RememberingList(IndexedList([Border()]))  # noqa: SLF001
+    thin = Border(left=Side(style="thin"))
+    same_look = Border(left=Side(style="thin"))  # another object, equal: the same index
+    for lst in (plain, fast):
+        assert [lst.add(thin), lst.add(same_look), lst.add(Border()), lst.add(thin)] == [1, 1, 0, 1]
+    assert list(fast) == list(plain)
+
+
+@pytest.mark.parametrize("empty_value", [b"<v/>", b"<v />", b"<v></v>"])
+def test_cached_values_fill_every_way_an_empty_value_is_written(empty_value):
+    """openpyxl's own writer writes <v/>, its lxml writer <v></v>: both get the engine's number."""
+    sheet = b'<sheetData><row r="1"><c r="B7" s="3"><f>SUM(B1:B6)</f>' + empty_value + b"</c></row></sheetData>"
+    out = cached._FORMULA_CELL.sub(lambda m: b"<c>%s|%s</c>" % (m.group(1), m.group(3)), sheet)  # noqa: SLF001
+    assert out == b'<sheetData><row r="1"><c>B7|SUM(B1:B6)</c></row></sheetData>'
+
+
+_WRITE_WITHOUT_LXML = """
+import sys
+sys.modules["lxml"] = None  # openpyxl falls back to its own XML writer
+from kaizen_guide.export.workbook import build_workbook, workbook_bytes
+from kaizen_guide.sample import build_sample_plan
+sys.stdout.buffer.write(workbook_bytes(build_workbook(build_sample_plan(monitoring=True))))
+"""
+
+
+def _cells(data: bytes) -> dict:
+    from openpyxl import load_workbook
+
+    out: dict = {}
+    for data_only in (False, True):
+        wb = load_workbook(io.BytesIO(data), data_only=data_only)
+        for ws in wb.worksheets:
+            out[(ws.title, "merged", data_only)] = sorted(str(r) for r in ws.merged_cells.ranges)
+            out[(ws.title, "widths", data_only)] = {k: d.width for k, d in ws.column_dimensions.items()}
+            out[(ws.title, "heights", data_only)] = {k: d.height for k, d in ws.row_dimensions.items()}
+            for row in ws.iter_rows():
+                for c in row:
+                    out[(ws.title, c.coordinate, data_only)] = (
+                        c.value,
+                        c.number_format,
+                        (c.font.name, c.font.sz, c.font.b, c.font.color.rgb if c.font.color else None),
+                        (c.fill.fill_type, c.fill.fgColor.rgb if c.fill.fgColor is not None else None),
+                        tuple(getattr(getattr(c.border, s), "style", None) for s in ("left", "right", "top", "bottom")),
+                        (c.alignment.horizontal, c.alignment.vertical, c.alignment.wrap_text),
+                        c.comment.text if c.comment else None,
+                    )
+    return out
+
+
+@pytest.mark.slow
+def test_workbook_is_the_same_with_and_without_lxml(sample):
+    """Cell by cell (values, cached formula values, number formats, fonts, fills, borders, merges,
+    widths, heights, notes): the XML writer openpyxl picks does not change the workbook."""
+    pytest.importorskip("lxml")
+    plan, proj = sample
+    with_lxml = workbook_bytes(build_workbook(plan, proj))
+    res = subprocess.run([sys.executable, "-c", _WRITE_WITHOUT_LXML], capture_output=True, check=True)
+    a, b = _cells(with_lxml), _cells(res.stdout)
+    assert len(a) > 10_000
+    assert [k for k in a.keys() | b.keys() if a.get(k) != b.get(k)] == []
+    formulas = [
+        k for k, v in a.items() if not k[2] and isinstance(v, tuple) and isinstance(v[0], str) and v[0].startswith("=")
+    ]
+    assert formulas and all(a[(k[0], k[1], True)][0] is not None for k in formulas[:50])
