@@ -48,3 +48,35 @@ async def test_background_work_starts_after_the_start_screen_is_shown(monkeypatc
             if seen:
                 break
         assert seen == ["warm:StartScreen:None", "guard:StartScreen"]
+
+
+async def test_background_work_waits_for_a_pause_in_the_typing(plan_path, monkeypatch):
+    """The first answer typed at once is not slowed by the checks' warm-up (issue 18): the background
+    work starts only once no key has come for a while after the first frame, and it does start then."""
+    from kaizen_guide.model import load_plan
+    from kaizen_guide.tui import quiet_start
+
+    from .conftest import current_qid, type_text
+
+    monkeypatch.setattr(quiet_start, "QUIET_S", 2.0)  # far longer than Pilot takes to type an answer
+    seen = _record_background(monkeypatch)
+    app = make_app(plan_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(500):
+            await pilot.pause(0.01)
+            if app._quiet_start._timer is not None:
+                break
+        assert app._quiet_start._timer is not None  # the first frame is painted: armed, not started
+        await type_text(pilot, "テスト工業株式会社")
+        await pilot.press("enter")
+        for _ in range(500):
+            await pilot.pause(0.01)
+            if current_qid(pilot) != "company.name":
+                break
+        assert load_plan(plan_path).company.name == "テスト工業株式会社"
+        assert seen == []  # answered and saved before any background work began
+        for _ in range(1000):
+            await pilot.pause(0.01)
+            if len(seen) == 2:
+                break
+        assert seen == ["warm:InterviewScreen:company.representative", "guard:InterviewScreen"]

@@ -27,6 +27,7 @@ from . import recent
 
 # crash_log_path and CRASH_LOG_NAME are re-exported: the entry point's crash handling lives in crash.py
 from .crash import CRASH_LOG_NAME, crash_log_path, crash_message, write_crash_log  # noqa: F401
+from .quiet_start import QuietStart
 from .wrap import install as _install_japanese_wrap
 
 _install_japanese_wrap()  # before any widget renders text
@@ -150,7 +151,7 @@ class KaizenApp(App[int]):
         self.show_plan_folder = show_plan_folder  # the status line names the plan's folder too
         self._initial_interview = interview
         self._crash_error: BaseException | None = None
-        self._background_started = False
+        self._quiet_start = QuietStart(self, self._start_background)
         self.interview: Interview | None = None
         if advisor:
             self.add_class("-advisor")
@@ -165,6 +166,8 @@ class KaizenApp(App[int]):
         「abc」, and text typed after a key that moves the focus lands in the old widget. Here the
         app follows each key through the focused widget and its ancestors and runs the app-level
         bindings itself before reading the next key (see also widgets/composer.py)."""
+        if isinstance(event, (events.Key, events.Paste)):
+            self._quiet_start.input_seen()  # the background work waits for a pause (quiet_start.py)
         if isinstance(event, events.Key):
             if not event.is_forwarded:
                 await self._deliver_key(event)
@@ -221,12 +224,13 @@ class KaizenApp(App[int]):
             self.show_start()
 
     def first_screen_shown(self) -> None:
-        """Called by a screen once its first frame is painted: only now start what the first frame
-        does not need (the checks' dictionary and index, the check helper process). Started at mount,
-        the two competed with the first frame for the interpreter and the 2 cores (issue 18)."""
-        if self._background_started:
-            return
-        self._background_started = True
+        """Called by a screen once its first frame is painted: only now, at the first pause in the
+        typing, start what the first frame does not need (the checks' dictionary and index, the
+        check helper process). Started at mount, the two competed with the first frame for the
+        interpreter and the 2 cores; started at once, with the first answer typed (issue 18)."""
+        self._quiet_start.arm()
+
+    def _start_background(self) -> None:
         self._warm_up_checks()
         self._start_check_guard()
 

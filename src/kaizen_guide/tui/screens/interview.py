@@ -94,6 +94,7 @@ class InterviewScreen(ChatScreen):
         self._export_base: Any = None
         """Where the last export went (the dialog offers it again)."""
         self._stored_checks = StoredChecks(self)
+        self._status_width = 0
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -130,8 +131,8 @@ class InterviewScreen(ChatScreen):
 
     def on_resize(self, event) -> None:
         self._apply_width(event.size.width)
-        if self.is_mounted:
-            self._refresh_status()  # the plan's path is fitted to the width
+        if self.is_mounted and event.size.width != self._status_width:
+            self._refresh_status()  # the plan's path is fitted to the width (not again at mount)
 
     def _apply_width(self, width: int) -> None:
         summary = self.query_one(Summary)
@@ -530,6 +531,7 @@ class InterviewScreen(ChatScreen):
 
     # -- status -------------------------------------------------------------------------------
     def _refresh_status(self) -> None:
+        self._status_width = self.app.size.width
         checked = self._stored_checks.done  # until then the stored answers' checks run in a worker
         progress = self._safe(lambda: list(self.interview.progress(checked=checked)), [])
         section = self._section_of(self.question) if self.question is not None else None
