@@ -45,10 +45,12 @@ def progress(state: InterviewState, *, checked: bool = True) -> list[SectionProg
     are not cached yet count as not flagged, and a section that is complete but for them is
     "checking" (the first frame of a reopened plan, before its stored answers are checked)."""
     answers = state.plan.interview.answers
-    visible = visible_questions(state)
+    by_section: dict[str, list[Question]] = {}
+    for q in visible_questions(state):  # one pass: asked after every answer (issue 18)
+        by_section.setdefault(state.bank.section_of(q.id).id, []).append(q)
     out = []
     for s in sections(state):
-        qs = [q for q in visible if state.bank.section_of(q.id).id == s.id]
+        qs = by_section.get(s.id, [])
         answered = required = required_answered = flagged = 0
         blocking = unknown = False
         for q in qs:

@@ -75,11 +75,7 @@ class LineEditor(Editor):
         """Ask ``question`` in this editor: the one-line input stays mounted and focused (a new
         editor per question cost a mount, its styling and a second layout, issue 18). Keys typed
         ahead wait in the app's queue and reach this same input, as they would the new one."""
-        self.question = question
-        self.prefill = prefill
-        self.preview_fn = helpers.get("preview")
-        self.options_fn = helpers.get("options")
-        self.columns_fn = helpers.get("columns")
+        self.adopt(question, prefill, helpers)
         line = self.query_one(Input)
         with line.prevent(Input.Changed):
             line.value = "" if prefill is None else str(prefill)
@@ -141,6 +137,14 @@ class LongTextEditor(Editor):
         )
         yield area
         yield Static("Enter で改行、ctrl+s で送信", id="hint")
+
+    def reuse(self, question: Any, prefill: Any, **helpers: Any) -> bool:
+        """Ask ``question`` in this text area (no mount and styling of a new one, issue 18)."""
+        self.adopt(question, prefill, helpers)
+        area = self.query_one(TextArea)
+        area.load_text("" if prefill is None else str(prefill))  # also forgets the last answer's undo
+        area.placeholder = _placeholder(question)
+        return True
 
     def focus_input(self) -> None:
         area = self.query_one(TextArea)
@@ -338,6 +342,8 @@ class Composer(Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.editor: Editor | None = None
+        self._parked: dict[type[Editor], Editor] = {}
+        """Hidden editors, one per kind, kept to ask the next question of their kind."""
 
     def compose(self):
         yield Static("", id="composer-prompt", markup=False)
@@ -349,24 +355,43 @@ class Composer(Vertical):
         prompt = question.prompt.strip() + ("" if question.required else " (任意)")
         self.query_one("#composer-prompt", Static).update(prompt)
         old = self.editor
-        if (
-            editor is None
-            and old is not None
-            and type(old) is editor_class(question)
-            and old.is_mounted
-            and old.reuse(question, prefill, **helpers)
-        ):
-            self.set_class(tall, "-tall")
-            old.focus_input()
-            return old
+        if editor is None:
+            kind = editor_class(question)
+            if old is not None and type(old) is kind and old.is_mounted and old.reuse(question, prefill, **helpers):
+                self.set_class(tall, "-tall")
+                old.focus_input()
+                return old
+            parked = self._parked.pop(kind, None)
+            if parked is not None and parked.is_mounted and parked.reuse(question, prefill, **helpers):
+                await self._put_away(old)
+                self.set_class(tall, "-tall")
+                parked.display = True
+                self.editor = parked
+                parked.focus_input()
+                return parked
+            if parked is not None:
+                await parked.remove()
         editor = editor or editor_for(question, prefill=prefill, **helpers)
-        if self.editor is not None:
-            await self.editor.remove()
+        await self._put_away(old)
         self.set_class(tall, "-tall")
         await self.mount(editor)
         self.editor = editor
         editor.focus_input()
         return editor
+
+    async def _put_away(self, editor: Editor | None) -> None:
+        """Hide an editor that can ask another question (:meth:`Editor.reuse`) for the next
+        question of its kind; remove any other. Mounting and styling a new group table or grid
+        for every question cost 30–90 ms of each answer (issue 18); showing a hidden one costs
+        only its new content."""
+        if editor is None or not editor.is_mounted:
+            return
+        kind = type(editor)
+        if kind.reuse is not Editor.reuse and kind not in self._parked:
+            editor.display = False
+            self._parked[kind] = editor
+            return
+        await editor.remove()
 
     async def clear(self) -> None:
         if self.editor is not None:

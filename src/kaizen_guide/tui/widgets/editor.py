@@ -93,6 +93,14 @@ class Editor(Widget):
         """Show ``question`` without a new editor of the same kind; False: mount a new one."""
         return False
 
+    def adopt(self, question: Any, prefill: Any, helpers: dict[str, Any]) -> None:
+        """Take ``question``, its prefill and the screen's helpers (for :meth:`reuse`)."""
+        self.question = question
+        self.prefill = prefill
+        self.preview_fn = helpers.get("preview")
+        self.options_fn = helpers.get("options")
+        self.columns_fn = helpers.get("columns")
+
     def focus_input(self) -> None:
         focus_now(self)
 

@@ -83,7 +83,16 @@ class GridEditor(Editor):
 
     def __init__(self, question: Any, **kwargs: Any) -> None:
         super().__init__(question, **kwargs)
-        prefill = self.prefill
+        self._load()
+        self.table = GridTable(self, id="grid-table")
+        self.input = BlockPasteInput(self.cells[0][0], id="grid-input", compact=True, select_on_focus=True)
+        self._input_live = True
+
+    def _load(self) -> None:
+        """Read the question and its prefill into the grid's cells (the widgets are kept)."""
+        question, prefill = self.question, self.prefill
+        self._input_live = False
+        """True once the Input holds the cursor cell's text (it then is that cell's text)."""
         values_in: dict[str, list[Any]] = {}
         if isinstance(prefill, dict):
             for key, value in prefill.items():
@@ -118,11 +127,22 @@ class GridEditor(Editor):
         self.body_rows = min(self.n_rows, 10)
         self.cursor = (0, 0)
         self.headings = self._headings()
-        self.lines: list[DerivedLine] = derived_lines(question, self.value(), self.n_columns)
+        self.lines: list[DerivedLine] = []
+        self.lines = derived_lines(question, self.value(), self.n_columns)
         self._notice = ""
         """After a block paste, what went in (shown on the hint line until the cursor moves)."""
-        self.table = GridTable(self, id="grid-table")
-        self.input = BlockPasteInput(self.cells[0][0], id="grid-input", compact=True, select_on_focus=True)
+
+    def reuse(self, question: Any, prefill: Any, **helpers: Any) -> bool:
+        """Ask another year grid in these widgets (no mount and styling of new ones, issue 18)."""
+        self.adopt(question, prefill, helpers)
+        self._load()
+        with self.input.prevent(Input.Changed):
+            self.input.value = self.cells[0][0]
+        self._input_live = True
+        self.input.select_all()
+        self.input.set_class(bool(self.error_at(0, 0)), "-error")
+        self.on_mount()
+        return True
 
     # -- what the table draws -----------------------------------------------------------------
     def _headings(self) -> list[str]:
@@ -145,7 +165,7 @@ class GridEditor(Editor):
 
     def text(self, r: int, c: int) -> str:
         """The text of cell (r, c) as typed (the cursor cell: what its Input holds now)."""
-        if (r, c) == self.cursor and self.is_mounted:
+        if (r, c) == self.cursor and self._input_live:
             return self.input.value
         return self.cells[r][c]
 

@@ -230,6 +230,15 @@ class GroupEditor(Editor):
         rows = self.prefill if isinstance(self.prefill, list) else []
         self.rows: list[dict[str, Any]] = [dict(r) for r in rows if isinstance(r, dict)]
 
+    def reuse(self, question: Any, prefill: Any, **helpers: Any) -> bool:
+        """Show ``question``'s rows in this table (a new editor per group question cost a mount
+        and its styling, 30–90 ms, issue 18)."""
+        self.adopt(question, prefill, helpers)
+        rows = prefill if isinstance(prefill, list) else []
+        self.rows = [dict(r) for r in rows if isinstance(r, dict)]
+        self._render_rows()
+        return True
+
     def compose(self) -> ComposeResult:
         yield DataTable(cursor_type="row", zebra_stripes=True, id="group-table")
         yield Static("まだ行がありません。a で追加します。", id="group-empty")
