@@ -48,3 +48,35 @@ async def test_a_new_key_still_shows(plan_path):
         screen.refresh_bindings()
         await settle(pilot)
         assert "そのまま進む" in [k.description for k in _keys(pilot)]
+
+
+def _expected(pilot) -> list[str]:
+    """What Textual's Footer shows for the screen's bindings: the first key of each action."""
+    first: dict[str, str] = {}
+    for _node, binding, _enabled, _tooltip in interview_screen(pilot).active_bindings.values():
+        if binding.show and binding.action not in first and binding.key != pilot.app.COMMAND_PALETTE_BINDING:
+            first[binding.action] = binding.description
+    return list(first.values())
+
+
+def _shown(pilot) -> list[str]:
+    return [k.description for k in _keys(pilot) if k.display and not k.has_class("-command-palette")]
+
+
+async def test_a_key_that_comes_and_goes_leaves_the_other_keys_in_place(sample_path):
+    from .conftest import goto
+
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "company.name")  # one line, required: no 送信 key, no とばす
+        line_keys = {k.description: k for k in _keys(pilot) if k.display}
+        assert "送信" not in line_keys and "とばす" not in line_keys
+        await goto(pilot, "company.philosophy")  # several lines (ctrl+s 送信), optional (ctrl+n とばす)
+        shown = _shown(pilot)
+        assert shown == _expected(pilot) and "送信" in shown and "とばす" in shown
+        assert shown.index("送信") < shown.index(next(iter(line_keys)))  # the editor's key comes first
+        assert all(any(k is w for k in _keys(pilot)) for w in line_keys.values()), "the footer was rebuilt"
+        await goto(pilot, "company.name")
+        assert _shown(pilot) == _expected(pilot) and "送信" not in _shown(pilot)
+        assert interview_screen(pilot).query_one(SteadyFooter).styles.grid_size_columns == len(_expected(pilot))

@@ -12,6 +12,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class SteadyFooter(Footer):
@@ -50,6 +51,58 @@ class SteadyFooter(Footer):
         self._queued = False
         if not self.is_attached:
             return
-        if self._shown is not None and self._signature(self.screen) == self._shown:
+        signature = self._signature(self.screen)
+        if self._shown is not None and signature == self._shown:
+            return
+        if self._shown is not None and self._update_in_place(signature):
+            self._shown = signature
             return
         await self.recompose()
+
+    def _update_in_place(self, signature: tuple[Any, ...]) -> bool:
+        """Show the keys of ``signature`` by hiding, showing and adding single keys, not by
+        rebuilding all of them (the interview adds or drops ctrl+s 送信 / ctrl+n とばす between
+        questions; a rebuild restyled every key and ran on the next answer's time, issue 18).
+        False when only a rebuild fits (key groups, the palette key or the style changed)."""
+        keys, *rest = signature
+        old_keys, *old_rest = self._shown or ((),)
+        if rest != old_rest or any(k[5] is not None for k in (*keys, *old_keys)):
+            return False
+        first: dict[str, tuple[Any, ...]] = {}
+        for k in keys:  # Footer shows one key per action: its first binding
+            first.setdefault(k[2], k)
+        children = [w for w in self.children if isinstance(w, FooterKey) and not w.has_class("-command-palette")]
+        pool = {(w.key, w.description, w.action): w for w in children}
+        wanted = [(k, pool.get((k[0], k[1], k[2]))) for k in first.values()]
+        places = [children.index(w) for _k, w in wanted if w is not None]
+        if places != sorted(places):
+            return False  # the keys changed order: rebuild
+        kept = {id(w) for _k, w in wanted if w is not None}
+        for w in children:
+            if id(w) not in kept:
+                w.display = False  # kept hidden for when the key comes back
+        previous: FooterKey | None = None
+        for (key, description, action, enabled, tooltip, _group), widget in wanted:
+            if widget is None:
+                binding_key = next(b for (_, b, _e, _t) in self.screen.active_bindings.values() if b.key == key)
+                widget = FooterKey(
+                    key,
+                    self.app.get_key_display(binding_key),
+                    description,
+                    action,
+                    disabled=not enabled,
+                    tooltip=tooltip,
+                ).data_bind(compact=Footer.compact)
+                if previous is not None:
+                    self.mount(widget, after=previous)
+                elif children:
+                    self.mount(widget, before=children[0])
+                else:
+                    self.mount(widget)
+            else:
+                widget.display = True
+                widget.disabled = not enabled
+                widget.tooltip = tooltip or None
+            previous = widget
+        self.styles.grid_size_columns = len(wanted)
+        return True
