@@ -81,3 +81,16 @@ def test_a_deferred_nested_model_still_validates_on_its_own():
     assert loan.balance == 1000
     with pytest.raises(ValidationError, match="balance"):
         Loan(label="運転資金", balance=-1)
+
+
+def test_list_fields_start_as_a_new_empty_list_for_each_plan():
+    """F(default_factory=list) hands pydantic a Python function instead of the builtin (cheaper to
+    inspect): each plan still gets its own empty lists."""
+    from kaizen_guide.model.plan import Issue, Plan
+
+    a, b = Plan(), Plan()
+    assert a.issues == [] and a.issues is not b.issues
+    a.issues.append(Issue(id="I1", title="課題"))
+    assert b.issues == []
+    factories = {f.default_factory for f in Plan.model_fields.values() if f.default_factory is not None}
+    assert list not in factories

@@ -64,8 +64,16 @@ def per_year(values: list[Any], year: int, default: Any = 0) -> Any:
     return values[-1]
 
 
+def _new_list() -> list[Any]:
+    return []
+
+
 def F(title: str, default: Any = ..., **kw: Any) -> Any:
     """Field with a Japanese title (shorthand used throughout this module)."""
+    if kw.get("default_factory") is list:
+        # The same empty list, from a Python function: pydantic inspects each factory's signature,
+        # and for the builtin ``list`` that means parsing its text signature (~0.2 ms, 54 fields).
+        kw["default_factory"] = _new_list
     if default is ...:
         return Field(title=title, **kw)
     return Field(default, title=title, **kw)
