@@ -1,5 +1,5 @@
 """`python -m kaizen_guide` == `kaizen-guide`."""
 
-from .cli import main
+from .cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())
