@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from kaizen_guide.engine.notes import NoteDesk
 
+from .. import heap
 from ..commands import JumpProvider
 from ..draft_keeper import DraftKeeper
 from ..messages import AnswerSubmitted, JumpTo
@@ -335,6 +336,7 @@ class InterviewScreen(ChatScreen):
             if result is not None:
                 await self._handle(question, result)
             await self.chat.settled()
+        self.call_after_refresh(heap.tidy)  # a due full collection after the frame, not in the next answer
 
     def _grid_account(self, question: Any, raw: dict) -> str:
         """「2024年3月期〜2026年3月期 (3列)・33/33マスを入力。2026年3月期: 経常利益 …」"""
