@@ -32,19 +32,22 @@ STATUS_LABELS: dict[str, str] = {
 }
 
 
+OUTLINE_WIDTH = 26
+
+
 class Outline(OptionList):
     """Sections of the plan: ✓ done, ! flagged, ▸ in progress, · not started, with counts."""
 
-    DEFAULT_CSS = """
-    Outline {
-        width: 26;
+    DEFAULT_CSS = f"""
+    Outline {{
+        width: {OUTLINE_WIDTH};
         height: 1fr;
         border: none;
         border-right: solid $primary 40%;
         padding: 0;
         scrollbar-size-vertical: 1;
-    }
-    Outline:focus { border: none; border-right: solid $accent; }
+    }}
+    Outline:focus {{ border: none; border-right: solid $accent; }}
     """
 
     def __init__(self, **kwargs) -> None:
@@ -65,7 +68,9 @@ class Outline(OptionList):
             return
         self._signature = signature
         # Inner width: the outline's width less the scrollbar and a cell of padding.
-        width = max(10, (self.size.width or 26) - 2)
+        # Before the first layout the size is 0: fit to the width the layout will give (the CSS
+        # width less the right border), so the first frame's columns are those of the next.
+        width = max(10, (self.size.width or OUTLINE_WIDTH - 1) - 2)
         options = []
         for p in rows:
             mark, style = STATUS_MARKS.get(p.status, ("·", "$text-muted"))
