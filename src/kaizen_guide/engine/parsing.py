@@ -61,7 +61,7 @@ def parse_group(state: InterviewState, q: Question, raw: Any) -> tuple[Any, str 
         out: dict[str, Any] = {}
         for f in q.fields:
             if not is_blank(row.get(f.id)):
-                _asked_here(state, f, f"{label} {i}件目の「{f.prompt}」")
+                _asked_here(state, f, options.get(f.id), f"{label} {i}件目の「{f.prompt}」")
             try:
                 v, note = parse_value(f, row.get(f.id), options.get(f.id))
             except AnswerError as exc:
@@ -101,10 +101,10 @@ def parse_group(state: InterviewState, q: Question, raw: Any) -> tuple[Any, str 
     return rows, ("。".join(notes) or None)
 
 
-def _asked_here(state: InterviewState, f: Any, where: str) -> None:
+def _asked_here(state: InterviewState, f: Any, options: Any, where: str) -> None:
     """A field of another depth that links to rows this depth never asks for (an answers file
     written for the 本格計画 read as an 早期 plan) gets told why, not 「選択肢がまだありません」."""
-    if f.depth is None or state.depth in f.depth or f.choices_from is None or state.options(f):
+    if f.depth is None or state.depth in f.depth or f.choices_from is None or options:
         return
     src = state.row_label(state.bank.question(f.choices_from.question))
     raise AnswerError(

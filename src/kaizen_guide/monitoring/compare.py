@@ -103,6 +103,11 @@ class PlanSource:
             self._versions[number] = PlanSource(vplan, number=number)
         return self._versions[number]
 
+    def remember(self, number: int, plan: Plan, projection: Projection) -> None:
+        """Use ``plan`` and its ``projection``, already computed by the caller, for version
+        ``number`` (so ``for_month`` does not compute that version's projection again)."""
+        self._versions[number] = PlanSource(plan, projection, number=number)
+
     @property
     def label(self) -> str:
         from kaizen_guide.model.versions import version_label

@@ -145,12 +145,15 @@ def build_report(
     made_on = today or date.today()
     from kaizen_guide.finance import compute_projection
 
-    agreed = _agreed_plan(plan, per)
+    in_force = _in_force(plan, per)
+    agreed = plan if in_force is None else in_force.plan.model_copy(update={"monitoring": plan.monitoring})
     try:
         proj = compute_projection(agreed)
     except (ValueError, ArithmeticError) as exc:
         raise MonitoringError(f"数値計画を計算できないため、報告を作れません ({exc})。") from None
-    plans = plan_source(plan, proj if agreed is plan else None)
+    plans = plan_source(plan, proj if in_force is None else None)
+    if in_force is not None and in_force.number is not None:
+        plans.remember(in_force.number, in_force.plan, proj)  # its months reuse this projection
     pc = compare_period(plan, per, plans=plans, today=made_on.isoformat())
     ytd = position(plan, pc.end.month)
     at_end = position(plan, per.last)
@@ -192,21 +195,19 @@ def build_report(
     return rep
 
 
-def _agreed_plan(plan: Any, per: Period) -> Any:
-    """What the banks agreed to for the period's last month: the version in force (当初計画 /
-    修正計画) with this plan's monitoring records, or the working plan when it was never frozen.
-    Edits not yet frozen are a draft: the report's ② 取組状況, ④ and 資金繰り must not show them."""
+def _in_force(plan: Any, per: Period) -> Any:
+    """The version the banks agreed to for the period's last month (当初計画 / 修正計画), or None
+    when the plan was never frozen. Edits not yet frozen are a draft: the report's ② 取組状況, ④ and
+    資金繰り read the version (with this plan's monitoring records), never the draft."""
     if not getattr(plan, "versions", None):
-        return plan
+        return None
     from kaizen_guide.model.versions import VersionError, plan_in_force
 
     try:
         in_force = plan_in_force(plan, per.last)
     except VersionError as exc:
         raise MonitoringError(exc.message) from None
-    if in_force.number is None:
-        return plan
-    return in_force.plan.model_copy(update={"monitoring": plan.monitoring})
+    return None if in_force.number is None else in_force
 
 
 def _notes(pc: PeriodComparison) -> list[str]:
