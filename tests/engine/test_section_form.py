@@ -66,7 +66,30 @@ def test_empty_fields_required_left_for_later_optional_skipped(tmp_path):
         result = iv.answer_form({"company.name": "株式会社A", "company.representative": "", "meta.title": ""})
         assert result.missing == ["company.representative"] and not result.errors
         assert result.skipped == ["meta.title"]
+        assert result.next is not None and result.next.id != "company.representative"
+
+
+def test_required_fields_left_empty_wait_until_the_rest_is_asked(tmp_path):
+    """Sending the whole form with a required field empty goes on past the form (it is not
+    reopened on every send); the field comes back once nothing else needs asking."""
+    with Interview.open(tmp_path / "new.json", given_by="advisor") as iv:
+        fields = [q.id for q in iv.form_questions("company")]
+        values = dict.fromkeys(fields, "")
+        values["company.name"] = "株式会社A"
+        result = iv.answer_form(values)
+        assert "company.representative" in result.missing and not result.errors
+        assert result.next is not None and result.next.id not in fields
+        again = iv.answer_form({qid: iv.edit_value(qid) or "" for qid in fields})
+        assert again.next is not None and again.next.id not in fields
+    iv = _sample(tmp_path)  # a complete plan: only the emptied field is left
+    try:
+        iv.plan.interview.answers.pop("company.representative")
+        iv.reset_caches()
+        result = iv.answer_form({qid: "" if qid == "company.representative" else iv.edit_value(qid) for qid in fields})
+        assert result.missing == ["company.representative"]
         assert result.next is not None and result.next.id == "company.representative"
+    finally:
+        iv.close()
 
 
 def test_after_the_form_the_group_between_its_fields_is_asked_next(tmp_path):

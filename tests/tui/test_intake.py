@@ -84,6 +84,22 @@ async def test_the_section_form_moves_with_tab_and_sends_the_whole_section(plan_
     assert {plan.interview.answers[q].given_by for q in ("company.name", "company.capital")} == {"advisor"}
 
 
+async def test_required_fields_left_empty_do_not_reopen_the_form(plan_path):
+    """An advisor who does not know 代表者 yet sends what is known and goes on (before, the form
+    opened again on the empty field after every send)."""
+    app = make_app(plan_path, advisor=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "株式会社テスト食堂")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: current_qid(pilot) == "company.officers", "the interview to go on")
+        await settle(pilot)
+        assert not isinstance(interview_screen(pilot).composer.editor, SectionForm)
+        assert any("未入力" in t for t in assistant_texts(pilot))
+    plan = load_plan(plan_path)
+    assert plan.company.name == "株式会社テスト食堂" and "company.representative" not in plan.interview.answers
+
+
 async def test_a_bad_value_keeps_the_form_with_its_error_and_saves_the_good_ones(plan_path):
     app = make_app(plan_path, advisor=True)
     async with app.run_test(size=(80, 24)) as pilot:

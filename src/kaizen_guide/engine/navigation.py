@@ -47,15 +47,19 @@ def needs_attention(state: InterviewState, q: Question) -> bool:
     return rec.status == "ok" and is_flagged(findings_for(state, q.id))
 
 
-def next_after(state: InterviewState, qid: str | None) -> str | None:
-    """The first question after ``qid`` (wrapping around) that needs attention."""
+def next_after(state: InterviewState, qid: str | None, later: frozenset[str] = frozenset()) -> str | None:
+    """The first question after ``qid`` (wrapping around) that needs attention; those in ``later``
+    (left for later just now) come only when nothing else does."""
     qs = visible_questions(state)
     ids = [q.id for q in qs]
     start = ids.index(qid) + 1 if qid in ids else 0
+    waiting = None
     for q in qs[start:] + qs[:start]:
         if needs_attention(state, q):
-            return q.id
-    return None
+            if q.id not in later:
+                return q.id
+            waiting = waiting or q.id
+    return waiting
 
 
 def current(state: InterviewState) -> Question | None:

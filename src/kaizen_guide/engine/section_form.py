@@ -10,7 +10,7 @@ the plan once, atomically: a bad value is refused with its own message and chang
 good ones are all on disk when this returns. A value shown unchanged is not answered again, so
 an answer keeps who gave it (the owner's answer stays the owner's). An optional field left empty
 is skipped (Enter on an empty line in the chat); a required one with no answer yet is left for
-later, and one emptied after it was answered is refused like an empty answer.
+later (asked once the rest has been), and one emptied after it was answered is refused like an empty answer.
 Sending again a weak answer the form asked about, unchanged, keeps it as it is (ctrl+o in the chat).
 """
 
@@ -128,7 +128,9 @@ def answer_form(iv: Interview, values: dict[str, Any]) -> FormResult:
         # From the top of the form: a group between its fields (役員) is asked next, not skipped.
         ids = [q.id for q in visible_questions(iv)]
         at = ids.index(first) if first in ids else 0
-        iv.plan.interview.current = next_after(iv, ids[at - 1] if at > 0 else None)
+        # Required fields left empty wait until the rest has been asked: sending the form again
+        # must not open it again on them (the outline shows them as 未入力).
+        iv.plan.interview.current = next_after(iv, ids[at - 1] if at > 0 else None, frozenset(out.missing))
     if out.results or out.drafts_dropped:
         out.save_error = iv._save_or_rollback()  # one atomic write for the whole form
     if out.save_error:
