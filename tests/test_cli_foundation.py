@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from kaizen_guide.model import load_plan
 
 
@@ -28,6 +30,33 @@ def test_help_lists_commands(tmp_path):
     assert res.returncode == 0
     for cmd in ("demo", "interview", "check", "export", "sample", "schema"):
         assert cmd in res.stdout
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize("command", [[], ["monitor"], ["check"], ["note", "add"]])
+def test_help_fits_the_terminal_and_is_japanese(columns, command, capsys, monkeypatch):
+    """argparse counted characters, so Japanese help (two cells each) ran past an 80-column
+    terminal, which folded it at column 0; lines now fit in cells and break between phrases."""
+    from rich.cells import cell_len
+
+    from kaizen_guide.cli import build_parser
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args([*command, "--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].startswith("使い方: kaizen-guide")
+    assert "この説明を表示して終了する" in out and "show this help" not in out
+    too_wide = [line for line in lines if cell_len(line) > columns]
+    assert not too_wide, too_wide
+    # A wrapped help line starts under the help column, never at column 0 in the middle of a word.
+    helps = [line for line in lines if line and not line.startswith(" ") and not line.endswith(":")]
+    assert all(
+        line.startswith(("使い方", "経営改善", "支援します", "モニタリング", "スタート")) or ":" in line[:12]
+        for line in helps
+    ), helps
 
 
 def test_sample_writes_plan_from_another_directory(tmp_path):

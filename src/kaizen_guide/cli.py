@@ -11,11 +11,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 # Printing for every command (control characters stripped) lives beside the commands that use it.
+from .commands.console import (
+    JaHelpFormatter,
+    terminal_safe,  # noqa: F401 - part of the cli's surface
+)
 from .commands.console import print_error as _err
 from .commands.console import print_safe as _print
-from .commands.console import terminal_safe  # noqa: F401 - part of the cli's surface
 
 EXIT_OK = 0
 EXIT_FLAGGED = 1
@@ -283,7 +287,18 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 class _JaParser(argparse.ArgumentParser):
-    """argparse with its usage errors in Japanese (exit 2, like argparse)."""
+    """argparse with its usage errors in Japanese (exit 2, like argparse), and its help folded
+    by terminal cells (every sub-command's parser is one of these)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", JaHelpFormatter)
+        add_help = kwargs.get("add_help", True)
+        kwargs["add_help"] = False  # added below with a Japanese help line
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "引数"
+        self._optionals.title = "オプション"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="この説明を表示して終了する")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -297,7 +312,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="経営改善計画を対話形式で作成し、金融機関に出せる計画書とモニタリングまで支援します。"
         "コマンドを省略するとスタート画面が開きます。",
     )
-    parser.add_argument("--version", action="version", version="kaizen-guide 0.1.0")
+    parser.add_argument(
+        "--version", action="version", version="kaizen-guide 0.1.0", help="バージョンを表示して終了する"
+    )
     parser.add_argument("--advisor", action="store_true", help="支援者モード (説明を畳み、キーボード操作を最短に)")
     parser.set_defaults(func=cmd_tui)
     sub = parser.add_subparsers(title="コマンド", metavar="COMMAND", parser_class=_JaParser)
