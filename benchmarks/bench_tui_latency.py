@@ -61,7 +61,7 @@ def _next_question_shown(screen: Any, before: str) -> bool:
     # The question's message, or a note said after it (a draft restored), is the last one.
     asked = [m for m in list(messages)[-2:] if q.prompt.strip()[:10] in m.source]
     last = messages.last()
-    return bool(asked) and bool(asked[0].children) and asked[0].size.height > 0 and last.size.height > 0
+    return bool(asked) and asked[0].size.height > 0 and last.size.height > 0
 
 
 def _follow_up_shown(screen: Any, before: str, last_before: Any) -> bool:

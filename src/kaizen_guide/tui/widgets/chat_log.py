@@ -1,11 +1,11 @@
-"""The conversation: assistant messages as Markdown, the person's answers as plain text.
+"""The conversation: assistant messages as Markdown (each drawn by one widget, see
+:mod:`.message_view`), the person's answers as plain text.
 
 An anchored VerticalScroll (toad / Textual's mother.py pattern): new messages keep the view at the
 bottom until the person scrolls up. Only the last MAX_MESSAGES are kept, so a long interview costs
 the same per answer as a short one (the plan file holds the answers, not this log), and only the
 last LIVE_MESSAGES of those are displayed: Textual lays out every displayed widget of the screen on
-each change, so 60 messages with their Markdown blocks made each answer's layout several times
-dearer (issue 18). Older ones come back, a screenful at a time, when the person scrolls to the top.
+each change, so 60 messages made each answer's layout several times dearer (issue 18). Older ones come back, a screenful at a time, when the person scrolls to the top.
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ import re
 from typing import Any
 
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widget import Widget
+from textual.widgets import Static
+
+from .message_view import MessageVisual, parse
 
 MAX_MESSAGES = 60
 LIVE_MESSAGES = 12
@@ -31,31 +34,20 @@ def ja_wrap(text: str) -> str:
     return _SPACE_AFTER_PUNCT.sub("", text)
 
 
-class AssistantMessage(Markdown):
+class AssistantMessage(Widget, can_focus=False):
     """A message from the advisor: a question, an explanation, a finding, a follow-up.
 
-    The blocks are built while composing, so the message appears in the same layout pass as it
-    is mounted (Markdown.update parses in a thread and mounts later: a visible delay per answer).
+    One widget draws the whole message (:mod:`.message_view`): Textual's Markdown widget mounted
+    a widget per paragraph and quote, and styling those was most of an answer's mount (issue 18).
     """
-
-    def __init__(self, markdown: str, **kwargs) -> None:
-        super().__init__(None, **kwargs)
-        self._markdown = markdown
-
-    def compose(self):
-        from markdown_it import MarkdownIt
-
-        tokens = MarkdownIt("gfm-like").parse(self._markdown)
-        yield from self._parse_markdown(tokens)
-
-    def _on_mount(self, event) -> None:
-        event.prevent_default()  # the blocks are composed already; skip the threaded re-parse
 
     DEFAULT_CSS = """
     AssistantMessage {
+        height: auto;
         margin: 0 4 1 0;
         padding: 0 1;
         background: $boost;
+        color: $foreground;
         border-left: tall $primary;
     }
     AssistantMessage.-finding-error { border-left: tall $error; }
@@ -65,8 +57,20 @@ class AssistantMessage(Markdown):
     AssistantMessage.-status { margin: 0 4 0 0; color: $text-muted; }
     AssistantMessage.-review-note { border-left: tall $secondary; background: $secondary 15%; }
     AssistantMessage.-section { border-left: none; background: transparent; color: $text-muted; }
-    AssistantMessage > MarkdownBlock:last-child { margin-bottom: 0; }
     """
+
+    def __init__(self, markdown: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._markdown = markdown
+        self._blocks = parse(markdown)
+
+    @property
+    def source(self) -> str:
+        """The message's Markdown, as said."""
+        return self._markdown
+
+    def render(self) -> MessageVisual:
+        return MessageVisual(self._blocks, dark=self.app.current_theme.dark)
 
 
 class UserMessage(Static):
