@@ -5,7 +5,8 @@ An anchored VerticalScroll (toad / Textual's mother.py pattern): new messages ke
 bottom until the person scrolls up. Only the last MAX_MESSAGES are kept, so a long interview costs
 the same per answer as a short one (the plan file holds the answers, not this log), and only the
 last LIVE_MESSAGES of those are displayed: Textual lays out every displayed widget of the screen on
-each change, so 60 messages made each answer's layout several times dearer (issue 18). Older ones come back, a screenful at a time, when the person scrolls to the top.
+each change, so 60 messages made each answer's layout several times dearer (issue 18). Older ones
+come back, a screenful at a time, when the person scrolls to the top.
 """
 
 from __future__ import annotations
