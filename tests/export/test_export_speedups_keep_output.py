@@ -112,3 +112,89 @@ def test_workbook_is_the_same_with_and_without_lxml(sample):
         k for k, v in a.items() if not k[2] and isinstance(v, tuple) and isinstance(v[0], str) and v[0].startswith("=")
     ]
     assert formulas and all(a[(k[0], k[1], True)][0] is not None for k in formulas[:50])
+
+
+@pytest.mark.parametrize("which", ["sample", "large"])
+def test_the_package_writer_writes_what_openpyxl_writes(which, sample, request, monkeypatch):
+    """Each sheet's cells, the notes' VML and the cached values written at once (package.py) give
+    the same parts, byte for byte, as openpyxl's own save followed by the cached-value pass."""
+    from kaizen_guide.export import package
+
+    if which == "sample":
+        plan, proj = sample
+    else:
+        large = request.getfixturevalue("large_built")
+        plan, proj = large.plan, large.projection
+    fast = _parts(workbook_bytes(build_workbook(plan, proj)))
+    monkeypatch.setattr(package, "ENABLED", False)
+    plain = _parts(workbook_bytes(build_workbook(plan, proj)))
+    assert fast.keys() == plain.keys()
+    assert [name for name in fast if fast[name] != plain[name]] == []
+    assert sum(name.endswith(".vml") for name in fast) >= 5  # the notes' drawings are among them
+
+
+def _odd_workbook():
+    """A workbook holding every kind of cell the package writer writes itself or hands back."""
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    from openpyxl import Workbook
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "a&b <1>"
+    texts = [" lead", "trail ", "  ", "a & b < c > d \"q\" 'x'", "改行\nあり\r\n", "\t tab", "普通の文字"]
+    numbers = [0, -1, 10**17, 0.1, 1 / 3, -2.5e-12, float("nan"), float("inf"), Decimal("1.25"), True, False]
+    for r, value in enumerate(texts + numbers, start=1):
+        ws.cell(row=r, column=1, value=value)
+        ws.cell(row=r, column=2, value=value).font = Font(bold=True)
+    ws["C1"] = "=SUM(A1:A3)"
+    ws["C2"] = '=IF(A1="a&b","<x>",">y")'
+    ws["C3"] = '=A1&" "'
+    ws["C4"] = "=1"
+    ws["C5"] = "=NOW()"  # no cached value
+    ws["C6"] = ArrayFormula("C6:C7", "=A1:A2*2")
+    ws["D1"] = "#N/A"
+    ws["D2"] = date(2026, 4, 1)
+    ws["D3"] = datetime(2026, 4, 1, 9, 30)
+    ws["D4"] = CellRichText("太字", TextBlock(InlineFont(b=True), " と普通"))
+    ws["D5"] = "リンク"
+    ws["D5"].hyperlink = "https://example.com/?a=1&b=2"
+    ws["D6"].font = Font(italic=True)  # styled, empty
+    ws["E1"] = ""
+    ws["E2"].comment = Comment("メモ & <注>", "作者", height=90, width=260)
+    ws["E3"] = 5
+    ws["E3"].comment = Comment("幅が小数", "別の人", height=79.5, width=144.25)
+    ws.row_dimensions[3].height = 30
+    ws.row_dimensions[4].hidden = True
+    ws.row_dimensions[40].height = 12  # a row with no cells
+    ws.column_dimensions["A"].width = 20
+    ws2 = wb.create_sheet("空")
+    ws2["B2"].comment = Comment("空のシートのメモ", "x")
+    cached = {
+        (ws.title, "C1"): 12,
+        (ws.title, "C2"): "<x> & y",
+        (ws.title, "C3"): 2.5,
+        (ws.title, "C4"): True,  # booleans are never cached
+        (ws.title, "C6"): 4,
+    }
+    return wb, cached
+
+
+def test_the_package_writer_handles_every_kind_of_cell(monkeypatch):
+    from kaizen_guide.export import package
+
+    wb, cached = _odd_workbook()
+    fast = _parts(package.package_bytes(wb, cached))
+    monkeypatch.setattr(package, "ENABLED", False)
+    wb, cached = _odd_workbook()
+    plain = _parts(package.package_bytes(wb, cached))
+    assert fast.keys() == plain.keys()
+    assert [name for name in fast if fast[name] != plain[name]] == []
+    sheet = fast["xl/worksheets/sheet1.xml"]
+    assert b"<v>12</v>" in sheet and b"&lt;x&gt; &amp; y" in sheet and b'xml:space="preserve"' in sheet

@@ -49,17 +49,21 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
-def _value_xml(value: Any) -> tuple[bytes, bytes] | None:
+def value_text(value: Any) -> tuple[str, str] | None:
     """(extra attribute, <v> content) for a cached value; None when there is nothing to cache."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return b"", str(value).encode()
+        return "", str(value)
     if isinstance(value, float):
-        text = repr(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-        return b"", text.encode()
+        return "", repr(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     text = clean_text(value)  # XML-illegal characters never reach the file
-    return b' t="str"', _escape(text).encode("utf-8")
+    return ' t="str"', _escape(text)
+
+
+def _value_xml(value: Any) -> tuple[bytes, bytes] | None:
+    cached = value_text(value)
+    return None if cached is None else (cached[0].encode(), cached[1].encode("utf-8"))
 
 
 def fill_cached_values(data: bytes, expectations: Mapping[tuple[str, str], Any]) -> bytes:

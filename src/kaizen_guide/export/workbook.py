@@ -129,14 +129,10 @@ def _set_default_font(wb: Workbook, name: str) -> None:
 def workbook_bytes(wb: Workbook) -> bytes:
     """The saved package, with the engine's value cached in every formula cell and the workbook
     set to recalculate fully when Excel or LibreOffice opens it."""
-    import io
-
-    from .cached import fill_cached_values
+    from .package import package_bytes
 
     wb.calculation.fullCalcOnLoad = True
-    buf = io.BytesIO()
-    wb.save(buf)
-    return fill_cached_values(buf.getvalue(), expectations_of(wb))
+    return package_bytes(wb, expectations_of(wb))
 
 
 def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
