@@ -198,3 +198,22 @@ def test_the_package_writer_handles_every_kind_of_cell(monkeypatch):
     assert [name for name in fast if fast[name] != plain[name]] == []
     sheet = fast["xl/worksheets/sheet1.xml"]
     assert b"<v>12</v>" in sheet and b"&lt;x&gt; &amp; y" in sheet and b'xml:space="preserve"' in sheet
+
+
+def test_export_computes_the_projection_once_for_all_outputs(tmp_path, monkeypatch):
+    """export_all hands its projection to the checks behind the reports' findings, and the reports
+    read as when the checks compute their own."""
+    import kaizen_guide.finance as finance
+    from kaizen_guide.checks import check_plan
+    from kaizen_guide.export import export_all
+    from kaizen_guide.export.report import render_plan_report
+
+    plan = build_sample_plan(monitoring=True)
+    expected = render_plan_report(plan, compute_projection(plan), check_plan(plan), fmt="md")
+    calls = []
+    real = finance.compute_projection
+    monkeypatch.setattr(finance, "compute_projection", lambda *a, **k: calls.append(1) or real(*a, **k))
+    export_all(plan, xlsx=tmp_path / "p.xlsx", md=tmp_path / "p.md", html=tmp_path / "p.html")
+    assert len(calls) == 1
+    assert (tmp_path / "p.md").read_text(encoding="utf-8") == expected
+    assert "要修正" in expected or "要確認" in expected  # the findings are in what was compared

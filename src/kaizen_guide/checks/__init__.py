@@ -53,11 +53,14 @@ def check_text(
     return _check_text(stage, text, question_id=question_id, path=path, industry=industry)
 
 
-def check_plan(plan: Any) -> list[Finding]:
-    """Plan-level rules (cross-field consistency, numeric standards); implemented in plan_rules.py."""
+def check_plan(plan: Any, projection: Any = None) -> list[Finding]:
+    """Plan-level rules (cross-field consistency, numeric standards); implemented in plan_rules.py.
+
+    projection: the plan's projection with the default finance settings, when the caller already
+    has it (it is computed otherwise, when a rule needs the numbers)."""
     from .plan_rules import check_plan as _cp
 
-    return _cp(plan)
+    return _cp(plan, projection)
 
 
 def __getattr__(name: str) -> Any:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kaizen_guide.banks.industries import industry_key
 
@@ -20,6 +20,9 @@ from .findings import Finding, sort_findings
 from .registry import _REGISTRY as _REGISTRY
 from .registry import Hit, RuleContext, make_finding, rule
 from .rules import ChecklistError, default_checklist
+
+if TYPE_CHECKING:  # the finance engine loads when a rule first needs the numbers
+    from ..finance.results import Projection
 
 # Owners that mean "the president does it": the 実務指針 lists all-president plans as weak.
 _PRESIDENT_WORDS = ("社長", "代表取締役", "代表者", "代表")
@@ -468,10 +471,11 @@ def _validate_registry() -> None:
         )
 
 
-def check_plan(plan: Plan) -> list[Finding]:
-    """Every plan-level finding (structure, completeness, numbers, free text), worst first."""
+def check_plan(plan: Plan, projection: Projection | None = None) -> list[Finding]:
+    """Every plan-level finding (structure, completeness, numbers, free text), worst first
+    (``projection``: the plan's, with the default settings, when already computed)."""
     _validate_registry()
-    ctx = RuleContext(plan)
+    ctx = RuleContext(plan, projection)
     industry = industry_key(plan.company.industry)  # follow-ups and examples that fit the company
 
     def make(rule_id: str, path: str | None, values: dict[str, Any], severity: str | None = None) -> Finding:

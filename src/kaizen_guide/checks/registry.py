@@ -24,11 +24,13 @@ Hit = tuple[str | None, dict[str, Any]]  # (plan path, values for the message pl
 class RuleContext:
     """Lazily computed figures shared by the rules (the projection is computed at most once)."""
 
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, projection: Projection | None = None):
+        """``projection``: the plan's projection with the default settings when the caller has
+        already computed it (``export`` does, for the workbook and the reports)."""
         self.plan = plan
-        self._projection: Projection | None = None
+        self._projection: Projection | None = projection
         self.projection_error: str | None = None
-        self._computed = False
+        self._computed = projection is not None
         # The month comparisons of the monthly-review rules (monitoring_rules types them).
         self.monitoring_cmp: dict[str, Any] | None = None
 

@@ -35,12 +35,13 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-def plan_findings(plan) -> list:
-    """The plan-level check findings for the report (none when the checks are not available)."""
+def plan_findings(plan, projection=None) -> list:
+    """The plan-level check findings for the report (none when the checks are not available);
+    ``projection``: the plan's, computed with the default settings, when the caller has it."""
     try:
         from ..checks import check_plan
 
-        return list(check_plan(plan))
+        return list(check_plan(plan, projection))
     except (ImportError, NotImplementedError):
         return []
 
@@ -69,7 +70,8 @@ def export_all(
         from .report import render_plan_report, write_report
 
         if findings is None:
-            findings = plan_findings(plan)
+            # The checks judge the plan with the default settings: their projection is ours then.
+            findings = plan_findings(plan, projection if settings is None else None)
         for path, fmt in ((md, "md"), (html, "html")):
             if path:
                 write_report(render_plan_report(plan, projection, findings, fmt=fmt), path)
