@@ -48,12 +48,17 @@ def _run(cmd: list[str], env: dict[str, str]) -> float:
 
 
 def byte_compile() -> Path:
-    """Write the package's ``.pyc`` files as an installer would; returns the folder compiled."""
+    """Write the package's ``.pyc`` files as an installer would; returns the folder compiled.
+
+    The report templates' compiled modules (templates/compiled) are inside the package of a wheel,
+    so pip byte-compiles them too; in a source checkout they are beside it."""
     import kaizen_guide
+    from kaizen_guide.locations import templates_dir
 
     pkg = Path(kaizen_guide.__file__).resolve().parent
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(pkg)], env=env, check=True)
+    folders = [str(pkg), str(templates_dir() / "compiled")]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *folders], env=env, check=True)
     return pkg
 
 

@@ -12,10 +12,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, StrictUndefined
 
 from ..locations import templates_dir
 from . import layout
+from .precompiled import PrecompiledLoader
 
 FORMATS = ("md", "html")
 
@@ -103,7 +104,7 @@ def _bytecode_cache() -> Any:
 @lru_cache(maxsize=4)
 def _environment(folder: str) -> Environment:
     env = Environment(
-        loader=FileSystemLoader(folder),
+        loader=PrecompiledLoader(folder),  # the templates' code shipped compiled (precompiled.py)
         autoescape=lambda name: name is not None and (name.endswith(".html.j2") or name.endswith(".html")),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -128,3 +129,10 @@ def template(kind: str, fmt: str):
 def css() -> str:
     path = templates_dir() / "report.css"
     return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+if __name__ == "__main__":  # after editing a template: regenerate its shipped compiled code
+    from .precompiled import write_all
+
+    for written in write_all(environment()):
+        print(f"書き出しました: {written}")
