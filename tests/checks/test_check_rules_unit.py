@@ -183,6 +183,16 @@ def test_typo_in_shock_word_is_still_external():
 # ---------------------------------------------------------------------- API contract
 
 
+def test_monthly_as_a_thing_is_not_a_time_but_as_a_rhythm_it_is():
+    """「月次決算体制を構築する」 says by when nothing is done; 「月次で報告する」 is a monthly rhythm."""
+    rules = {f.rule_id for f in check_text("action", "経理担当者を中心に月次決算体制を構築する。")}
+    assert "action.no_timing" in rules
+    rules = {
+        f.rule_id for f in check_text("action", "製造課長の森が月次で原価差異を報告し、材料ロス率を5%から3%に下げる。")
+    }
+    assert "action.no_timing" not in rules
+
+
 def test_unknown_stage_raises_clear_value_error():
     with pytest.raises(ValueError, match="unknown stage 'plan'.*issue"):
         check_text("plan", "テキスト")
