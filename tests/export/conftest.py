@@ -7,11 +7,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from lo_recalc import convert, soffice
 
 from kaizen_guide.export.workbook import build_workbook, save_workbook
 from kaizen_guide.finance import compute_projection
 from kaizen_guide.sample import build_sample_plan
+
+from .lo_recalc import convert, soffice
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lo_recalc import is_error
+from .lo_recalc import is_error
 
 
 def cells_with(ws, text: str):

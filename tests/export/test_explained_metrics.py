@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from helpers import row_of
-from test_live_workbook import BANKS, PL, col_of, rows_after
 
-from conftest import Built
 from kaizen_guide.export.cells import VALUE_NOTE_PREFIX
 from kaizen_guide.sample import build_sample_plan
+
+from .conftest import Built
+from .helpers import row_of
+from .test_live_workbook import BANKS, PL, col_of, rows_after
 
 
 @pytest.fixture(scope="module")

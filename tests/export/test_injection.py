@@ -6,9 +6,10 @@ import html
 
 import pytest
 
-from conftest import Built, needs_soffice
 from kaizen_guide.export.report import render_check_report, render_plan_report
 from kaizen_guide.sample import build_sample_plan
+
+from .conftest import Built, needs_soffice
 
 PAYLOADS = ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", '=HYPERLINK("http://x","y")']
 
@@ -69,7 +70,7 @@ def test_libreoffice_does_not_evaluate_answer_text(injected):
     for sheet, c in _payload_cells(injected.wb):
         assert recalculated[sheet][c.coordinate].value == c.value, (sheet, c.coordinate)
     # and the numbers still equal the engine (a bank named "@SUM(A1)" is matched exactly)
-    from helpers import compare
+    from .helpers import compare
 
     assert not compare(injected.expectations, recalculated)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from helpers import row_of
-from lo_recalc import convert
 
-from conftest import needs_soffice
+from .conftest import needs_soffice
+from .helpers import row_of
+from .lo_recalc import convert
 
 
 def pages_per_sheet(pdf, sheet_names) -> dict[str, int]:

@@ -12,10 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import openpyxl
 import pytest
-from helpers import row_of
-from lo_recalc import convert
 
-from conftest import needs_soffice
+from .conftest import needs_soffice
+from .helpers import row_of
+from .lo_recalc import convert
 
 PL, CF, BS, TAX, BANKS, MEASURES = (
     "損益計画",

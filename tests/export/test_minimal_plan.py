@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import openpyxl
-from helpers import cells_with
 
-from conftest import minimal_plan
 from kaizen_guide.export import export_all
 from kaizen_guide.model.plan import Plan
+
+from .conftest import minimal_plan
+from .helpers import cells_with
 
 
 def test_plan_without_group_collateral_banks_or_actions_exports(tmp_path):

@@ -11,8 +11,6 @@ from xml.etree import ElementTree as ET
 
 import openpyxl
 import pytest
-from helpers import cells_with, compare, error_cells
-from lo_recalc import convert
 
 from kaizen_guide.cli import main
 from kaizen_guide.export.monitoring_report import export_monitoring, render_monitoring_report
@@ -20,6 +18,9 @@ from kaizen_guide.export.monitoring_xlsx import SHEETS, build_monitoring_workboo
 from kaizen_guide.model.store import save_plan
 from kaizen_guide.monitoring.report import build_report
 from kaizen_guide.sample import build_sample_plan
+
+from .helpers import cells_with, compare, error_cells
+from .lo_recalc import convert
 
 TODAY = date(2027, 7, 8)
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import compare, error_cells
+
+from .helpers import compare, error_cells
 
 
 @pytest.mark.parametrize("which", ["sample_built", "large_built", "minimal_built"])

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from helpers import cells_with, formula_cells, row_of
 from openpyxl import load_workbook
 
 from kaizen_guide.export import layout, styles
+
+from .helpers import cells_with, formula_cells, row_of
 
 NUMERIC_SHEETS = (
     "損益計画",
