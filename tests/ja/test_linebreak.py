@@ -65,3 +65,17 @@ def test_latin_text_wraps_at_spaces_as_before():
     text = "Export the workbook and the reports next to the plan file, then open them."
     for width in (10, 17, 30, 80):
         assert divide_line(text, width) == rich_divide(text, width)
+
+
+def test_a_line_that_fits_is_not_broken_nor_split_into_phrases(monkeypatch):
+    # The start screen's lines fit: breaking them must not load BudouX (issue 18), and the answer is
+    # the one the phrase-by-phrase walk gives (no break), trailing spaces not counting.
+    import kaizen_guide.ja.linebreak as lb
+
+    for text in PROSE[:200]:
+        width = cell_len(text.rstrip())
+        monkeypatch.setattr(lb, "chunks", lambda _text: pytest.fail("split into phrases"))
+        assert divide_line(text + "   ", width) == []
+        monkeypatch.undo()
+        if width > 1:
+            assert divide_line(text, width - 1) != []  # one cell less: it breaks (the walk runs)

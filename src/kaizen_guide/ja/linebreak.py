@@ -122,9 +122,13 @@ def fold(word: str, width: int) -> list[str]:
 def divide_line(text: str, width: int, fold_long: bool = True) -> list[int]:
     """Offsets at which ``text`` breaks to fit ``width`` cells (the contract of Rich's
     ``rich._wrap.divide_line``; trailing spaces of a line do not count towards its width)."""
+    width = max(1, width)
+    if cell_len(text.rstrip()) <= width:
+        # It fits: no break anywhere (what the loop below finds too), without splitting it into
+        # phrases (the start screen's first frame then loads no BudouX, issue 18).
+        return []
     breaks: list[int] = []
     offset = 0
-    width = max(1, width)
     for start, _end, piece in chunks(text):
         length = cell_len(piece.rstrip())
         if width - offset >= length:
