@@ -69,6 +69,8 @@ NOT_FOR_THE_START_SCREEN = [
     "markdown_it",
     "yaml",
     "kaizen_guide.tui.screens.interview",
+    "budoux",  # no start-screen line needs breaking (ja.linebreak: a line that fits is not split)
+    "kaizen_guide.ja.parse",  # the parsers (and decimal) load when a plan does
 ]
 
 

@@ -209,6 +209,18 @@ class KaizenApp(App[int]):
             await dispatch_key(self, event)
 
     # -- start --------------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        """The start screen is the first screen when the session opens on it: pushed over Textual's
+        blank default screen, it was laid out once more and shown a frame later (issue 18)."""
+        if self._opens_on_start_screen():
+            from .screens.start import StartScreen
+
+            return StartScreen()
+        return super().get_default_screen()
+
+    def _opens_on_start_screen(self) -> bool:
+        return self._initial_interview is None and self.portfolio is None and not self.demo and self.plan_path is None
+
     def on_mount(self) -> None:
         if self._initial_interview is not None:
             self.show_interview(self._initial_interview)
@@ -220,8 +232,7 @@ class KaizenApp(App[int]):
             self.open_monitor(self.plan_path, self.month)
         elif self.demo or self.plan_path is not None:
             self.open_plan(self.plan_path, demo=self.demo)
-        else:
-            self.show_start()
+        # else: the start screen is the default screen (get_default_screen)
 
     def first_screen_shown(self) -> None:
         """Called by a screen once its first frame is painted: only now, at the first pause in the

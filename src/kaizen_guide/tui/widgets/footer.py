@@ -31,9 +31,23 @@ class SteadyFooter(Footer):
         return keys, (palette[2] if palette else None), self.compact, self.show_command_palette
 
     def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self._shown = self._signature(self.screen)
-        yield from super().compose()
+        # The keys at once: Textual's Footer composes none until the screen first announces its
+        # bindings and then rebuilds after a frame, one more layout of the whole screen after the
+        # first frame (the interview's first answer waited behind it, issue 18). A key the focused
+        # widget adds comes in place then (_update_in_place).
+        self._bindings_ready = True
+        self._shown = self._signature(self.screen)
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                self._preset(widget)  # (the palette key is not bound to the footer's compact)
+            yield widget
+
+    def _preset(self, key: FooterKey) -> FooterKey:
+        """Give a new key the footer's ``compact`` before it mounts: FooterKey starts compact and
+        its data binding then flips it, restyling the key twice (two stylesheet passes per key)."""
+        key.set_reactive(FooterKey.compact, self.compact)
+        key.set_class(self.compact, "-compact", update=False)
+        return key
 
     _queued = False
 
@@ -85,13 +99,15 @@ class SteadyFooter(Footer):
         for (key, description, action, enabled, tooltip, _group), widget in wanted:
             if widget is None:
                 binding_key = next(b for (_, b, _e, _t) in self.screen.active_bindings.values() if b.key == key)
-                widget = FooterKey(
-                    key,
-                    self.app.get_key_display(binding_key),
-                    description,
-                    action,
-                    disabled=not enabled,
-                    tooltip=tooltip,
+                widget = self._preset(
+                    FooterKey(
+                        key,
+                        self.app.get_key_display(binding_key),
+                        description,
+                        action,
+                        disabled=not enabled,
+                        tooltip=tooltip,
+                    )
                 ).data_bind(compact=Footer.compact)
                 if previous is not None:
                     self.mount(widget, after=previous)
