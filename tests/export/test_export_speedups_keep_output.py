@@ -217,3 +217,39 @@ def test_export_computes_the_projection_once_for_all_outputs(tmp_path, monkeypat
     assert len(calls) == 1
     assert (tmp_path / "p.md").read_text(encoding="utf-8") == expected
     assert "要修正" in expected or "要確認" in expected  # the findings are in what was compared
+
+
+def test_scrubbing_the_written_cells_only_keeps_the_file(sample, monkeypatch):
+    """scrub_workbook cleans the cells that exist instead of walking ws.iter_rows() (which filled
+    each sheet's rectangle with empty cells): every part is the same as with the walk."""
+    from kaizen_guide.export import xml_safe
+
+    plan, proj = sample
+    now = _parts(workbook_bytes(build_workbook(plan, proj)))
+    scrub = xml_safe.scrub_workbook
+
+    def walk_then_scrub(wb):
+        for ws in wb.worksheets:
+            for _row in ws.iter_rows():
+                pass
+        scrub(wb)
+
+    monkeypatch.setattr(xml_safe, "scrub_workbook", walk_then_scrub)
+    walked = _parts(workbook_bytes(build_workbook(plan, proj)))
+    assert [name for name in now if now[name] != walked.get(name)] == [] and now.keys() == walked.keys()
+
+
+def _xml_char(cp: int) -> bool:
+    """XML 1.0's Char production."""
+    return cp in (0x9, 0xA, 0xD) or 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD or 0x10000 <= cp <= 0x10FFFF
+
+
+def test_xml_text_removes_exactly_what_xml_forbids():
+    from kaizen_guide.export.xml_safe import xml_text
+
+    points = [*range(0x0, 0x3100), *range(0xD700, 0x10000), 0x10000, 0x20BB7, 0x10FFFF]
+    for cp in points:
+        ch = chr(cp)
+        assert xml_text(f"a{ch}b") == (f"a{ch}b" if _xml_char(cp) else "ab"), hex(cp)
+    kept = "株式会社さくら亭 & <注>"
+    assert xml_text(kept) is kept  # nothing to remove: the same string back

@@ -8,7 +8,8 @@ scrubbed once, after it is built.
 
 from __future__ import annotations
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+import re
+
 from openpyxl.workbook.workbook import Workbook
 
 from .cells import FORMULA_TRIGGERS
@@ -16,16 +17,16 @@ from .cells import FORMULA_TRIGGERS
 # Excel keeps at most 255 characters per header or footer (all three parts and their codes).
 HEADER_FOOTER_MAX = 255
 _PART_MAX = 75  # three parts of user text plus the codes openpyxl adds (&"font"&9 …) stay under 255
-# Characters XML 1.0 forbids that openpyxl's pattern does not cover (non-characters, lone surrogates).
-_EXTRA_ILLEGAL = str.maketrans({c: None for c in ("\ufffe", "\uffff")})
+# Characters XML 1.0 forbids: openpyxl's ILLEGAL_CHARACTERS_RE (C0 controls but tab, LF, CR) and
+# what it does not cover (non-characters, lone surrogates), in one pattern.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_text(value: str) -> str:
     """``value`` without characters an XML part cannot hold."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", value).translate(_EXTRA_ILLEGAL)
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
-        text = "".join(ch for ch in text if not "\ud800" <= ch <= "\udfff")
-    return text
+    if _ILLEGAL.search(value) is None:  # nearly every answer: no copy
+        return value
+    return _ILLEGAL.sub("", value)
 
 
 def _scrub_header_footer(hf) -> None:
@@ -51,16 +52,30 @@ def scrub_workbook(wb: Workbook) -> None:
             ws.title = clean_title or "Sheet"
         for hf in (ws.oddHeader, ws.oddFooter, ws.evenHeader, ws.evenFooter, ws.firstHeader, ws.firstFooter):
             _scrub_header_footer(hf)
-        for row in ws.iter_rows():
-            for cell in row:
-                if isinstance(cell.value, str) and cell.data_type != "f":
-                    clean = xml_text(cell.value)
-                    if clean != cell.value:
-                        cell.value = clean
-                        cell.data_type = "s"  # "\0=1+1" must not become a formula once cleaned
-                        if clean.startswith(FORMULA_TRIGGERS):
-                            cell.quotePrefix = True
-                if cell.comment is not None:
-                    cell.comment.text = xml_text(cell.comment.text or "")
-                    if cell.comment.author:
-                        cell.comment.author = xml_text(cell.comment.author)
+        for cell in list(ws._cells.values()):  # noqa: SLF001 - the cells written, not the whole rectangle
+            if isinstance(cell.value, str) and cell.data_type != "f":
+                clean = xml_text(cell.value)
+                if clean != cell.value:
+                    cell.value = clean
+                    cell.data_type = "s"  # "\0=1+1" must not become a formula once cleaned
+                    if clean.startswith(FORMULA_TRIGGERS):
+                        cell.quotePrefix = True
+            if cell.comment is not None:
+                cell.comment.text = xml_text(cell.comment.text or "")
+                if cell.comment.author:
+                    cell.comment.author = xml_text(cell.comment.author)
+        _keep_every_row(ws)
+
+
+def _keep_every_row(ws) -> None:
+    """Give every row from 1 to the last one, and A1, a cell, as walking ``ws.iter_rows()`` here
+    used to do by filling the whole rectangle (about 1,000 empty cells on the sample): the sheet
+    keeps its ``<row>`` elements and its A1-based dimension, so the file stays the same."""
+    cells = ws._cells  # noqa: SLF001
+    if ws._current_row == 0:  # noqa: SLF001 - iter_rows() walks nothing then
+        return
+    rows = {r for r, _ in cells}
+    for r in range(1, ws.max_row + 1):
+        if r not in rows:
+            ws.cell(row=r, column=1)
+    ws.cell(row=1, column=1)
