@@ -165,7 +165,23 @@ class FrameClock:
         self.want, self.painted_at = want, None
 
 
-async def measure(n: int, size: tuple[int, int], kind: str, profiler: Any = None) -> dict[str, list[float]]:
+async def _summary_computing(screen: Any) -> None:
+    """Start the summary's recompute and return once its worker thread runs (``--busy-summary``)."""
+    from textual.worker import WorkerState
+
+    from kaizen_guide.tui.widgets import summary
+
+    inputs = getattr(summary, "FINANCE_INPUTS", None)  # what the panel computes from (all, before it had a name)
+    worker = screen.query_one(summary.Summary)._compute(screen.interview.plan.model_dump_json(include=inputs))
+    for _ in range(10_000):
+        if worker.state != WorkerState.PENDING:
+            return
+        await asyncio.sleep(0)
+
+
+async def measure(
+    n: int, size: tuple[int, int], kind: str, profiler: Any = None, busy_summary: bool = False
+) -> dict[str, list[float]]:
     from textual import events
 
     from kaizen_guide.tui.app import KaizenApp
@@ -215,6 +231,8 @@ async def measure(n: int, size: tuple[int, int], kind: str, profiler: Any = None
                 clock.expect(
                     lambda b=before, lb=last_before: _next_question_shown(screen, b) or _follow_up_shown(screen, b, lb)
                 )
+                if busy_summary:
+                    await _summary_computing(screen)
                 if profiler is not None:
                     profiler.enable()
                 start, start_cpu = time.perf_counter(), time.thread_time()
@@ -273,6 +291,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="STATS_FILE",
         help="profile the UI thread in the timed windows (cumulative; STATS_FILE keeps the stats for pstats)",
     )
+    parser.add_argument(
+        "--busy-summary",
+        action="store_true",
+        help="each answer sent while the summary panel's figures are being recomputed (its worker thread running)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="each answer's time with the question it led to")
     args = parser.parse_args(argv)
     w, h = (int(x) for x in args.size.split("x"))
@@ -282,9 +305,12 @@ def main(argv: list[str] | None = None) -> int:
 
         profiler = cProfile.Profile()
     load = os.getloadavg()
-    times = asyncio.run(measure(args.n, (w, h), args.plan, profiler))
+    times = asyncio.run(measure(args.n, (w, h), args.plan, profiler, args.busy_summary))
     nxt = times["next"]
-    print(f"Enter → next question painted ({args.plan} plan, {args.size}, {len(nxt)} answers, plan saved on each):")
+    busy = ", the summary recomputing at each Enter" if args.busy_summary else ""
+    print(
+        f"Enter → next question painted ({args.plan} plan, {args.size}{busy}, {len(nxt)} answers, plan saved on each):"
+    )
     print(f"  load average {load[0]:.2f} → {os.getloadavg()[0]:.2f}")
     print("  each ms: " + " ".join(f"{t:.0f}" for t in nxt))
     if args.verbose:

@@ -38,3 +38,45 @@ async def test_the_first_answer_freezes_what_the_app_built(plan_path, monkeypatc
         await answer_line(pilot, "株式会社テスト")
         await settle(pilot)
     assert frozen == [True] and heap._frozen
+
+
+async def test_no_collection_from_the_answer_until_its_frame(plan_path, monkeypatch):
+    from kaizen_guide.engine import Interview
+
+    monkeypatch.setattr(heap, "_frozen", True)  # the once-per-process freeze is another test's
+    during: list[bool] = []
+    answer = Interview.answer
+    monkeypatch.setattr(
+        Interview, "answer", lambda self, *a, **k: (during.append(gc.isenabled()), answer(self, *a, **k))[1]
+    )
+    app = make_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert gc.isenabled()
+        await answer_line(pilot, "株式会社テスト")
+        await settle(pilot)
+        assert during == [False], "the collector waits while the answer is handled"
+        assert gc.isenabled(), "and runs again once the reply is drawn"
+
+
+def test_a_background_thread_steps_aside_while_an_answer_is_handled(monkeypatch):
+    import threading
+
+    monkeypatch.setattr(heap, "_frozen", True)
+    done = threading.Event()
+
+    def work() -> None:
+        with heap.background():
+            sorted(range(3))  # any call waits while an answer is handled
+            done.set()
+
+    heap.hold()
+    try:
+        thread = threading.Thread(target=work)
+        thread.start()
+        assert not done.wait(0.2), "the thread ran in the middle of the answer"
+    finally:
+        heap.tidy()
+    assert done.wait(5), "the thread goes on once the reply is drawn"
+    thread.join(5)
+    assert gc.isenabled()

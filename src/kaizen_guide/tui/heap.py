@@ -2,27 +2,83 @@
 
 CPython's cyclic collector runs when allocations pass its thresholds, so it ran in the middle of
 an answer's layout: a full (generation 2) collection scanned every object of the app — the banks,
-the plan, the widgets — and took 80–270 ms, the answers' worst times (issue 18). So:
+the plan, the widgets — and took 80–270 ms, the answers' worst times (issue 18); the young
+collections an answer's allocations set off took another 5–7 ms of it. So:
 
+- from the key that sends an answer until its reply is drawn (:func:`hold` … :func:`tidy`), the
+  collector waits: what the answer allocated is collected after the frame, while the person reads
+  the next question;
 - the objects alive when the first answer has been drawn (modules, banks, the opened plan, the
   screen) are frozen once: later collections do not scan them again;
-- after each answer's frame, a full collection that is nearly due is run then, while the person
-  reads the next question, instead of during the next answer.
+- after each answer's frame, a full collection that is nearly due is run then, instead of during
+  the next answer.
+
+The same window makes background threads step aside (:func:`background`): a worker holding the
+interpreter lock (the summary's recompute) took every other 5 ms slice of the answer's thread, so
+an answer sent while the figures were recomputed took 15–50 ms longer.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 EARLY = 2
 """Run the full collection this many young collections before CPython would consider it."""
 
+STEP_ASIDE_MAX = 0.5
+"""Seconds a background thread waits at most for one answer (a frame that never came is no hang)."""
+
 _frozen = False
+_held = False
+_answering = False
+_calm = threading.Event()
+_calm.set()
+
+
+def hold() -> None:
+    """Call when an answer is sent: no collection, and background threads wait, until :func:`tidy`
+    (after its frame)."""
+    global _held, _answering
+    _answering = True
+    _calm.clear()
+    if gc.isenabled():
+        gc.disable()
+        _held = True
+
+
+def _step_aside(frame: Any, event: str, arg: Any) -> None:
+    """A worker thread's profile hook: at each call, wait (blocked, without the lock) while an
+    answer is handled."""
+    if _answering:
+        _calm.wait(STEP_ASIDE_MAX)
+
+
+@contextmanager
+def background() -> Iterator[None]:
+    """Run a worker thread's work so that it steps aside while an answer is handled (the hook is
+    the calling thread's only: the UI thread is never slowed)."""
+    sys.setprofile(_step_aside)
+    try:
+        yield
+    finally:
+        sys.setprofile(None)
 
 
 def tidy() -> None:
     """Call after an answer's frame is drawn (see the module docstring)."""
-    global _frozen
+    global _frozen, _held, _answering
+    _answering = False
+    _calm.set()
+    if _held:
+        _held = False
+        gc.enable()
+        if gc.get_count()[0] > gc.get_threshold()[0]:
+            gc.collect(0)  # what the answer allocated, now rather than at the next key
     if not _frozen:
         # Once per process: a frozen object is never collected, so freezing again (a second app in
         # one process, as in the tests) would keep the first app's garbage for good.

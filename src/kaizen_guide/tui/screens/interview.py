@@ -330,13 +330,16 @@ class InterviewScreen(ChatScreen):
                 shown = read_as  # 「350万 → 3,500千円」: what was typed and how it was read
         # One layout and one frame for the whole reply (the answer, findings, the next question and
         # its editor): laid out piece by piece, each mount re-laid the whole screen (issue 18).
-        with self.app.batch_update():
-            self.chat.said_by_user(shown)
-            result = self._call(lambda: self.interview.answer(question.id, raw))
-            if result is not None:
-                await self._handle(question, result)
-            await self.chat.settled()
-        self.call_after_refresh(heap.tidy)  # a due full collection after the frame, not in the next answer
+        heap.hold()  # no garbage collection until the reply is drawn
+        try:
+            with self.app.batch_update():
+                self.chat.said_by_user(shown)
+                result = self._call(lambda: self.interview.answer(question.id, raw))
+                if result is not None:
+                    await self._handle(question, result)
+                await self.chat.settled()
+        finally:
+            self.call_after_refresh(heap.tidy)  # collections after the frame, not in the next answer
 
     def _grid_account(self, question: Any, raw: dict) -> str:
         """「2024年3月期〜2026年3月期 (3列)・33/33マスを入力。2026年3月期: 経常利益 …」"""

@@ -70,8 +70,15 @@ class AssistantMessage(Widget, can_focus=False):
         """The message's Markdown, as said."""
         return self._markdown
 
+    _visual: tuple[str, MessageVisual] | None = None
+
     def render(self) -> MessageVisual:
-        return MessageVisual(self._blocks, dark=self.app.current_theme.dark)
+        # Kept across layouts: Textual asks again after every layout of the screen, and a new
+        # visual would wrap the text again (the visual keeps its lines per width).
+        theme = self.app.theme
+        if self._visual is None or self._visual[0] != theme:
+            self._visual = (theme, MessageVisual(self._blocks, dark=self.app.current_theme.dark))
+        return self._visual[1]
 
 
 class UserMessage(Static):

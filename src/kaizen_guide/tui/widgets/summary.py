@@ -15,6 +15,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from .. import heap
+
 if TYPE_CHECKING:
     from textual.timer import Timer
 
@@ -162,6 +164,13 @@ def render_summary(plan: Any, projection: Any) -> str:
     return "\n".join(lines)
 
 
+FINANCE_INPUTS: dict[str, Any] = {
+    "company": {"fiscal_month", "employees"},
+    **dict.fromkeys(("financials", "banks", "collaterals", "actions", "targets", "drivers", "cash", "support"), True),
+}
+"""The parts of a plan the projection reads, as pydantic's ``include`` (``finance/`` reads no other
+field; a test compares the projection of these alone with that of the whole plan)."""
+
 WAITING = "決算実績と数値計画の前提がそろうと、黒字化年度と債務償還年数をここに表示します。"
 """Shown before the plan file is read (the panel then lists what each figure still needs)."""
 
@@ -189,6 +198,9 @@ class Summary(VerticalScroll, can_focus=False):
     """Seconds to wait after an answer, so the next question is drawn first."""
 
     _timer: Timer | None = None
+    _plan: Any = None
+    _last: tuple[str, Any] | None = None
+    """The inputs last computed (:data:`FINANCE_INPUTS` as JSON) and their projection."""
 
     def refresh_from(self, plan: Any, *, delay: float | None = None) -> None:
         """Recompute from a copy of ``plan`` in a thread, shortly after the last call."""
@@ -198,30 +210,44 @@ class Summary(VerticalScroll, can_focus=False):
             self._timer.stop()
             self._timer = None
         delay = self.DELAY if delay is None else delay
-        # The worker gets the plan as JSON (pydantic's serialiser: about 5 ms for a plan 10× the
-        # sample) and rebuilds it off the UI thread; a deep copy here took 25 ms of the UI thread
-        # on that plan, while the person is typing the next answer (issue 18).
         if delay <= 0:
-            self._compute(plan.model_dump_json())
+            self._start(plan)
         else:
-            self._timer = self.set_timer(delay, lambda: self._compute(plan.model_dump_json()))
+            self._timer = self.set_timer(delay, lambda: self._start(plan))
+
+    def _start(self, plan: Any) -> None:
+        # Most answers (names, texts, the plan's story) change none of the figures' inputs: the last
+        # projection is shown again with the new name, without computing (issue 18). Otherwise the
+        # worker gets the inputs as JSON (pydantic's serialiser: about 5 ms for a plan 10× the
+        # sample) and rebuilds them off the UI thread; a deep copy here took 25 ms of the UI thread.
+        self._plan = plan
+        inputs = plan.model_dump_json(include=FINANCE_INPUTS)
+        if self._last is not None and self._last[0] == inputs:
+            self._show(render_summary(plan, self._last[1]))
+            return
+        self._compute(inputs)
 
     @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
     def _compute(self, snapshot: str) -> None:
-        from kaizen_guide.model import Plan
+        with heap.background():  # steps aside while an answer is being handled
+            from kaizen_guide.model import Plan
 
-        plan = Plan.model_validate_json(snapshot)
-        projection = None
-        try:
-            if has_numbers(plan):
-                from kaizen_guide.finance import compute_projection
-
-                projection = compute_projection(plan)
-        except Exception:  # noqa: BLE001 - an incomplete plan: say what is missing, do not crash
+            plan = Plan.model_validate_json(snapshot)
             projection = None
-        text = render_summary(plan, projection)
+            try:
+                if has_numbers(plan):
+                    from kaizen_guide.finance import compute_projection
+
+                    projection = compute_projection(plan)
+            except Exception:  # noqa: BLE001 - an incomplete plan: say what is missing, do not crash
+                projection = None
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, text)
+            self.app.call_from_thread(self._computed, snapshot, projection)
+
+    def _computed(self, inputs: str, projection: Any) -> None:
+        self._last = (inputs, projection)
+        if self._plan is not None:  # the panel's text from the plan as it is now (its name, what is missing)
+            self._show(render_summary(self._plan, projection))
 
     def _show(self, text: str) -> None:
         self.query_one("#summary-body", Static).update(text)
