@@ -36,7 +36,23 @@ def rule(data: dict, rule_id: str) -> dict:
 def test_shipped_checklist_loads_and_compiles():
     cl = default_checklist()
     assert len(cl.rules) >= 10
-    Engine(cl)  # every pattern and lexicon compiles
+    # default_checklist() leaves its regexes to their first use: here every one is compiled.
+    assert load_checklist(default_checklist_path()) == cl
+
+
+def test_a_pattern_compiled_on_first_use_fails_as_at_load(raw):
+    """With compile_patterns=False a bad pattern is found when its signal first runs, with the
+    message a full load gives."""
+    from kaizen_guide.checks.text import _Answer
+
+    name = next(n for n, s in raw["signals"].items() if "patterns" in s)
+    data = mutate(raw, lambda d: d["signals"][name]["patterns"].append("(unclosed"))
+    with pytest.raises(ChecklistError, match=r"has a bad pattern '\(unclosed'") as at_load:
+        parse_checklist(data)
+    engine = Engine(parse_checklist(data, compile_patterns=False))
+    with pytest.raises(ChecklistError) as on_use:
+        engine.signal(name, _Answer("売上が減少した。"))
+    assert str(on_use.value) == str(at_load.value)
 
 
 def test_shipped_rules_carry_texts(raw):

@@ -330,8 +330,12 @@ def _fmt(err: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def parse_checklist(raw: object, source: str = CHECKLIST_FILENAME) -> Checklist:
-    """Validate already-parsed YAML. Errors name the rule id / signal / lexicon at fault."""
+def parse_checklist(raw: object, source: str = CHECKLIST_FILENAME, *, compile_patterns: bool = True) -> Checklist:
+    """Validate already-parsed YAML. Errors name the rule id / signal / lexicon at fault.
+
+    ``compile_patterns=False`` leaves the regex signals to be compiled when the engine first uses
+    them (:func:`compiled_signal`, same errors): the shipped checklist, whose every pattern a test
+    compiles, so that a process checking one stage does not compile all of them (issue 18)."""
     if not isinstance(raw, dict):
         raise ChecklistError(f"{source}: top level must be a mapping with 'lexicons', 'signals' and 'rules'")
     for key in ("stages", "lexicons", "signals", "rules"):
@@ -381,11 +385,11 @@ def parse_checklist(raw: object, source: str = CHECKLIST_FILENAME) -> Checklist:
         checklist = Checklist.model_validate(raw)
     except ValidationError as err:
         raise ChecklistError(f"{source}: {_fmt(err)}") from None
-    _cross_check(checklist, source)
+    _cross_check(checklist, source, compile_patterns)
     return checklist
 
 
-def _cross_check(cl: Checklist, source: str) -> None:
+def _cross_check(cl: Checklist, source: str, compile_patterns: bool = True) -> None:
     unknown_stages = set(cl.stages) - set(STAGES)
     if unknown_stages:
         raise ChecklistError(f"{source}: unknown stage(s) in 'stages': {sorted(unknown_stages)}")
@@ -404,7 +408,8 @@ def _cross_check(cl: Checklist, source: str) -> None:
             bad = [m for m in sig.mask if m not in cl.signals]
             if bad:
                 raise ChecklistError(f"{source}: {owner} masks unknown signal(s) {bad}")
-            _check_patterns(cl, sig, owner, source)
+            if compile_patterns:
+                compiled_signal(cl, sig, owner, source)
         elif isinstance(sig, NearSignal):
             need_lexicons(owner, sig.objects + sig.predicates)
         elif isinstance(sig, ObjectVerbSignal):
@@ -463,12 +468,11 @@ def _deps(sig: SignalSpec) -> list[str]:
     return []
 
 
-def _check_patterns(cl: Checklist, sig: RegexSignal, owner: str, source: str) -> None:
-    """Compile the signal's regex as the engine will (one compile, issue 18); on an error, name the
-    pattern at fault."""
+def compiled_signal(cl: Checklist, sig: RegexSignal, owner: str, source: str = CHECKLIST_FILENAME) -> re.Pattern[str]:
+    """The signal's regex, compiled as the engine runs it (once, issue 18); on an error, a
+    ChecklistError naming the pattern at fault."""
     try:
-        re.compile(cl.regex_source(sig))
-        return
+        return re.compile(cl.regex_source(sig))
     except (re.error, ValueError) as err:
         combined = err
     for p in sig.patterns:
@@ -496,8 +500,8 @@ def _check_cycles(cl: Checklist, source: str) -> None:
         visit(n, [])
 
 
-def load_checklist(path: str | Path | None = None) -> Checklist:
-    """Read and validate a checklist file (the shipped one by default)."""
+def load_checklist(path: str | Path | None = None, *, compile_patterns: bool = True) -> Checklist:
+    """Read and validate a checklist file (the shipped one by default); see parse_checklist."""
     p = Path(path) if path is not None else default_checklist_path()
     try:
         text = p.read_text(encoding="utf-8")
@@ -507,7 +511,7 @@ def load_checklist(path: str | Path | None = None) -> Checklist:
         raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as err:
         raise ChecklistError(f"{p.name}: not valid YAML: {err}") from None
-    return parse_checklist(raw, source=p.name)
+    return parse_checklist(raw, source=p.name, compile_patterns=compile_patterns)
 
 
 @lru_cache(maxsize=1)
@@ -516,4 +520,7 @@ def default_checklist() -> Checklist:
     is keyed by the YAML and by this module, which defines the models)."""
     from kaizen_guide.diskcache import cached
 
-    return cached("checklist", [default_checklist_path(), Path(__file__)], load_checklist)
+    # Its regexes compile on first use: tests/checks compiles every one of the shipped file.
+    return cached(
+        "checklist", [default_checklist_path(), Path(__file__)], lambda: load_checklist(compile_patterns=False)
+    )

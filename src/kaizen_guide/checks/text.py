@@ -33,6 +33,7 @@ from .rules import (
     RegexSignal,
     RuleSpec,
     SignalSpec,
+    compiled_signal,
     default_checklist,
 )
 
@@ -124,7 +125,7 @@ class Engine:
         if isinstance(spec, LexiconSignal):
             return self._lexicon_fn(spec)
         if isinstance(spec, RegexSignal):
-            return self._regex_fn(spec)
+            return self._regex_fn(spec, name)
         if isinstance(spec, NearSignal):
             return self._near_fn(spec)
         if isinstance(spec, ObjectVerbSignal):
@@ -150,8 +151,8 @@ class Engine:
 
         return run
 
-    def _regex_fn(self, spec: RegexSignal) -> SignalFn:
-        pattern = re.compile(self.checklist.regex_source(spec))
+    def _regex_fn(self, spec: RegexSignal, name: str = "?") -> SignalFn:
+        pattern = compiled_signal(self.checklist, spec, f"signal '{name}'")
         before = [self.lexicons[n] for n in spec.exclude_before]
         after = [self.lexicons[n] for n in spec.exclude_after]
         in_sentence = [self.lexicons[n] for n in spec.exclude_in_sentence]
