@@ -253,3 +253,30 @@ def test_xml_text_removes_exactly_what_xml_forbids():
         assert xml_text(f"a{ch}b") == (f"a{ch}b" if _xml_char(cp) else "ab"), hex(cp)
     kept = "株式会社さくら亭 & <注>"
     assert xml_text(kept) is kept  # nothing to remove: the same string back
+
+
+def test_merges_indexed_by_cell_write_the_same_package(sample, monkeypatch):
+    """cells.add_merged tests a new merge only against the ranges covering its top-left cell:
+    the package is the one ws.merged_cells.add (every range tested) gives."""
+    from kaizen_guide.export import cells
+
+    plan, proj = sample
+    indexed = _parts(workbook_bytes(build_workbook(plan, proj)))
+    monkeypatch.setattr(cells, "add_merged", lambda ws, mcr: ws.merged_cells.add(mcr))
+    plain = _parts(workbook_bytes(build_workbook(plan, proj)))
+    assert [name for name in indexed if indexed[name] != plain.get(name)] == [] and indexed.keys() == plain.keys()
+
+
+def test_a_merge_inside_a_merged_range_is_skipped_as_openpyxl_does():
+    from openpyxl import Workbook
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    from kaizen_guide.export.cells import add_merged
+
+    for add in (add_merged, lambda ws, mcr: ws.merged_cells.add(mcr)):
+        ws = Workbook().active
+        for coord in ("B2:D4", "C3:D4", "B2:B3", "E1:F1", "A1:B2", "F1:G1"):
+            add(ws, MergedCellRange(ws, coord))
+        ws.merged_cells.ranges.add(MergedCellRange(ws, "H8:J9"))  # added some other way
+        add(ws, MergedCellRange(ws, "I9:J9"))
+        assert sorted(str(r) for r in ws.merged_cells.ranges) == ["A1:B2", "B2:D4", "E1:F1", "F1:G1", "H8:J9"]

@@ -85,7 +85,7 @@ def merge(ws: Worksheet, start_row: int, start_column: int, end_row: int, end_co
     if end_row == start_row and end_column == start_column:
         return
     mcr = MergedCellRange(ws, f"{ref(start_column, start_row)}:{ref(end_column, end_row)}")
-    ws.merged_cells.add(mcr)
+    add_merged(ws, mcr)
     top_left = ws.cell(row=start_row, column=start_column)
     for r in range(start_row, end_row + 1):
         for c in range(start_column, end_column + 1):
@@ -94,6 +94,29 @@ def merge(ws: Worksheet, start_row: int, start_column: int, end_row: int, end_co
             mc = MergedCell(ws, r, c)
             mc._style = copy(top_left._style)  # noqa: SLF001
             ws._cells[(r, c)] = mc  # noqa: SLF001
+
+
+def add_merged(ws: Worksheet, mcr: MergedCellRange) -> None:
+    """``ws.merged_cells.add(mcr)``, which skips a range lying inside one already merged by testing
+    it against every merged range of the sheet (quadratic: 10,000 tests on the sample). A range
+    that holds ``mcr`` holds its top-left cell, so only the ranges covering that cell are tested."""
+    merged = ws.merged_cells
+    index: dict[tuple[int, int], list[MergedCellRange]] | None = getattr(merged, "_kg_covering", None)
+    if index is None or getattr(merged, "_kg_count", -1) != len(merged.ranges):
+        index = {}  # first merge of the sheet, or ranges added some other way: index them all
+        for r in merged.ranges:
+            _cover(index, r)
+        merged._kg_covering = index  # noqa: SLF001
+    if not any(mcr <= r for r in index.get((mcr.min_row, mcr.min_col), ())):
+        merged.ranges.add(mcr)
+        _cover(index, mcr)
+    merged._kg_count = len(merged.ranges)  # noqa: SLF001
+
+
+def _cover(index: dict[tuple[int, int], list[MergedCellRange]], r: MergedCellRange) -> None:
+    for row in range(r.min_row, r.max_row + 1):
+        for col in range(r.min_col, r.max_col + 1):
+            index.setdefault((row, col), []).append(r)
 
 
 VALUE_NOTE_PREFIX = "値 (数式ではありません): "
