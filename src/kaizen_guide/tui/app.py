@@ -216,6 +216,8 @@ class KaizenApp(App[int]):
             from .screens.start import StartScreen
 
             return StartScreen()
+        if self._initial_interview is None and self.portfolio is None:
+            return LoadingScreen()  # a plan opens (open_plan / open_monitor in on_mount)
         return super().get_default_screen()
 
     def _opens_on_start_screen(self) -> bool:
@@ -285,6 +287,8 @@ class KaizenApp(App[int]):
             if isinstance(below, StartScreen):
                 self.pop_screen()
                 below.show_error(error)
+            elif below is None:  # the app's first screen (Textual cannot switch that one away)
+                self.push_screen(StartScreen(error=error))
             else:
                 self.switch_screen(StartScreen(error=error))
         elif isinstance(self.screen, StartScreen):
@@ -316,7 +320,7 @@ class KaizenApp(App[int]):
         if refusal:
             self.show_start(refusal)
             return
-        self.push_screen(LoadingScreen())
+        self._loading()
         self._open_in_thread(Path(path).expanduser() if path else None, demo)
 
     @work(thread=True, exclusive=True, group="open-plan", exit_on_error=True)
@@ -335,6 +339,19 @@ class KaizenApp(App[int]):
             return
         self.call_from_thread(self.show_interview, interview, demo=demo)
 
+    def _loading(self) -> None:
+        if not isinstance(self.screen, LoadingScreen):  # (at start-up it is the first screen)
+            self.push_screen(LoadingScreen())
+
+    def _show_opened(self, screen: Screen) -> None:
+        """Show the screen of the plan just opened in place of the loading screen. The first screen
+        stays below it (as Textual's blank default screen did): removing it made Textual lay out
+        the new screen once more right after its first frame (issue 18)."""
+        if isinstance(self.screen, LoadingScreen) and len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
     def show_interview(self, interview: Interview, *, demo: bool = False) -> None:
         from .screens.interview import InterviewScreen
 
@@ -346,11 +363,7 @@ class KaizenApp(App[int]):
             self.notify(interview.notice, severity="warning", timeout=15)
         if self.plan_path is not None:
             recent.remember(self.plan_path, interview.plan.company.name)
-        screen = InterviewScreen(interview, demo=demo)
-        if isinstance(self.screen, LoadingScreen):
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        self._show_opened(InterviewScreen(interview, demo=demo))
 
     # -- monthly review -----------------------------------------------------------------------
     def open_monitor(self, path: str | Path, month: str | None = None) -> None:
@@ -359,7 +372,7 @@ class KaizenApp(App[int]):
         if refusal:
             self.show_start(refusal)
             return
-        self.push_screen(LoadingScreen())
+        self._loading()
         self._open_monitor_in_thread(Path(path).expanduser(), month)
 
     @work(thread=True, exclusive=True, group="open-plan", exit_on_error=True)
@@ -382,11 +395,7 @@ class KaizenApp(App[int]):
         self.plan_path = review.path
         if review.path is not None:
             recent.remember(review.path, review.plan.company.name)
-        screen = MonitorScreen(review)
-        if isinstance(self.screen, LoadingScreen):
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        self._show_opened(MonitorScreen(review))
 
     def action_monitor(self) -> None:
         """From an open plan: its monthly review."""

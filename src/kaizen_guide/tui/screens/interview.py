@@ -106,7 +106,7 @@ class InterviewScreen(ChatScreen):
                 yield ChatLog(id="chat")
                 yield Composer(id="composer")
             yield Summary(id="summary")
-        yield SteadyFooter(compact=True)
+        # (the footer is mounted in on_mount, once the first question is asked)
 
     async def on_mount(self) -> None:
         self._apply_width(self.app.size.width)
@@ -119,6 +119,10 @@ class InterviewScreen(ChatScreen):
                 "  \nctrl+rで全回答の見直し、ctrl+pで好きな質問へ移動できます。",
                 "note",
             )
+        # The footer is composed with the keys of the question asked (composed before it, it added
+        # 「説明」 after the first frame: a key mounted and the screen laid out again while the
+        # first answer was typed, issue 18).
+        await self.mount(SteadyFooter(compact=True))
         # The figures and the background work wait for the first frame (issue 18).
         self.call_after_refresh(self._after_first_frame)
 

@@ -60,17 +60,19 @@ class Outline(OptionList):
         """Show ``Interview.progress()``; the current section is highlighted."""
         rows = list(progress)
         self._last = (rows, current_section)
-        signature = tuple((p.section_id, p.answered, p.total, p.flagged, p.status) for p in rows) + (
-            current_section,
-            self.size.width,
-        )
-        if signature == self._signature:
-            return
-        self._signature = signature
         # Inner width: the outline's width less the scrollbar and a cell of padding.
         # Before the first layout the size is 0: fit to the width the layout will give (the CSS
         # width less the right border), so the first frame's columns are those of the next.
         width = max(10, (self.size.width or OUTLINE_WIDTH - 1) - 2)
+        # The width fitted to, not the size: the first layout's resize (0 → the width assumed
+        # above) then changes nothing, and setting the same options again re-laid the screen.
+        signature = tuple((p.section_id, p.answered, p.total, p.flagged, p.status) for p in rows) + (
+            current_section,
+            width,
+        )
+        if signature == self._signature:
+            return
+        self._signature = signature
         options = []
         for p in rows:
             mark, style = STATUS_MARKS.get(p.status, ("·", "$text-muted"))
@@ -96,7 +98,14 @@ class Outline(OptionList):
             self.highlighted = highlighted
 
     def on_resize(self) -> None:
-        self.update_progress(*self._last)  # re-fit the titles to the new width
+        rows, current = self._last
+        self.update_progress(rows, current)  # re-fit the titles if the width changed
+        # The highlight set before the first layout (the outline not mounted yet) does not stay;
+        # the rows themselves are fitted already (update_progress), so only the highlight is set.
+        if current in self._section_ids and not self.has_focus:
+            index = self._section_ids.index(current)
+            if self.highlighted != index:
+                self.highlighted = index
 
     @on(OptionList.OptionSelected)
     def _jump(self, event: OptionList.OptionSelected) -> None:
