@@ -90,3 +90,18 @@ def test_corrupt_plan_is_reported_not_traced(tmp_path):
     assert "壊れている" in res.stderr
     assert "Traceback" not in res.stderr
     assert bad.read_text(encoding="utf-8") == "{not json"
+
+
+def test_no_arguments_open_the_start_screen_without_building_the_parser(monkeypatch):
+    # Issue 18: the start screen is what parsing no arguments gives; the parser is not built for it.
+    from kaizen_guide import cli
+
+    seen: list[dict] = []
+    monkeypatch.setattr(cli, "build_parser", lambda: pytest.fail("the parser was built"))
+    monkeypatch.setattr("kaizen_guide.tui.app.run", lambda plan=None, **kw: seen.append({"plan": plan, **kw}) or 0)
+    assert cli.main([]) == 0
+    monkeypatch.undo()
+    monkeypatch.setattr("kaizen_guide.tui.app.run", lambda plan=None, **kw: seen.append({"plan": plan, **kw}) or 0)
+    assert cli.build_parser().parse_args([]).func is cli.cmd_tui
+    assert cli.main([]) == 0 and cli.cmd_tui(cli.build_parser().parse_args([])) == 0
+    assert seen[0] == seen[1] == seen[2] == {"plan": None, "advisor": False, "demo": False, "depth": None}
