@@ -314,8 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  load average {load[0]:.2f} → {os.getloadavg()[0]:.2f}")
     print("  each ms: " + " ".join(f"{t:.0f}" for t in nxt))
     if args.verbose:
-        for t, what in zip(nxt, measure.shown, strict=False):  # type: ignore[attr-defined]
-            print(f"    {t:7.0f} ms  → {what}")
+        for t, c, what in zip(nxt, times["cpu"], measure.shown, strict=False):  # type: ignore[attr-defined]
+            print(f"    {t:7.0f} ms  (UI thread {c:4.0f} ms)  → {what}")
     print(f"  mean {statistics.mean(nxt):.1f} ms   p95 {_p95(nxt):.1f} ms   max {max(nxt):.1f} ms   goal p95 ≤ 50 ms")
     cpu = times["cpu"]
     print(f"  UI thread CPU: mean {statistics.mean(cpu):.1f} ms   p95 {_p95(cpu):.1f} ms   (wall minus waiting)")

@@ -80,3 +80,20 @@ async def test_a_reused_text_area_shows_the_new_questions_answer(sample_path):
         await goto(pilot, "company.philosophy")
         assert _editor(pilot) is long and long.query_one(TextArea).text == plan.company.philosophy
         assert long.value() == plan.company.philosophy
+
+
+async def test_a_grid_gets_the_taller_composer_and_the_next_line_question_the_usual_one(sample_path):
+    """The composer's height limit follows the question (85 % of the screen for a grid, 65 %
+    otherwise) without a CSS class: a class change restyled every editor parked in it."""
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        composer = interview_screen(pilot).composer
+        await goto(pilot, "financials.pl")
+        assert isinstance(_editor(pilot), GridEditor)
+        assert composer.styles.max_height.value == 85 and not composer.classes
+        await goto(pilot, "meta.prepared_by")
+        assert isinstance(_editor(pilot), LineEditor)
+        assert composer.styles.max_height.value == 65
+        await goto(pilot, "financials.bs")
+        assert composer.styles.max_height.value == 85

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 
 from kaizen_guide.tui import heap
 
@@ -80,3 +81,30 @@ def test_a_background_thread_steps_aside_while_an_answer_is_handled(monkeypatch)
     assert done.wait(5), "the thread goes on once the reply is drawn"
     thread.join(5)
     assert gc.isenabled()
+
+
+def test_an_import_in_a_background_thread_is_not_held(tmp_path, monkeypatch):
+    """Inside an import the thread holds the module's lock, which the answer may be waiting for."""
+    import threading
+    import types
+
+    monkeypatch.setattr(heap, "_frozen", True)
+    probe = types.ModuleType("kg_heap_event")
+    probe.done = threading.Event()
+    monkeypatch.setitem(sys.modules, "kg_heap_event", probe)
+    (tmp_path / "kg_heap_probe.py").write_text("import kg_heap_event\nkg_heap_event.done.set()\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    def work() -> None:
+        with heap.background():
+            __import__("kg_heap_probe")  # its body's calls run inside the import
+
+    heap.hold()
+    try:
+        thread = threading.Thread(target=work)
+        thread.start()
+        assert probe.done.wait(5), "the import waited for the answer"
+    finally:
+        heap.tidy()
+    thread.join(5)
+    monkeypatch.delitem(sys.modules, "kg_heap_probe", raising=False)

@@ -254,8 +254,13 @@ class KaizenApp(App[int]):
         from kaizen_guide.checks import check_text
         from kaizen_guide.ja import morph
 
-        morph.warm_up()
-        check_text("issue", "コロナで売上が減少した。")
+        from . import heap
+        from .widgets.composer import warm_up_editors
+
+        with heap.background():  # steps aside while an answer is handled (it starts at the latest 3 s in)
+            morph.warm_up()
+            check_text("issue", "コロナで売上が減少した。")
+            warm_up_editors()
 
     @work(thread=True, group="check-guard", exit_on_error=False)
     def _start_check_guard(self) -> None:

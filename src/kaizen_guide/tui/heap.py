@@ -38,6 +38,7 @@ _held = False
 _answering = False
 _calm = threading.Event()
 _calm.set()
+_local = threading.local()
 
 
 def hold() -> None:
@@ -53,8 +54,14 @@ def hold() -> None:
 
 def _step_aside(frame: Any, event: str, arg: Any) -> None:
     """A worker thread's profile hook: at each call, wait (blocked, without the lock) while an
-    answer is handled."""
-    if _answering:
+    answer is handled — except inside an import, whose module lock the answer may be waiting for."""
+    if frame.f_code.co_name == "_find_and_load":
+        if event == "call":
+            _local.importing = getattr(_local, "importing", 0) + 1
+        elif event == "return":
+            _local.importing -= 1
+        return
+    if _answering and not getattr(_local, "importing", 0):
         _calm.wait(STEP_ASIDE_MAX)
 
 

@@ -292,6 +292,12 @@ def editor_for(question: Any, *, prefill: Any = None, **helpers: Any) -> Editor:
     return editor_class(question)(question, prefill=prefill, **helpers)
 
 
+def warm_up_editors() -> None:
+    """Import the table and grid editors (in the app's background warm-up): the first table or
+    grid question otherwise waited 10-20 ms for the import (issue 18)."""
+    from . import grid_editor, group_editor  # noqa: F401
+
+
 def editor_class(question: Any) -> type[Editor]:
     """The editor class that fits ``question.type``."""
     kind = question.type
@@ -330,7 +336,6 @@ class Composer(Vertical):
         background: $surface;
         border-top: hkey $primary 60%;
     }
-    Composer.-tall { max-height: 85%; }
     Composer #composer-prompt {
         height: auto;
         max-height: 3;
@@ -358,13 +363,13 @@ class Composer(Vertical):
         if editor is None:
             kind = editor_class(question)
             if old is not None and type(old) is kind and old.is_mounted and old.reuse(question, prefill, **helpers):
-                self.set_class(tall, "-tall")
+                self._set_tall(tall)
                 old.focus_input()
                 return old
             parked = self._parked.pop(kind, None)
             if parked is not None and parked.is_mounted and parked.reuse(question, prefill, **helpers):
                 await self._put_away(old)
-                self.set_class(tall, "-tall")
+                self._set_tall(tall)
                 parked.display = True
                 self.editor = parked
                 parked.focus_input()
@@ -373,11 +378,25 @@ class Composer(Vertical):
                 await parked.remove()
         editor = editor or editor_for(question, prefill=prefill, **helpers)
         await self._put_away(old)
-        self.set_class(tall, "-tall")
+        self._set_tall(tall)
         await self.mount(editor)
         self.editor = editor
         editor.focus_input()
         return editor
+
+    TALL = "85%"
+    """The composer's height limit for a grid or a form (they need the rows more than the chat)."""
+
+    _tall = False
+
+    def _set_tall(self, tall: bool) -> None:
+        from textual.css.scalar import Scalar
+
+        # An inline limit, not a CSS class: a class change restyled the composer with every editor
+        # parked in it (3-30 ms of the answer that brings a grid or leaves one, issue 18).
+        if tall != self._tall:
+            self._tall = tall
+            self.styles.max_height = Scalar.parse(self.TALL) if tall else None
 
     async def _put_away(self, editor: Editor | None) -> None:
         """Hide an editor that can ask another question (:meth:`Editor.reuse`) for the next
@@ -416,4 +435,5 @@ __all__ = [
     "editor_class",
     "editor_for",
     "keys_applied",
+    "warm_up_editors",
 ]
