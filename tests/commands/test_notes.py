@@ -42,7 +42,8 @@ def test_add_list_reply_resolve_reopen(plan_path: Path, capsys) -> None:
     code, out, _ = _note(capsys, p, "list")
     assert code == 0
     assert out.splitlines()[0] == "株式会社さくら亭: 未解決のメモ 1件 (解決済み 1件)"
-    assert "支援者より (" in out and NOTE in out and "↳ 経営者 (" in out and "直しました" in out
+    assert "みなと経営サポート税理士法人 (認定経営革新等支援機関)より (" in out and NOTE in out
+    assert "↳ 代表取締役 桜井 健一 (" in out and "直しました" in out
     assert "N2" not in out  # resolved ones only with --all
 
     code, out, _ = _note(capsys, p, "list", "--all", "--format", "json")

@@ -7,6 +7,7 @@ from textual.widgets import Input, OptionList
 
 from kaizen_guide.engine.notes import short_time
 from kaizen_guide.model.store import load_plan
+from kaizen_guide.tui.notes_view import md_escape
 from kaizen_guide.tui.screens.note import NoteScreen
 from kaizen_guide.tui.screens.review import ReviewScreen
 from kaizen_guide.tui.widgets.open_notes import OpenNotesTable
@@ -49,7 +50,8 @@ async def test_advisor_note_is_shown_to_the_owner_then_resolved_and_gone_from_th
         await settle(pilot)
         saved = load_plan(sample_path).notes  # saved at once, before the dialog closes
         assert [(n.id, n.question_id, n.row, n.by, n.text) for n in saved] == [("N1", "issues", "I2", "advisor", NOTE)]
-        assert any(o.startswith("N1 [未解決] 支援者より") for o in _options(dialog))
+        agency = load_plan(sample_path).meta.support_agency
+        assert any(o.startswith(f"N1 [未解決] {agency}より") for o in _options(dialog))
         await pilot.press("escape")
         await settle(pilot)
         await goto(pilot, "company.name")
@@ -78,7 +80,9 @@ async def test_advisor_note_is_shown_to_the_owner_then_resolved_and_gone_from_th
         assert current_qid(pilot) == "issues"
         created = load_plan(sample_path).notes[0].created_at
         shown = [t for t in assistant_texts(pilot) if NOTE in t]
-        assert shown and f"**支援者より ({short_time(created)})** 課題 I2: {NOTE}" in shown[-1]
+        # Who wrote it, by the name the plan had for them then (its 認定支援機関).
+        agency = load_plan(sample_path).meta.support_agency
+        assert shown and f"**{md_escape(agency)}より ({short_time(created)})** 課題 I2: {NOTE}" in shown[-1]
 
         # The owner replies and marks it resolved (F8); both are saved at once.
         dialog = await _open_notes(pilot)
@@ -91,7 +95,7 @@ async def test_advisor_note_is_shown_to_the_owner_then_resolved_and_gone_from_th
         note = load_plan(sample_path).notes[0]
         assert note.replies[0].by == "owner" and note.replies[0].text == "決算書の数字に直しました"
         assert note.resolved_by == "owner" and note.resolved_at is not None
-        assert _options(dialog)[0].startswith("N1 [解決済み]") and "↳ 経営者" in _options(dialog)[0]
+        assert _options(dialog)[0].startswith("N1 [解決済み]") and "↳ 代表取締役 桜井 健一" in _options(dialog)[0]
         await pilot.press("escape")
         await settle(pilot)
 
@@ -188,7 +192,7 @@ async def test_in_the_advisors_section_form_notes_are_named_and_f7_takes_the_foc
         await settle(pilot)
         await goto(pilot, "company.name")  # 会社概要 is one form in advisor mode
         shown = [t for t in assistant_texts(pilot) if "パートを含めた人数で" in t]
-        assert shown and "**経営者より (" in shown[-1] and "従業員数" in shown[-1]
+        assert shown and "**代表取締役 桜井 健一より (" in shown[-1] and "従業員数" in shown[-1]
         dialog = await _open_notes(pilot)
         assert dialog.question.id == "company.name"  # the field with the focus
         await pilot.press("escape")

@@ -31,9 +31,9 @@ def note_text(note: Any, bank: Any) -> list[str]:
 
     state = "未解決" if note.is_open else f"解決済み {short_time(note.resolved_at)}"
     lines = [f"{note.id} [{state}] {place_label(bank, note)}"]
-    lines.append(f"    {who_label(note.by)}より ({short_time(note.created_at)}): {note.text}")
+    lines.append(f"    {who_label(note.by, note.by_name)}より ({short_time(note.created_at)}): {note.text}")
     for r in note.replies:
-        lines.append(f"    ↳ {who_label(r.by)} ({short_time(r.at)}): {r.text}")
+        lines.append(f"    ↳ {who_label(r.by, r.by_name)} ({short_time(r.at)}): {r.text}")
     return lines
 
 

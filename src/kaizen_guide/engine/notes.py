@@ -78,9 +78,10 @@ def author_name(plan: Plan, by: str) -> str:
 
 
 def who_label(by: str, name: str = "") -> str:
-    """「支援者」 or 「支援者 (山田会計事務所)」."""
-    base = GIVER_LABELS.get(by, by)
-    return f"{base} ({name})" if name else base
+    """「支援者」, or the name the writer had in the plan when the note was written
+    (「みなと経営サポート税理士法人」「代表取締役 桜井 健一」): an advisor with several clients and an
+    owner with a successor both need to know which person wrote."""
+    return " ".join(name.split()) or GIVER_LABELS.get(by, by)
 
 
 def short_time(at: datetime) -> str:

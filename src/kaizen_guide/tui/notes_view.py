@@ -21,15 +21,15 @@ def md_escape(text: str) -> str:
 def note_line(note: Any, where: str = "") -> str:
     """「支援者より (12/01 10:30) 課題 I2: …」 (plain text)."""
     at = f" {where}" if where else ""
-    return f"{who_label(note.by)}より ({short_time(note.created_at)}){at}: {' '.join(note.text.split())}"
+    return f"{who_label(note.by, note.by_name)}より ({short_time(note.created_at)}){at}: {' '.join(note.text.split())}"
 
 
 def note_markdown(note: Any, where: str = "") -> str:
     """The chat message for an open note, with its replies under it."""
     at = f" {md_escape(where)}" if where else ""
-    text = f"**{who_label(note.by)}より ({short_time(note.created_at)})**{at}: {md_escape(note.text)}"
+    text = f"**{md_escape(who_label(note.by, note.by_name))}より ({short_time(note.created_at)})**{at}: {md_escape(note.text)}"
     for r in note.replies:
-        text += f"  \n↳ {who_label(r.by)} ({short_time(r.at)}): {md_escape(r.text)}"
+        text += f"  \n↳ {md_escape(who_label(r.by, r.by_name))} ({short_time(r.at)}): {md_escape(r.text)}"
     return text + "  \nF7 で返信・解決"
 
 

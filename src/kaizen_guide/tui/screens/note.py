@@ -53,8 +53,10 @@ def note_option_text(note: Any, where: str) -> str:
     def one_line(text: str) -> str:
         return " ".join(text.split())
 
-    lines = [f"{note.id} [{state}] {who_label(note.by)}より ({short_time(note.created_at)}){at}: {one_line(note.text)}"]
-    lines += [f"  ↳ {who_label(r.by)} ({short_time(r.at)}): {one_line(r.text)}" for r in note.replies]
+    lines = [
+        f"{note.id} [{state}] {who_label(note.by, note.by_name)}より ({short_time(note.created_at)}){at}: {one_line(note.text)}"
+    ]
+    lines += [f"  ↳ {who_label(r.by, r.by_name)} ({short_time(r.at)}): {one_line(r.text)}" for r in note.replies]
     return "\n".join(lines)
 
 
