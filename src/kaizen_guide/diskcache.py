@@ -36,25 +36,32 @@ def cache_dir() -> Path:
     return user_cache_path("kaizen-guide", appauthor=False)
 
 
-def _key(kind: str, sources: Iterable[Path]) -> str:
-    import pydantic
-
+def _key(kind: str, sources: Iterable[Path], *, plain: bool = False) -> str:
     from kaizen_guide import __version__
 
     h = hashlib.sha256()
-    for part in (kind, __version__, sys.version, pydantic.VERSION):
+    versions = (kind, __version__, sys.version) if plain else (kind, __version__, sys.version, _pydantic_version())
+    for part in versions:
         h.update(part.encode() + b"\0")
     for src in sources:
         h.update(src.read_bytes() + b"\0")
     return h.hexdigest()[:24]
 
 
-def cached(kind: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
-    """``build()``'s result, from the cache when the sources are unchanged."""
+def _pydantic_version() -> str:
+    import pydantic
+
+    return pydantic.VERSION
+
+
+def cached(kind: str, sources: Iterable[Path], build: Callable[[], T], *, plain: bool = False) -> T:
+    """``build()``'s result, from the cache when the sources are unchanged. ``plain``: the result
+    holds only builtins (dicts, lists, strings), so pydantic's version is not part of the key (nor
+    imported for it)."""
     if os.environ.get("KAIZEN_GUIDE_NO_CACHE"):
         return build()
     try:
-        key = _key(kind, sources)
+        key = _key(kind, sources, plain=plain)
     except OSError:
         return build()  # a source that cannot be read: let build() report it
     folder = cache_dir()

@@ -31,14 +31,14 @@ KaizenApp._warm_up_checks = lambda self: None  # background work, after the firs
 KaizenApp._start_check_guard = lambda self: None
 shown = KaizenApp.first_screen_shown
 KaizenApp.first_screen_shown = lambda self: (record(type(self.screen).__name__), shown(self))[1]
-if sys.argv[1]:  # a plan: its first question is painted before the stored answers are checked
+if sys.argv[1] and sys.argv[1] != "--demo":  # a plan: its first question is painted before the stored answers are checked
     from kaizen_guide.tui import stored_checks
 
     start = stored_checks.StoredChecks.start
     stored_checks.StoredChecks.start = lambda self: (record("InterviewScreen"), start(self))[1]
 
 async def main():
-    app = KaizenApp(sys.argv[1] or None)
+    app = KaizenApp(None, demo=True) if sys.argv[1] == "--demo" else KaizenApp(sys.argv[1] or None)
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(1000):
             await pilot.pause(0.01)
@@ -60,6 +60,12 @@ NOT_FOR_ANY_FIRST_FRAME = [
     "jinja2",
     "kaizen_guide.tui.screens.portfolio",
 ]
+NOT_FOR_THE_FIRST_QUESTION = [
+    "markdown_it",  # its messages are plain (plain_markdown.py)
+    "linkify_it",
+    "yaml",  # the bank and the industries come from the cache (banks/loader.py)
+    "kaizen_guide.engine.answers",
+]
 NOT_FOR_THE_START_SCREEN = [
     "pydantic",
     "kaizen_guide.model",
@@ -76,7 +82,7 @@ NOT_FOR_THE_START_SCREEN = [
 
 def _first_frame_modules(plan: str, tmp_path: Path) -> dict[str, list[str]]:
     env = {**os.environ, "KAIZEN_GUIDE_DATA_DIR": str(tmp_path / "data")}
-    watched = json.dumps(NOT_FOR_ANY_FIRST_FRAME + NOT_FOR_THE_START_SCREEN)
+    watched = json.dumps(NOT_FOR_ANY_FIRST_FRAME + NOT_FOR_THE_FIRST_QUESTION + NOT_FOR_THE_START_SCREEN)
     out = subprocess.run(
         [sys.executable, "-c", PROBE, plan, watched], env=env, capture_output=True, text=True, timeout=120
     )
@@ -98,3 +104,20 @@ def test_a_reopened_plans_first_question_loads_no_checks_finance_or_writers(tmp_
     loaded = _first_frame_modules(str(path), tmp_path)["InterviewScreen"]
     assert not set(loaded) & set(NOT_FOR_ANY_FIRST_FRAME), loaded
     assert "kaizen_guide.engine" in loaded  # (the probe does see what is loaded)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("opened", ["new", "demo", "reopened"])
+def test_the_first_question_loads_no_markdown_parser_nor_yaml(opened, tmp_path):
+    path = tmp_path / "plan.json"
+    if opened == "reopened":
+        save_plan(build_sample_plan(), path, backup=False)
+        with Interview.open(path) as iv:
+            iv.goto("issues")
+    plan = "--demo" if opened == "demo" else str(path)
+    _first_frame_modules(plan, tmp_path)  # the first run fills the per-user cache (as any first start)
+    if opened == "new":
+        path.unlink(missing_ok=True)
+    loaded = _first_frame_modules(plan, tmp_path)["InterviewScreen"]
+    assert not set(loaded) & set(NOT_FOR_THE_FIRST_QUESTION), loaded
+    assert "kaizen_guide.engine" in loaded

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
+from kaizen_guide.diskcache import cached
 
 GENERIC = "generic"
 FILE_NAME = "industries.yaml"
@@ -25,8 +25,14 @@ def industries(directory: str | None = None) -> dict[str, dict[str, Any]]:
     path = Path(directory or question_banks_dir()) / FILE_NAME
     if not path.is_file():  # a bank folder without its own list uses the shipped one
         path = question_banks_dir() / FILE_NAME
+
+    def parse() -> Any:
+        import yaml  # from the cache the demo's first question needs no PyYAML (issue 18)
+
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = cached(f"industries-{path.parent.name}", [path], parse, plain=True)
     except OSError:
         return {}
     return dict(data.get("industries") or {})

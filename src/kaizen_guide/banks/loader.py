@@ -17,19 +17,16 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from .models import Bank, Question, Section, SubField
 
-# The problem records and the YAML loaders are re-exported: the review bank and the answers files
-# load with them too.
+# The problem records are re-exported. The YAML loaders live in yaml_loaders.py, imported only when
+# a file is parsed: from the cache a bank needs no YAML, and importing PyYAML (its reader's
+# pattern) was ~25 ms of the first question (issue 18).
 from .problems import BankError as BankError
 from .problems import BankProblem as BankProblem
 from .validation import Validator
-from .yaml_loaders import LineLoader as LineLoader
-from .yaml_loaders import PlainLoader as PlainLoader
-from .yaml_loaders import strip_lines as strip_lines
 
 BANK_FILE_RE = re.compile(r"^\d{2}_[A-Za-z0-9_]+\.ya?ml$")
 CHECKLIST_FILE = "checklist.yaml"
@@ -41,17 +38,28 @@ DEFAULT_CHECK_STAGES = frozenset({"issue", "countermeasure", "action", "next_act
 # --- loading ----------------------------------------------------------------------------------------
 
 
-def _load_yaml(path: Path, loader: type) -> Any:
-    """A bank file parsed with ``loader``, from the per-user cache when the file is unchanged:
-    building the Python objects is most of a bank's load time, in every new process (issue 18).
-    A file that does not parse raises as before (nothing is cached)."""
+def _load_yaml(path: Path, loader: str) -> Any:
+    """A bank file parsed with the loader named ``loader`` (yaml_loaders.py), from the per-user cache
+    when the file is unchanged: building the Python objects is most of a bank's load time, in every
+    new process (issue 18). A file that does not parse raises as before (nothing is cached)."""
     from kaizen_guide.diskcache import cached
 
     def parse() -> Any:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (safe loaders)
+        import yaml
 
-    kind = f"yaml-{loader.__name__}-{path.stem}"
-    return cached(kind, [path, Path(__file__)], parse)
+        from . import yaml_loaders
+
+        loader_class = getattr(yaml_loaders, loader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader_class)  # noqa: S506 (safe loaders)
+
+    return cached(f"yaml-{loader}-{path.stem}", [path, Path(__file__)], parse)
+
+
+def _yaml() -> Any:
+    """PyYAML, for an ``except`` clause: only a file being parsed raises its errors (so it is loaded)."""
+    import yaml
+
+    return yaml
 
 
 def _read_checklist_stages(directory: Path, problems: list[BankProblem]) -> frozenset[str]:
@@ -59,8 +67,8 @@ def _read_checklist_stages(directory: Path, problems: list[BankProblem]) -> froz
     if not path.exists():
         return DEFAULT_CHECK_STAGES
     try:
-        data = _load_yaml(path, PlainLoader)
-    except (yaml.YAMLError, OSError) as exc:
+        data = _load_yaml(path, "PlainLoader")
+    except (_yaml().YAMLError, OSError) as exc:
         problems.append(
             BankProblem(
                 CHECKLIST_FILE,
@@ -119,14 +127,14 @@ def _rel(path: Path, directory: Path) -> str:
 def _parse_file(path: Path, directory: Path, problems: list[BankProblem]) -> Section | None:
     rel = _rel(path, directory)
     try:
-        raw = _load_yaml(path, LineLoader)
-    except yaml.MarkedYAMLError as exc:
+        raw = _load_yaml(path, "LineLoader")
+    except _yaml().MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problems.append(
             BankProblem(rel, (mark.line + 1) if mark else 0, None, f"YAML として読めません: {exc.problem or exc}")
         )
         return None
-    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+    except (_yaml().YAMLError, OSError, UnicodeDecodeError) as exc:
         problems.append(BankProblem(rel, 0, None, f"読めません: {exc}"))
         return None
     if not isinstance(raw, dict):

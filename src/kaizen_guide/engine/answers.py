@@ -24,9 +24,9 @@ from typing import Any
 import yaml
 
 from kaizen_guide.banks import Bank, Question, load_bank
-from kaizen_guide.banks.loader import PlainLoader
 from kaizen_guide.banks.models import RESERVED_KEYS
 from kaizen_guide.banks.targets import get_path, nested_get, resolve
+from kaizen_guide.banks.yaml_loaders import PlainLoader
 from kaizen_guide.model.plan import Plan
 
 from .values import answer_raw, decimal_text, to_python

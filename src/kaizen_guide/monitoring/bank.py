@@ -18,8 +18,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from kaizen_guide.banks import BankError, BankProblem
-from kaizen_guide.banks.loader import LineLoader
 from kaizen_guide.banks.models import SubField
+from kaizen_guide.banks.yaml_loaders import LineLoader
 
 REVIEW_FILE = Path("monitoring") / "review.yaml"
 

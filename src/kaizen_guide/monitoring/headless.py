@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from kaizen_guide.banks.loader import PlainLoader
+from kaizen_guide.banks.yaml_loaders import PlainLoader
 from kaizen_guide.engine.answers import AnswersFileError, read_answers_text
 from kaizen_guide.engine.checking import FLAGGING
 

@@ -250,7 +250,7 @@ class KaizenApp(App[int]):
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def _warm_up_checks(self) -> None:
         """Load the morphological dictionary and compile the checklist off the UI thread, so the first
-        checked answer does not wait for either."""
+        checked answer does not wait for either (nor a message that needs markdown-it)."""
         from kaizen_guide.checks import check_text
         from kaizen_guide.ja import morph
 

@@ -22,6 +22,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from .plain_markdown import plain_blocks
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -54,6 +56,17 @@ _parser: MarkdownIt | None = None
 
 def parse(markdown: str) -> list[Block]:
     """The blocks of ``markdown`` (CommonMark with GitHub's extras, as Textual's widget reads it)."""
+    # Most messages are paragraphs, bold and a quote: read without importing markdown-it.
+    blocks = plain_blocks(markdown, Block)
+    return blocks if blocks is not None else _parse_with_markdown_it(markdown)
+
+
+def warm_up() -> None:
+    """Build the full parser (its import and linkify's patterns, ~40 ms) off the UI thread."""
+    _parse_with_markdown_it("")
+
+
+def _parse_with_markdown_it(markdown: str) -> list[Block]:
     global _parser
     if _parser is None:
         from markdown_it import MarkdownIt
