@@ -222,11 +222,42 @@ def load_bank(directory: str | Path | None = None, *, coverage: bool = True, use
     key = f"{directory}|{coverage}"
     if use_cache and key in _CACHE and _CACHE[key][0] == sig:
         return _CACHE[key][1]
-
-    problems: list[BankProblem] = []
     files = [p for p in sorted(directory.iterdir()) if BANK_FILE_RE.match(p.name)]
     if not files:
         raise BankError([BankProblem(str(directory), 0, None, "質問バンクのファイル (NN_<stage>.yaml) がありません")])
+    bank = _validated_bank(directory, files, coverage)
+    _CACHE[key] = (sig, bank)
+    return bank
+
+
+def _validated_bank(directory: Path, files: list[Path], coverage: bool) -> Bank:
+    """The bank, validated, from the per-user cache when neither its files nor the code that reads
+    and checks them (banks/, model/) changed: unpickled, its models never build their validators
+    (``defer_build``), which with the validation was ~70 ms of every start (issue 18)."""
+    from kaizen_guide.diskcache import cached
+
+    here = Path(__file__).parent
+    code = sorted(here.glob("*.py")) + sorted((here.parent / "model").glob("*.py"))
+    checklist = [directory / CHECKLIST_FILE] if (directory / CHECKLIST_FILE).exists() else []
+
+    def build() -> Bank:
+        bank = _build_bank(directory, files, coverage)
+        for q in bank.questions:
+            q._when_fn = None  # a compiled condition does not pickle; compiled again below
+        return bank
+
+    bank = cached(f"bank-{directory.name}-{coverage}", [*files, *checklist, *code], build)
+    bank.directory = str(directory)  # (the same files may sit in another folder of that name)
+    for q in bank.questions:
+        if q.when is not None and q._when_fn is None:
+            from .conditions import parse_condition
+
+            q._when_fn = parse_condition(q.when)
+    return bank
+
+
+def _build_bank(directory: Path, files: list[Path], coverage: bool) -> Bank:
+    problems: list[BankProblem] = []
     stages = _read_checklist_stages(directory, problems)
     sections = [s for s in (_parse_file(p, directory, problems) for p in files) if s is not None]
     for i, s in enumerate(sections):
@@ -239,5 +270,4 @@ def load_bank(directory: str | Path | None = None, *, coverage: bool = True, use
         raise BankError(problems)
     bank = Bank(sections=sections, check_stages=stages, directory=str(directory))
     _build_indexes(bank)
-    _CACHE[key] = (sig, bank)
     return bank

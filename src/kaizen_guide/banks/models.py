@@ -85,7 +85,7 @@ TYPE_LABELS: dict[str, str] = {
 
 
 class _BankModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True, defer_build=True)
 
     # default= as a keyword: mypy's dataclass_transform sees only that one as the field's default.
     line: int = Field(default=0, alias="__line__", description="line in the bank file (set by the loader)")
@@ -394,7 +394,7 @@ class Section(_BankModel):
 class Bank(BaseModel):
     """All sections, in interview order, with lookups the engine needs."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    model_config = ConfigDict(arbitrary_types_allowed=True, defer_build=True)
 
     sections: list[Section]
     check_stages: frozenset[str] = frozenset()
