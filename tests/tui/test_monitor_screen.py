@@ -276,6 +276,29 @@ async def test_f6_opens_the_review_of_the_open_plan(june_path):
         assert isinstance(pilot.app.screen, InterviewScreen)
 
 
+async def test_ctrl_g_opens_the_plan_in_place_of_a_review_opened_on_its_own(june_path):
+    """`kaizen-guide monitor` (or the start screen's m): no interview below, so 計画へ opens the
+    plan in the review's place (before, it was hidden there, and from the list of plans it went back
+    to the list). The review gives up the plan's lock first: the interview is not read-only."""
+    from kaizen_guide.tui.screens.interview import InterviewScreen
+    from kaizen_guide.tui.screens.monitor import MonitorScreen
+
+    app = monitor_app(june_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        footer = " ".join(str(k.render()) for k in pilot.app.screen.query("FooterKey"))
+        assert "計画へ" in footer
+        await pilot.press("ctrl+g")
+        for _ in range(200):
+            await settle(pilot)
+            if isinstance(pilot.app.screen, InterviewScreen):
+                break
+        screen = pilot.app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert screen.interview.path == june_path and not screen.interview.read_only
+        assert not any(isinstance(s, MonitorScreen) for s in pilot.app.screen_stack)
+
+
 async def test_a_quarterly_plan_opens_on_the_next_quarter_and_asks_each_month(tmp_path):
     from datetime import datetime
 

@@ -318,13 +318,16 @@ class KaizenApp(App[int]):
         for path in paths:
             self.deliver_binary(Path(path), save_filename=Path(path).name)
 
-    def open_plan(self, path: str | Path | None, *, demo: bool = False) -> None:
+    def open_plan(self, path: str | Path | None, *, demo: bool = False, replace: Screen | None = None) -> None:
         """Open (or create) a plan file in a worker and show its interview; a bad file is explained
-        on the start screen (and left untouched). ``demo`` copies the sample company first."""
+        on the start screen (and left untouched). ``demo`` copies the sample company first.
+        ``replace``: the screen (on top) that the plan takes the place of, instead of going above it."""
         refusal = self.outside_root(path) if path else None
         if refusal:
             self.show_start(refusal)
             return
+        if replace is not None and replace is self.screen:
+            self.switch_screen(LoadingScreen())
         self._loading()
         self._open_in_thread(Path(path).expanduser() if path else None, demo)
 

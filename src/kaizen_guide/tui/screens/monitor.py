@@ -8,6 +8,7 @@ The review saves each accepted answer before the next question is shown.
 
 from __future__ import annotations
 
+import sys
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,13 @@ WIDE = 110
 """At this width and above the table sits beside the chat; below it, above the chat."""
 
 DEEP_STEPS = ("segment", "miss", "next_action")
+
+
+def _is_interview(screen: object) -> bool:
+    """Whether ``screen`` is a plan's interview, without importing that screen's module (a review
+    opened on its own never loads it): if the module is not loaded, no such screen exists."""
+    module = sys.modules.get(f"{__package__}.interview")
+    return module is not None and isinstance(screen, module.InterviewScreen)
 
 
 class _Choice:
@@ -74,11 +82,11 @@ class MonitorScreen(ChatScreen):
             priority=True,
             tooltip="この月のモニタリング報告 (Excel・HTML) を金融機関向けに書き出す",
         ),
-        Binding("ctrl+g", "back_to_plan", "計画に戻る", priority=True),
+        Binding("ctrl+g", "back_to_plan", "計画へ", priority=True, tooltip="この計画のインタビューに戻る"),
         Binding(
             "ctrl+l",
             "import_actuals",
-            "実績ファイル",
+            "実績取込",
             priority=True,
             tooltip="試算表・推移表のファイル (CSV・Excel、会計ソフトの書き出し) から今月の実績を取り込む",
         ),
@@ -281,12 +289,27 @@ class MonitorScreen(ChatScreen):
         if action == "keep":
             return self.pending is not None
         if action == "back_to_plan":
-            return len(self.app.screen_stack) > 2  # opened from a plan (F6): go back to it
+            return self._plan_below() or self.review.path is not None
         return True
 
+    def _plan_below(self) -> bool:
+        """Whether this review was opened from its plan's interview (F6), which is right below it.
+        Counting screens was wrong: the start screen and the list of plans sit below a review too."""
+        stack = self.app.screen_stack
+        below = stack[-2] if len(stack) > 1 else None
+        return _is_interview(below) and getattr(below.interview, "path", None) == self.review.path
+
     def action_back_to_plan(self) -> None:
-        if len(self.app.screen_stack) > 2:
+        """Back to the plan's interview: the one below if F6 opened this review, else the plan opens
+        in place of the review (from the start screen, the list of plans or `kaizen-guide monitor`)."""
+        if self._plan_below():
             self.app.pop_screen()
+            return
+        path = self.review.path
+        if path is None:
+            return
+        self.review.close()  # the plan's lock, before the interview takes it (else it opens read-only)
+        self.app.open_plan(path, replace=self)
 
     async def action_keep(self) -> None:
         if self.pending is None:
