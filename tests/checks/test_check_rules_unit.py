@@ -193,6 +193,32 @@ def test_monthly_as_a_thing_is_not_a_time_but_as_a_rhythm_it_is():
     assert "action.no_timing" not in rules
 
 
+def test_negotiating_needs_what_is_negotiated():
+    """「仕入先と交渉する」 names a partner, not what changes: a direction. Negotiating over a named
+    price or term (賃料の減額, 仕入単価の5%引き下げ) is a method."""
+    assert is_flagged(check_text("countermeasure", "仕入先と交渉する。"))
+    assert not is_flagged(check_text("countermeasure", "家主と賃料の減額を交渉する。"))
+    assert not is_flagged(check_text("countermeasure", "主要仕入先3社と仕入単価の5%引き下げを交渉する。"))
+    assert not is_flagged(check_text("countermeasure", "全仕入先と支払サイトを60日から90日に延ばす交渉を行う。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "weak"),
+    [
+        ("社長が毎月、試算表を確認する。", True),
+        ("店長が毎週、報告書に目を通す。", True),
+        ("経理の山本が毎月10日までに試算表を作成し、社長に提出する。", False),
+        ("社長が2027年6月までに事業計画書をまとめ、全社員に説明する。", False),
+        ("製造課長の森が月次で原価差異を報告し、材料ロス率を5%から3%に下げる。", False),
+    ],
+)
+def test_reading_a_document_is_not_a_target_but_making_or_reporting_it_is(text, weak):
+    """A document only read (試算表を確認する, 報告書に目を通す) is nothing next month's review can
+    find done; making, handing in or reporting it is."""
+    rules = {f.rule_id for f in check_text("action", text)}
+    assert ("action.no_target" in rules) is weak, rules
+
+
 def test_unknown_stage_raises_clear_value_error():
     with pytest.raises(ValueError, match="unknown stage 'plan'.*issue"):
         check_text("plan", "テキスト")
