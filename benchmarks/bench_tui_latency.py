@@ -6,13 +6,15 @@ screen paints with the next question's message laid out and its editor mounted. 
 driver writes nothing, so each frame is also rendered to terminal sequences here (the work a real
 terminal's frame costs; only the write itself is missing).
 
-    python benchmarks/bench_tui_latency.py [-n 30] [--size 80x24|120x40] [--plan new|demo] [--profile]
+    python benchmarks/bench_tui_latency.py [-n 30] [--size 80x24|120x40] [--plan new|demo|big] [--profile]
 
 ``--plan new``: a new plan; the first questions are typed (text, month, amount, integer …), and
 the row forms and year grids, which a person fills field by field, open with the sample company's
 rows as a draft, so any N works. ``--plan demo``: a copy of the sample company (every answer given, the
 summary's figures recomputed after each one) with its answers marked for review, as after an
-earlier answer changed: each question is asked again from the first, and its stored answer sent. A weak answer's follow-up is kept with ctrl+o (timed separately). ``--profile``
+earlier answer changed: each question is asked again from the first, and its stored answer sent. A weak answer's follow-up is kept with ctrl+o (timed separately). ``--plan big``: the same with a plan 10× the sample's
+size (benchmarks/big_plan.py: 20 segments, 15 banks, 10 years, 60 actions, 36 months), for the
+scaling goal (within 2× of the demo's figures). ``--profile``
 prints where the UI thread's time went during the timed windows (cProfile, cumulative).
 
 Prints mean / p95 / max in milliseconds and the load average.
@@ -103,10 +105,16 @@ def _prepare(kind: str, tmp: Path) -> tuple[Path, dict[str, Any]]:
     from kaizen_guide.model import Plan, save_plan
 
     path = tmp / "plan.json"
-    if kind == "demo":
+    if kind in ("demo", "big"):
         from kaizen_guide.sample import build_sample_plan
 
-        save_plan(build_sample_plan(monitoring=True), path, backup=False)
+        if kind == "big":  # the scaling goal: a plan 10× the sample's size (benchmarks/big_plan.py)
+            sys.path.insert(0, str(Path(__file__).resolve().parent))
+            from big_plan import build_big_plan
+
+            save_plan(build_big_plan(), path, backup=False)
+        else:
+            save_plan(build_sample_plan(monitoring=True), path, backup=False)
         # The sample is complete, so an answer sent again would end the interview. Marked for
         # review (as when an earlier answer changes), each answer is asked again with its value.
         iv = Interview.open(path)
@@ -283,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=30, help="answers to time")
     parser.add_argument("--size", default="80x24", help="terminal size, e.g. 120x40")
-    parser.add_argument("--plan", choices=["new", "demo"], default="new")
+    parser.add_argument("--plan", choices=["new", "demo", "big"], default="new")
     parser.add_argument(
         "--profile",
         nargs="?",

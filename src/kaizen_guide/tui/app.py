@@ -83,15 +83,13 @@ def open_interview(path: str | Path, *, depth: str | None = None, advisor: bool 
 
 
 def _is_portfolio(screen: object) -> bool:
-    """Whether ``screen`` is the list of plans, without importing that screen (the start screen's
-    first frame does not need it, issue 18): if its module is not loaded, no such screen exists."""
+    """Whether ``screen`` is the list of plans, without importing it (not loaded: no such screen)."""
     module = sys.modules.get(f"{__package__}.screens.portfolio")
     return module is not None and isinstance(screen, module.PortfolioScreen)
 
 
 DEMO_START = "issues"
-"""Where the demo lands: the 経営課題 table of the sample company, where a weak answer shows what
-the assistant does (a follow-up with the guideline point behind it)."""
+"""Where the demo lands: the sample's 経営課題 table, where a weak answer shows the follow-up."""
 
 
 def land_demo(interview: Interview) -> None:
@@ -319,16 +317,13 @@ class KaizenApp(App[int]):
             self.deliver_binary(Path(path), save_filename=Path(path).name)
 
     def open_plan(self, path: str | Path | None, *, demo: bool = False, replace: Screen | None = None) -> None:
-        """Open (or create) a plan file in a worker and show its interview; a bad file is explained
-        on the start screen (and left untouched). ``demo`` copies the sample company first.
-        ``replace``: the screen (on top) that the plan takes the place of, instead of going above it."""
+        """Open (or create) a plan in a worker and show its interview (a bad file: on the start screen,
+        untouched). ``demo`` copies the sample first; the plan takes the place of ``replace``, if on top."""
         refusal = self.outside_root(path) if path else None
         if refusal:
             self.show_start(refusal)
             return
-        if replace is not None and replace is self.screen:
-            self.switch_screen(LoadingScreen())
-        self._loading()
+        self._loading(replace)
         self._open_in_thread(Path(path).expanduser() if path else None, demo)
 
     @work(thread=True, exclusive=True, group="open-plan", exit_on_error=True)
@@ -347,8 +342,10 @@ class KaizenApp(App[int]):
             return
         self.call_from_thread(self.show_interview, interview, demo=demo)
 
-    def _loading(self) -> None:
-        if not isinstance(self.screen, LoadingScreen):  # (at start-up it is the first screen)
+    def _loading(self, replace: Screen | None = None) -> None:
+        if replace is not None and replace is self.screen:
+            self.switch_screen(LoadingScreen())
+        elif not isinstance(self.screen, LoadingScreen):  # (at start-up it is the first screen)
             self.push_screen(LoadingScreen())
 
     def _show_opened(self, screen: Screen) -> None:

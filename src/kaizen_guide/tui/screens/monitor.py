@@ -297,7 +297,7 @@ class MonitorScreen(ChatScreen):
         Counting screens was wrong: the start screen and the list of plans sit below a review too."""
         stack = self.app.screen_stack
         below = stack[-2] if len(stack) > 1 else None
-        return _is_interview(below) and getattr(below.interview, "path", None) == self.review.path
+        return _is_interview(below) and getattr(getattr(below, "interview", None), "path", None) == self.review.path
 
     def action_back_to_plan(self) -> None:
         """Back to the plan's interview: the one below if F6 opened this review, else the plan opens
@@ -309,7 +309,8 @@ class MonitorScreen(ChatScreen):
         if path is None:
             return
         self.review.close()  # the plan's lock, before the interview takes it (else it opens read-only)
-        self.app.open_plan(path, replace=self)
+        app: Any = self.app  # (KaizenApp, not imported here)
+        app.open_plan(path, replace=self)
 
     async def action_keep(self) -> None:
         if self.pending is None:
