@@ -40,7 +40,15 @@ def _load_plan_or_exit(path: str):
 # commands
 
 
+def _tui_start() -> None:
+    """Before the TUI's imports: no garbage collection until its first frame (tui/heap.py)."""
+    from .tui.heap import hold_start
+
+    hold_start()
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
+    _tui_start()
     from .tui.app import run
 
     return run(
@@ -94,6 +102,7 @@ def cmd_monitor(args: argparse.Namespace) -> int:
             maps=args.map,
             reason=args.reason or "",
         )
+    _tui_start()
     from .tui.app import run
 
     return run(args.plan, advisor=getattr(args, "advisor", False), monitor=True, month=args.period or args.month)

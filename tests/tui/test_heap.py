@@ -108,3 +108,56 @@ def test_an_import_in_a_background_thread_is_not_held(tmp_path, monkeypatch):
         heap.tidy()
     thread.join(5)
     monkeypatch.delitem(sys.modules, "kg_heap_probe", raising=False)
+
+
+async def test_start_up_runs_no_collection_until_the_first_frame(plan_path, monkeypatch):
+    """The TUI's entry turns the collector off (heap.hold_start); the first frame freezes what
+    start-up built and turns it on again. Without the entry's call (a second app in one process) the
+    first frame freezes nothing."""
+    monkeypatch.setattr(heap, "_frozen", True)  # the first answer's freeze is another test's
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))  # not for real: pytest's process
+    during: list[bool] = []
+    from kaizen_guide.tui.app import KaizenApp
+
+    mount = KaizenApp.on_mount
+
+    def on_mount(self) -> None:
+        during.append(gc.isenabled())
+        mount(self)
+
+    monkeypatch.setattr(KaizenApp, "on_mount", on_mount)
+    monkeypatch.setattr(heap, "START_HOLD_MAX", 60.0)
+    try:
+        heap.hold_start()
+        assert not gc.isenabled()
+        app = make_app(plan_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert during == [False], "no collection while the app starts"
+            assert frozen == [True] and gc.isenabled(), "the first frame froze start-up and turned it on"
+            heap.first_frame()  # a second screen's first frame
+            assert frozen == [True]
+    finally:
+        heap._start_held = False
+        gc.enable()
+    app = make_app(plan_path)  # no hold_start: nothing frozen at the first frame
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    assert frozen == [True]
+
+
+def test_an_answer_sent_while_start_up_holds_the_collector_turns_it_on_after_its_frame(monkeypatch):
+    monkeypatch.setattr(heap, "_frozen", True)
+    monkeypatch.setattr(gc, "freeze", lambda: None)
+    monkeypatch.setattr(heap, "START_HOLD_MAX", 60.0)
+    try:
+        heap.hold_start()
+        heap.hold()  # (the first frame's call comes during the answer: tidy turns it on)
+        heap.first_frame()
+        assert not gc.isenabled()
+        heap.tidy()
+        assert gc.isenabled()
+    finally:
+        heap._start_held = False
+        gc.enable()

@@ -23,7 +23,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from . import recent
+from . import heap, recent
 
 # crash_log_path and CRASH_LOG_NAME are re-exported: the entry point's crash handling lives in crash.py
 from .crash import CRASH_LOG_NAME, crash_log_path, crash_message, write_crash_log  # noqa: F401
@@ -236,9 +236,9 @@ class KaizenApp(App[int]):
 
     def first_screen_shown(self) -> None:
         """Called by a screen once its first frame is painted: only now, at the first pause in the
-        typing, start what the first frame does not need (the checks' dictionary and index, the
-        check helper process). Started at mount, the two competed with the first frame for the
-        interpreter and the 2 cores; started at once, with the first answer typed (issue 18)."""
+        typing, start what the first frame does not need (the checks' dictionary and index, the check
+        helper process): at mount they competed with the first frame for the interpreter (issue 18)."""
+        heap.first_frame()  # the collector, off since the entry (heap.hold_start), runs again
         self._quiet_start.arm()
 
     def _start_background(self) -> None:
