@@ -92,3 +92,32 @@ async def test_a_message_looks_as_textuals_markdown_drew_it(width, theme):
                 now = lines[new.region.y + y].crop(new.region.x, new.region.right)
                 assert now.text == was.text
                 assert _cells(now) == _cells(was), f"colours differ on {now.text!r}"
+
+
+async def test_a_new_message_is_wrapped_once_to_measure_and_paint_it(monkeypatch):
+    """Its height is measured with the style it is painted with, so the paint reuses the lines
+    (measured with a bare style, a new message was wrapped again to be painted: issue 18)."""
+    from kaizen_guide.tui.widgets import message_view
+
+    wrap.install()
+    wraps: list[int] = []
+    stack = message_view.MessageVisual._stack
+
+    def counted(self, blocks, width, style, *, top_level):
+        if top_level:
+            wraps.append(width)
+        return stack(self, blocks, width, style, top_level=top_level)
+
+    monkeypatch.setattr(message_view.MessageVisual, "_stack", counted)
+
+    class One(App):
+        def compose(self) -> ComposeResult:
+            with VerticalScroll():
+                yield AssistantMessage(ja_wrap(MESSAGES[0][0]))
+
+    app = One()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.pause()
+        message = app.query_one(AssistantMessage)
+        assert message.region.height > 1 and app.screen._compositor.render_strips()
+    assert len(wraps) == 1, wraps

@@ -78,7 +78,9 @@ class AssistantMessage(Widget, can_focus=False):
         theme = self.app.theme
         if self._visual is None or self._visual[0] != theme:
             self._visual = (theme, MessageVisual(self._blocks, dark=self.app.current_theme.dark))
-        return self._visual[1]
+        visual = self._visual[1]
+        visual.paint_with = (self.visual_style, self._get_style)
+        return visual
 
 
 class UserMessage(Static):

@@ -192,6 +192,9 @@ class MessageVisual(Visual):
         self._cache: tuple[tuple[int, Style], list[Strip]] | None = None
         self._get_style: Any = None
         self._rules: Any = None
+        self.paint_with: tuple[Style, Any] | None = None
+        """The widget's style and style lookup, as painting will pass them: measuring the height
+        with them keeps the lines for the paint (a new message was wrapped twice, issue 18)."""
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return container_width
@@ -199,7 +202,8 @@ class MessageVisual(Visual):
     def get_height(self, rules: RulesMap, width: int) -> int:
         if self._cache is not None and self._cache[0][0] == width:
             return len(self._cache[1])  # the style does not change the number of lines
-        return len(self._lines(width, Style(), rules, None))
+        style, get_style = self.paint_with or (Style(), None)
+        return len(self._lines(width, style, rules, get_style))
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         lines = self._lines(width, style, options.rules, options.get_style)
