@@ -7,11 +7,21 @@ from __future__ import annotations
 from textual.widgets import DataTable, TextArea
 
 from kaizen_guide.model import load_plan
-from kaizen_guide.tui.widgets.composer import LineEditor, LongTextEditor
+from kaizen_guide.tui.widgets.composer import Editor, LineEditor, LongTextEditor
 from kaizen_guide.tui.widgets.grid_editor import GridEditor
 from kaizen_guide.tui.widgets.group_editor import GroupEditor
 
-from .conftest import current_qid, goto, grid_lines, interview_screen, make_app, settle, type_text, until
+from .conftest import (
+    answer_line,
+    current_qid,
+    goto,
+    grid_lines,
+    interview_screen,
+    make_app,
+    settle,
+    type_text,
+    until,
+)
 
 
 def _editor(pilot):
@@ -97,3 +107,50 @@ async def test_a_grid_gets_the_taller_composer_and_the_next_line_question_the_us
         assert composer.styles.max_height.value == 65
         await goto(pilot, "financials.bs")
         assert composer.styles.max_height.value == 85
+
+
+async def test_after_an_answer_an_editor_of_a_kind_still_to_come_waits_hidden(plan_path):
+    """After each answer's frame, one editor of a kind the bank asks with and the composer lacks
+    is mounted hidden (the first text area, group table or grid took 30-50 ms of the answer that
+    brought it, issue 18); the first question of that kind is then asked in it."""
+    app = make_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        composer = interview_screen(pilot).composer
+        for text in ("株式会社テスト", "山田 太郎", "静岡県浜松市中央区1-2-3"):
+            await answer_line(pilot, text)
+        assert current_qid(pilot) == "company.established"
+        hidden = {type(e): e for e in composer.children if isinstance(e, Editor) and not e.display}
+        assert {LongTextEditor, GroupEditor, GridEditor} <= set(hidden)
+        assert isinstance(_editor(pilot), LineEditor) and _editor(pilot).display
+        await goto(pilot, "company.officers")
+        group = _editor(pilot)
+        assert group is hidden[GroupEditor] and group.display and group.question.id == "company.officers"
+        assert group.rows == [] and app.focused is group
+        await goto(pilot, "company.business")
+        assert _editor(pilot) is hidden[LongTextEditor] and _editor(pilot).value() == ""
+
+
+async def test_a_reused_option_list_shows_the_new_questions_choices_and_answer(sample_path):
+    from textual.widgets import OptionList
+
+    from kaizen_guide.tui.widgets.composer import ChoiceEditor
+
+    app = make_app(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "support.allocation_basis")
+        choice = _editor(pilot)
+        assert isinstance(choice, ChoiceEditor)
+        await goto(pilot, "monitoring_plan.frequency")
+        assert _editor(pilot) is choice and choice.question.id == "monitoring_plan.frequency"
+        options = choice.query_one(OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert labels == [f"{n}. {c.label}" for n, c in enumerate(choice.question.choices, start=1)]
+        stored = interview_screen(pilot).interview.edit_value("monitoring_plan.frequency")
+        assert stored and choice.value() == stored and app.focused is options
+        chosen = choice.question.choices[options.highlighted + 1]
+        await pilot.press("down")
+        await pilot.press("enter")  # it still sends as a new one would
+        await until(pilot, lambda: current_qid(pilot) != "monitoring_plan.frequency", "the choice to be sent")
+    assert load_plan(sample_path).monitoring_plan.frequency == chosen.value

@@ -344,6 +344,13 @@ class InterviewScreen(ChatScreen):
                 await self.chat.settled()
         finally:
             self.call_after_refresh(heap.tidy)  # collections after the frame, not in the next answer
+            self.call_after_refresh(self._premount_editor)
+
+    def _premount_editor(self) -> None:
+        """While the person reads the reply: one more editor kind the bank asks with, mounted hidden."""
+        bank = getattr(self.interview, "bank", None)
+        questions = [q for section in getattr(bank, "sections", ()) for q in section.questions]
+        self._safe(lambda: self.composer.premount(questions, **self._helpers()), False)
 
     def _grid_account(self, question: Any, raw: dict) -> str:
         """「2024年3月期〜2026年3月期 (3列)・33/33マスを入力。2026年3月期: 経常利益 …」"""

@@ -186,16 +186,26 @@ class ChoiceEditor(Editor):
             self._choice_cache = [(str(label), str(label)) for _value, label in options]
         return self._choice_cache
 
-    def compose(self) -> ComposeResult:
-        options = [
+    def _options(self) -> list[Option]:
+        return [
             Option(f"{n}. {label}" if n < 10 else label, id=str(i))
             for i, (n, (label, _raw)) in enumerate(enumerate(self._choices(), start=1))
         ]
-        yield OptionList(*options, id="choices")
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(*self._options(), id="choices")
 
     def on_mount(self) -> None:
         ol = self.query_one(OptionList)
         ol.highlighted = self._initial_index()
+
+    def reuse(self, question: Any, prefill: Any, **helpers: Any) -> bool:
+        """Ask ``question`` in this option list (no mount and styling of a new one, issue 18)."""
+        self.adopt(question, prefill, helpers)
+        self.__dict__.pop("_choice_cache", None)  # the options are the new question's
+        self.query_one(OptionList).set_options(self._options())
+        self.on_mount()
+        return True
 
     def _initial_index(self) -> int:
         if self.prefill is not None:
@@ -386,6 +396,22 @@ class Composer(Vertical):
         self.editor = editor
         editor.focus_input()
         return editor
+
+    def premount(self, questions: Any, **helpers: Any) -> bool:
+        """Mount, hidden, an editor for the first of ``questions`` whose kind is not here yet (kept
+        for :meth:`show`); False when there is none. Called after a reply's frame, while the person
+        reads: the first editor of a kind took 30-50 ms of the answer that brought it (issue 18)."""
+        here = {type(e) for e in (self.editor, *self._parked.values()) if e is not None}
+        for question in questions:
+            kind = editor_class(question)
+            if kind in here or kind.reuse is Editor.reuse:
+                continue
+            editor = kind(question, **helpers)
+            editor.display = False
+            self._parked[kind] = editor
+            self.mount(editor)
+            return True
+        return False
 
     TALL = "85%"
     """The composer's height limit for a grid or a form (they need the rows more than the chat)."""
