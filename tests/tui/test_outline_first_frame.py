@@ -34,3 +34,38 @@ async def test_the_first_frame_fits_the_width_the_layout_gives(sample_path):
         fresh.update_progress(rows)
         assert _texts(fresh) == laid_out
     assert laid_out and all(t.strip() for t in laid_out)
+
+
+async def test_a_changed_count_replaces_its_row_only_and_shows_on_screen(sample_path):
+    """After an answer one section's count changes: only that row is put in and repainted
+    (set_options drew and repainted every row after each answer, issue 18)."""
+    from dataclasses import replace
+
+    iv = Interview.open(sample_path)
+    rows = list(iv.progress())
+    iv.close()
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Outline()
+
+    host = Host()
+    async with host.run_test(size=(120, 40)) as pilot:
+        outline = host.query_one(Outline)
+        await pilot.pause()
+        outline.update_progress(rows, rows[1].section_id)
+        await pilot.pause()
+        before = [outline.get_option_at_index(i) for i in range(outline.option_count)]
+        changed = [*rows]
+        changed[2] = replace(rows[2], answered=rows[2].answered - 1)
+        outline.update_progress(changed, rows[1].section_id)
+        await pilot.pause()
+        after = [outline.get_option_at_index(i) for i in range(outline.option_count)]
+        assert [a is b for a, b in zip(before, after, strict=True)] == [i != 2 for i in range(len(rows))]
+        assert outline.get_option(rows[2].section_id) is after[2]
+        screen = host.screen._compositor.render_strips()
+        line = screen[outline.region.y + 2].crop(outline.region.x, outline.region.right).text
+        assert f"{changed[2].answered}/" in line and str(after[2].prompt).strip() in line.strip()
+        fresh = Outline()
+        fresh.update_progress(changed, rows[1].section_id)
+        assert _texts(fresh) == _texts(outline)

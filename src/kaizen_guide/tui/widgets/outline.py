@@ -8,11 +8,20 @@ from typing import Any
 from rich.cells import cell_len
 from textual import on
 from textual.content import Content
+from textual.geometry import Region
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..messages import JumpTo
 from ..texts import fit
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Two row prompts show the same text in the same styles."""
+    if isinstance(a, Content) and isinstance(b, Content):
+        return a.plain == b.plain and list(a.spans) == list(b.spans)
+    return a == b
+
 
 STATUS_MARKS: dict[str, tuple[str, str]] = {
     # status: (mark, style)
@@ -90,12 +99,35 @@ class Outline(OptionList):
             )
             options.append(Option(prompt, id=p.section_id))
         highlighted = self.highlighted
-        self.set_options(options)
+        if not self._replace_changed(options):
+            self.set_options(options)
         self._section_ids = [p.section_id for p in rows]
         if current_section in self._section_ids and not self.has_focus:
             self.highlighted = self._section_ids.index(current_section)
         elif highlighted is not None and highlighted < len(options):
             self.highlighted = highlighted
+
+    def _replace_changed(self, options: list[Option]) -> bool:
+        """Put in only the rows that changed and repaint only their lines, when the sections are
+        the same ones, one line each: ``set_options`` drew every row again and repainted the whole
+        outline after each answer, for the one row whose count changed (issue 18). False when
+        that does not fit (the rows change in number or order, or are not laid out yet)."""
+        old = self.options
+        if not self.is_mounted or not self._lines or [o.id for o in old] != [o.id for o in options]:
+            return False
+        if len(self._lines) != len(options):
+            return False  # a row is not one line (a divider, or a wrapped prompt)
+        width = self.scrollable_content_region.width
+        for index, (was, new) in enumerate(zip(old, options, strict=True)):
+            if _same(was.prompt, new.prompt):
+                continue
+            # The option list keeps its rows in these three places (Textual 8.2, pinned).
+            self._options[index] = new
+            del self._option_to_index[was]
+            self._option_to_index[new] = index
+            self._id_to_option[new.id] = new  # type: ignore[index]
+            self.refresh(Region(0, index - self.scroll_offset.y, width, 1))
+        return True
 
     def on_resize(self) -> None:
         rows, current = self._last
