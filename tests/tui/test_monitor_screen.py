@@ -53,17 +53,17 @@ async def send(pilot, text: str) -> None:
     screen = screen_of(pilot)
     q = screen.question
     if q.type in ("choice", "yes_no"):
-        ol = screen.composer.query_one(OptionList)
+        ol = screen.composer.editor.query_one(OptionList)
         labels = [str(ol.get_option_at_index(i).prompt) for i in range(ol.option_count)]
         ol.highlighted = next(i for i, lb in enumerate(labels) if lb.endswith(text) or text in lb)
         await pilot.pause()
         await pilot.press("enter")
     elif q.type == "long_text":
-        screen.composer.query_one(TextArea).text = ""
+        screen.composer.editor.query_one(TextArea).text = ""
         await type_text(pilot, text)
         await pilot.press("ctrl+s")
     else:
-        screen.composer.query_one(Input).value = ""
+        screen.composer.editor.query_one(Input).value = ""
         if text:
             await type_text(pilot, text)
         await pilot.press("enter")
@@ -140,7 +140,7 @@ async def test_a_whole_monthly_review_in_the_tui(june_path):
         # アクションプランの進捗: the board first, then each action started and not yet 済
         assert screen.question.id == "plan_actions.A1.status"
         assert "アクションプランの進捗" in said(pilot) and "**A1 実施中** 定番メニュー30品" in said(pilot)
-        ol = screen.composer.query_one(OptionList)
+        ol = screen.composer.editor.query_one(OptionList)
         assert str(ol.get_option_at_index(ol.highlighted).prompt).endswith("実施中")  # what the dates give
         await pilot.press("enter")  # confirmed as it is
         await settle(pilot)
