@@ -80,3 +80,32 @@ async def test_a_key_that_comes_and_goes_leaves_the_other_keys_in_place(sample_p
         await goto(pilot, "company.name")
         assert _shown(pilot) == _expected(pilot) and "送信" not in _shown(pilot)
         assert interview_screen(pilot).query_one(SteadyFooter).styles.grid_size_columns == len(_expected(pilot))
+
+
+async def test_the_keys_that_stay_are_not_drawn_again_when_a_key_comes_or_goes(sample_path):
+    """Only the key that comes is drawn: the others move (the grid's column count set through its
+    property repainted every key, at each answer that changed the editor's kind; issue 18)."""
+    from .conftest import goto
+
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "company.name")
+        await pilot.pause()
+        kept = [k for k in _keys(pilot) if k.display and not k.has_class("-command-palette")]
+        drawn: list[str] = []
+        for key in kept:
+
+            def counted(key=key, original=key._render_content) -> None:
+                drawn.append(key.description)
+                original()
+
+            key._render_content = counted  # type: ignore[method-assign]
+        await goto(pilot, "company.philosophy")  # ctrl+s 送信 and ctrl+n とばす come
+        await pilot.pause()
+        assert "送信" in _shown(pilot) and all(k.region.width for k in kept)
+        assert drawn == []
+        lines = app.screen._compositor.render_strips()
+        footer = interview_screen(pilot).query_one(SteadyFooter)
+        text = lines[footer.region.y].text
+        assert all(k.description in text for k in _keys(pilot) if k.display)

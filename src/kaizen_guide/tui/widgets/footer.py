@@ -116,9 +116,15 @@ class SteadyFooter(Footer):
                 else:
                     self.mount(widget)
             else:
-                widget.display = True
+                if not widget.display:  # (set when shown already, it restyled and re-laid the key)
+                    widget.display = True
                 widget.disabled = not enabled
                 widget.tooltip = tooltip or None
             previous = widget
-        self.styles.grid_size_columns = len(wanted)
+        if self.styles.grid_size_columns != len(wanted):
+            # Not through the property: its setter repaints every key, and a key comes or goes at
+            # most answers that change the editor's kind (issue 18). The layout moves the keys that
+            # stay; only a key whose size changes is drawn again.
+            self.styles.set_rule("grid_size_columns", len(wanted))
+            self.refresh(layout=True)
         return True
