@@ -1,5 +1,5 @@
 """The program's entry point (issue 18): main's exit code unchanged, the leftovers frozen out of the
-collector's last passes; one-shot commands collect the young generation less often."""
+collector's last passes; one-shot commands collect less often (one plan: not at all)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from kaizen_guide import cli
 
 def test_entry_returns_mains_code_and_freezes_what_is_left(monkeypatch):
     monkeypatch.setattr(cli, "main", lambda argv=None: 7)
+    monkeypatch.setattr(cli, "_AS_PROGRAM", False)  # (entry sets it; restored after the test)
     gc.unfreeze()
     try:
         assert cli.entry() == 7
@@ -43,7 +44,39 @@ def test_check_as_a_program_prints_and_exits_as_before(tmp_path, sample_plan):
 def test_one_shot_commands_raise_the_young_generation_threshold(monkeypatch):
     before = gc.get_threshold()
     try:
-        cli._one_shot_gc()  # noqa: SLF001
+        cli._one_shot_gc(batch=True)  # noqa: SLF001
         assert gc.get_threshold()[0] >= 50_000
+        assert gc.isenabled()
     finally:
         gc.set_threshold(*before)
+
+
+def test_the_program_checks_or_exports_one_plan_without_the_collector(monkeypatch):
+    """As the program, one plan's check or export turns the collector off (its collections found
+    almost nothing, issue 18); a folder keeps it (each plan's workbook is garbage once written), and
+    main() called from another program (as here) leaves it alone."""
+    off: list[bool] = []
+    monkeypatch.setattr(gc, "disable", lambda: off.append(True))  # not for real: pytest's process
+    before = gc.get_threshold()
+    try:
+        cli._one_shot_gc(batch=False)  # noqa: SLF001
+        assert off == []
+        monkeypatch.setattr(cli, "_AS_PROGRAM", True)
+        cli._one_shot_gc(batch=True)  # noqa: SLF001
+        assert off == []
+        cli._one_shot_gc(batch=False)  # noqa: SLF001
+        assert off == [True]
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_the_tui_holds_the_collector_only_as_the_program(monkeypatch):
+    from kaizen_guide.tui import heap
+
+    held: list[bool] = []
+    monkeypatch.setattr(heap, "hold_start", lambda: held.append(True))
+    cli._tui_start()  # noqa: SLF001
+    assert held == []
+    monkeypatch.setattr(cli, "_AS_PROGRAM", True)
+    cli._tui_start()  # noqa: SLF001
+    assert held == [True]
