@@ -1,8 +1,7 @@
 """One writer per plan: an OS file lock beside the plan, with the holder named in a side file.
 
-The lock itself is ``flock`` on Linux and macOS (:class:`_FlockLock`, what filelock does there,
-without the ~15 ms its import took from every start, issue 18) and filelock's ``FileLock`` (msvcrt)
-elsewhere: the operating system drops it when the holding process dies, however it dies, so a crashed TUI never
+The lock itself is filelock's ``FileLock`` (fcntl/flock on Linux and macOS, msvcrt on Windows): the
+operating system drops it when the holding process dies, however it dies, so a crashed TUI never
 leaves a plan locked. The side file ``.<plan>.lock.json`` names the holder (pid, host, start time)
 for the message a second opener gets, and tells the next opener that the previous holder did not
 close the plan (a stale record: taken over, with a message). When the OS lock is free but the side
@@ -12,11 +11,9 @@ busy: we would rather refuse than have two writers.
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import socket
-import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -102,88 +99,23 @@ def _describe(holder: dict[str, Any]) -> str:
     return "、".join(parts)
 
 
-class _Timeout(Exception):
-    """The lock stayed taken until the deadline."""
-
-
-class _FlockLock:
-    """An exclusive ``flock`` on the lock file, counted per process and shared by every thread (as
-    filelock's ``FileLock(thread_local=False, is_singleton=True)``): two Interviews of one plan in a
-    process hold it together, and it is unlocked when the last one releases it."""
-
-    _held: dict[str, list[int]] = {}  # lock path -> [descriptor, holders]
-    _guard = threading.Lock()
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-
-    @property
-    def lock_counter(self) -> int:
-        entry = self._held.get(self.path)
-        return entry[1] if entry else 0
-
-    @property
-    def is_locked(self) -> bool:
-        return self.lock_counter > 0
-
-    def acquire(self, timeout: float) -> None:
-        import fcntl
-
-        deadline = time.monotonic() + timeout
-        while True:
-            with self._guard:
-                entry = self._held.get(self.path)
-                if entry is not None:
-                    entry[1] += 1
-                    return
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except OSError as exc:
-                    os.close(fd)
-                    if exc.errno not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
-                        raise
-                else:
-                    self._held[self.path] = [fd, 1]
-                    return
-            if time.monotonic() >= deadline:
-                raise _Timeout
-            time.sleep(min(0.05, max(0.0, deadline - time.monotonic())))
-
-    def release(self) -> None:
-        with self._guard:
-            entry = self._held.get(self.path)
-            if entry is None:
-                return
-            entry[1] -= 1
-            if entry[1] == 0:
-                del self._held[self.path]
-                os.close(entry[0])  # closing the last descriptor drops the flock
-
-
-def _os_lock(path: Path) -> Any:  # _FlockLock or filelock.FileLock (the same four members)
-    if hasattr(os, "fork"):  # POSIX: flock
-        return _FlockLock(str(path))
-    from filelock import FileLock
-
-    # thread_local=False: the TUI opens a plan in a worker thread and closes it on the main one.
-    # is_singleton: two Interviews on one plan in one process share one counted lock (the
-    # on-disk signature check still keeps them from overwriting each other).
-    return FileLock(str(path), mode=0o600, thread_local=False, is_singleton=True)
-
-
 class PlanLock:
     """Exclusive right to write one plan file. ``acquire`` raises PlanLockedError when it is taken."""
 
     def __init__(self, path: str | os.PathLike[str]):
+        from filelock import FileLock
+
         self.path = Path(path)
         self.lock_path, self.owner_path = lock_paths(path)
-        self._lock = _os_lock(self.lock_path)
+        # thread_local=False: the TUI opens a plan in a worker thread and closes it on the main one.
+        # is_singleton: two Interviews on one plan in one process share one counted lock (the
+        # on-disk signature check still keeps them from overwriting each other).
+        self._lock = FileLock(str(self.lock_path), mode=0o600, thread_local=False, is_singleton=True)
         self.notice: str | None = None  # Japanese: set when a stale lock was taken over
 
     @property
     def held(self) -> bool:
-        return bool(self._lock.is_locked)
+        return self._lock.is_locked
 
     def holder(self) -> dict[str, Any]:
         try:
@@ -194,16 +126,13 @@ class PlanLock:
 
     def acquire(self, timeout: float = 0.0) -> str | None:
         """Take the lock, waiting up to ``timeout`` seconds; returns a takeover notice or None."""
-        timeouts: tuple[type[BaseException], ...] = (_Timeout,)
-        if not isinstance(self._lock, _FlockLock):
-            from filelock import Timeout
+        from filelock import Timeout
 
-            timeouts = (_Timeout, Timeout)
         deadline = time.monotonic() + max(0.0, timeout)
         while True:
             try:
                 self._lock.acquire(timeout=max(0.0, deadline - time.monotonic()))
-            except timeouts:
+            except Timeout:
                 raise self._busy(self.holder()) from None
             except OSError as exc:
                 raise PlanFileError(
