@@ -13,16 +13,23 @@ def _texts(outline: Outline) -> list[str]:
     return [str(outline.get_option_at_index(i).prompt) for i in range(outline.option_count)]
 
 
-async def test_the_first_frame_fits_the_width_the_layout_gives(sample_path):
+class _Host(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Outline()
+
+
+def _progress(sample_path) -> list:
     iv = Interview.open(sample_path)
-    rows = iv.progress()
-    iv.close()
+    try:
+        return list(iv.progress())
+    finally:
+        iv.close()
 
-    class Host(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Outline()
 
-    host = Host()
+async def test_the_first_frame_fits_the_width_the_layout_gives(sample_path):
+    rows = _progress(sample_path)
+
+    host = _Host()
     async with host.run_test(size=(120, 40)) as pilot:
         outline = host.query_one(Outline)
         await pilot.pause()
@@ -41,15 +48,9 @@ async def test_a_changed_count_replaces_its_row_only_and_shows_on_screen(sample_
     (set_options drew and repainted every row after each answer, issue 18)."""
     from dataclasses import replace
 
-    iv = Interview.open(sample_path)
-    rows = list(iv.progress())
-    iv.close()
+    rows = _progress(sample_path)
 
-    class Host(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Outline()
-
-    host = Host()
+    host = _Host()
     async with host.run_test(size=(120, 40)) as pilot:
         outline = host.query_one(Outline)
         await pilot.pause()
