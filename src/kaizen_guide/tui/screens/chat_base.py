@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from textual.screen import Screen
-
 from ..texts import accepted_line, compact_follow_up, finding_markdown, follow_up_markdown, worst_severity
 from ..widgets.chat_log import ChatLog
 from ..widgets.composer import Composer
+from .first_resume import FirstResumeStyled
 
 T = TypeVar("T")
 
@@ -30,7 +29,7 @@ def _crash_log(exc: BaseException) -> Any:
     return write_crash_log(exc)
 
 
-class ChatScreen(Screen):
+class ChatScreen(FirstResumeStyled):
     """A screen with a ``ChatLog`` and a ``Composer`` driven by an engine (see the module docstring)."""
 
     pending: str | None = None

@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.css.query import NoMatches
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import recent
 from ..widgets.footer import SteadyFooter
+from .first_resume import FirstResumeStyled
 
 if TYPE_CHECKING:
     from ..app import KaizenApp
@@ -103,7 +104,7 @@ class OpenFileScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class StartScreen(Screen):
+class StartScreen(FirstResumeStyled):
     app: KaizenApp  # (the screens run only inside KaizenApp)
     """What `kaizen-guide` opens with."""
 
