@@ -48,6 +48,39 @@ async def test_the_first_frame_after_enter_shows_the_whole_reply(plan_path):
         assert all(height > 0 for height in after), f"a frame showed the question 0 lines tall: {after}"
 
 
+async def test_the_status_line_and_outline_follow_the_replys_frame(plan_path):
+    """The next question is drawn first; the status line, the outline and the keys are brought
+    up to date right after that frame (they were 3-5 ms of it), and then show the answer."""
+    app = make_app(plan_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot)
+        screen = interview_screen(pilot)
+        events_seen: list[str] = []
+        original_display, original_status = app._display, screen._refresh_status
+
+        def display(on_screen, renderable) -> None:
+            original_display(on_screen, renderable)
+            if renderable is not None and screen.question is not None:
+                events_seen.append(f"frame {screen.question.id}")
+
+        def refresh_status() -> None:
+            events_seen.append("status")
+            original_status()
+
+        app._display = display
+        screen._refresh_status = refresh_status
+        await type_text(pilot, "株式会社ベンチ")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "status" in events_seen, events_seen
+        first_frame = events_seen.index("frame company.representative")
+        assert first_frame < events_seen.index("status"), f"the status came before the reply's frame: {events_seen}"
+        topbar = str(screen.query_one("#topbar").render())
+        assert "株式会社ベンチ" in topbar and "回答 1/" in topbar, topbar
+        outline = screen.query_one("#outline")
+        assert outline.highlighted is not None and "1/" in str(outline.get_option_at_index(0).prompt)
+
+
 async def test_the_one_line_editor_carries_the_next_question(plan_path):
     app = make_app(plan_path)
     async with app.run_test(size=(80, 24)) as pilot:
