@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -307,3 +308,24 @@ def test_checks_never_import_ui_or_export_libraries():
         "print(sorted(m for m in ('textual','openpyxl','jinja2') if m in sys.modules))"
     )
     assert out == "[]", f"the checks pulled in {out}"
+
+
+def test_check_of_a_plan_with_a_warm_cache_never_imports_yaml(tmp_path):
+    """The checklist comes from the disk cache, so `check` has no YAML to read (issue 18: ~16 ms)."""
+    from kaizen_guide.model.store import save_plan
+    from kaizen_guide.sample import build_sample_plan
+
+    plan = tmp_path / "plan.json"
+    save_plan(build_sample_plan(), plan)
+    code = (
+        "import sys\n"
+        "from kaizen_guide.cli import main\n"
+        f"code = main(['check', {str(plan)!r}])\n"
+        "print(code, 'yaml' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "KAIZEN_GUIDE_DATA_DIR": str(tmp_path / "data")}
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True) for _ in range(2)]
+    for res in runs:
+        assert res.stderr.split()[0] in ("0", "1"), res.stderr
+    assert runs[0].stderr.split()[-1] == "True"  # the first run builds the cache from the YAML
+    assert runs[1].stderr.split()[-1] == "False", "a warm `check` read the checklist's YAML"

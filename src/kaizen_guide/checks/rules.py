@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal, Self
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .findings import Severity
@@ -507,6 +506,8 @@ def load_checklist(path: str | Path | None = None, *, compile_patterns: bool = T
         text = p.read_text(encoding="utf-8")
     except OSError as err:
         raise ChecklistError(f"cannot read checklist {p}: {err}") from None
+    import yaml  # only when the YAML is read: `check` with a warm cache never needs it (issue 18)
+
     try:
         raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as err:
