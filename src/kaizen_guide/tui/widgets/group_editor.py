@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Static
 
 from ..texts import fit, short_label
+from .cell_table import CellTable
 from .editor import PREVIEW_TYPES, SUBMIT_KEY, Editor, OptionsFn, focus_now, keys_applied
 from .field_input import (
     CHECKED,
@@ -240,7 +241,7 @@ class GroupEditor(Editor):
         return True
 
     def compose(self) -> ComposeResult:
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="group-table")
+        yield CellTable(cursor_type="row", zebra_stripes=True, id="group-table")
         yield Static("まだ行がありません。a で追加します。", id="group-empty")
         yield Static("a 追加・Enter 編集・d 削除・ctrl+s で送信", id="group-hint")
 
