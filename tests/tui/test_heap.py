@@ -161,3 +161,32 @@ def test_an_answer_sent_while_start_up_holds_the_collector_turns_it_on_after_its
     finally:
         heap._start_held = False
         gc.enable()
+
+
+def test_background_work_hands_the_interpreter_lock_over_quickly():
+    """While a worker computes, a thread waiting for the lock (the UI, woken by a key) gets it
+    within a millisecond, not Python's 5 ms; the interval comes back when no worker runs."""
+    import threading
+
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    entered, inner_done = threading.Event(), threading.Event()
+
+    def worker() -> None:
+        with heap.background():
+            seen.append(sys.getswitchinterval())
+            entered.set()
+            inner_done.wait(5)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    try:
+        assert entered.wait(5)
+        with heap.background():  # two at once: the interval stays short until both end
+            seen.append(sys.getswitchinterval())
+        seen.append(sys.getswitchinterval())
+    finally:
+        inner_done.set()
+        thread.join(5)
+    assert seen and max(seen) <= heap.SWITCH_INTERVAL, seen
+    assert sys.getswitchinterval() == before

@@ -96,15 +96,39 @@ def _step_aside(frame: Any, event: str, arg: Any) -> None:
         _calm.wait(STEP_ASIDE_MAX)
 
 
+SWITCH_INTERVAL = 0.001
+"""Seconds a thread may hold the interpreter lock while another waits for it, when a background
+computation runs (Python's default is 5 ms)."""
+
+_background_lock = threading.Lock()
+_background_count = 0
+_switch_interval: float | None = None
+
+
 @contextmanager
 def background() -> Iterator[None]:
     """Run a worker thread's work so that it steps aside while an answer is handled (the hook is
-    the calling thread's only: the UI thread is never slowed)."""
+    the calling thread's only: the UI thread is never slowed).
+
+    Meanwhile the interpreter hands its lock over every :data:`SWITCH_INTERVAL`: the worker sees
+    that an answer is being handled only at its next call, and until then the UI thread, woken by
+    the key, waited up to Python's 5 ms for the lock at each turn of its event loop (4-5 ms of the
+    answers sent while the summary recomputed, issue 18)."""
+    global _background_count, _switch_interval
+    with _background_lock:
+        if _background_count == 0:
+            _switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(_switch_interval, SWITCH_INTERVAL))
+        _background_count += 1
     sys.setprofile(_step_aside)
     try:
         yield
     finally:
         sys.setprofile(None)
+        with _background_lock:
+            _background_count -= 1
+            if _background_count == 0 and _switch_interval is not None:
+                sys.setswitchinterval(_switch_interval)
 
 
 def tidy() -> None:
