@@ -109,3 +109,38 @@ async def test_the_keys_that_stay_are_not_drawn_again_when_a_key_comes_or_goes(s
         footer = interview_screen(pilot).query_one(SteadyFooter)
         text = lines[footer.region.y].text
         assert all(k.description in text for k in _keys(pilot) if k.display)
+
+
+async def test_the_footer_follows_the_replys_frame_when_the_editors_kind_changes(plan_path):
+    """The answer that brings a text area (its ctrl+s 送信 key) is drawn first; the footer's keys
+    are brought up to date right after that frame, not inside it (tui/after_frame.py)."""
+    from .conftest import current_qid
+
+    app = make_app(plan_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _wait_for_question(pilot)
+        await settle(pilot)
+        for text in ("株式会社ベンチ", "山田 太郎", "静岡県浜松市中央区1-2-3", "昭和60年4月", "1,000万円"):
+            await answer_line(pilot, text)
+        assert current_qid(pilot) == "company.industry"
+        footer = interview_screen(pilot).query_one(SteadyFooter)
+        events_seen: list[str] = []
+        original_display, original_rebuild = app._display, footer._rebuild_if_changed
+
+        def display(on_screen, renderable) -> None:
+            original_display(on_screen, renderable)
+            question = interview_screen(pilot).question
+            if renderable is not None and question is not None:
+                events_seen.append(f"frame {question.id}")
+
+        async def rebuild() -> None:
+            events_seen.append("footer")
+            await original_rebuild()
+
+        app._display = display
+        footer._rebuild_if_changed = rebuild
+        await answer_line(pilot, "飲食業")
+        assert current_qid(pilot) == "company.business"
+        assert "footer" in events_seen, events_seen
+        assert events_seen.index("frame company.business") < events_seen.index("footer"), events_seen
+        assert _shown(pilot) == _expected(pilot) and "送信" in _shown(pilot)

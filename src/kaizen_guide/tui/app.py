@@ -23,7 +23,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from . import heap, recent, restyle
+from . import after_frame, heap, recent, restyle
 
 # crash_log_path and CRASH_LOG_NAME are re-exported: the entry point's crash handling lives in crash.py
 from .crash import CRASH_LOG_NAME, crash_log_path, crash_message, write_crash_log  # noqa: F401
@@ -100,7 +100,7 @@ def land_demo(interview: Interview) -> None:
         pass
 
 
-class KaizenApp(restyle.MemoRestyle, App[int]):
+class KaizenApp(after_frame.AfterFrame, restyle.MemoRestyle, App[int]):
     """The kaizen-guide TUI."""
 
     TITLE = "kaizen-guide"

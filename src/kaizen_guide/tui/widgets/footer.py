@@ -59,7 +59,12 @@ class SteadyFooter(Footer):
         # no editor (the old one removed, the new one not focused yet), and a rebuild for that
         # passing state was followed by a second one back to the same keys.
         self._queued = True
-        self.call_after_refresh(self._rebuild_if_changed)
+        # After the frame even inside a batch (the reply to an answer): see tui/after_frame.py.
+        after_frame = getattr(self.app, "call_after_frame", None)
+        if after_frame is not None:
+            after_frame(self, self._rebuild_if_changed)
+        else:
+            self.call_after_refresh(self._rebuild_if_changed)
 
     async def _rebuild_if_changed(self) -> None:
         self._queued = False
