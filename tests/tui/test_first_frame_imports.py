@@ -66,6 +66,12 @@ NOT_FOR_THE_FIRST_QUESTION = [
     "yaml",  # the bank and the industries come from the cache (banks/loader.py)
     "kaizen_guide.engine.answers",
 ]
+NOT_FOR_A_ONE_LINE_QUESTION = [  # a new plan's first question (the company's name)
+    "textual.widgets._text_area",  # long text (composer.LongTextEditor) and the advisor's forms
+    "textual.widgets._selection_list",  # multiple choice
+    "kaizen_guide.tui.widgets.section_form",  # advisor mode's section form (screens/intake.py)
+    "rich._emoji_codes",  # the status line is measured without emoji codes, as the Static shows it
+]
 NOT_FOR_THE_START_SCREEN = [
     "pydantic",
     "kaizen_guide.model",
@@ -82,7 +88,9 @@ NOT_FOR_THE_START_SCREEN = [
 
 def _first_frame_modules(plan: str, tmp_path: Path) -> dict[str, list[str]]:
     env = {**os.environ, "KAIZEN_GUIDE_DATA_DIR": str(tmp_path / "data")}
-    watched = json.dumps(NOT_FOR_ANY_FIRST_FRAME + NOT_FOR_THE_FIRST_QUESTION + NOT_FOR_THE_START_SCREEN)
+    watched = json.dumps(
+        NOT_FOR_ANY_FIRST_FRAME + NOT_FOR_THE_FIRST_QUESTION + NOT_FOR_A_ONE_LINE_QUESTION + NOT_FOR_THE_START_SCREEN
+    )
     out = subprocess.run(
         [sys.executable, "-c", PROBE, plan, watched], env=env, capture_output=True, text=True, timeout=120
     )
@@ -121,3 +129,5 @@ def test_the_first_question_loads_no_markdown_parser_nor_yaml(opened, tmp_path):
     loaded = _first_frame_modules(plan, tmp_path)["InterviewScreen"]
     assert not set(loaded) & set(NOT_FOR_THE_FIRST_QUESTION), loaded
     assert "kaizen_guide.engine" in loaded
+    if opened == "new":  # asked on one line: no text area, selection list, section form nor emoji table
+        assert not set(loaded) & set(NOT_FOR_A_ONE_LINE_QUESTION), loaded

@@ -8,7 +8,8 @@ through the engine (``Interview.answer_form``); this module only renders what co
 
 from __future__ import annotations
 
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any
 
 from kaizen_guide.engine.records import giver_mark
 
@@ -16,7 +17,17 @@ __all__ = ["answer_mark", "field_label", "form_for", "form_intro", "giver_mark",
 from kaizen_guide.engine.section_form import field_label, has_form
 
 from ..texts import finding_line
-from ..widgets.section_form import SectionForm
+
+if TYPE_CHECKING:  # the form (and its inputs: text areas, selects) loads when advisor mode shows one
+    from ..widgets.section_form import SectionForm
+
+_FORM_MODULE = __name__.rsplit(".", 2)[0] + ".widgets.section_form"
+
+
+def _is_form(editor: Any) -> bool:
+    """Whether ``editor`` is a section form, without importing it (not loaded: no form shown yet)."""
+    module = sys.modules.get(_FORM_MODULE)
+    return module is not None and isinstance(editor, module.SectionForm)
 
 
 def answer_mark(interview: Any, qid: str) -> str:
@@ -50,6 +61,8 @@ def form_for(screen: Any, question: Any) -> SectionForm | None:
         )
     marks = {q.id: answer_mark(interview, q.id) for q in fields}
     labels = {q.id: field_label(q) for q in fields}
+    from ..widgets.section_form import SectionForm
+
     return SectionForm(question, fields=fields, values=values, marks=marks, labels=labels, **screen._helpers())
 
 
@@ -60,7 +73,7 @@ def form_intro(section: Any, n: int) -> str:
 def focused_question(screen: Any) -> Any:
     """The question of the form field with the focus (else the question asked)."""
     editor = screen.composer.editor
-    if isinstance(editor, SectionForm):
+    if _is_form(editor):
         qid = editor._qid_of(screen.app.focused)
         for q in editor.fields:
             if q.id == qid:
@@ -96,7 +109,7 @@ async def take_form(screen: Any, values: dict[str, Any]) -> None:
     if follow_ups:
         parts.append("要確認: " + "、".join(labels.get(q, q) for q in follow_ups))
     screen.chat.say(" ・ ".join(parts) or "変更はありません", "note", "status")
-    if (errors or follow_ups) and isinstance(editor, SectionForm) and editor.is_attached:
+    if (errors or follow_ups) and _is_form(editor) and editor.is_attached:
         notes = {
             qid: " ".join(finding_line(f) for f in r.findings if f.severity in ("error", "warning"))
             + f" {r.follow_up} (直すか、そのまま ctrl+s で記録)"

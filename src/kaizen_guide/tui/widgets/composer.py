@@ -17,14 +17,17 @@ focus. Keys typed meanwhile wait in the app's queue and reach the next editor, i
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList, SelectionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:  # imported where used: a first question asked on one line loads neither (issue 18)
+    from textual.widgets import SelectionList, TextArea
 
 # Editor, PREVIEW_TYPES, PreviewFn and keys_applied are re-exported: screens import them from here.
 from .editor import PREVIEW_TYPES, SUBMIT_KEY, Editor, PreviewFn, focus_now, keys_applied
@@ -127,6 +130,8 @@ class LongTextEditor(Editor):
     BINDINGS = [Binding(SUBMIT_KEY, "send", "送信", priority=True)]
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import TextArea
+
         area = TextArea(
             "" if self.prefill is None else str(self.prefill),
             soft_wrap=True,
@@ -141,18 +146,23 @@ class LongTextEditor(Editor):
     def reuse(self, question: Any, prefill: Any, **helpers: Any) -> bool:
         """Ask ``question`` in this text area (no mount and styling of a new one, issue 18)."""
         self.adopt(question, prefill, helpers)
-        area = self.query_one(TextArea)
+        area = self._area()
         area.load_text("" if prefill is None else str(prefill))  # also forgets the last answer's undo
         area.placeholder = _placeholder(question)
         return True
 
+    def _area(self) -> TextArea:
+        from textual.widgets import TextArea
+
+        return self.query_one(TextArea)
+
     def focus_input(self) -> None:
-        area = self.query_one(TextArea)
+        area = self._area()
         area.move_cursor(area.document.end)
         focus_now(area)
 
     def value(self) -> str:
-        return self.query_one(TextArea).text
+        return self._area().text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -279,18 +289,25 @@ class MultiChoiceEditor(Editor):
                 options = []
         if not options:
             options = [(c.value, c.label) for c in self.question.choices]
+        from textual.widgets import SelectionList
+
         yield SelectionList[str](
             *[(str(label), str(value), self._is_chosen(value, str(label))) for value, label in options],
             id="multi",
         )
         yield Static("スペースで選ぶ・外す、ctrl+s で送信", id="hint")
 
+    def _list(self) -> SelectionList[str]:
+        from textual.widgets import SelectionList
+
+        return self.query_one(SelectionList)
+
     def focus_input(self) -> None:
-        focus_now(self.query_one(SelectionList))
+        focus_now(self._list())
 
     def value(self) -> list[str]:
         """The chosen options' values (a list, so labels containing 「、」 stay whole)."""
-        return list(self.query_one(SelectionList).selected)
+        return list(self._list().selected)
 
 
 # ---------------------------------------------------------------------------------------------
