@@ -495,7 +495,7 @@ class KaizenApp(after_frame.AfterFrame, restyle.MemoRestyle, App[int]):
         """Quit; input typed but not sent is kept as a draft with the plan (and comes back in the
         composer next time), an open row form's row included."""
         from .screens.interview import InterviewScreen
-        from .widgets.group_editor import RowFormScreen
+        from .widgets.row_form import RowFormScreen
 
         try:
             screen = self.screen

@@ -203,3 +203,14 @@ def accepted_line(label: str, findings: list[Any], note: str | None) -> str:
     if note:
         extra.append(note)
     return f"✓ {label}" + (f" ― {' / '.join(extra)}" if extra else "")
+
+
+def cell_text(value: Any) -> str:
+    """A stored or typed value as one line of text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "はい" if value else "いいえ"
+    if isinstance(value, (list, tuple)):
+        return "、".join(cell_text(v) for v in value)
+    return " ".join(str(value).split())

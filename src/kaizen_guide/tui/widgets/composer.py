@@ -320,10 +320,10 @@ def editor_for(question: Any, *, prefill: Any = None, **helpers: Any) -> Editor:
 
 
 def warm_up_editors() -> None:
-    """Import the table and grid editors and build the full Markdown parser (in the app's background
+    """Import the table and grid editors (and the table's row form) and build the full Markdown parser (in the app's background
     warm-up): the first table or grid question otherwise waited 10-20 ms for the import, and the
     first message beyond the plain subset ~40 ms for markdown-it (issue 18)."""
-    from . import grid_editor, group_editor, message_view  # noqa: F401
+    from . import grid_editor, group_editor, message_view, row_form  # noqa: F401
 
     message_view.warm_up()
 

@@ -16,6 +16,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, TextArea
 
+from ..texts import cell_text
 from .editor import keys_applied
 from .form_select import FormSelect, SelectOverlay
 from .paste import BlockPasteInput
@@ -42,17 +43,6 @@ class MarkedSelectionList(SelectionList[str]):
         inner = segments[1]
         segments[1] = Segment(mark, inner.style, inner.control)
         return Strip(segments, strip.cell_length)
-
-
-def cell_text(value: Any) -> str:
-    """A stored or typed value as one line of text."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "はい" if value else "いいえ"
-    if isinstance(value, (list, tuple)):
-        return "、".join(cell_text(v) for v in value)
-    return " ".join(str(value).split())
 
 
 def split_values(value: Any) -> list[str]:
