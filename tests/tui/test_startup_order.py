@@ -80,3 +80,25 @@ async def test_background_work_waits_for_a_pause_in_the_typing(plan_path, monkey
             if len(seen) == 2:
                 break
         assert seen == ["warm:InterviewScreen:company.representative", "guard:InterviewScreen"]
+
+
+async def test_the_recent_list_is_written_off_the_ui_thread(plan_path, monkeypatch):
+    """Its atomic write waits for two fsyncs; on the UI thread they came right before the first frame."""
+    import threading
+
+    from kaizen_guide.tui import recent
+
+    on_ui_thread: list[bool] = []
+    remember = recent.remember
+
+    def spy(path, company: str = "", **kwargs) -> None:
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        remember(path, company, **kwargs)
+
+    monkeypatch.setattr(recent, "remember", spy)
+    monkeypatch.setattr(KaizenApp, "_start_background", lambda self: None)
+    app = make_app(plan_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    assert on_ui_thread == [False]
+    assert recent.load_recent()[0].path == str(plan_path.resolve())

@@ -367,7 +367,7 @@ class KaizenApp(after_frame.AfterFrame, restyle.MemoRestyle, App[int]):
         if interview.notice:
             self.notify(interview.notice, severity="warning", timeout=15)
         if self.plan_path is not None:
-            recent.remember(self.plan_path, interview.plan.company.name)
+            recent.remember_soon(self, self.plan_path, interview.plan.company.name)
         self._show_opened(InterviewScreen(interview, demo=demo))
 
     # -- monthly review -----------------------------------------------------------------------
@@ -399,7 +399,7 @@ class KaizenApp(after_frame.AfterFrame, restyle.MemoRestyle, App[int]):
 
         self.plan_path = review.path
         if review.path is not None:
-            recent.remember(review.path, review.plan.company.name)
+            recent.remember_soon(self, review.path, review.plan.company.name)
         self._show_opened(MonitorScreen(review))
 
     def action_monitor(self) -> None:
