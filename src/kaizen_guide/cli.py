@@ -114,20 +114,8 @@ def cmd_monitor(args: argparse.Namespace) -> int:
     return run(args.plan, advisor=getattr(args, "advisor", False), monitor=True, month=args.period or args.month)
 
 
-def _preload_morph() -> None:
-    """Load the Sudachi dictionary in a thread while this one imports and validates the plan:
-    SudachiPy builds it without holding the GIL, so its ~45 ms overlap the imports on another
-    core (issue 18). The text checks wait for it (ja/morph.py's lock) only if it is not done."""
-    import threading
-
-    from .ja import morph
-
-    threading.Thread(target=morph.warm_up, name="morph-preload", daemon=True).start()
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     _one_shot_gc(batch=bool(args.plan) and Path(args.plan).is_dir())
-    _preload_morph()
     if args.text is not None or args.stage is not None:
         if args.text is None or args.stage is None:
             _err(
@@ -213,7 +201,6 @@ def _check_external(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     _one_shot_gc(batch=Path(args.plan).is_dir())
-    _preload_morph()  # the reports carry the checks' findings
     if getattr(args, "monitoring", None):
         from .commands.monitoring_report import run
 
