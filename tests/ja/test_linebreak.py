@@ -79,32 +79,3 @@ def test_a_line_that_fits_is_not_broken_nor_split_into_phrases(monkeypatch):
         monkeypatch.undo()
         if width > 1:
             assert divide_line(text, width - 1) != []  # one cell less: it breaks (the walk runs)
-
-
-def test_the_phrases_are_budouxs_without_importing_its_html_processor():
-    """linebreak scores BudouX's model itself (budoux's parser imports html.parser with it): the same
-    phrases as budoux's own parser, for every question, explanation and example of the bank."""
-    import subprocess
-    import sys
-
-    import budoux
-
-    from kaizen_guide.ja import linebreak
-
-    ours = linebreak._load_phrases()
-    assert isinstance(ours, linebreak._Phrases)
-    theirs = budoux.load_default_japanese_parser()
-    bank = load_bank()
-    texts = ["", "あ", "あい", "あいう", "今日は天気です。", "ctrl+sで送信", "「売上」が減った"]
-    for q in bank.questions:
-        texts += [q.prompt, getattr(q, "help", "") or "", getattr(q, "example", "") or ""]
-    words = {w for t in texts for w in t.split()} | set(texts)
-    assert len(words) > 200
-    for word in sorted(words):
-        assert ours.parse(word) == theirs.parse(word), word
-    code = (
-        "import sys; from kaizen_guide.ja import linebreak; linebreak.phrases('経営改善計画を作ります'); "
-        "print('html.parser' in sys.modules, 'budoux.parser' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.stdout.split() == ["False", "False"], out.stderr

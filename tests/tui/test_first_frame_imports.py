@@ -71,8 +71,6 @@ NOT_FOR_THE_FIRST_QUESTION = [
     "textual.widgets._text_area",  # also long text (composer.LongTextEditor)
     "textual.widgets._selection_list",  # also multiple choice
     "kaizen_guide.tui.widgets.section_form",  # advisor mode's section form (screens/intake.py)
-    "budoux.parser",  # ja.linebreak scores BudouX's model itself: its parser brings html.parser
-    "html.parser",
 ]
 NOT_FOR_A_ONE_LINE_QUESTION = [  # a new plan's first question (the company's name)
     "rich._emoji_codes",  # the status line is measured without emoji codes, as the Static shows it

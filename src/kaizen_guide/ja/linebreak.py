@@ -6,8 +6,8 @@ width runs out: lines start with 。、」) and words split in two (「ct|rl+s�
 phrases, never puts a closing mark (。、」)？! …) at the start of a line nor an opening one (「(【) at
 the end, and folds a phrase wider than the line by characters with the same two rules.
 
-BudouX's model is read on the first text that needs it and phrases are cached, so ASCII-only
-text and repeated renders cost nothing extra.
+BudouX is imported on the first text that needs it (about 10 ms) and phrases are cached, so
+ASCII-only text and repeated renders cost nothing extra.
 """
 
 from __future__ import annotations
@@ -33,69 +33,13 @@ _WORD = re.compile(r"\s*\S+\s*")
 
 _parser = None
 
-_FEATURES = frozenset(f"{kind}{i}" for kind, n in (("UW", 6), ("BW", 3), ("TW", 4)) for i in range(1, n + 1))
-
-
-class _Phrases:
-    """BudouX's Japanese phrases, scored as ``budoux.Parser.parse`` does, with its model (the JSON in
-    the budoux package): importing budoux's parser imports its HTML processor too (html.parser and
-    the HTML entity table, 3-4 ms of a plan's first frame, issue 18)."""
-
-    def __init__(self, model: dict[str, dict[str, int]]) -> None:
-        self._uw = [model.get(f"UW{i}", {}) for i in range(1, 7)]
-        self._bw = [model.get(f"BW{i}", {}) for i in range(1, 4)]
-        self._tw = [model.get(f"TW{i}", {}) for i in range(1, 5)]
-        self._base = -sum(sum(g.values()) for g in model.values()) * 0.5
-
-    def parse(self, sentence: str) -> list[str]:
-        if not sentence:
-            return []
-        uw1, uw2, uw3, uw4, uw5, uw6 = self._uw
-        bw1, bw2, bw3 = self._bw
-        tw1, tw2, tw3, tw4 = self._tw
-        s, n = sentence, len(sentence)
-        chunks = [s[0]]
-        for i in range(1, n):
-            score = self._base + uw3.get(s[i - 1], 0) + uw4.get(s[i], 0) + bw2.get(s[i - 1 : i + 1], 0)
-            if i > 2:
-                score += uw1.get(s[i - 3], 0) + tw1.get(s[i - 3 : i], 0)
-            if i > 1:
-                score += uw2.get(s[i - 2], 0) + bw1.get(s[i - 2 : i], 0) + tw2.get(s[i - 2 : i + 1], 0)
-            if i + 1 < n:
-                score += uw5.get(s[i + 1], 0) + bw3.get(s[i : i + 2], 0) + tw3.get(s[i - 1 : i + 2], 0)
-            if i + 2 < n:
-                score += uw6.get(s[i + 2], 0) + tw4.get(s[i : i + 3], 0)
-            if score > 0:
-                chunks.append(s[i])
-            else:
-                chunks[-1] += s[i]
-        return chunks
-
-
-def _load_phrases() -> Any:
-    """The Japanese model read from the budoux package without importing it (its spec only), scored
-    by :class:`_Phrases`; budoux's own parser when the model is not the shape it knows."""
-    import json
-    from importlib.util import find_spec
-    from pathlib import Path
-
-    try:
-        spec = find_spec("budoux")
-        folder = Path(next(iter(spec.submodule_search_locations or ()))) if spec else None
-        model = json.loads((folder / "models" / "ja.json").read_text(encoding="utf-8")) if folder else None
-    except (OSError, ValueError, StopIteration):
-        model = None
-    if isinstance(model, dict) and model and set(model) <= _FEATURES:
-        return _Phrases(model)
-    import budoux
-
-    return budoux.load_default_japanese_parser()
-
 
 def _budoux() -> Any:
     global _parser
     if _parser is None:
-        _parser = _load_phrases()  # lazy: only text with Japanese in it pays for the model
+        import budoux  # lazy: only text with Japanese in it pays for the import
+
+        _parser = budoux.load_default_japanese_parser()
     return _parser
 
 
