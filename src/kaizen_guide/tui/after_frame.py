@@ -22,10 +22,15 @@ class AfterFrame(App):
 
     _kg_after_batch: list[tuple[MessagePump, Callable[[], Any]]] | None = None
 
+    @property
+    def batching(self) -> bool:
+        """Inside ``batch_update``: what is drawn now shows only with the batch's frame."""
+        return bool(self._batch_count)
+
     def call_after_frame(self, owner: MessagePump, callback: Callable[[], Any]) -> None:
         """Run ``callback`` as ``owner``'s (in its context) after the next frame: after the batch's
         frame when called inside a batch."""
-        if not self._batch_count:
+        if not self.batching:
             owner.call_after_refresh(callback)
             return
         if self._kg_after_batch is None:

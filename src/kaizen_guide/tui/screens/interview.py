@@ -81,9 +81,6 @@ class InterviewScreen(ChatScreen):
         """Where the last export went (the dialog offers it again)."""
         self._stored_checks = StoredChecks(self)
         self._status_width = 0
-        self._status_later: bool | None = None
-        """Set while an answer is taken: the status line and the outline follow its frame (True:
-        asked for)."""
 
     # -- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -323,7 +320,6 @@ class InterviewScreen(ChatScreen):
         # One layout and one frame for the whole reply (the answer, findings, the next question and
         # its editor): laid out piece by piece, each mount re-laid the whole screen (issue 18).
         heap.hold()  # no garbage collection until the reply is drawn
-        self._status_later = False
         try:
             with self.app.batch_update():
                 self.chat.said_by_user(shown)
@@ -332,10 +328,6 @@ class InterviewScreen(ChatScreen):
                     await self._handle(question, result)
                 await self.chat.settled()
         finally:
-            # Asked for after the batch: inside it, a callback "after refresh" runs before the frame.
-            if self._status_later:
-                self.call_after_refresh(self._refresh_status)
-            self._status_later = None
             self.call_after_refresh(heap.tidy)  # collections after the frame, not in the next answer
             self.call_after_refresh(self._premount_editor)
 
@@ -541,13 +533,13 @@ class InterviewScreen(ChatScreen):
     # -- status -------------------------------------------------------------------------------
     def _show_status(self) -> None:
         """The status line, the outline and the keys for the question just asked: at once, or,
-        after an answer, once the reply's frame is drawn. They are read after the question (the
-        counts, 保存済み) and took 3-5 ms of each answer's frame: the progress count, the outline's
-        rows and the bindings, and then painting them (issue 18)."""
-        if self._status_later is None:
-            self._refresh_status()
+        inside an answer's batch, once the reply's frame is drawn (tui/after_frame.py). They are
+        read after the question (the counts, 保存済み) and took 3-5 ms of each answer's frame: the
+        progress count, the outline's rows and the bindings, and then painting them (issue 18)."""
+        if getattr(self.app, "batching", False):
+            self.app.call_after_frame(self, self._refresh_status)
         else:
-            self._status_later = True
+            self._refresh_status()
 
     def _refresh_status(self) -> None:
         self._status_width = self.app.size.width
