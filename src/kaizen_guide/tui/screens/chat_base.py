@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from ..covered import CoveredCompositor
 from ..texts import accepted_line, compact_follow_up, finding_markdown, follow_up_markdown, worst_severity
 from ..widgets.chat_log import ChatLog
 from ..widgets.composer import Composer
@@ -34,6 +35,11 @@ class ChatScreen(FirstResumeStyled):
 
     pending: str | None = None
     """Question id whose weak answer awaits a revision or ctrl+o."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The chat's frames skip what lies wholly behind other widgets (tui/covered.py, issue 18).
+        self._compositor = CoveredCompositor()
 
     @property
     def chat(self) -> ChatLog:
