@@ -94,3 +94,38 @@ def test_list_fields_start_as_a_new_empty_list_for_each_plan():
     assert b.issues == []
     factories = {f.default_factory for f in Plan.model_fields.values() if f.default_factory is not None}
     assert list not in factories
+
+
+_PLUGINS_PROBE = """
+import json, sys
+if sys.argv[2] == "pydantic-first":
+    import pydantic.plugin._loader  # a host process that loaded pydantic's own loader first
+    real = sys.modules["pydantic.plugin._loader"]
+import kaizen_guide.model as m
+plan = m.loads_plan(open(sys.argv[1], encoding="utf-8").read())
+loader = sys.modules["pydantic.plugin._loader"]
+print(json.dumps({
+    "banks": len(plan.banks),
+    "metadata": "importlib.metadata" in sys.modules,
+    "kept": sys.argv[2] == "pydantic-first" and loader is real,
+    "plugins": list(loader.get_plugins()),
+}))
+"""
+
+
+@pytest.mark.parametrize("order", ["kaizen-first", "pydantic-first"])
+def test_loading_a_plan_scans_no_pydantic_plugins(tmp_path, sample_plan, order):
+    """Pydantic's plugin loader imports importlib.metadata (with email, zipfile, csv) and scans every
+    installed distribution on the first validator: 20-25 ms of each `check` and first question. kaizen-guide
+    runs no plugins, so a plan is validated without that import; a process that loaded pydantic's own
+    loader first keeps it."""
+    path = tmp_path / "plan.json"
+    path.write_text(model_pkg.dumps_plan(sample_plan), encoding="utf-8")
+    res = subprocess.run([sys.executable, "-c", _PLUGINS_PROBE, str(path), order], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    assert out["banks"] == len(sample_plan.banks) > 0 and out["plugins"] == []
+    if order == "kaizen-first":
+        assert out["metadata"] is False, "validating a plan imported importlib.metadata (pydantic's plugin scan)"
+    else:
+        assert out["kept"] is True

@@ -64,6 +64,7 @@ NOT_FOR_THE_FIRST_QUESTION = [
     "markdown_it",  # its messages are plain (plain_markdown.py)
     "linkify_it",
     "yaml",  # the bank and the industries come from the cache (banks/loader.py)
+    "importlib.metadata",  # pydantic's plugin scan (kaizen_guide/__init__.py runs no plugins)
     "kaizen_guide.engine.answers",
     # The inputs of forms (a group's row form loads with the first row opened, widgets/row_form.py):
     "kaizen_guide.tui.widgets.row_form",
