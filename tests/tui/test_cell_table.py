@@ -22,18 +22,26 @@ class Pair(App):
         yield CellTable(cursor_type="row", zebra_stripes=True, id="fast")
 
 
+COLUMNS = [("#", 3), ("氏名", 12), ("役職と担当 (長い見出しは切る)", 14), ("金額", 8)]
+
+
+def _filled(app: App, columns: int) -> list[DataTable]:
+    """Both tables, 8 lines tall, with the first ``columns`` columns of ROWS."""
+    tables = [app.query_one("#plain", DataTable), app.query_one("#fast", CellTable)]
+    for table in tables:
+        table.styles.height = 8
+        for label, width in COLUMNS[:columns]:
+            table.add_column(label, width=width)
+        for row in ROWS:
+            table.add_row(*row[:columns])
+    return tables
+
+
 async def test_fast_cells_draw_what_datatable_draws():
     app = Pair()
     async with app.run_test(size=(100, 30)) as pilot:
-        tables = [app.query_one("#plain", DataTable), app.query_one("#fast", CellTable)]
+        tables = _filled(app, 4)
         for table in tables:
-            table.styles.height = 8
-            table.add_column("#", width=3)
-            table.add_column("氏名", width=12)
-            table.add_column("役職と担当 (長い見出しは切る)", width=14)
-            table.add_column("金額", width=8)
-            for row in ROWS:
-                table.add_row(*row)
             table.move_cursor(row=2)
         app.screen.set_focus(None)
         await pilot.pause()
@@ -60,3 +68,38 @@ async def test_fast_cells_draw_what_datatable_draws():
             is not None
         )
         assert taken >= 10, "the plain cells take the fast path"
+
+
+async def test_one_frame_works_out_the_tables_styles_once_not_per_line(monkeypatch):
+    """The lines of one render share the table's, the header's and the rows' styles: worked out
+    once per frame (each walks every ancestor), and drawn as DataTable draws them."""
+    from textual.dom import DOMNode
+    from textual.geometry import Region
+
+    app = Pair()
+    async with app.run_test(size=(100, 30)) as pilot:
+        tables = _filled(app, 2)
+        app.screen.set_focus(None)
+        await pilot.pause()
+        plain, fast = tables
+        walks = 0
+        original = DOMNode.rich_style.fget
+
+        def counted(node):
+            nonlocal walks
+            walks += 1
+            return original(node)
+
+        monkeypatch.setattr(DOMNode, "rich_style", property(counted))
+        drawn = []
+        for table in tables:
+            table.refresh()
+            walks = 0
+            lines = table.render_lines(Region(0, 0, table.size.width, table.size.height))
+            drawn.append([list(line) for line in lines])
+            if table is fast:
+                assert walks <= 5, f"{walks} style walks for {len(lines)} lines"
+            else:
+                assert walks > 2 * len(lines)  # (what DataTable does: the measure above means something)
+        for y, (a, b) in enumerate(zip(*drawn, strict=True)):
+            assert a == b, f"line {y} differs:\n{a}\n{b}"

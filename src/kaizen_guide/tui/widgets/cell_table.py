@@ -7,6 +7,11 @@ line of plain text (no markup spans, no tabs or control characters) narrower tha
 comes out of that pipeline as the same four segments every time (left pad, text, fill, right pad,
 all in one style), so they are built here directly; any other cell goes through DataTable as
 before. tests/tui/test_cell_table.py compares the two for every kind of cell the editors show.
+
+Each line DataTable draws also asked for its styles anew: the table's own Rich style, the header's
+and the row's (each walks every ancestor, about 0.1 ms) and its background. Nothing restyles while
+one frame renders the table, so within one :meth:`CellTable.render_lines` they are worked out once
+(1-3 ms of the frame that shows a group question's rows).
 """
 
 from __future__ import annotations
@@ -17,11 +22,44 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.color import Color
 from textual.widgets import DataTable
 
 
 class CellTable(DataTable):
-    """DataTable, drawn the same, with the fast path described in the module docstring."""
+    """DataTable, drawn the same, with the fast paths described in the module docstring."""
+
+    _kg_frame: dict[Any, Any] | None = None
+    """Styles worked out in the render under way (None outside :meth:`render_lines`)."""
+
+    def render_lines(self, crop: Any) -> Any:
+        self._kg_frame = {}
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._kg_frame = None
+
+    def _kept(self, key: Any, make: Any) -> Any:
+        frame = self._kg_frame
+        if frame is None:
+            return make()
+        if key not in frame:
+            frame[key] = make()
+        return frame[key]
+
+    @property
+    def rich_style(self) -> Style:
+        return self._kept("rich_style", lambda: DataTable.rich_style.fget(self))  # type: ignore[attr-defined]
+
+    @property
+    def background_colors(self) -> tuple[Color, Color]:
+        return self._kept("background_colors", lambda: DataTable.background_colors.fget(self))  # type: ignore[attr-defined]
+
+    def get_component_styles(self, *names: str) -> Any:
+        styles = super().get_component_styles(*names)
+        if self._kg_frame is None:
+            return styles
+        return _Kept(styles, self._kept(("component", names), lambda: styles.rich_style))
 
     def _render_cell(
         self,
@@ -96,3 +134,16 @@ class CellTable(DataTable):
         lines = [line]
         self._cell_render_cache[cache_key] = lines
         return lines
+
+
+class _Kept:
+    """Component styles whose Rich style was worked out once this frame (the rest as they are)."""
+
+    __slots__ = ("_styles", "rich_style")
+
+    def __init__(self, styles: Any, rich_style: Style) -> None:
+        self._styles = styles
+        self.rich_style = rich_style
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._styles, name)
